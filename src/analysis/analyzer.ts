@@ -1,0 +1,326 @@
+/**
+ * The analyzer: composes tokenizer → Persian affix joining → stop words → light stemming, the same way for
+ * documents (`analyze`) and queries (`analyzeQuery`, which also proposes joined/split compound forms and,
+ * when the language of a short query cannot be told, the stems of both languages).
+ *
+ * Owns: the order of the stages and the per-word language choice. Must not: fold characters (char-table),
+ * know affix lists (stemmers, dictionaries) or the index.
+ *
+ * ZWNJ design (see the README): ZWNJ is removed inside words, so `کتاب‌ها` and `کتابها` are one word;
+ * a detached affix written with a space (`کتاب ها`, `می روم`, `خانه ای`) is joined back onto its word
+ * before stemming, so all three spellings index the same term at the same position. Compounds (`آتش‌بس` /
+ * `آتشبس` / `آتش بس`) are resolved at query time: joined query words also try the joined term, and a
+ * single query word also tries its two halves as a phrase.
+ */
+import { getCharTable, IGNORE, JOINER, SIGNAL_AR, SIGNAL_FA } from './char-table'
+import { detectLanguage } from './detect'
+import { getLexicon } from './lexicon'
+import { stemArabic } from './stem-ar'
+import { stemPersian } from './stem-fa'
+import { type RawWord, tokenizeInto, WORD_ARABIC, WordBuffer } from './tokenize'
+import type { AnalyzeOptions, Language, ResolvedLanguage, Token } from './types'
+
+/** Affixes that, written as a separate word, belong to the previous word (any previous word). */
+const DETACHED_SUFFIXES = new Set(['ها', 'های', 'هایی', 'هایم', 'هایت', 'هایش', 'هایمان', 'هایتان', 'هایشان'])
+const DETACHED_COMPARATIVES = new Set(['تر', 'ترین'])
+/** Affixes that are joined only after a word ending in ه (خانه ای, خسته ام, رفته اند), as hazm does. */
+const DETACHED_AFTER_HEH = new Set(['ی', 'ای', 'ام', 'ات', 'اش', 'ایم', 'اید', 'اند'])
+/** Verb prefixes that, written apart, belong to the next word. */
+const DETACHED_PREFIXES = new Set(['می', 'نمی'])
+
+/** True when only spaces, ZWNJ or ignorable characters stand between offsets a and b. */
+function isSoftGap(text: string, a: number, b: number): boolean {
+  const { cls, fold } = getCharTable()
+  for (let i = a; i < b; i++) {
+    const u = text.charCodeAt(i)
+    const kind = cls[u]
+    if (kind !== JOINER && kind !== IGNORE && fold[u] !== 0x20) return false
+  }
+  return true
+}
+
+/**
+ * Joins detached Persian affixes onto their words, in place: afterwards `words.count` words remain, each
+ * one position. `persian(signal)` says whether the Persian rules apply to a word with those signals.
+ */
+function joinDetachedAffixes(text: string, words: WordBuffer, persian: (signal: number) => boolean): void {
+  const { surface, start, end, script, boundary, signal } = words
+  const n = words.count
+  let out = 0
+  for (let i = 0; i < n; i++) {
+    let s = surface[i]!
+    let e = end[i]!
+    let b = boundary[i]!
+    let sig = signal[i]!
+    const st = start[i]!
+    const sc = script[i]!
+    if (sc === WORD_ARABIC && persian(sig)) {
+      // می / نمی written apart from its verb.
+      if (
+        DETACHED_PREFIXES.has(s) &&
+        i + 1 < n &&
+        script[i + 1] === WORD_ARABIC &&
+        !DETACHED_PREFIXES.has(surface[i + 1]!) &&
+        isSoftGap(text, e, start[i + 1]!)
+      ) {
+        i++
+        b = s.length
+        s += surface[i]!
+        e = end[i]!
+        sig |= signal[i]!
+      }
+      // Suffixes written apart: کتاب ها, بزرگ تر, خانه ای, رفته اند.
+      while (i + 1 < n && script[i + 1] === WORD_ARABIC && !DETACHED_PREFIXES.has(s)) {
+        const next = surface[i + 1]!
+        const joins =
+          DETACHED_SUFFIXES.has(next) ||
+          (DETACHED_COMPARATIVES.has(next) && s.length >= 2) ||
+          (DETACHED_AFTER_HEH.has(next) && s.charCodeAt(s.length - 1) === 0x0647)
+        if (!joins || !isSoftGap(text, e, start[i + 1]!)) break
+        i++
+        b = s.length
+        s += next
+        e = end[i]!
+        sig |= signal[i]!
+      }
+    }
+    surface[out] = s
+    start[out] = st
+    end[out] = e
+    script[out] = sc
+    boundary[out] = b
+    signal[out] = sig
+    out++
+  }
+  words.count = out
+}
+
+/** Language of one word: its own letters decide when they can, else the text's language. */
+function wordLanguage(signal: number, textLanguage: ResolvedLanguage): ResolvedLanguage {
+  if (signal === SIGNAL_FA) return 'fa'
+  if (signal === SIGNAL_AR) return 'ar'
+  return textLanguage
+}
+
+const STEM_CACHE_LIMIT = 200_000
+const faStemCache = new Map<string, string>()
+const arStemCache = new Map<string, string>()
+
+/** Stems a folded Arabic-script word in the given language (cached; the cache is bounded). */
+export function stemWord(surface: string, boundary: number, language: ResolvedLanguage): string {
+  if (language === 'ar') {
+    let stem = arStemCache.get(surface)
+    if (stem === undefined) {
+      if (arStemCache.size >= STEM_CACHE_LIMIT) arStemCache.clear()
+      stem = stemArabic(surface)
+      arStemCache.set(surface, stem)
+    }
+    return stem
+  }
+  if (boundary >= 0) return stemPersian(surface, boundary)
+  let stem = faStemCache.get(surface)
+  if (stem === undefined) {
+    if (faStemCache.size >= STEM_CACHE_LIMIT) faStemCache.clear()
+    stem = stemPersian(surface, -1)
+    faStemCache.set(surface, stem)
+  }
+  return stem
+}
+
+/** True when `term` (folded) is a stop word of `language`. */
+export function isStopWord(term: string, language: ResolvedLanguage): boolean {
+  const lex = getLexicon()
+  return (language === 'fa' ? lex.faStopWords : lex.arStopWords).has(term)
+}
+
+/** The term a word indexes as, or null for a stop word. */
+function wordTerm(
+  surface: string,
+  script: number,
+  boundary: number,
+  language: ResolvedLanguage,
+  stem: boolean,
+  stopWords: boolean,
+): string | null {
+  if (script !== WORD_ARABIC) return surface
+  if (stopWords && isStopWord(surface, language)) return null
+  if (!stem) return surface
+  const term = stemWord(surface, boundary, language)
+  if (stopWords && term !== surface && isStopWord(term, language)) return null
+  return term
+}
+
+/** Resolves `'auto'` for a document: its letters decide, Persian when they cannot. */
+export function resolveLanguage(text: string, language: Language | undefined): ResolvedLanguage {
+  if (language === 'fa' || language === 'ar') return language
+  return detectLanguage(text) ?? 'fa'
+}
+
+/**
+ * Calls `emit(term, start, end, position)` for every index term of `text`: the streaming form of
+ * {@link analyze} that the index uses (no token objects).
+ */
+export function analyzeEach(
+  text: string,
+  options: AnalyzeOptions | undefined,
+  emit: (term: string, start: number, end: number, position: number) => void,
+): ResolvedLanguage {
+  const language = options?.language ?? 'auto'
+  const stem = options?.stem ?? true
+  const stopWords = options?.stopWords ?? true
+  const textLanguage = resolveLanguage(text, language)
+  const auto = language === 'auto'
+  const languageOf = (signal: number) => (auto ? wordLanguage(signal, textLanguage) : textLanguage)
+  const words = tokenizeInto(text)
+  joinDetachedAffixes(text, words, (signal) => languageOf(signal) === 'fa')
+  const { surface, start, end, script, boundary, signal } = words
+  for (let position = 0; position < words.count; position++) {
+    const lang = languageOf(signal[position]!)
+    const term = wordTerm(surface[position]!, script[position]!, boundary[position]!, lang, stem, stopWords)
+    if (term !== null) emit(term, start[position]!, end[position]!, position)
+  }
+  return textLanguage
+}
+
+/**
+ * Turns text into index terms: fold, tokenize, join detached Persian affixes, drop stop words, stem.
+ * `start`/`end` of each token are offsets into `text` itself; `position` counts words (stop words too).
+ * With no options this is exactly what `SearchIndex` does to documents (`language: 'auto'`, stemming and
+ * stop words on).
+ *
+ * @example
+ * ```ts
+ * analyze('کتاب‌های ما') // → [{ term: 'کتاب', start: 0, end: 8, position: 0 }]
+ * analyze('والكتابُ', { language: 'ar' }) // → [{ term: 'کتاب', start: 0, end: 8, position: 0 }]
+ * ```
+ */
+export function analyze(text: string, options?: AnalyzeOptions): Token[] {
+  const tokens: Token[] = []
+  if (typeof text !== 'string') return tokens
+  analyzeEach(text, options, (term, start, end, position) => {
+    tokens.push({ term, start, end, position })
+  })
+  return tokens
+}
+
+/**
+ * One word of a query (or, when `optional`, an extra compound form spanning two words). The clause matches
+ * a document when ANY of its alternatives does; an alternative of several terms is a phrase (the terms at
+ * consecutive positions).
+ */
+export interface QueryClause {
+  /** Ways to match this word: `['term']` is a plain term, `['a', 'b']` the phrase "a b". */
+  alternatives: string[][]
+  /** Word position in the query. */
+  position: number
+  /** Offset of the word in the query text. */
+  start: number
+  /** Offset just past the word in the query text. */
+  end: number
+  /** True for extra compound forms: they add score but are never required. */
+  optional: boolean
+}
+
+/** Options of {@link analyzeQuery}. */
+export interface AnalyzeQueryOptions extends AnalyzeOptions {
+  /** Languages of the indexed documents: used when the query's own letters cannot tell. */
+  indexLanguages?: readonly ResolvedLanguage[]
+  /** Whether a term is in the index: compound splits are proposed only when both halves are. */
+  hasTerm?: (term: string) => boolean
+}
+
+const MAX_SPLITS = 2
+
+/**
+ * Analyzes a query the way documents are analyzed, and adds what a document might have written differently:
+ * the stems of both languages when the query's letters cannot tell Persian from Arabic (and the index holds
+ * both), the joined form of two adjacent Persian words (`آتش بس` → `آتشبس`), and the two halves of a
+ * Persian word as a phrase (`آتشبس` → "آتش بس") when both halves are index terms.
+ *
+ * @example
+ * ```ts
+ * analyzeQuery('آتش بس', { language: 'fa' }).map((c) => c.alternatives)
+ * // → [[['اتش']], [['بس']], [['اتشبس']]]  (the last clause is optional)
+ * ```
+ */
+export function analyzeQuery(text: string, options: AnalyzeQueryOptions = {}): QueryClause[] {
+  if (typeof text !== 'string') return []
+  const language = options.language ?? 'auto'
+  const stem = options.stem ?? true
+  const stopWords = options.stopWords ?? true
+  const hasTerm = options.hasTerm
+  let candidates: readonly ResolvedLanguage[]
+  if (language === 'fa' || language === 'ar') candidates = [language]
+  else {
+    const detected = detectLanguage(text)
+    candidates = detected
+      ? [detected]
+      : options.indexLanguages && options.indexLanguages.length > 0
+        ? options.indexLanguages
+        : ['fa', 'ar']
+  }
+  const auto = language === 'auto'
+  const languagesOf = (signal: number): readonly ResolvedLanguage[] => {
+    if (!auto) return candidates
+    if (signal === SIGNAL_FA) return ['fa']
+    if (signal === SIGNAL_AR) return ['ar']
+    return candidates
+  }
+  const buffer = tokenizeInto(text, new WordBuffer())
+  joinDetachedAffixes(text, buffer, (signal) => languagesOf(signal).includes('fa'))
+
+  const clauses: QueryClause[] = []
+  const kept: Array<{ word: RawWord; position: number; persian: boolean } | null> = []
+  for (let position = 0; position < buffer.count; position++) {
+    const word = buffer.word(position)
+    const alternatives: string[][] = []
+    for (const lang of languagesOf(word.signal)) {
+      const term = wordTerm(word.surface, word.script, word.boundary, lang, stem, stopWords)
+      if (term !== null && !alternatives.some((a) => a[0] === term)) alternatives.push([term])
+    }
+    const persian = word.script === WORD_ARABIC && languagesOf(word.signal).includes('fa')
+    if (alternatives.length === 0) {
+      kept.push(null)
+      continue
+    }
+    if (persian && stem && hasTerm && word.surface.length >= 4) {
+      for (const split of compoundSplits(word.surface, hasTerm)) alternatives.push(split)
+    }
+    clauses.push({ alternatives, position, start: word.start, end: word.end, optional: false })
+    kept.push({ word, position, persian })
+  }
+
+  // Joined forms of adjacent Persian words (آتش بس → آتشبس), as optional clauses.
+  if (stem) {
+    for (let i = 0; i + 1 < kept.length; i++) {
+      const a = kept[i]
+      const b = kept[i + 1]
+      if (!a || !b || !a.persian || !b.persian || !isSoftGap(text, a.word.end, b.word.start)) continue
+      const joined = stemWord(a.word.surface + b.word.surface, -1, 'fa')
+      if (hasTerm && !hasTerm(joined)) continue
+      clauses.push({
+        alternatives: [[joined]],
+        position: a.position,
+        start: a.word.start,
+        end: b.word.end,
+        optional: true,
+      })
+    }
+  }
+  return clauses
+}
+
+/** Two-part splits of a Persian word whose halves are both index terms, most balanced first. */
+function compoundSplits(surface: string, hasTerm: (term: string) => boolean): string[][] {
+  const splits: Array<{ parts: string[]; balance: number }> = []
+  for (let k = 2; k <= surface.length - 2; k++) {
+    const left = surface.slice(0, k)
+    const right = surface.slice(k)
+    if (isStopWord(left, 'fa') || isStopWord(right, 'fa')) continue
+    const l = stemWord(left, -1, 'fa')
+    const r = stemWord(right, -1, 'fa')
+    if (hasTerm(l) && hasTerm(r)) splits.push({ parts: [l, r], balance: Math.min(left.length, right.length) })
+  }
+  splits.sort((x, y) => y.balance - x.balance)
+  return splits.slice(0, MAX_SPLITS).map((s) => s.parts)
+}

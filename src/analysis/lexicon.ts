@@ -1,0 +1,33 @@
+/**
+ * The word lists of `dictionaries/`, folded with kavosh's own `normalize` and held as sets. Built lazily
+ * on first use.
+ *
+ * Owns: turning raw lists into lookup sets. Must not: contain words itself (they live in dictionaries/).
+ */
+import { arStopwords, faPastStems, faStemExceptions, faStopwords } from './dictionaries.generated'
+import { normalize } from './normalize'
+
+/** Folded lookup sets of the bundled dictionaries. */
+export interface Lexicon {
+  readonly faStopWords: ReadonlySet<string>
+  readonly arStopWords: ReadonlySet<string>
+  readonly faStemExceptions: ReadonlySet<string>
+  readonly faPastStems: ReadonlySet<string>
+}
+
+let lexicon: Lexicon | undefined
+
+const foldAll = (words: readonly string[]) => new Set(words.map((w) => normalize(w)).filter(Boolean))
+
+/** Returns the folded dictionaries. */
+export function getLexicon(): Lexicon {
+  if (lexicon === undefined) {
+    lexicon = {
+      faStopWords: foldAll(faStopwords),
+      arStopWords: foldAll(arStopwords),
+      faStemExceptions: foldAll(faStemExceptions),
+      faPastStems: foldAll(faPastStems),
+    }
+  }
+  return lexicon
+}

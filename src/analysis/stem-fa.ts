@@ -1,0 +1,149 @@
+/**
+ * Light Persian stemmer over folded words (ی, ک, ه, ا already canonical; ZWNJ already removed).
+ *
+ * It removes what a reader considers "the same word": the verb prefixes می/نمی, plural and possessive
+ * suffixes (ها، های، هایی، هایشان…، ان، ات), comparative/superlative تر/ترین, ezafe/indefinite/adjectival ی,
+ * and person endings of verbs whose past stem is known. Words in `dictionaries/fa-stem-exceptions.txt` are
+ * left whole (ایران, تهران, میز …). Where the text marked the affix boundary with a ZWNJ (or the affix was
+ * written as a separate word), that boundary is trusted first.
+ *
+ * Owns: Persian affix removal. Must not: fold characters or know about tokens/offsets.
+ */
+import { getLexicon } from './lexicon'
+
+/** Suffixes removed when they stand after a ZWNJ or were written as a separate word. */
+const BOUNDARY_SUFFIXES = new Set([
+  'ها',
+  'های',
+  'هایی',
+  'هایم',
+  'هایت',
+  'هایش',
+  'هایمان',
+  'هایتان',
+  'هایشان',
+  'تر',
+  'ترین',
+  'تری',
+  'ی',
+  'ای',
+  'ام',
+  'ات',
+  'اش',
+  'ایم',
+  'اید',
+  'اند',
+  'شان',
+  'تان',
+  'مان',
+])
+
+/** Plural + possessive endings, longest first. */
+const PLURAL_ENDINGS = ['هایشان', 'هایتان', 'هایمان', 'هایی', 'هایم', 'هایت', 'هایش', 'های', 'ها']
+
+/** Person endings of verbs, longest first. */
+const PERSON_ENDINGS = ['ند', 'ید', 'یم', 'م', 'ی', 'د']
+
+/** Perfect-tense endings after a past participle (رفته‌اند, رفته‌ایم …), joined form. */
+const PERFECT_ENDINGS = ['هاند', 'هایم', 'هاید', 'هاست', 'هام', 'های', 'ه']
+
+const MIN_STEM = 2
+
+/**
+ * Stems one folded Persian word. `boundary` is the index where a ZWNJ (or a joined space) stood, or -1.
+ *
+ * @example
+ * ```ts
+ * stemPersian('کتابهای', -1) // → 'کتاب'
+ * stemPersian('میروند', -1)  // → 'رو'
+ * stemPersian('ایران', -1)   // → 'ایران'
+ * ```
+ */
+export function stemPersian(word: string, boundary: number): string {
+  const { faStemExceptions: exceptions, faPastStems: pastStems } = getLexicon()
+  if (word.length < 3 || exceptions.has(word)) return word
+  let w = word
+  let isVerb = false
+
+  // 1. Verb prefix می / نمی. Trusted when a boundary follows it; otherwise not for known non-verbs (میز…).
+  const miLength = w.startsWith('نمی') ? 3 : w.startsWith('می') ? 2 : 0
+  if (miLength > 0 && w.length - miLength >= MIN_STEM) {
+    if (boundary === miLength || !exceptions.has(w)) {
+      w = w.slice(miLength)
+      isVerb = true
+      if (boundary >= 0) boundary = boundary === miLength ? -1 : boundary - miLength
+    }
+  }
+
+  // 2. A suffix marked by a ZWNJ / written apart: cut exactly there (e.g. خانه‌ای → خانه, کتاب‌ها → کتاب).
+  if (boundary >= MIN_STEM && BOUNDARY_SUFFIXES.has(w.slice(boundary))) {
+    const stem = w.slice(0, boundary)
+    return exceptions.has(stem) ? stem : stemPersianSuffixes(stem, exceptions, pastStems, isVerb)
+  }
+  return stemPersianSuffixes(w, exceptions, pastStems, isVerb)
+}
+
+function stemPersianSuffixes(
+  word: string,
+  exceptions: ReadonlySet<string>,
+  pastStems: ReadonlySet<string>,
+  isVerb: boolean,
+): string {
+  const w = word
+  if (exceptions.has(w)) return w
+
+  // Verbs: past stem + person ending (رفتند → رفت), participle (رفته → رفت), perfect (رفتهاند → رفت),
+  // infinitive (رفتن → رفت).
+  if (pastStems.has(w)) return w
+  if (w.endsWith('ن') && pastStems.has(w.slice(0, -1))) return w.slice(0, -1)
+  for (const e of PERFECT_ENDINGS) {
+    if (w.length - e.length >= MIN_STEM && w.endsWith(e) && pastStems.has(w.slice(0, -e.length))) {
+      return w.slice(0, -e.length)
+    }
+  }
+  for (const e of PERSON_ENDINGS) {
+    if (w.length - e.length >= MIN_STEM && w.endsWith(e)) {
+      const stem = w.slice(0, -e.length)
+      if (pastStems.has(stem)) return stem
+      // After می/نمی the word is a verb: present stem + ending (میروند → رو, میکند → کن).
+      if (isVerb) return stem
+    }
+  }
+  if (isVerb) return w
+
+  // Plural (+ possessive) endings.
+  for (const e of PLURAL_ENDINGS) {
+    if (w.length - e.length >= MIN_STEM && w.endsWith(e)) {
+      return stripAdjectival(w.slice(0, -e.length), exceptions)
+    }
+  }
+  // Superlative / comparative.
+  if (w.length - 4 >= MIN_STEM && w.endsWith('ترین')) return w.slice(0, -4)
+  if (w.length - 2 >= 3 && w.endsWith('تر')) return w.slice(0, -2)
+
+  // Plural ان / گان / یان and ات.
+  if (w.length - 3 >= 3 && w.endsWith('گان')) return w.slice(0, -3) + 'ه' // نمایندگان → نماینده
+  if (w.length - 3 >= 2 && w.endsWith('یان')) {
+    return stripAdjectival(w.slice(0, -3), exceptions) // دانشجویان → دانشجو, ایرانیان → ایران
+  }
+  // Not after ست/م (استان, داستان, سازمان, زمان …): those endings are almost never plurals (دوستان is).
+  if (
+    w.length - 2 >= 3 &&
+    w.endsWith('ان') &&
+    (!w.endsWith('ستان') || w.endsWith('دوستان')) &&
+    !w.endsWith('مان')
+  ) {
+    return stripAdjectival(w.slice(0, -2), exceptions)
+  }
+  if (w.length - 2 >= 3 && w.endsWith('ات')) return stripAdjectival(w.slice(0, -2), exceptions)
+
+  return stripAdjectival(w, exceptions)
+}
+
+/** Ezafe / indefinite / adjectival ی and یی (کتابی → کتاب, ایرانی → ایران, دانشجویی → دانشجو). */
+function stripAdjectival(w: string, exceptions: ReadonlySet<string>): string {
+  if (exceptions.has(w)) return w
+  if (w.length - 2 >= MIN_STEM && w.endsWith('یی')) return w.slice(0, -2)
+  if (w.length - 1 >= 3 && w.endsWith('ی')) return w.slice(0, -1)
+  return w
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest'
+import { analyze, analyzeQuery, detectLanguage, normalize } from '../src/index'
+
+const terms = (text: string, options?: Parameters<typeof analyze>[1]) =>
+  analyze(text, options).map((t) => t.term)
+
+describe('analyze: the spellings a reader types find each other', () => {
+  it('joins ZWNJ, joined and spaced plural forms', () => {
+    expect(terms('کتاب‌های ما')).toEqual(['کتاب'])
+    expect(terms('کتابهای ما')).toEqual(['کتاب'])
+    expect(terms('کتاب های ما')).toEqual(['کتاب'])
+  })
+  it('joins the verb prefix می in all three spellings', () => {
+    const a = terms('می‌خواهم')
+    expect(a).toHaveLength(1)
+    expect(terms('میخواهم')).toEqual(a)
+    expect(terms('می خواهم')).toEqual(a)
+  })
+  it('strips Arabic articles and proclitics', () => {
+    expect(terms('الكتاب والكتاب بالكتاب للكتاب وكتاب', { language: 'ar' })).toEqual(Array(5).fill('کتاب'))
+  })
+  it('keeps names that look inflected', () => {
+    expect(terms('ایران تهران میز', { language: 'fa' })).toEqual(['ایران', 'تهران', 'میز'])
+  })
+  it('detects the language from letters', () => {
+    expect(detectLanguage('گفتگوی مقامات')).toBe('fa')
+    expect(detectLanguage('المدرسة الكبرى')).toBe('ar')
+    expect(detectLanguage('كتاب')).toBeNull()
+  })
+  it('gives compound alternatives at query time', () => {
+    const clauses = analyzeQuery('آتش بس', { language: 'fa' })
+    expect(clauses.filter((c) => c.optional).map((c) => c.alternatives)).toEqual([[[normalize('آتشبس')]]])
+  })
+})
