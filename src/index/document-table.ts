@@ -1,0 +1,183 @@
+/**
+ * Per-document data addressed by dense internal doc ids: the caller's id, per-field lengths (for BM25
+ * length normalisation), the document's language, removal marks and stored field values. Owns the
+ * mapping between caller ids and internal ids. Knows nothing about terms or postings.
+ *
+ * Internal ids are handed out in insertion order and never reused; a removed document keeps its slot
+ * (marked removed) until compaction renumbers the survivors.
+ */
+
+/** A document id as the caller gives it: a string or a finite number. */
+export type DocumentId = string | number
+
+/**
+ * Language byte stored per document: bits 0–1 = the language its text was analysed with (0 = `'auto'`,
+ * per word; 1 = Persian; 2 = Arabic), bits 2–3 = the language it counts as for query analysis
+ * (1 = Persian, 2 = Arabic, 0 = none). Build it with {@link languageCode}.
+ */
+export type LanguageCode = number
+
+/** Language names by code (index 0 = `'auto'`/none). */
+export const LANGUAGE_NAMES = ['auto', 'fa', 'ar'] as const
+
+/**
+ * Packs the analysis language and the counted language of a document into one byte.
+ *
+ * @example
+ * ```ts
+ * languageCode('auto', 'fa') // → 4
+ * ```
+ */
+export function languageCode(analysedAs: 'auto' | 'fa' | 'ar', countedAs: 'fa' | 'ar' | null): LanguageCode {
+  return (
+    LANGUAGE_NAMES.indexOf(analysedAs) | ((countedAs === null ? 0 : LANGUAGE_NAMES.indexOf(countedAs)) << 2)
+  )
+}
+
+/** The language a document was analysed with (`'auto'`, `'fa'` or `'ar'`). */
+export function analysisLanguageOf(code: LanguageCode): 'auto' | 'fa' | 'ar' {
+  return LANGUAGE_NAMES[code & 3] ?? 'auto'
+}
+
+/** The index of the language a document counts as: 0 none, 1 Persian, 2 Arabic. */
+export function countedLanguageOf(code: LanguageCode): number {
+  return (code >> 2) & 3
+}
+
+/**
+ * Columns of per-document data.
+ *
+ * @example
+ * ```ts
+ * const table = new DocumentTable(2, 1)
+ * const docId = table.add('a1', [3, 120], languageCode('fa', 'fa'), ['title text'])
+ * table.docIdOf('a1') // → 0
+ * ```
+ */
+export class DocumentTable {
+  /** Internal ids handed out so far (removed documents included). */
+  count = 0
+  /** Documents not removed. */
+  liveCount = 0
+  /** Caller id of each internal id. */
+  externalIds: DocumentId[] = []
+  /** Indexed-token count of field f of doc d at `d * fieldCount + f`. */
+  fieldLengths: Uint32Array
+  /** 1 when the document was removed. */
+  removed: Uint8Array
+  /** {@link LanguageCode} of each document. */
+  languages: Uint8Array
+  /** Stored values: `storedValues[storedField][docId]`. */
+  storedValues: unknown[][]
+  /** Sum of field lengths over live documents, per field. */
+  readonly liveFieldLengthTotals: Float64Array
+  private readonly docIdsByExternalId = new Map<DocumentId, number>()
+
+  constructor(
+    readonly fieldCount: number,
+    readonly storedFieldCount: number,
+    initialDocs = 64,
+  ) {
+    const slots = Math.max(1, initialDocs)
+    this.fieldLengths = new Uint32Array(slots * fieldCount)
+    this.removed = new Uint8Array(slots)
+    this.languages = new Uint8Array(slots)
+    this.storedValues = Array.from({ length: storedFieldCount }, () => [])
+    this.liveFieldLengthTotals = new Float64Array(fieldCount)
+  }
+
+  /** Internal id of a live document with this caller id, or −1. */
+  docIdOf(externalId: DocumentId): number {
+    return this.docIdsByExternalId.get(externalId) ?? -1
+  }
+
+  /** True when internal id `docId` was removed. */
+  isRemoved(docId: number): boolean {
+    return this.removed[docId] === 1
+  }
+
+  /** Adds a document and returns its internal id. The caller checked that `externalId` is new. */
+  add(
+    externalId: DocumentId,
+    fieldLengths: ArrayLike<number>,
+    language: LanguageCode,
+    stored: readonly unknown[],
+  ): number {
+    const docId = this.count
+    this.ensureCapacity(docId + 1)
+    const fieldCount = this.fieldCount
+    for (let f = 0; f < fieldCount; f++) {
+      this.fieldLengths[docId * fieldCount + f] = fieldLengths[f]
+      this.liveFieldLengthTotals[f] += fieldLengths[f]
+    }
+    this.languages[docId] = language
+    this.externalIds.push(externalId)
+    for (let s = 0; s < this.storedFieldCount; s++) this.storedValues[s].push(stored[s])
+    this.docIdsByExternalId.set(externalId, docId)
+    this.count++
+    this.liveCount++
+    return docId
+  }
+
+  /** Marks a live document removed and frees its stored values. */
+  remove(docId: number): void {
+    if (this.removed[docId] === 1) return
+    this.removed[docId] = 1
+    const fieldCount = this.fieldCount
+    for (let f = 0; f < fieldCount; f++)
+      this.liveFieldLengthTotals[f] -= this.fieldLengths[docId * fieldCount + f]
+    const externalId = this.externalIds[docId]
+    // A replaced document's id may already point at its newer copy (e.g. while loading).
+    if (this.docIdsByExternalId.get(externalId) === docId) this.docIdsByExternalId.delete(externalId)
+    for (let s = 0; s < this.storedFieldCount; s++) this.storedValues[s][docId] = undefined
+    this.liveCount--
+  }
+
+  /** Length (indexed tokens) of field `field` of document `docId`. */
+  fieldLength(docId: number, field: number): number {
+    return this.fieldLengths[docId * this.fieldCount + field]
+  }
+
+  /**
+   * A new table holding only the live documents, renumbered densely in the same order, and the map
+   * old id → new id (−1 for removed documents).
+   */
+  compacted(): { table: DocumentTable; newDocIds: Int32Array } {
+    const table = new DocumentTable(this.fieldCount, this.storedFieldCount, this.liveCount)
+    const newDocIds = new Int32Array(this.count).fill(-1)
+    const lengths = new Uint32Array(this.fieldCount)
+    const stored: unknown[] = new Array(this.storedFieldCount)
+    for (let docId = 0; docId < this.count; docId++) {
+      if (this.removed[docId] === 1) continue
+      for (let f = 0; f < this.fieldCount; f++) lengths[f] = this.fieldLengths[docId * this.fieldCount + f]
+      for (let s = 0; s < this.storedFieldCount; s++) stored[s] = this.storedValues[s][docId]
+      newDocIds[docId] = table.add(this.externalIds[docId], lengths, this.languages[docId], stored)
+    }
+    return { table, newDocIds }
+  }
+
+  /** Restores removal marks read from a saved index (the documents were added first). */
+  markRemovedOnLoad(docId: number): void {
+    this.remove(docId)
+  }
+
+  /** Bytes held by the typed columns (stored values and ids are not counted). */
+  get retainedBytes(): number {
+    return this.fieldLengths.byteLength + this.removed.byteLength + this.languages.byteLength
+  }
+
+  private ensureCapacity(docs: number): void {
+    if (docs <= this.removed.length) return
+    let slots = this.removed.length * 2
+    while (slots < docs) slots *= 2
+    const fieldLengths = new Uint32Array(slots * this.fieldCount)
+    fieldLengths.set(this.fieldLengths)
+    this.fieldLengths = fieldLengths
+    const removed = new Uint8Array(slots)
+    removed.set(this.removed)
+    this.removed = removed
+    const languages = new Uint8Array(slots)
+    languages.set(this.languages)
+    this.languages = languages
+  }
+}

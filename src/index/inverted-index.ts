@@ -1,0 +1,353 @@
+/**
+ * The inverted index proper: term dictionary + posting pool + document table, kept consistent with each
+ * other. Owns turning analysed tokens into postings, removal marks, compaction (renumbering live
+ * documents and dropping dead terms) and appending another index (used to commit `addAllAsync`).
+ * It never sees raw documents or analysis options; `search-index.ts` does that.
+ */
+
+import { countedLanguageOf, type DocumentId, DocumentTable, type LanguageCode } from './document-table'
+import { PostingCursor } from './posting-cursor'
+import { PostingPool } from './posting-pool'
+import { TermDictionary } from './term-dictionary'
+import { writeVarint } from './varint'
+
+/** What the index needs of a token: its term and word position. */
+export interface IndexableToken {
+  term: string
+  position: number
+}
+
+/**
+ * Terms, postings and documents of one index.
+ *
+ * @example
+ * ```ts
+ * const index = new InvertedIndex(2, 1)
+ * index.addDocument('a1', [[{ term: 'غزه', position: 0 }], []], languageCode('fa', 'fa'), ['title'])
+ * index.dictionary.idOf('غزه') // → 0
+ * ```
+ */
+export class InvertedIndex {
+  dictionary: TermDictionary
+  postings: PostingPool
+  documents: DocumentTable
+  /** Live documents per counted language (0 none, 1 Persian, 2 Arabic; see {@link LanguageCode}). */
+  readonly languageDocCounts = new Uint32Array(3)
+  // Per-document scratch: term id → slot, and a linked list of (field, position) entries per slot.
+  private slotOfTerm = new Int32Array(1024).fill(-1)
+  private slotTerms: number[] = []
+  private slotHead: number[] = []
+  private slotTail: number[] = []
+  private entryField = new Uint32Array(1024)
+  private entryPosition = new Uint32Array(1024)
+  private entryNext = new Int32Array(1024)
+  private entryCount = 0
+  private encoded = new Uint8Array(256)
+  private readonly fieldTermCounts: Uint32Array
+  private readonly fieldCounts: Uint32Array
+
+  constructor(
+    readonly fieldCount: number,
+    readonly storedFieldCount: number,
+    parts?: { dictionary: TermDictionary; postings: PostingPool; documents: DocumentTable },
+  ) {
+    this.dictionary = parts?.dictionary ?? new TermDictionary()
+    this.postings = parts?.postings ?? new PostingPool()
+    this.documents = parts?.documents ?? new DocumentTable(fieldCount, storedFieldCount)
+    this.fieldTermCounts = new Uint32Array(fieldCount)
+    this.fieldCounts = new Uint32Array(fieldCount)
+    if (parts) this.recountLanguages()
+  }
+
+  /**
+   * Indexes one document whose fields are already analysed (`fieldTokens[f]` = tokens of field f, in
+   * position order) and returns its internal id. The caller checked that `externalId` is new.
+   */
+  addDocument(
+    externalId: DocumentId,
+    fieldTokens: readonly (readonly IndexableToken[])[],
+    language: LanguageCode,
+    stored: readonly unknown[],
+  ): number {
+    this.startDocument()
+    for (let f = 0; f < this.fieldCount; f++) {
+      for (const token of fieldTokens[f]) this.addToken(f, token.term, token.position)
+    }
+    return this.finishDocument(externalId, language, stored)
+  }
+
+  /** Starts a new document: follow with {@link addToken} calls and one {@link finishDocument}. */
+  startDocument(): void {
+    // Normally already clean; resets state left by a document that was never finished.
+    for (const termId of this.slotTerms) this.slotOfTerm[termId] = -1
+    this.slotTerms.length = 0
+    this.slotHead.length = 0
+    this.slotTail.length = 0
+    this.fieldTermCounts.fill(0)
+    this.entryCount = 0
+  }
+
+  /** Adds one token of field `field` of the document being added (positions ascending per field). */
+  addToken(field: number, term: string, position: number): void {
+    const termId = this.dictionary.intern(term)
+    if (termId >= this.slotOfTerm.length) this.growSlotTable(termId + 1)
+    const entry = this.entryCount
+    if (entry >= this.entryNext.length) this.growEntries()
+    this.entryField[entry] = field
+    this.entryPosition[entry] = position
+    this.entryNext[entry] = -1
+    let slot = this.slotOfTerm[termId]
+    if (slot < 0) {
+      slot = this.slotTerms.length
+      this.slotOfTerm[termId] = slot
+      this.slotTerms.push(termId)
+      this.slotHead.push(entry)
+      this.slotTail.push(entry)
+    } else {
+      this.entryNext[this.slotTail[slot]] = entry
+      this.slotTail[slot] = entry
+    }
+    this.fieldTermCounts[field]++
+    this.entryCount = entry + 1
+  }
+
+  /** Writes the postings of the document being added and returns its internal id. */
+  finishDocument(externalId: DocumentId, language: LanguageCode, stored: readonly unknown[]): number {
+    const docId = this.documents.add(externalId, this.fieldTermCounts, language, stored)
+    this.postings.ensureTerms(this.dictionary.size)
+    for (let slot = 0; slot < this.slotTerms.length; slot++) {
+      const termId = this.slotTerms[slot]
+      const length = this.encodeSlot(this.slotHead[slot])
+      this.postings.appendPosting(termId, docId, this.encoded, length)
+      this.slotOfTerm[termId] = -1
+    }
+    this.slotTerms.length = 0
+    this.slotHead.length = 0
+    this.slotTail.length = 0
+    this.entryCount = 0
+    this.languageDocCounts[countedLanguageOf(language)]++
+    return docId
+  }
+
+  /** Marks a live document removed; its postings stay until {@link compacted}. */
+  removeDocument(docId: number): void {
+    if (this.documents.isRemoved(docId)) return
+    this.languageDocCounts[countedLanguageOf(this.documents.languages[docId])]--
+    this.documents.remove(docId)
+  }
+
+  /** Share of internal ids that belong to removed documents. */
+  get removedShare(): number {
+    const count = this.documents.count
+    return count === 0 ? 0 : (count - this.documents.liveCount) / count
+  }
+
+  /**
+   * Appends every document of `other` (an index with the same fields and no removed documents) after
+   * this index's documents, copying posting bytes instead of re-encoding them.
+   */
+  appendIndex(other: InvertedIndex): void {
+    const docIdOffset = this.documents.count
+    const source = other.documents
+    const lengths = new Uint32Array(this.fieldCount)
+    const stored: unknown[] = new Array(this.storedFieldCount)
+    for (let docId = 0; docId < source.count; docId++) {
+      for (let f = 0; f < this.fieldCount; f++) lengths[f] = source.fieldLength(docId, f)
+      for (let s = 0; s < this.storedFieldCount; s++) stored[s] = source.storedValues[s][docId]
+      const language = source.languages[docId]
+      this.documents.add(source.externalIds[docId], lengths, language, stored)
+      this.languageDocCounts[countedLanguageOf(language)]++
+    }
+    const terms = other.dictionary.terms
+    for (let otherTermId = 0; otherTermId < terms.length; otherTermId++) {
+      const frequency = other.postings.docFrequency[otherTermId]
+      if (frequency === 0) continue
+      const bytes = other.postings.postingsOf(otherTermId)
+      let firstGap = 0
+      let shift = 0
+      let offset = 0
+      let byte: number
+      do {
+        byte = bytes[offset++]
+        firstGap += (byte & 0x7f) * 2 ** shift
+        shift += 7
+      } while (byte & 0x80)
+      const termId = this.dictionary.intern(terms[otherTermId])
+      this.postings.ensureTerms(this.dictionary.size)
+      this.postings.appendRaw(
+        termId,
+        bytes,
+        offset,
+        firstGap - 1,
+        other.postings.lastDocId[otherTermId],
+        docIdOffset,
+        frequency,
+      )
+    }
+  }
+
+  /** A copy without removed documents (renumbered densely, same order) and without terms left empty. */
+  compacted(): InvertedIndex {
+    const compaction = new IndexCompaction(this)
+    compaction.run(Number.POSITIVE_INFINITY)
+    return compaction.result()
+  }
+
+  /** Approximate bytes held by typed arrays (postings, field lengths, flags). */
+  get retainedBytes(): number {
+    return this.postings.retainedBytes + this.documents.retainedBytes
+  }
+
+  /** Recomputes {@link languageDocCounts} from the document table (after load or compaction). */
+  recountLanguages(): void {
+    this.languageDocCounts.fill(0)
+    const documents = this.documents
+    for (let docId = 0; docId < documents.count; docId++) {
+      if (!documents.isRemoved(docId)) this.languageDocCounts[countedLanguageOf(documents.languages[docId])]++
+    }
+  }
+
+  /** Encodes the field mask, frequencies and positions of one slot's entries into `this.encoded`. */
+  private encodeSlot(head: number): number {
+    const fieldCounts = this.fieldCounts
+    fieldCounts.fill(0)
+    let mask = 0
+    let entries = 0
+    for (let e = head; e >= 0; e = this.entryNext[e]) {
+      fieldCounts[this.entryField[e]]++
+      mask |= 1 << this.entryField[e]
+      entries++
+    }
+    const maxLength = 5 + this.fieldCount * 5 + entries * 5
+    if (maxLength > this.encoded.length)
+      this.encoded = new Uint8Array(Math.max(maxLength, this.encoded.length * 2))
+    const bytes = this.encoded
+    let offset = writeVarint(bytes, 0, mask >>> 0)
+    let currentField = -1
+    let previousPosition = 0
+    for (let e = head; e >= 0; e = this.entryNext[e]) {
+      const field = this.entryField[e]
+      if (field !== currentField) {
+        currentField = field
+        previousPosition = 0
+        offset = writeVarint(bytes, offset, fieldCounts[field])
+      }
+      const position = this.entryPosition[e]
+      // Positions arrive ascending; a token at an earlier position than its predecessor is kept at gap 0.
+      const gap = position >= previousPosition ? position - previousPosition : 0
+      offset = writeVarint(bytes, offset, gap)
+      previousPosition += gap
+    }
+    return offset
+  }
+
+  private growSlotTable(minimum: number): void {
+    let size = this.slotOfTerm.length * 2
+    while (size < minimum) size *= 2
+    const grown = new Int32Array(size).fill(-1)
+    grown.set(this.slotOfTerm)
+    this.slotOfTerm = grown
+  }
+
+  private growEntries(): void {
+    const size = this.entryNext.length * 2
+    const field = new Uint32Array(size)
+    field.set(this.entryField)
+    this.entryField = field
+    const position = new Uint32Array(size)
+    position.set(this.entryPosition)
+    this.entryPosition = position
+    const next = new Int32Array(size)
+    next.set(this.entryNext)
+    this.entryNext = next
+  }
+}
+
+/**
+ * Compaction of an index done in steps (so an async caller can yield between them): renumbers live
+ * documents and rewrites every posting list without removed documents into a new pool.
+ *
+ * @example
+ * ```ts
+ * const compaction = new IndexCompaction(index)
+ * while (!compaction.run(5_000)) await yieldToEventLoop()
+ * const compactIndex = compaction.result()
+ * ```
+ */
+export class IndexCompaction {
+  private readonly newDocIds: Int32Array
+  private readonly documents: DocumentTable
+  private readonly terms: string[] = []
+  private readonly postings: PostingPool
+  private nextTermId = 0
+  private encoded = new Uint8Array(256)
+
+  constructor(private readonly source: InvertedIndex) {
+    const { table, newDocIds } = source.documents.compacted()
+    this.documents = table
+    this.newDocIds = newDocIds
+    const liveShare = source.documents.count === 0 ? 1 : table.count / source.documents.count
+    const estimate = Math.ceil((source.postings.usedBytes - source.postings.garbageBytes) * liveShare) + 1024
+    this.postings = new PostingPool(estimate, source.dictionary.size)
+  }
+
+  /** Rewrites the postings of up to `termBudget` more terms; true when all terms are done. */
+  run(termBudget: number): boolean {
+    const source = this.source
+    const termCount = source.dictionary.size
+    const end = Math.min(termCount, this.nextTermId + termBudget)
+    for (let termId = this.nextTermId; termId < end; termId++) this.rewriteTerm(termId)
+    this.nextTermId = end
+    return end >= termCount
+  }
+
+  /** The compacted index (after {@link run} returned true). */
+  result(): InvertedIndex {
+    const dictionary = TermDictionary.fromTerms(this.terms)
+    return new InvertedIndex(this.source.fieldCount, this.source.storedFieldCount, {
+      dictionary,
+      postings: this.postings,
+      documents: this.documents,
+    })
+  }
+
+  private rewriteTerm(termId: number): void {
+    const source = this.source
+    if (source.postings.docFrequency[termId] === 0) return
+    const cursor = new PostingCursor(source.postings.postingsOf(termId), source.fieldCount)
+    const newDocIds = this.newDocIds
+    let newTermId = -1
+    while (cursor.next()) {
+      const newDocId = newDocIds[cursor.docId]
+      if (newDocId < 0) continue
+      if (newTermId < 0) {
+        newTermId = this.terms.length
+        this.terms.push(source.dictionary.termOf(termId))
+        this.postings.ensureTerms(newTermId + 1)
+      }
+      const length = this.encodeCurrent(cursor)
+      this.postings.appendPosting(newTermId, newDocId, this.encoded, length)
+    }
+  }
+
+  private encodeCurrent(cursor: PostingCursor): number {
+    let maxLength = 5
+    for (let f = 0; f < cursor.termFrequency.length; f++) maxLength += 5 + 5 * cursor.termFrequency[f]
+    if (maxLength > this.encoded.length) this.encoded = new Uint8Array(maxLength * 2)
+    const bytes = this.encoded
+    let offset = writeVarint(bytes, 0, cursor.fieldMask >>> 0)
+    for (let f = 0; f < cursor.termFrequency.length; f++) {
+      const frequency = cursor.termFrequency[f]
+      if (frequency === 0) continue
+      offset = writeVarint(bytes, offset, frequency)
+      let previous = 0
+      const start = cursor.positionsStart[f]
+      for (let i = 0; i < frequency; i++) {
+        const position = cursor.positions[start + i]
+        offset = writeVarint(bytes, offset, position - previous)
+        previous = position
+      }
+    }
+    return offset
+  }
+}

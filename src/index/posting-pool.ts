@@ -1,0 +1,182 @@
+/**
+ * The posting lists of every term, stored as bytes in one shared pool. Owns the byte layout of a
+ * posting and the per-term bookkeeping (where its bytes are, how many documents it has, its last
+ * document). Knows nothing about text, analysis or scoring.
+ *
+ * Layout: each term owns one contiguous region `[start, start + length)` of the pool with room up to
+ * `capacity`. A region that fills up is moved to the end of the pool with double the room (the old
+ * region becomes garbage); when garbage passes half of the pool, the pool is rebuilt without it
+ * instead of growing. So there is no JS object per posting or per term, only a few typed-array slots.
+ *
+ * One posting = one (term, document) pair, all varints:
+ * `docGap fieldMask (tf position position…)×fields-in-mask`
+ * - `docGap` = docId − previous docId of the term (the first posting stores docId + 1);
+ * - `fieldMask` has bit f set when the term occurs in field f (at most 31 fields);
+ * - per present field, in field order: the term frequency, then the positions as gaps (first absolute).
+ */
+
+import { writeVarint } from './varint'
+
+const INITIAL_POOL_BYTES = 1 << 16
+const INITIAL_TERM_SLOTS = 1 << 10
+const MIN_REGION_BYTES = 8
+
+/**
+ * Posting lists of all terms, addressed by dense term id.
+ *
+ * @example
+ * ```ts
+ * const pool = new PostingPool()
+ * const encoded = new Uint8Array([0b1, 1, 4]) // field 0, tf 1, position 4
+ * pool.appendPosting(0, 7, encoded, encoded.length)
+ * pool.docFrequency[0] // → 1
+ * ```
+ */
+export class PostingPool {
+  /** The shared bytes; regions of terms live inside. Replaced (not resized) when it grows. */
+  bytes: Uint8Array
+  /** Bytes of `bytes` in use (regions plus garbage). */
+  usedBytes = 0
+  /** Bytes inside `usedBytes` that belong to no region any more. */
+  garbageBytes = 0
+  /** Start offset of each term's region. */
+  regionStart: Uint32Array
+  /** Bytes of postings written in each term's region. */
+  regionLength: Uint32Array
+  /** Room of each term's region. */
+  regionCapacity: Uint32Array
+  /** Last document id appended to each term (−1 = none); docGaps are relative to it. */
+  lastDocId: Int32Array
+  /** Number of postings (documents, removed ones included until compaction) of each term. */
+  docFrequency: Uint32Array
+  /** Number of term slots in use (= highest term id + 1). */
+  termCount = 0
+
+  constructor(initialBytes = INITIAL_POOL_BYTES, initialTerms = INITIAL_TERM_SLOTS) {
+    this.bytes = new Uint8Array(Math.max(16, initialBytes))
+    const slots = Math.max(16, initialTerms)
+    this.regionStart = new Uint32Array(slots)
+    this.regionLength = new Uint32Array(slots)
+    this.regionCapacity = new Uint32Array(slots)
+    this.lastDocId = new Int32Array(slots).fill(-1)
+    this.docFrequency = new Uint32Array(slots)
+  }
+
+  /** Makes term ids `< termCount` addressable (new terms start empty). */
+  ensureTerms(termCount: number): void {
+    if (termCount > this.regionStart.length) {
+      let slots = this.regionStart.length
+      while (slots < termCount) slots *= 2
+      this.regionStart = grow(this.regionStart, slots)
+      this.regionLength = grow(this.regionLength, slots)
+      this.regionCapacity = grow(this.regionCapacity, slots)
+      const lastDocId = new Int32Array(slots).fill(-1)
+      lastDocId.set(this.lastDocId)
+      this.lastDocId = lastDocId
+      this.docFrequency = grow(this.docFrequency, slots)
+    }
+    if (termCount > this.termCount) this.termCount = termCount
+  }
+
+  /**
+   * Appends the posting of `docId` (greater than every doc id appended to this term before) whose
+   * field mask and positions are already encoded in `encoded[0, encodedLength)`.
+   */
+  appendPosting(termId: number, docId: number, encoded: Uint8Array, encodedLength: number): void {
+    if (termId >= this.termCount) this.ensureTerms(termId + 1)
+    const gap = docId - this.lastDocId[termId]
+    this.reserve(termId, 5 + encodedLength)
+    let offset = this.regionStart[termId] + this.regionLength[termId]
+    offset = writeVarint(this.bytes, offset, gap)
+    this.bytes.set(encoded.subarray(0, encodedLength), offset)
+    offset += encodedLength
+    this.regionLength[termId] = offset - this.regionStart[termId]
+    this.lastDocId[termId] = docId
+    this.docFrequency[termId]++
+  }
+
+  /**
+   * Appends raw posting bytes written by another pool for the same term, shifting their doc ids by
+   * `docIdOffset`. Only the first doc gap changes; the rest of the bytes are copied as they are.
+   * `firstDocId`/`lastDocId` are the (unshifted) first and last doc ids inside `source`.
+   */
+  appendRaw(
+    termId: number,
+    source: Uint8Array,
+    firstGapBytes: number,
+    firstDocId: number,
+    lastDocId: number,
+    docIdOffset: number,
+    postingCount: number,
+  ): void {
+    if (termId >= this.termCount) this.ensureTerms(termId + 1)
+    const rest = source.subarray(firstGapBytes)
+    this.reserve(termId, 5 + rest.length)
+    let offset = this.regionStart[termId] + this.regionLength[termId]
+    offset = writeVarint(this.bytes, offset, firstDocId + docIdOffset - this.lastDocId[termId])
+    this.bytes.set(rest, offset)
+    offset += rest.length
+    this.regionLength[termId] = offset - this.regionStart[termId]
+    this.lastDocId[termId] = lastDocId + docIdOffset
+    this.docFrequency[termId] += postingCount
+  }
+
+  /** The posting bytes of a term (a view, valid until the next write to the pool). */
+  postingsOf(termId: number): Uint8Array {
+    if (termId >= this.termCount) return EMPTY_BYTES
+    const start = this.regionStart[termId]
+    return this.bytes.subarray(start, start + this.regionLength[termId])
+  }
+
+  /** Bytes held by postings and bookkeeping (for memory reports). */
+  get retainedBytes(): number {
+    return this.bytes.byteLength + this.regionStart.length * 20
+  }
+
+  /** Ensures the region of `termId` has room for `extra` more bytes, moving it if needed. */
+  private reserve(termId: number, extra: number): void {
+    const length = this.regionLength[termId]
+    const needed = length + extra
+    const capacity = this.regionCapacity[termId]
+    if (needed <= capacity) return
+    let newCapacity = Math.max(MIN_REGION_BYTES, capacity * 2)
+    while (newCapacity < needed) newCapacity *= 2
+    if (this.usedBytes + newCapacity > this.bytes.length) this.makeRoom(newCapacity)
+    const newStart = this.usedBytes
+    const oldStart = this.regionStart[termId]
+    this.bytes.copyWithin(newStart, oldStart, oldStart + length)
+    this.garbageBytes += capacity
+    this.usedBytes += newCapacity
+    this.regionStart[termId] = newStart
+    this.regionCapacity[termId] = newCapacity
+  }
+
+  /** Frees garbage or grows the pool so that `bytesNeeded` more bytes fit at its end. */
+  private makeRoom(bytesNeeded: number): void {
+    const liveBytes = this.usedBytes - this.garbageBytes
+    // Rebuild without garbage; grow only when live data would leave less than a quarter free.
+    let size = this.bytes.length
+    while (liveBytes + bytesNeeded > size * 0.75) size *= 2
+    const bytes = new Uint8Array(size)
+    let offset = 0
+    for (let termId = 0; termId < this.termCount; termId++) {
+      const capacity = this.regionCapacity[termId]
+      if (capacity === 0) continue
+      const start = this.regionStart[termId]
+      bytes.set(this.bytes.subarray(start, start + this.regionLength[termId]), offset)
+      this.regionStart[termId] = offset
+      offset += capacity
+    }
+    this.bytes = bytes
+    this.usedBytes = offset
+    this.garbageBytes = 0
+  }
+}
+
+const EMPTY_BYTES = new Uint8Array(0)
+
+function grow(array: Uint32Array, length: number): Uint32Array {
+  const grown = new Uint32Array(length)
+  grown.set(array)
+  return grown
+}

@@ -1,0 +1,128 @@
+/**
+ * Finds dictionary terms near a query term: terms that start with it (prefix / as-you-type search) and
+ * terms within a Levenshtein edit distance (fuzzy search). Owns only these dictionary walks; weighting
+ * the expansions is the query compiler's job.
+ */
+
+import type { TermDictionary } from './term-dictionary'
+
+/** A dictionary term found for a query term. */
+export interface TermExpansion {
+  /** Id of the dictionary term. */
+  termId: number
+  /** Edit distance to the query term (0 for prefix completions). */
+  distance: number
+}
+
+/**
+ * Dictionary terms that start with `prefix` (excluding `prefix` itself), the `limit` most frequent first.
+ *
+ * @example
+ * ```ts
+ * prefixExpansions(dictionary, docFrequency, 'آتش', 10) // → [{ termId: 12, distance: 0 }, …] for آتشبس, آتشسوزی…
+ * ```
+ */
+export function prefixExpansions(
+  dictionary: TermDictionary,
+  docFrequency: Uint32Array,
+  prefix: string,
+  limit: number,
+): TermExpansion[] {
+  if (prefix.length === 0 || limit <= 0) return []
+  const sorted = dictionary.sortedTermIds()
+  const terms = dictionary.terms
+  const found: number[] = []
+  for (let i = dictionary.lowerBound(prefix); i < sorted.length; i++) {
+    const term = terms[sorted[i]]
+    if (!term.startsWith(prefix)) break
+    if (term.length > prefix.length && docFrequency[sorted[i]] > 0) found.push(sorted[i])
+  }
+  found.sort((a, b) => docFrequency[b] - docFrequency[a] || a - b)
+  return found.slice(0, limit).map((termId) => ({ termId, distance: 0 }))
+}
+
+/**
+ * Dictionary terms within `maxDistance` edits (insertions, deletions, substitutions) of `query`,
+ * excluding `query` itself; nearest first, then most frequent, at most `limit`.
+ *
+ * Walks the sorted dictionary like a trie: one row of the edit-distance table per character, rows shared
+ * by terms with a common prefix, and whole prefix ranges skipped once no completion can come close enough.
+ *
+ * @example
+ * ```ts
+ * fuzzyExpansions(dictionary, docFrequency, 'پدر', 1, 50) // → بدر, پدری… (terms within one edit)
+ * ```
+ */
+export function fuzzyExpansions(
+  dictionary: TermDictionary,
+  docFrequency: Uint32Array,
+  query: string,
+  maxDistance: number,
+  limit: number,
+): TermExpansion[] {
+  if (maxDistance <= 0 || query.length === 0 || limit <= 0) return []
+  const sorted = dictionary.sortedTermIds()
+  const terms = dictionary.terms
+  const width = query.length + 1
+  let rows = new Int32Array(width * 32)
+  for (let j = 0; j < width; j++) rows[j] = j
+  const found: TermExpansion[] = []
+  let previous = ''
+  let validDepth = 0
+  let i = 0
+  while (i < sorted.length) {
+    const termId = sorted[i]
+    const term = terms[termId]
+    if ((term.length + 1) * width > rows.length) {
+      const grown = new Int32Array((term.length + 1) * width * 2)
+      grown.set(rows)
+      rows = grown
+    }
+    let depth = 0
+    const shared = Math.min(validDepth, previous.length, term.length)
+    while (depth < shared && previous.charCodeAt(depth) === term.charCodeAt(depth)) depth++
+    let prunedAt = -1
+    for (let d = depth + 1; d <= term.length; d++) {
+      const code = term.charCodeAt(d - 1)
+      const row = d * width
+      const above = row - width
+      rows[row] = d
+      let rowMinimum = d
+      for (let j = 1; j < width; j++) {
+        const substitution = rows[above + j - 1] + (query.charCodeAt(j - 1) === code ? 0 : 1)
+        const deletion = rows[above + j] + 1
+        const insertion = rows[row + j - 1] + 1
+        let value = substitution
+        if (deletion < value) value = deletion
+        if (insertion < value) value = insertion
+        rows[row + j] = value
+        if (value < rowMinimum) rowMinimum = value
+      }
+      if (rowMinimum > maxDistance) {
+        prunedAt = d
+        break
+      }
+    }
+    previous = term
+    if (prunedAt >= 0) {
+      validDepth = prunedAt
+      const prefix = term.slice(0, prunedAt)
+      const lastCode = prefix.charCodeAt(prunedAt - 1)
+      const next =
+        lastCode < 0xffff
+          ? dictionary.lowerBound(prefix.slice(0, -1) + String.fromCharCode(lastCode + 1))
+          : i + 1
+      i = next > i ? next : i + 1
+      continue
+    }
+    validDepth = term.length
+    const distance = rows[term.length * width + query.length]
+    if (distance <= maxDistance && distance > 0 && docFrequency[termId] > 0) found.push({ termId, distance })
+    i++
+  }
+  found.sort(
+    (a, b) =>
+      a.distance - b.distance || docFrequency[b.termId] - docFrequency[a.termId] || a.termId - b.termId,
+  )
+  return found.length > limit ? found.slice(0, limit) : found
+}

@@ -1,0 +1,155 @@
+/**
+ * Byte-level writer and reader of the saved index format: varints, float64, raw byte blocks and strings.
+ * Strings are written as their UTF-16 length only, their text gathered into one table that is UTF-8
+ * encoded (and decoded on load) in a single call, which keeps save and load fast. Owns only this coding;
+ * the reader throws `CorruptIndexError` on any read past the end.
+ */
+
+import { CorruptIndexError } from '../errors'
+import { MAX_VARINT_BYTES, writeVarint } from '../index/varint'
+
+/**
+ * Growable output buffer.
+ *
+ * @example
+ * ```ts
+ * const writer = new ByteWriter()
+ * writer.varint(300); writer.string('غزه')
+ * const { strings, structure } = writer.finish()
+ * ```
+ */
+export class ByteWriter {
+  private bytes = new Uint8Array(1 << 16)
+  private length = 0
+  private readonly strings: string[] = []
+
+  varint(value: number): void {
+    this.ensure(MAX_VARINT_BYTES)
+    this.length = writeVarint(this.bytes, this.length, value)
+  }
+
+  byte(value: number): void {
+    this.ensure(1)
+    this.bytes[this.length++] = value
+  }
+
+  float64(value: number): void {
+    this.ensure(8)
+    new DataView(this.bytes.buffer, this.bytes.byteOffset + this.length, 8).setFloat64(0, value, true)
+    this.length += 8
+  }
+
+  block(bytes: Uint8Array): void {
+    this.varint(bytes.length)
+    this.ensure(bytes.length)
+    this.bytes.set(bytes, this.length)
+    this.length += bytes.length
+  }
+
+  /** Records the string (its text goes to the string table). */
+  string(text: string): void {
+    this.varint(text.length)
+    this.strings.push(text)
+  }
+
+  /** The UTF-8 string table and the structure bytes. */
+  finish(): { strings: Uint8Array; structure: Uint8Array } {
+    return {
+      strings: new TextEncoder().encode(this.strings.join('')),
+      structure: this.bytes.subarray(0, this.length),
+    }
+  }
+
+  private ensure(extra: number): void {
+    if (this.length + extra <= this.bytes.length) return
+    let size = this.bytes.length * 2
+    while (size < this.length + extra) size *= 2
+    const grown = new Uint8Array(size)
+    grown.set(this.bytes.subarray(0, this.length))
+    this.bytes = grown
+  }
+}
+
+/**
+ * Reader over structure bytes with the decoded string table.
+ *
+ * @example
+ * ```ts
+ * const reader = new ByteReader(structure, stringTable)
+ * reader.varint() // → 300
+ * ```
+ */
+export class ByteReader {
+  private offset = 0
+  private stringOffset = 0
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly stringTable: string,
+  ) {}
+
+  get atEnd(): boolean {
+    return this.offset === this.bytes.length
+  }
+
+  varint(): number {
+    let value = 0
+    let shift = 0
+    for (let i = 0; i < MAX_VARINT_BYTES; i++) {
+      if (this.offset >= this.bytes.length) throw truncated()
+      const byte = this.bytes[this.offset++]
+      value += (byte & 0x7f) * 2 ** shift
+      if (!(byte & 0x80)) {
+        if (value > 0xffffffff) throw new CorruptIndexError('saved index holds an out-of-range number')
+        return value
+      }
+      shift += 7
+    }
+    throw new CorruptIndexError('saved index holds a malformed number')
+  }
+
+  /** A varint that must be at most `max`. */
+  bounded(max: number, what: string): number {
+    const value = this.varint()
+    if (value > max) throw new CorruptIndexError(`saved index has an invalid ${what} (${value} > ${max})`)
+    return value
+  }
+
+  byte(): number {
+    if (this.offset >= this.bytes.length) throw truncated()
+    return this.bytes[this.offset++]
+  }
+
+  float64(): number {
+    if (this.offset + 8 > this.bytes.length) throw truncated()
+    const value = new DataView(this.bytes.buffer, this.bytes.byteOffset + this.offset, 8).getFloat64(0, true)
+    this.offset += 8
+    return value
+  }
+
+  /** A block written by {@link ByteWriter.block} (a view into the input; copy it to keep it). */
+  block(): Uint8Array {
+    const length = this.varint()
+    if (this.offset + length > this.bytes.length) throw truncated()
+    const block = this.bytes.subarray(this.offset, this.offset + length)
+    this.offset += length
+    return block
+  }
+
+  string(): string {
+    const length = this.varint()
+    if (this.stringOffset + length > this.stringTable.length) throw truncated()
+    const text = this.stringTable.slice(this.stringOffset, this.stringOffset + length)
+    this.stringOffset += length
+    return text
+  }
+
+  /** True when every string of the table was read (a consistency check). */
+  get stringsConsumed(): boolean {
+    return this.stringOffset === this.stringTable.length
+  }
+}
+
+function truncated(): CorruptIndexError {
+  return new CorruptIndexError('saved index is truncated')
+}

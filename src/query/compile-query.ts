@@ -1,0 +1,408 @@
+/**
+ * Turns a raw query string into a {@link CompiledQuery}: clauses of alternatives resolved to term ids,
+ * with prefix/fuzzy expansions, idf and weights, plus exclusions. Owns the query semantics (what is
+ * required, what is optional, what expands); it runs the same analysis as indexing (`analyzeQuery` for
+ * plain words, `analyze` for quoted phrases) and never throws on any query text.
+ */
+
+import { analyze, analyzeQuery, type QueryClause } from '../analysis/index'
+import type { Language, ResolvedLanguage } from '../analysis/types'
+import type { InvertedIndex } from '../index/inverted-index'
+import { fuzzyExpansions, prefixExpansions } from '../index/term-expansion'
+import { parseQuerySyntax } from './parse-query'
+import { inverseDocumentFrequency, type ResolvedRanking } from './ranking'
+
+/** One way to match a clause: a term, or terms at fixed relative positions (a phrase). */
+export interface CompiledAlternative {
+  /** Index into {@link CompiledQuery.termIds} (its cursor) of each term, in phrase order. */
+  cursors: number[]
+  /** Position of each term relative to the first (0 for the first). */
+  offsets: number[]
+  /** Words spanned: last offset + 1. */
+  span: number
+  /** 1 for exact matches, lower for prefix and fuzzy expansions. */
+  weight: number
+  /** idf of the term (max over terms for phrases). */
+  idf: number
+  /** 0 for exact and prefix matches, else the edit distance. */
+  distance: number
+}
+
+/** One query word, compound or quoted phrase. */
+export interface CompiledClause {
+  /** Ways to match it; the best-scoring matching one counts. Empty when nothing can match. */
+  alternatives: CompiledAlternative[]
+  /** Extra compound clause: adds score, never required; satisfies the clauses it covers. */
+  optional: boolean
+  /** For optional clauses: indices of the required clauses it stands for. */
+  covers: number[]
+  /** True when this clause was expanded as a prefix (the last word being typed). */
+  prefix: boolean
+}
+
+/** A query ready for evaluation. */
+export interface CompiledQuery {
+  clauses: CompiledClause[]
+  /** Indices of required (non-optional) clauses, in query order (proximity pairs follow this order). */
+  requiredClauses: number[]
+  /** Term ids with a cursor, for clauses. */
+  termIds: number[]
+  /** Documents matching any of these are excluded. Cursor indices refer to {@link exclusionTermIds}. */
+  exclusions: CompiledAlternative[]
+  exclusionTermIds: number[]
+  /** Text of the query before the prefix clause's word (for suggestions), or null. */
+  prefixContext: { before: string; word: string } | null
+}
+
+/** How query text is analysed and expanded. */
+export interface QueryCompileOptions {
+  language: Language
+  stem: boolean
+  stopWords: boolean
+  indexLanguages: readonly ResolvedLanguage[]
+  /** Expand the last word as a prefix. */
+  prefix: boolean
+  /** Maximum edit distance, or 'auto' (by term length), or 0 for exact search. */
+  fuzzy: number | 'auto'
+  /** Most expansions per word (prefix and fuzzy each). */
+  maxExpansions: number
+  /** Most required clauses kept; the rest of a very long query is ignored. */
+  maxClauses: number
+  ranking: ResolvedRanking
+}
+
+/**
+ * Maximum edit distance `fuzzy: true` allows for a term of this length: 0 up to 2 characters, 1 up to
+ * 5, else 2.
+ *
+ * @example
+ * ```ts
+ * autoFuzzyDistance('پدر') // → 1
+ * ```
+ */
+export function autoFuzzyDistance(term: string): number {
+  return term.length <= 2 ? 0 : term.length <= 5 ? 1 : 2
+}
+
+/**
+ * Compiles `query` against `index`.
+ *
+ * @example
+ * ```ts
+ * const compiled = compileQuery(index, 'غزه "آتش بس" -مصر', options)
+ * compiled.clauses.length // → 2 (plus optional compound clauses, if any)
+ * ```
+ */
+export function compileQuery(
+  index: InvertedIndex,
+  query: string,
+  options: QueryCompileOptions,
+): CompiledQuery {
+  const builder = new QueryBuilder(index, options)
+  const parts = typeof query === 'string' ? parseQuerySyntax(query) : []
+  let lastWordsPart = -1
+  for (let p = 0; p < parts.length; p++)
+    if (parts[p].kind === 'words' && !parts[p].excluded) lastWordsPart = p
+  for (let p = 0; p < parts.length; p++) {
+    const part = parts[p]
+    if (part.excluded) builder.addExclusion(part.kind, part.text)
+    else if (part.kind === 'phrase') builder.addPhrase(part.text)
+    else builder.addWords(part.text, options.prefix && p === lastWordsPart, query.slice(0, part.start))
+  }
+  return builder.finish()
+}
+
+class QueryBuilder {
+  private readonly clauses: CompiledClause[] = []
+  private readonly termIds: number[] = []
+  private readonly cursorOfTerm = new Map<number, number>()
+  private readonly exclusions: CompiledAlternative[] = []
+  private readonly exclusionTermIds: number[] = []
+  private readonly exclusionCursorOfTerm = new Map<number, number>()
+  private requiredCount = 0
+  private prefixContext: CompiledQuery['prefixContext'] = null
+  private readonly documentCount: number
+
+  constructor(
+    private readonly index: InvertedIndex,
+    private readonly options: QueryCompileOptions,
+  ) {
+    this.documentCount = index.documents.count
+  }
+
+  addWords(text: string, prefix: boolean, textBefore: string): void {
+    const { index, options } = this
+    let clauses: QueryClause[]
+    try {
+      clauses = analyzeQuery(text, {
+        language: options.language,
+        stem: options.stem,
+        stopWords: options.stopWords,
+        indexLanguages: options.indexLanguages,
+        hasTerm: (term: string) => index.dictionary.idOf(term) >= 0,
+      })
+    } catch {
+      return
+    }
+    const firstClause = this.clauses.length
+    const requiredInPart: { clause: number; start: number; end: number }[] = []
+    for (const clause of clauses) {
+      if (clause.optional) continue
+      if (this.requiredCount >= options.maxClauses) break
+      const compiled = this.compileClause(clause.alternatives, false)
+      requiredInPart.push({ clause: this.clauses.length, start: clause.start, end: clause.end })
+      this.clauses.push(compiled)
+      this.requiredCount++
+    }
+    for (const clause of clauses) {
+      if (!clause.optional) continue
+      const covers = requiredInPart
+        .filter((required) => required.start >= clause.start && required.end <= clause.end)
+        .map((required) => required.clause)
+      if (covers.length === 0) continue
+      const compiled = this.compileClause(clause.alternatives, true)
+      compiled.covers = covers
+      this.clauses.push(compiled)
+    }
+    if (!prefix) return
+    // The word being typed: expand the last required clause if it is the last word of the text, else
+    // (a stop word or a fragment the analyser dropped) analyse the fragment alone without stop words.
+    const trimmedEnd = text.trimEnd().length
+    if (trimmedEnd === 0) return
+    let wordStart = trimmedEnd
+    while (wordStart > 0 && !/\s/.test(text[wordStart - 1])) wordStart--
+    const last = requiredInPart[requiredInPart.length - 1]
+    let target: CompiledClause
+    let prefixTerms: string[]
+    if (last !== undefined && last.end >= trimmedEnd && last.clause >= firstClause) {
+      target = this.clauses[last.clause]
+      const source = clauses.filter((clause) => !clause.optional)[requiredInPart.length - 1]
+      prefixTerms = source.alternatives.filter((alternative) => alternative.length === 1).map((a) => a[0])
+      this.prefixContext = {
+        before: textBefore + text.slice(0, last.start),
+        word: text.slice(last.start, trimmedEnd),
+      }
+    } else {
+      if (this.requiredCount >= options.maxClauses) return
+      let tokens: { term: string }[]
+      try {
+        tokens = analyze(text.slice(wordStart, trimmedEnd), {
+          language: this.analysisLanguage(),
+          stem: options.stem,
+          stopWords: false,
+        })
+      } catch {
+        return
+      }
+      if (tokens.length !== 1) return
+      target = this.compileClause([[tokens[0].term]], false)
+      this.clauses.push(target)
+      this.requiredCount++
+      prefixTerms = [tokens[0].term]
+      this.prefixContext = {
+        before: textBefore + text.slice(0, wordStart),
+        word: text.slice(wordStart, trimmedEnd),
+      }
+    }
+    target.prefix = true
+    for (const term of prefixTerms) {
+      const expansions = prefixExpansions(
+        index.dictionary,
+        index.postings.docFrequency,
+        term,
+        options.maxExpansions,
+      )
+      for (const expansion of expansions) {
+        this.addExpansion(target, expansion.termId, options.ranking.prefixWeight, 0)
+      }
+    }
+  }
+
+  addPhrase(text: string): void {
+    if (this.requiredCount >= this.options.maxClauses) return
+    const tokens = this.analyzePhrase(text)
+    if (tokens.length === 0) return
+    const first = tokens[0].position
+    const compiled: CompiledClause = { alternatives: [], optional: false, covers: [], prefix: false }
+    const alternative = this.alternativeOf(
+      tokens.map((token) => token.term),
+      tokens.map((token) => token.position - first),
+      1,
+      0,
+      false,
+    )
+    if (alternative) compiled.alternatives.push(alternative)
+    this.clauses.push(compiled)
+    this.requiredCount++
+  }
+
+  addExclusion(kind: 'words' | 'phrase', text: string): void {
+    if (kind === 'phrase') {
+      const tokens = this.analyzePhrase(text)
+      if (tokens.length === 0) return
+      const first = tokens[0].position
+      const alternative = this.alternativeOf(
+        tokens.map((token) => token.term),
+        tokens.map((token) => token.position - first),
+        1,
+        0,
+        true,
+      )
+      if (alternative) this.exclusions.push(alternative)
+      return
+    }
+    let clauses: QueryClause[]
+    try {
+      clauses = analyzeQuery(text, {
+        language: this.options.language,
+        stem: this.options.stem,
+        stopWords: this.options.stopWords,
+        indexLanguages: this.options.indexLanguages,
+        hasTerm: (term: string) => this.index.dictionary.idOf(term) >= 0,
+      })
+    } catch {
+      return
+    }
+    for (const clause of clauses) {
+      for (const terms of clause.alternatives) {
+        const alternative = this.alternativeOf(
+          terms,
+          terms.map((_, i) => i),
+          1,
+          0,
+          true,
+        )
+        if (alternative) this.exclusions.push(alternative)
+      }
+    }
+  }
+
+  finish(): CompiledQuery {
+    const requiredClauses: number[] = []
+    for (let c = 0; c < this.clauses.length; c++) if (!this.clauses[c].optional) requiredClauses.push(c)
+    return {
+      clauses: this.clauses,
+      requiredClauses,
+      termIds: this.termIds,
+      exclusions: this.exclusions,
+      exclusionTermIds: this.exclusionTermIds,
+      prefixContext: this.prefixContext,
+    }
+  }
+
+  private compileClause(alternatives: readonly (readonly string[])[], optional: boolean): CompiledClause {
+    const compiled: CompiledClause = { alternatives: [], optional, covers: [], prefix: false }
+    const { options } = this
+    for (const terms of alternatives) {
+      if (terms.length === 0) continue
+      const alternative = this.alternativeOf(
+        terms,
+        terms.map((_, i) => i),
+        1,
+        0,
+        false,
+      )
+      if (alternative) compiled.alternatives.push(alternative)
+      if (optional || terms.length !== 1 || options.fuzzy === 0) continue
+      const maxDistance = options.fuzzy === 'auto' ? autoFuzzyDistance(terms[0]) : options.fuzzy
+      const expansions = fuzzyExpansions(
+        this.index.dictionary,
+        this.index.postings.docFrequency,
+        terms[0],
+        maxDistance,
+        options.maxExpansions,
+      )
+      for (const expansion of expansions) {
+        this.addExpansion(
+          compiled,
+          expansion.termId,
+          options.ranking.fuzzyWeight ** expansion.distance,
+          expansion.distance,
+        )
+      }
+    }
+    return compiled
+  }
+
+  /** Adds a one-term alternative unless the clause already has that term with at least this weight. */
+  private addExpansion(clause: CompiledClause, termId: number, weight: number, distance: number): void {
+    const cursor = this.cursorOf(termId, false)
+    for (const existing of clause.alternatives) {
+      if (existing.cursors.length === 1 && existing.cursors[0] === cursor) {
+        if (existing.weight < weight) {
+          existing.weight = weight
+          existing.distance = distance
+        }
+        return
+      }
+    }
+    clause.alternatives.push({
+      cursors: [cursor],
+      offsets: [0],
+      span: 1,
+      weight,
+      idf: this.idfOf(termId),
+      distance,
+    })
+  }
+
+  /** An alternative for these terms, or null when one of them is not in the index (it cannot match). */
+  private alternativeOf(
+    terms: readonly string[],
+    offsets: readonly number[],
+    weight: number,
+    distance: number,
+    exclusion: boolean,
+  ): CompiledAlternative | null {
+    const termIds: number[] = []
+    for (const term of terms) {
+      const termId = this.index.dictionary.idOf(term)
+      if (termId < 0 || this.index.postings.docFrequency[termId] === 0) return null
+      termIds.push(termId)
+    }
+    let idf = 0
+    for (const termId of termIds) idf = Math.max(idf, this.idfOf(termId))
+    return {
+      cursors: termIds.map((termId) => this.cursorOf(termId, exclusion)),
+      offsets: [...offsets],
+      span: offsets[offsets.length - 1] + 1,
+      weight,
+      idf,
+      distance,
+    }
+  }
+
+  private cursorOf(termId: number, exclusion: boolean): number {
+    const map = exclusion ? this.exclusionCursorOfTerm : this.cursorOfTerm
+    const list = exclusion ? this.exclusionTermIds : this.termIds
+    let cursor = map.get(termId)
+    if (cursor === undefined) {
+      cursor = list.length
+      list.push(termId)
+      map.set(termId, cursor)
+    }
+    return cursor
+  }
+
+  private idfOf(termId: number): number {
+    return inverseDocumentFrequency(this.documentCount, this.index.postings.docFrequency[termId])
+  }
+
+  private analyzePhrase(text: string): { term: string; position: number }[] {
+    try {
+      return analyze(text, {
+        language: this.analysisLanguage(),
+        stem: this.options.stem,
+        stopWords: this.options.stopWords,
+      })
+    } catch {
+      return []
+    }
+  }
+
+  private analysisLanguage(): Language {
+    const { language, indexLanguages } = this.options
+    if (language !== 'auto') return language
+    return indexLanguages.length === 1 ? indexLanguages[0] : 'auto'
+  }
+}

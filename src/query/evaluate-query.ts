@@ -1,0 +1,429 @@
+/**
+ * Evaluates a {@link CompiledQuery} document-at-a-time: walks the posting cursors of all query terms in
+ * doc-id order, decides per document whether it matches (combineWith, exclusions, removed documents),
+ * and scores it with BM25F + coordination + proximity (formula in `ranking.ts`). Owns matching and
+ * scoring only: what to keep of the matches (top-k, sort, facets) is the caller's callback.
+ */
+
+import type { InvertedIndex } from '../index/inverted-index'
+import { NO_MORE_DOCS, PostingCursor } from '../index/posting-cursor'
+import type { CompiledAlternative, CompiledQuery } from './compile-query'
+import type { ResolvedRanking } from './ranking'
+
+/** How clauses combine. */
+export type CombineWith = 'or' | 'and'
+
+/**
+ * Matches and scores documents for one compiled query.
+ *
+ * @example
+ * ```ts
+ * const evaluator = new QueryEvaluator(index, compiled, ranking, fieldBoosts, 'or')
+ * evaluator.run((docId, score) => console.log(docId, score, evaluator.matchedTerms()))
+ * ```
+ */
+export class QueryEvaluator {
+  private readonly cursors: PostingCursor[]
+  private readonly exclusionCursors: PostingCursor[]
+  private readonly fieldFactor: Float64Array
+  private readonly averageFieldLength: Float64Array
+  private readonly clauseScore: Float64Array
+  private readonly clauseBest: Int32Array
+  private readonly satisfied: Uint8Array
+  private phraseStarts: Uint32Array = new Uint32Array(64)
+  private spansA: Uint32Array = new Uint32Array(64)
+  private spansB: Uint32Array = new Uint32Array(64)
+  private currentDoc = -1
+
+  /**
+   * @param fieldBoosts boost per field index; 0 leaves a field out of the search.
+   */
+  constructor(
+    private readonly index: InvertedIndex,
+    private readonly query: CompiledQuery,
+    private readonly ranking: ResolvedRanking,
+    private readonly fieldBoosts: Float64Array,
+    private readonly combineWith: CombineWith,
+  ) {
+    const fieldCount = index.fieldCount
+    this.cursors = query.termIds.map(
+      (termId) => new PostingCursor(index.postings.postingsOf(termId), fieldCount),
+    )
+    this.exclusionCursors = query.exclusionTermIds.map(
+      (termId) => new PostingCursor(index.postings.postingsOf(termId), fieldCount),
+    )
+    this.fieldFactor = new Float64Array(fieldCount)
+    this.averageFieldLength = new Float64Array(fieldCount)
+    const live = index.documents.liveCount
+    for (let f = 0; f < fieldCount; f++) {
+      this.averageFieldLength[f] = live > 0 ? index.documents.liveFieldLengthTotals[f] / live : 0
+    }
+    this.clauseScore = new Float64Array(query.clauses.length)
+    this.clauseBest = new Int32Array(query.clauses.length)
+    this.satisfied = new Uint8Array(query.clauses.length)
+  }
+
+  /** Calls `onMatch` for every matching live document, in doc-id order. */
+  run(onMatch: (docId: number, score: number) => void): void {
+    const { cursors, query } = this
+    if (query.requiredClauses.length === 0 || cursors.length === 0) return
+    const heap = new CursorHeap(cursors)
+    const removed = this.index.documents.removed
+    while (heap.size > 0) {
+      const docId = heap.minimumDocId()
+      if (docId === NO_MORE_DOCS) break
+      if (removed[docId] !== 1 && !this.isExcluded(docId)) {
+        const score = this.scoreDocument(docId)
+        if (score > 0) {
+          this.currentDoc = docId
+          onMatch(docId, score)
+        }
+      }
+      heap.advancePast(docId)
+    }
+  }
+
+  /**
+   * Index terms that matched the current document (inside `onMatch`) and the fields (indices) where
+   * they did, from every clause alternative that matched.
+   */
+  matchedTerms(): Map<number, number> {
+    const matched = new Map<number, number>()
+    const docId = this.currentDoc
+    const { clauses, termIds } = this.query
+    for (let c = 0; c < clauses.length; c++) {
+      if (this.clauseScore[c] <= 0) continue
+      for (const alternative of clauses[c].alternatives) {
+        const mask = this.alternativeFieldMask(alternative, docId)
+        if (mask === 0) continue
+        for (const cursor of alternative.cursors) {
+          const termId = termIds[cursor]
+          matched.set(termId, (matched.get(termId) ?? 0) | mask)
+        }
+      }
+    }
+    return matched
+  }
+
+  /** Index (into the clause's alternatives) of the best alternative of clause `c` for the current document, or −1. */
+  bestAlternative(clause: number): number {
+    return this.clauseScore[clause] > 0 ? this.clauseBest[clause] : -1
+  }
+
+  private isExcluded(docId: number): boolean {
+    const exclusions = this.query.exclusions
+    if (exclusions.length === 0) return false
+    const cursors = this.exclusionCursors
+    for (const alternative of exclusions) {
+      let allPresent = true
+      for (const cursor of alternative.cursors) {
+        if (!cursors[cursor].advanceTo(docId) || cursors[cursor].docId !== docId) {
+          allPresent = false
+          break
+        }
+      }
+      if (allPresent && this.alternativeFieldMask(alternative, docId, cursors) !== 0) return true
+    }
+    return false
+  }
+
+  private scoreDocument(docId: number): number {
+    const { query, ranking, fieldFactor, fieldBoosts, clauseScore, clauseBest, satisfied } = this
+    const documents = this.index.documents
+    const fieldCount = this.index.fieldCount
+    for (let f = 0; f < fieldCount; f++) {
+      const boost = fieldBoosts[f]
+      if (boost === 0) {
+        fieldFactor[f] = 0
+        continue
+      }
+      const average = this.averageFieldLength[f]
+      const b = ranking.b[f]
+      const norm = average > 0 ? 1 - b + (b * documents.fieldLength(docId, f)) / average : 1
+      fieldFactor[f] = boost / (norm > 0 ? norm : 1)
+    }
+    const k1 = ranking.k1
+    const clauses = query.clauses
+    let scoreSum = 0
+    let anyMatched = false
+    for (let c = 0; c < clauses.length; c++) {
+      let best = 0
+      let bestIndex = -1
+      const alternatives = clauses[c].alternatives
+      for (let a = 0; a < alternatives.length; a++) {
+        const alternative = alternatives[a]
+        const weightedFrequency = this.weightedFrequency(alternative, docId)
+        if (weightedFrequency <= 0) continue
+        const score =
+          (alternative.weight * alternative.idf * weightedFrequency * (k1 + 1)) / (k1 + weightedFrequency)
+        if (score > best) {
+          best = score
+          bestIndex = a
+        }
+      }
+      clauseScore[c] = best
+      clauseBest[c] = bestIndex
+      satisfied[c] = best > 0 ? 1 : 0
+      if (best > 0) {
+        anyMatched = true
+        scoreSum += best
+      }
+    }
+    if (!anyMatched) return 0
+    for (let c = 0; c < clauses.length; c++) {
+      if (clauses[c].optional && satisfied[c] === 1)
+        for (const covered of clauses[c].covers) satisfied[covered] = 1
+    }
+    const required = query.requiredClauses
+    let satisfiedCount = 0
+    for (const c of required) satisfiedCount += satisfied[c]
+    if (this.combineWith === 'and' && satisfiedCount < required.length) return 0
+    if (ranking.proximityWeight > 0 && required.length > 1) {
+      let bonus = 0
+      for (let i = 0; i + 1 < required.length; i++) {
+        const left = required[i]
+        const right = required[i + 1]
+        if (clauseScore[left] <= 0 || clauseScore[right] <= 0) continue
+        const closeness = this.closeness(
+          clauses[left].alternatives[clauseBest[left]],
+          clauses[right].alternatives[clauseBest[right]],
+          docId,
+        )
+        if (closeness > 0) bonus += closeness * Math.min(clauseScore[left], clauseScore[right])
+      }
+      scoreSum += ranking.proximityWeight * bonus
+    }
+    return (scoreSum * satisfiedCount) / required.length
+  }
+
+  /** tf̃ of BM25F: Σ_f boost_f × tf_f / norm_f over searched fields (phrase occurrences for phrases). */
+  private weightedFrequency(alternative: CompiledAlternative, docId: number): number {
+    const cursors = this.cursors
+    const fieldFactor = this.fieldFactor
+    const first = cursors[alternative.cursors[0]]
+    if (first.docId !== docId) return 0
+    if (alternative.cursors.length === 1) {
+      let sum = 0
+      let mask = first.fieldMask
+      for (let f = 0; mask !== 0; f++, mask >>>= 1) {
+        if (mask & 1 && fieldFactor[f] > 0) sum += first.termFrequency[f] * fieldFactor[f]
+      }
+      return sum
+    }
+    let mask = first.fieldMask
+    for (let k = 1; k < alternative.cursors.length; k++) {
+      const cursor = cursors[alternative.cursors[k]]
+      if (cursor.docId !== docId) return 0
+      mask &= cursor.fieldMask
+    }
+    let sum = 0
+    for (let f = 0; mask !== 0; f++, mask >>>= 1) {
+      if (mask & 1 && fieldFactor[f] > 0)
+        sum += this.phraseOccurrences(alternative, f, cursors, false) * fieldFactor[f]
+    }
+    return sum
+  }
+
+  /** Fields (bit mask) of searched fields where `alternative` occurs in the current document. */
+  private alternativeFieldMask(
+    alternative: CompiledAlternative,
+    docId: number,
+    cursors: PostingCursor[] = this.cursors,
+  ): number {
+    let mask = 0x7fffffff
+    for (const index of alternative.cursors) {
+      if (cursors[index].docId !== docId) return 0
+      mask &= cursors[index].fieldMask
+    }
+    let result = 0
+    for (let f = 0; mask !== 0; f++, mask >>>= 1) {
+      if (!(mask & 1) || this.fieldBoosts[f] === 0) continue
+      if (alternative.cursors.length === 1 || this.phraseOccurrences(alternative, f, cursors, false) > 0) {
+        result |= 1 << f
+      }
+    }
+    return result
+  }
+
+  /**
+   * Occurrences of a phrase alternative in field f of the current document (all cursors on it). With
+   * `collect`, their start positions are left in `this.phraseStarts`.
+   */
+  private phraseOccurrences(
+    alternative: CompiledAlternative,
+    field: number,
+    cursors: PostingCursor[],
+    collect: boolean,
+  ): number {
+    const first = cursors[alternative.cursors[0]]
+    const firstStart = first.positionsStart[field]
+    const firstCount = first.termFrequency[field]
+    let count = 0
+    for (let i = 0; i < firstCount; i++) {
+      const start = first.positions[firstStart + i]
+      let all = true
+      for (let k = 1; k < alternative.cursors.length && all; k++) {
+        const cursor = cursors[alternative.cursors[k]]
+        all = containsPosition(
+          cursor.positions,
+          cursor.positionsStart[field],
+          cursor.termFrequency[field],
+          start + alternative.offsets[k],
+        )
+      }
+      if (!all) continue
+      if (collect) {
+        if (count >= this.phraseStarts.length) this.phraseStarts = growArray(this.phraseStarts, count + 1)
+        this.phraseStarts[count] = start
+      }
+      count++
+    }
+    return count
+  }
+
+  /** Best closeness of two matched clauses over the searched fields (see `ranking.ts`). */
+  private closeness(left: CompiledAlternative, right: CompiledAlternative, docId: number): number {
+    const window = this.ranking.proximityWindow
+    let best = 0
+    for (let f = 0; f < this.fieldFactor.length; f++) {
+      if (this.fieldFactor[f] === 0) continue
+      const leftCount = this.collectSpans(left, f, docId, true)
+      if (leftCount === 0) continue
+      const rightCount = this.collectSpans(right, f, docId, false)
+      if (rightCount === 0) continue
+      const spansA = this.spansA
+      const spansB = this.spansB
+      const leftSpan = left.span
+      const rightSpan = right.span
+      let j = 0
+      for (let i = 0; i < leftCount; i++) {
+        const leftStart = spansA[i]
+        const leftEnd = leftStart + leftSpan - 1
+        // In order: first right occurrence starting after the left one ends.
+        while (j < rightCount && spansB[j] <= leftEnd) j++
+        if (j < rightCount) {
+          const gap = spansB[j] - leftEnd
+          if (gap <= window && 1 / gap > best) best = 1 / gap
+        }
+        // Reverse order: the last right occurrence ending before the left one starts.
+        let k = j - 1
+        while (k >= 0 && spansB[k] + rightSpan - 1 >= leftStart) k--
+        if (k >= 0) {
+          const gap = leftStart - (spansB[k] + rightSpan - 1)
+          if (gap <= window && 0.5 / gap > best) best = 0.5 / gap
+        }
+      }
+      if (best === 1) break
+    }
+    return best
+  }
+
+  /** Start positions of `alternative` in field f into spansA (`intoA`) or spansB; returns their count. */
+  private collectSpans(
+    alternative: CompiledAlternative,
+    field: number,
+    docId: number,
+    intoA: boolean,
+  ): number {
+    const cursors = this.cursors
+    for (const index of alternative.cursors) {
+      if (cursors[index].docId !== docId || cursors[index].termFrequency[field] === 0) return 0
+    }
+    let count: number
+    let source: Uint32Array
+    let sourceStart: number
+    if (alternative.cursors.length === 1) {
+      const cursor = cursors[alternative.cursors[0]]
+      count = cursor.termFrequency[field]
+      source = cursor.positions
+      sourceStart = cursor.positionsStart[field]
+    } else {
+      count = this.phraseOccurrences(alternative, field, cursors, true)
+      source = this.phraseStarts
+      sourceStart = 0
+    }
+    let target = intoA ? this.spansA : this.spansB
+    if (count > target.length) {
+      target = new Uint32Array(Math.max(count, target.length * 2))
+      if (intoA) this.spansA = target
+      else this.spansB = target
+    }
+    target.set(source.subarray(sourceStart, sourceStart + count))
+    return count
+  }
+}
+
+/** Binary search for `position` in `positions[start, start + count)`. */
+function containsPosition(positions: Uint32Array, start: number, count: number, position: number): boolean {
+  let low = start
+  let high = start + count
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    const value = positions[middle]
+    if (value === position) return true
+    if (value < position) low = middle + 1
+    else high = middle
+  }
+  return false
+}
+
+function growArray(array: Uint32Array, minimum: number): Uint32Array {
+  let size = array.length * 2
+  while (size < minimum) size *= 2
+  const grown = new Uint32Array(size)
+  grown.set(array)
+  return grown
+}
+
+/** A binary min-heap of cursors by current doc id. */
+class CursorHeap {
+  private readonly heap: PostingCursor[]
+
+  constructor(cursors: PostingCursor[]) {
+    this.heap = []
+    for (const cursor of cursors) {
+      if (cursor.next()) this.heap.push(cursor)
+    }
+    for (let i = (this.heap.length >>> 1) - 1; i >= 0; i--) this.siftDown(i)
+  }
+
+  get size(): number {
+    return this.heap.length
+  }
+
+  minimumDocId(): number {
+    return this.heap.length > 0 ? this.heap[0].docId : NO_MORE_DOCS
+  }
+
+  /** Advances every cursor on `docId` to its next document. */
+  advancePast(docId: number): void {
+    const heap = this.heap
+    while (heap.length > 0 && heap[0].docId === docId) {
+      if (heap[0].next()) {
+        this.siftDown(0)
+      } else {
+        const last = heap.pop()!
+        if (heap.length > 0) {
+          heap[0] = last
+          this.siftDown(0)
+        }
+      }
+    }
+  }
+
+  private siftDown(index: number): void {
+    const heap = this.heap
+    const length = heap.length
+    const item = heap[index]
+    while (true) {
+      const left = 2 * index + 1
+      if (left >= length) break
+      const right = left + 1
+      const smaller = right < length && heap[right].docId < heap[left].docId ? right : left
+      if (heap[smaller].docId >= item.docId) break
+      heap[index] = heap[smaller]
+      index = smaller
+    }
+    heap[index] = item
+  }
+}

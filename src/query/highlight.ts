@@ -1,0 +1,163 @@
+/**
+ * Highlighting: finds the words of a stored field that matched a query, picks the best passage and cuts
+ * a snippet from the ORIGINAL text with match ranges and a ready, HTML-escaped `<mark>` form. Owns only
+ * snippet selection and rendering; which terms matched comes from the evaluator, and the word offsets
+ * come from `analyze` (so diacritics, ZWNJ and clitics removed by analysis are still highlighted as
+ * written, as whole words).
+ */
+
+/** A highlighted passage of one field of one hit. */
+export interface Highlight {
+  /** The snippet: `original.slice(start, end)`. */
+  text: string
+  /** Offset of the snippet in the original field text (UTF-16 code units). */
+  start: number
+  /** Offset just past the snippet in the original field text. */
+  end: number
+  /** Matched words, as offsets into the ORIGINAL field text (not into `text`), in order. */
+  matches: { start: number; end: number }[]
+  /**
+   * The snippet HTML-escaped, matched words wrapped in `<mark>…</mark>`, with `…` where the field text
+   * was cut. Safe to assign to `innerHTML` (set `dir="auto"` or `dir="rtl"` on the container).
+   */
+  html: string
+}
+
+/** A word of the field text with whether it matched. */
+export interface WordOffsets {
+  start: number
+  end: number
+}
+
+/**
+ * Builds the highlight of `text` for the matched words `matches` (sorted by start, non-overlapping),
+ * choosing the window of about `length` characters with the most distinct matched terms, then most
+ * matches. Returns null when nothing matched.
+ *
+ * @example
+ * ```ts
+ * const text = 'آتش‌بس در غزه برقرار شد'
+ * highlightPassage(text, [{ start: 10, end: 13, term: 'غزه' }], 160).html
+ * // → 'آتش‌بس در <mark>غزه</mark> برقرار شد'
+ * ```
+ */
+export function highlightPassage(
+  text: string,
+  matches: readonly (WordOffsets & { term: string })[],
+  length: number,
+): Highlight | null {
+  if (matches.length === 0) return null
+  // Best window over the matches: most distinct terms, then most matches, then earliest.
+  let bestFrom = 0
+  let bestTo = 0
+  let bestDistinct = 0
+  let bestCount = 0
+  const termCounts = new Map<string, number>()
+  let distinct = 0
+  let from = 0
+  for (let to = 0; to < matches.length; to++) {
+    const added = matches[to].term
+    const count = termCounts.get(added) ?? 0
+    if (count === 0) distinct++
+    termCounts.set(added, count + 1)
+    while (matches[to].end - matches[from].start > length && from < to) {
+      const removed = matches[from].term
+      const left = termCounts.get(removed)! - 1
+      termCounts.set(removed, left)
+      if (left === 0) distinct--
+      from++
+    }
+    const windowCount = to - from + 1
+    if (distinct > bestDistinct || (distinct === bestDistinct && windowCount > bestCount)) {
+      bestDistinct = distinct
+      bestCount = windowCount
+      bestFrom = from
+      bestTo = to
+    }
+  }
+  const passageStart = matches[bestFrom].start
+  const passageEnd = matches[bestTo].end
+  let start: number
+  let end: number
+  if (text.length <= length) {
+    start = 0
+    end = text.length
+  } else {
+    const slack = Math.max(0, length - (passageEnd - passageStart))
+    start = Math.max(0, passageStart - Math.floor(slack / 2))
+    end = Math.min(text.length, start + Math.max(length, passageEnd - passageStart))
+    if (end === text.length) start = Math.max(0, end - Math.max(length, passageEnd - passageStart))
+    start = snapStart(text, start, passageStart)
+    end = snapEnd(text, end, passageEnd)
+  }
+  const inside = matches.filter((match) => match.start >= start && match.end <= end)
+  let html = start > 0 ? '…' : ''
+  let cursor = start
+  for (const match of inside) {
+    html +=
+      escapeHtml(text.slice(cursor, match.start)) +
+      '<mark>' +
+      escapeHtml(text.slice(match.start, match.end)) +
+      '</mark>'
+    cursor = match.end
+  }
+  html += escapeHtml(text.slice(cursor, end)) + (end < text.length ? '…' : '')
+  return {
+    text: text.slice(start, end),
+    start,
+    end,
+    matches: inside.map((match) => ({ start: match.start, end: match.end })),
+    html,
+  }
+}
+
+/**
+ * Escapes `& < > " '` for use in HTML text and attribute values.
+ *
+ * @example
+ * ```ts
+ * escapeHtml('<b>"غزه"</b>') // → '&lt;b&gt;&quot;غزه&quot;&lt;/b&gt;'
+ * ```
+ */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => HTML_ENTITIES[char])
+}
+
+const HTML_ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+}
+
+/** Moves a cut start forward to the beginning of a word (not past `limit`). */
+function snapStart(text: string, start: number, limit: number): number {
+  if (start === 0 || isBreak(text.charCodeAt(start - 1))) return start
+  let position = start
+  while (position < limit && !isBreak(text.charCodeAt(position))) position++
+  if (position >= limit) return start
+  while (position < limit && isBreak(text.charCodeAt(position))) position++
+  return position
+}
+
+/** Moves a cut end back to the end of a word (not before `limit`). */
+function snapEnd(text: string, end: number, limit: number): number {
+  if (end === text.length || isBreak(text.charCodeAt(end))) return trimEnd(text, end, limit)
+  let position = end
+  while (position > limit && !isBreak(text.charCodeAt(position - 1))) position--
+  if (position <= limit) return end
+  return trimEnd(text, position, limit)
+}
+
+function trimEnd(text: string, end: number, limit: number): number {
+  let position = end
+  while (position > limit && isBreak(text.charCodeAt(position - 1))) position--
+  return position
+}
+
+function isBreak(code: number): boolean {
+  return (
+    code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0xa0 || code === 0x2028 || code === 0x2029
+  )
+}

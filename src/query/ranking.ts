@@ -1,0 +1,145 @@
+/**
+ * Ranking parameters: their public option type, documented defaults, validation and resolution into
+ * per-field arrays used by the evaluator. Owns no scoring code itself (see `evaluate-query.ts`).
+ *
+ * The score of a document d for a query is
+ *
+ * ```text
+ * score(d) = (Σ_clauses clauseScore + proximityBonus) × satisfiedClauses / requiredClauses
+ * clauseScore = max over the clause's alternatives a of  weight(a) × idf(a) × tf̃ × (k1 + 1) / (k1 + tf̃)
+ * tf̃ = Σ_fields boost_f × tf_f(a) / (1 − b_f + b_f × len_f(d) / avgLen_f)             (BM25F)
+ * idf(t) = ln(1 + (N − df(t) + 0.5) / (df(t) + 0.5));  idf of a phrase = max idf of its terms
+ * proximityBonus = proximityWeight × Σ_adjacent clause pairs closeness × min(clauseScore_i, clauseScore_j)
+ * closeness = 1 / gap for the nearest in-order occurrence, 0.5 / gap in reverse order (0 beyond proximityWindow)
+ * ```
+ *
+ * N and df count removed documents until the next compaction (like Lucene), so scores can shift slightly
+ * after `remove` and settle after `compact()`; avgLen counts live documents only.
+ */
+
+import { InvalidOptionsError } from '../errors'
+
+/**
+ * Ranking options, accepted by the `SearchIndex` constructor (index defaults) and by `search` (per query).
+ *
+ * @example
+ * ```ts
+ * new SearchIndex({ fields: ['title', 'body'], ranking: { k1: 1.4, b: { title: 0.3, body: 0.75 } } })
+ * index.search('غزه', { ranking: { proximityWeight: 0 } }) // no proximity bonus for this query
+ * ```
+ */
+export interface RankingOptions {
+  /** BM25 term-frequency saturation. Default `1.2`. */
+  k1?: number
+  /** BM25 length normalisation in [0, 1], one number for all fields or per field. Default `0.75`. */
+  b?: number | Record<string, number>
+  /** Weight of the bonus for query words occurring close together, in query order. Default `0.5`; 0 disables it. */
+  proximityWeight?: number
+  /** Largest word gap that still earns a proximity bonus. Default `5`. */
+  proximityWindow?: number
+  /** Weight of a prefix completion relative to an exact match. Default `0.5`. */
+  prefixWeight?: number
+  /** Weight of a fuzzy match at edit distance 1 (raised to the power of the distance). Default `0.45`. */
+  fuzzyWeight?: number
+}
+
+/** The defaults of {@link RankingOptions}. */
+export const DEFAULT_RANKING = {
+  k1: 1.2,
+  b: 0.75,
+  proximityWeight: 0.5,
+  proximityWindow: 5,
+  prefixWeight: 0.5,
+  fuzzyWeight: 0.45,
+} as const
+
+/** {@link RankingOptions} resolved against the index fields. */
+export interface ResolvedRanking {
+  k1: number
+  /** b per field index. */
+  b: Float64Array
+  proximityWeight: number
+  proximityWindow: number
+  prefixWeight: number
+  fuzzyWeight: number
+}
+
+/**
+ * Validates `options` (over `base`) and resolves them into per-field arrays; throws
+ * `InvalidOptionsError` for unknown fields or out-of-range numbers.
+ *
+ * @example
+ * ```ts
+ * resolveRanking(['title', 'body'], { b: { title: 0.3 } }).b // → Float64Array [0.3, 0.75]
+ * ```
+ */
+export function resolveRanking(
+  fields: readonly string[],
+  options: RankingOptions | undefined,
+  base?: ResolvedRanking,
+): ResolvedRanking {
+  if (options !== undefined && (options === null || typeof options !== 'object')) {
+    throw new InvalidOptionsError('ranking must be an object')
+  }
+  const given = options ?? {}
+  const number = (name: keyof RankingOptions, fallback: number, min: number, max: number): number => {
+    const value = given[name]
+    if (value === undefined) return fallback
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
+      throw new InvalidOptionsError(
+        `ranking.${name} must be a number in [${min}, ${max}], got ${String(value)}`,
+      )
+    }
+    return value
+  }
+  const b = base ? Float64Array.from(base.b) : new Float64Array(fields.length).fill(DEFAULT_RANKING.b)
+  if (given.b !== undefined) {
+    if (typeof given.b === 'number') {
+      b.fill(number('b', DEFAULT_RANKING.b, 0, 1))
+    } else if (given.b !== null && typeof given.b === 'object') {
+      for (const [field, value] of Object.entries(given.b)) {
+        const index = fields.indexOf(field)
+        if (index < 0)
+          throw new InvalidOptionsError(
+            `ranking.b names ${JSON.stringify(field)}, which is not an indexed field`,
+          )
+        if (typeof value !== 'number' || !(value >= 0 && value <= 1)) {
+          throw new InvalidOptionsError(`ranking.b.${field} must be a number in [0, 1]`)
+        }
+        b[index] = value
+      }
+    } else {
+      throw new InvalidOptionsError('ranking.b must be a number or an object of numbers per field')
+    }
+  }
+  return {
+    k1: number('k1', base?.k1 ?? DEFAULT_RANKING.k1, 0, 1000),
+    b,
+    proximityWeight: number(
+      'proximityWeight',
+      base?.proximityWeight ?? DEFAULT_RANKING.proximityWeight,
+      0,
+      1000,
+    ),
+    proximityWindow: number(
+      'proximityWindow',
+      base?.proximityWindow ?? DEFAULT_RANKING.proximityWindow,
+      1,
+      1000,
+    ),
+    prefixWeight: number('prefixWeight', base?.prefixWeight ?? DEFAULT_RANKING.prefixWeight, 0, 1),
+    fuzzyWeight: number('fuzzyWeight', base?.fuzzyWeight ?? DEFAULT_RANKING.fuzzyWeight, 0, 1),
+  }
+}
+
+/**
+ * The BM25 inverse document frequency used everywhere (always positive).
+ *
+ * @example
+ * ```ts
+ * inverseDocumentFrequency(1000, 10) // → ≈ 4.55
+ * ```
+ */
+export function inverseDocumentFrequency(documentCount: number, documentFrequency: number): number {
+  return Math.log(1 + (documentCount - documentFrequency + 0.5) / (documentFrequency + 0.5))
+}

@@ -1,0 +1,1022 @@
+/**
+ * `SearchIndex`, the public entry point: validates documents and options, runs analysis on documents
+ * and queries, and drives the inverted index (`src/index/`), query evaluation (`src/query/`) and
+ * persistence (`src/persist/`). Owns the public API and its guarantees (typed errors, failed calls leave
+ * the index unchanged, queries never throw); owns no data structure or scoring code itself.
+ */
+
+import { analyzeEach } from './analysis/index'
+import type { Language, ResolvedLanguage } from './analysis/types'
+import {
+  AbortError,
+  DuplicateIdError,
+  InvalidDocumentError,
+  InvalidOptionsError,
+  UnknownIdError,
+} from './errors'
+import {
+  analysisLanguageOf,
+  type DocumentId,
+  LANGUAGE_NAMES,
+  type LanguageCode,
+  languageCode,
+} from './index/document-table'
+import { IndexCompaction, InvertedIndex } from './index/inverted-index'
+import { loadIndex, saveIndex } from './persist/index-file'
+import { type CollectedHit, HitCollector, type SortOrder } from './query/collect-hits'
+import { type CompiledQuery, compileQuery } from './query/compile-query'
+import { type CombineWith, QueryEvaluator } from './query/evaluate-query'
+import { type Highlight, highlightPassage } from './query/highlight'
+import { type RankingOptions, type ResolvedRanking, resolveRanking } from './query/ranking'
+
+export type { DocumentId } from './index/document-table'
+export type { SortOrder } from './query/collect-hits'
+export type { CombineWith } from './query/evaluate-query'
+export type { Highlight } from './query/highlight'
+export type { RankingOptions } from './query/ranking'
+export { DEFAULT_RANKING } from './query/ranking'
+
+/** Default {@link SearchIndexOptions.maxFieldLength}: one million UTF-16 code units. */
+export const DEFAULT_MAX_FIELD_LENGTH = 1_000_000
+
+/**
+ * Options of a {@link SearchIndex}. They are saved with the index and restored by {@link SearchIndex.load}.
+ *
+ * @example
+ * ```ts
+ * const options: SearchIndexOptions = {
+ *   fields: ['title', 'body'],
+ *   storeFields: ['title', 'url', 'date', 'source'],
+ *   language: 'auto',
+ *   boost: { title: 2 },
+ * }
+ * ```
+ */
+export interface SearchIndexOptions {
+  /**
+   * Fields whose text is indexed (at most 31). A field value must be a string, a finite number (indexed as
+   * its decimal text) or null/undefined (treated as empty); anything else is an `InvalidDocumentError`.
+   */
+  fields: string[]
+  /**
+   * Fields whose values are kept and returned with every hit (and offered to `filter`, `facets`,
+   * `sort`). Default `[]`. Values may be strings, numbers, booleans, null, Dates, or arrays/plain objects
+   * of JSON data. Highlighting needs the highlighted fields to be stored. `score`, `match` and
+   * `highlights` are reserved names.
+   */
+  storeFields?: string[]
+  /** Field holding the document id (a string or finite number, unique in the index). Default `'id'`. */
+  idField?: string
+  /**
+   * Language of the documents: `'fa'`, `'ar'`, or `'auto'` (default: decided per word from its letters,
+   * mixed text works). Per document it can be overridden with {@link languageField}.
+   */
+  language?: Language
+  /**
+   * Field whose value (`'fa'`, `'ar'` or `'auto'`; missing = {@link language}) sets the language of each
+   * document, e.g. `'lang'`. Default: none.
+   */
+  languageField?: string
+  /** Weight of each field in ranking (default 1 per field), e.g. `{ title: 2 }`. */
+  boost?: Record<string, number>
+  /** BM25F and proximity parameters; see {@link RankingOptions} for the defaults. */
+  ranking?: RankingOptions
+  /** Light stemming of documents and queries. Default `true`. */
+  stem?: boolean
+  /** Drop stop words (they still count for phrase positions). Default `true`. */
+  stopWords?: boolean
+  /**
+   * Longest accepted field text in UTF-16 code units; a longer field is an `InvalidDocumentError`
+   * (nothing is truncated silently). Default 1,000,000.
+   */
+  maxFieldLength?: number
+  /**
+   * Compaction after removals: when at least `minRemoved` documents are removed and they are more than
+   * `removedShare` of all, a compaction is scheduled in the background (in small steps, searches keep
+   * working). `false` turns it off (call {@link SearchIndex.compact} yourself). Default
+   * `{ removedShare: 0.25, minRemoved: 64 }`.
+   */
+  autoCompact?: false | { removedShare?: number; minRemoved?: number }
+}
+
+/** Highlighting request of {@link SearchOptions}. */
+export interface HighlightOptions {
+  /** Stored, indexed fields to highlight. Default: the searched fields that are stored. */
+  fields?: string[]
+  /** Target snippet length in characters. Default `160`. */
+  length?: number
+}
+
+/**
+ * Options of {@link SearchIndex.search} (and of `facets` and `suggest`).
+ *
+ * @example
+ * ```ts
+ * index.search('آتش‌بس غزه', { combineWith: 'and', prefix: true, fuzzy: true, limit: 20 })
+ * index.search('غزه', { filter: (hit) => hit.source === 'irna', sort: { field: 'date', order: 'desc' } })
+ * ```
+ */
+export interface SearchOptions<TDocument = Record<string, unknown>> {
+  /** Fields to search (default: all indexed fields). */
+  fields?: string[]
+  /** Field weights for this query, over the index's `boost`. */
+  boost?: Record<string, number>
+  /** `'or'` (default; documents matching more words rank higher) or `'and'` (every word must match). */
+  combineWith?: CombineWith
+  /** Also match index terms that start with the last query word (as-you-type). Default `false`. */
+  prefix?: boolean
+  /**
+   * Typo tolerance: `true` allows edit distance 1 for words of 3–5 letters and 2 for longer ones; a
+   * number sets the maximum distance (0–3). Fuzzy matches rank below exact ones. Default `false`.
+   */
+  fuzzy?: boolean | number
+  /** Most prefix or fuzzy expansions per word, most frequent first. Default `50`. */
+  maxExpansions?: number
+  /** Keep only hits for which this returns true; it receives `{ id, ...storedFields }`. */
+  filter?: (document: StoredDocument<TDocument>) => boolean
+  /** Order by a stored field instead of by score (ties by score). */
+  sort?: SortOrder
+  /** Hits to skip. Default `0`. */
+  offset?: number
+  /** Most hits to return (`Infinity` for all). Default `10`. */
+  limit?: number
+  /** Add {@link Highlight}s of the stored fields (`true` = default options). */
+  highlight?: boolean | HighlightOptions
+  /** Language of the query; default: the index's `language`. */
+  language?: Language
+  /** Ranking parameters for this query, over the index's. */
+  ranking?: RankingOptions
+  /** Longest query, in words (or phrases); the rest is ignored. Default `64`. */
+  maxQueryTerms?: number
+}
+
+/** The stored fields of a document, with its id. */
+export type StoredDocument<TDocument = Record<string, unknown>> = { id: DocumentId } & Partial<TDocument>
+
+/** One search result. */
+export type SearchHit<TDocument = Record<string, unknown>> = StoredDocument<TDocument> & {
+  /** Relevance (higher is better). */
+  score: number
+  /** Index terms that matched, with the fields where each did. */
+  match: Record<string, string[]>
+  /** Highlights per field, when requested and the field matched. */
+  highlights?: Record<string, Highlight>
+}
+
+/** A completion from {@link SearchIndex.suggest}. */
+export interface Suggestion {
+  /** The query text with its last word completed (the completion is an index term). */
+  suggestion: string
+  /** The completed index term. */
+  term: string
+  /** Sum of the scores of matching documents; higher first. */
+  score: number
+}
+
+/** Progress of {@link SearchIndex.addAllAsync}. */
+export interface IndexingProgress {
+  docsDone: number
+  docsTotal: number
+  /** UTF-8 bytes of indexed field text processed. */
+  bytesDone: number
+  bytesTotal: number
+}
+
+/** Options of {@link SearchIndex.addAllAsync}. */
+export interface AddAllAsyncOptions {
+  /** Documents per step between yields to the event loop. Default `256`. */
+  chunkSize?: number
+  /** Cancels the call; the index is then exactly as before it and the promise rejects with `AbortError`. */
+  signal?: AbortSignal
+  /** Called after each step. */
+  onProgress?: (progress: IndexingProgress) => void
+}
+
+interface ResolvedOptions {
+  fields: string[]
+  storeFields: string[]
+  idField: string
+  language: Language
+  languageField: string | null
+  boost: Float64Array
+  ranking: ResolvedRanking
+  stem: boolean
+  stopWords: boolean
+  maxFieldLength: number
+  autoCompact: false | { removedShare: number; minRemoved: number }
+}
+
+interface PreparedDocument {
+  id: DocumentId
+  texts: string[]
+  language: Language
+  stored: unknown[]
+}
+
+const RESERVED_STORED_FIELDS = ['score', 'match', 'highlights']
+const DEFAULT_LIMIT = 10
+const DEFAULT_MAX_EXPANSIONS = 50
+const DEFAULT_MAX_QUERY_TERMS = 64
+const DEFAULT_HIGHLIGHT_LENGTH = 160
+const COMPACTION_TERMS_PER_STEP = 20_000
+
+/**
+ * A full-text index of Persian and Arabic documents: add, remove and replace documents by id, search with
+ * BM25F ranking, phrases, exclusions, prefix and fuzzy matching, filters, facets, sorting and
+ * highlighting, and save it to compact bytes.
+ *
+ * @example
+ * ```ts
+ * import { SearchIndex } from 'kavosh'
+ * const index = new SearchIndex<Article>({
+ *   fields: ['title', 'body'], storeFields: ['title', 'url', 'date', 'source'], boost: { title: 2 },
+ * })
+ * index.addAll(articles)
+ * const hits = index.search('آتش‌بس غزه', { limit: 10 }) // [{ id, score, title, …, match }, …]
+ * const bytes = index.save()
+ * const again = SearchIndex.load(bytes)
+ * ```
+ */
+export class SearchIndex<TDocument extends object = Record<string, unknown>> {
+  private readonly options: ResolvedOptions
+  private inverted: InvertedIndex
+  private mutations = 0
+  private compaction: Promise<void> | null = null
+
+  /** Throws `InvalidOptionsError` for invalid options. */
+  constructor(options: SearchIndexOptions) {
+    this.options = resolveOptions(options)
+    this.inverted = new InvertedIndex(this.options.fields.length, this.options.storeFields.length)
+  }
+
+  /** Number of documents in the index. */
+  get size(): number {
+    return this.inverted.documents.liveCount
+  }
+
+  /** True when a document with this id is in the index. */
+  has(id: DocumentId): boolean {
+    return this.inverted.documents.docIdOf(id) >= 0
+  }
+
+  /**
+   * The stored fields of a document, or undefined when the id is unknown.
+   *
+   * @example
+   * ```ts
+   * index.getStoredFields('a1') // → { id: 'a1', title: '…', url: '…' }
+   * ```
+   */
+  getStoredFields(id: DocumentId): StoredDocument<TDocument> | undefined {
+    const docId = this.inverted.documents.docIdOf(id)
+    return docId < 0 ? undefined : this.storedDocument(docId)
+  }
+
+  /**
+   * Adds a document. Throws `InvalidDocumentError` (bad document) or `DuplicateIdError` (id present);
+   * the index is then unchanged.
+   *
+   * @example
+   * ```ts
+   * index.add({ id: 'a1', title: 'آتش‌بس در غزه', body: '…' })
+   * ```
+   */
+  add(document: TDocument): void {
+    const prepared = this.prepare(document)
+    if (this.has(prepared.id)) throw new DuplicateIdError(prepared.id)
+    this.index(this.inverted, prepared)
+    this.mutations++
+  }
+
+  /**
+   * Adds many documents, all or none: the whole batch is validated first (including duplicate ids inside
+   * it), so on any error nothing was added.
+   *
+   * @example
+   * ```ts
+   * index.addAll([{ id: 1, body: '…' }, { id: 2, body: '…' }])
+   * ```
+   */
+  addAll(documents: readonly TDocument[]): void {
+    const prepared = this.prepareBatch(documents)
+    for (const document of prepared) this.index(this.inverted, document)
+    if (prepared.length > 0) this.mutations++
+  }
+
+  /**
+   * Adds many documents in steps of `chunkSize`, yielding to the event loop between steps, with progress
+   * reports and cancellation. All or nothing: the documents become searchable together when the promise
+   * resolves; on cancellation (rejects with `AbortError`) or error the index is exactly as before.
+   * Validation errors reject before anything is indexed.
+   *
+   * @example
+   * ```ts
+   * const controller = new AbortController()
+   * await index.addAllAsync(docs, { chunkSize: 500, signal: controller.signal, onProgress: (p) => bar(p.docsDone / p.docsTotal) })
+   * ```
+   */
+  async addAllAsync(documents: readonly TDocument[], options: AddAllAsyncOptions = {}): Promise<void> {
+    const chunkSize = options.chunkSize ?? 256
+    if (!Number.isInteger(chunkSize) || chunkSize < 1)
+      throw new InvalidOptionsError('chunkSize must be a positive integer')
+    const signal = options.signal
+    if (signal?.aborted) throw new AbortError()
+    const prepared = this.prepareBatch(documents)
+    const bytesOf = prepared.map((document) =>
+      document.texts.reduce((sum, text) => sum + utf8Length(text), 0),
+    )
+    const progress: IndexingProgress = {
+      docsDone: 0,
+      docsTotal: prepared.length,
+      bytesDone: 0,
+      bytesTotal: bytesOf.reduce((sum, bytes) => sum + bytes, 0),
+    }
+    const staging = new InvertedIndex(this.options.fields.length, this.options.storeFields.length)
+    for (let from = 0; from < prepared.length; from += chunkSize) {
+      const to = Math.min(prepared.length, from + chunkSize)
+      for (let i = from; i < to; i++) {
+        this.index(staging, prepared[i])
+        progress.bytesDone += bytesOf[i]
+      }
+      progress.docsDone = to
+      options.onProgress?.({ ...progress })
+      await yieldToEventLoop()
+      if (signal?.aborted) throw new AbortError()
+    }
+    if (prepared.length === 0) options.onProgress?.({ ...progress })
+    // Documents may have been added while we yielded.
+    for (const document of prepared) if (this.has(document.id)) throw new DuplicateIdError(document.id)
+    this.inverted.appendIndex(staging)
+    this.mutations++
+  }
+
+  /**
+   * Removes a document by id (no rebuild: it is marked removed and never returned again; the space is
+   * reclaimed by compaction). Throws `UnknownIdError` when the id is not in the index.
+   *
+   * @example
+   * ```ts
+   * index.remove('a1')
+   * ```
+   */
+  remove(id: DocumentId): void {
+    const docId = this.inverted.documents.docIdOf(id)
+    if (docId < 0) throw new UnknownIdError(id)
+    this.inverted.removeDocument(docId)
+    this.mutations++
+    this.maybeCompact()
+  }
+
+  /**
+   * Replaces the document with the same id. Throws `UnknownIdError` when it is not in the index, or
+   * `InvalidDocumentError`; the index is then unchanged.
+   *
+   * @example
+   * ```ts
+   * index.replace({ id: 'a1', title: 'عنوان تازه', body: '…' })
+   * ```
+   */
+  replace(document: TDocument): void {
+    const prepared = this.prepare(document)
+    const docId = this.inverted.documents.docIdOf(prepared.id)
+    if (docId < 0) throw new UnknownIdError(prepared.id)
+    this.inverted.removeDocument(docId)
+    this.index(this.inverted, prepared)
+    this.mutations++
+    this.maybeCompact()
+  }
+
+  /**
+   * Reclaims the space of removed documents now (synchronously) and makes ranking statistics exact.
+   * Search results do not change except for those statistics.
+   */
+  compact(): void {
+    this.inverted = this.inverted.compacted()
+    this.mutations++
+  }
+
+  /**
+   * Compacts in small steps, yielding to the event loop between them, so searches stay responsive; if
+   * the index changes meanwhile the work restarts. Resolves when done.
+   */
+  vacuum(): Promise<void> {
+    if (this.compaction === null) {
+      this.compaction = this.compactInSteps().finally(() => {
+        this.compaction = null
+      })
+    }
+    return this.compaction
+  }
+
+  /**
+   * Searches the index. Never throws on query text (empty, stop words only, punctuation, very long or
+   * full of syntax all give sane, fast results); invalid `options` throw `InvalidOptionsError`.
+   *
+   * Query syntax: words (combined with `combineWith`), `"quoted phrases"` (also «…»), `-word` and
+   * `-"phrase"` to exclude documents.
+   *
+   * @example
+   * ```ts
+   * index.search('آتش‌بس غزه', { limit: 10 })
+   * index.search('"نوار غزه" -مصر', { highlight: { fields: ['body'], length: 120 } })
+   * ```
+   */
+  search(query: string, options: SearchOptions<TDocument> = {}): SearchHit<TDocument>[] {
+    const plan = this.plan(query, options)
+    const offset = nonNegativeInteger(options.offset, 0, 'offset')
+    const limit = options.limit === undefined ? DEFAULT_LIMIT : options.limit
+    if (typeof limit !== 'number' || Number.isNaN(limit) || limit < 0) {
+      throw new InvalidOptionsError('limit must be a non-negative number')
+    }
+    const sort = this.resolveSort(options.sort)
+    const highlightFields = this.resolveHighlight(options.highlight, plan.fieldBoosts)
+    if (plan.query === null || limit === 0) return []
+    const sortColumn =
+      sort === null
+        ? null
+        : this.inverted.documents.storedValues[this.options.storeFields.indexOf(sort.field)]
+    const collector = new HitCollector<Map<number, number>>(offset + limit, sort)
+    const evaluator = plan.evaluator!
+    const filter = options.filter
+    evaluator.run((docId, score) => {
+      if (filter !== undefined && !filter(this.storedDocument(docId))) return
+      const sortValue = sortColumn === null ? undefined : sortColumn[docId]
+      if (collector.accepts(docId, score, sortValue))
+        collector.add(docId, score, sortValue, evaluator.matchedTerms())
+    })
+    const collected = collector.sorted().slice(offset)
+    return collected.map((hit) => this.toHit(hit, highlightFields, options.highlight))
+  }
+
+  /**
+   * Counts, per value of each stored field in `fields`, the documents matching `query` (ALL matches, not
+   * one page; `filter` and the other matching options apply as in {@link search}). Array values count
+   * once per element; missing values are not counted.
+   *
+   * @example
+   * ```ts
+   * index.facets('غزه', ['source']) // → { source: { irna: 12, isna: 7 } }
+   * ```
+   */
+  facets(
+    query: string,
+    fields: string[],
+    options: SearchOptions<TDocument> = {},
+  ): Record<string, Record<string, number>> {
+    if (!Array.isArray(fields))
+      throw new InvalidOptionsError('facets: fields must be an array of stored fields')
+    const columns = fields.map((field) => {
+      const index = this.options.storeFields.indexOf(field)
+      if (index < 0) throw new InvalidOptionsError(`facets: ${JSON.stringify(field)} is not a stored field`)
+      return this.inverted.documents.storedValues[index]
+    })
+    const counts: Record<string, Record<string, number>> = {}
+    for (const field of fields) counts[field] = {}
+    const plan = this.plan(query, options)
+    if (plan.query === null) return counts
+    const filter = options.filter
+    plan.evaluator!.run((docId) => {
+      if (filter !== undefined && !filter(this.storedDocument(docId))) return
+      for (let f = 0; f < fields.length; f++) {
+        const value = columns[f][docId]
+        const target = counts[fields[f]]
+        if (Array.isArray(value)) {
+          for (const element of new Set(value)) countValue(target, element)
+        } else countValue(target, value)
+      }
+    })
+    return counts
+  }
+
+  /**
+   * Completions of the last word of `text` (as-you-type), ranked by the summed scores of the documents
+   * they find together with the preceding words (`combineWith` defaults to `'and'` here). The completion
+   * is an index term (normalised, stemmed).
+   *
+   * @example
+   * ```ts
+   * index.suggest('آتش', { limit: 5 }) // → [{ suggestion: 'آتشبس', term: 'آتشبس', score: 41.2 }, …]
+   * ```
+   */
+  suggest(text: string, options: SearchOptions<TDocument> = {}): Suggestion[] {
+    const limit = options.limit === undefined ? 5 : options.limit
+    const plan = this.plan(text, { combineWith: 'and', ...options, prefix: true })
+    if (plan.query === null || plan.query.prefixContext === null || !(limit > 0)) return []
+    const query = plan.query
+    const prefixClause = query.clauses.findIndex((clause) => clause.prefix)
+    if (prefixClause < 0) return []
+    const scores = new Map<number, number>()
+    const evaluator = plan.evaluator!
+    const filter = options.filter
+    evaluator.run((docId, score) => {
+      if (filter !== undefined && !filter(this.storedDocument(docId))) return
+      const best = evaluator.bestAlternative(prefixClause)
+      if (best < 0) return
+      const alternative = query.clauses[prefixClause].alternatives[best]
+      if (alternative.cursors.length !== 1) return
+      const termId = query.termIds[alternative.cursors[0]]
+      scores.set(termId, (scores.get(termId) ?? 0) + score)
+    })
+    const before = query.prefixContext?.before ?? ''
+    return [...scores.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, limit)
+      .map(([termId, score]) => {
+        const term = this.inverted.dictionary.termOf(termId)
+        return { suggestion: before + term, term, score }
+      })
+  }
+
+  /**
+   * The index as compact bytes (versioned, checksummed), with its options and analysis settings. Restore
+   * it with {@link SearchIndex.load}.
+   *
+   * @example
+   * ```ts
+   * await fs.writeFile('index.kvsh', index.save())
+   * ```
+   */
+  save(): Uint8Array {
+    return saveIndex(serializeOptions(this.options), this.inverted)
+  }
+
+  /**
+   * Restores an index from {@link save} bytes without re-analysing any text. Throws `CorruptIndexError`
+   * for truncated, altered, empty or foreign bytes and `IncompatibleIndexError` for a newer format.
+   *
+   * @example
+   * ```ts
+   * const index = SearchIndex.load<Article>(new Uint8Array(await fs.readFile('index.kvsh')))
+   * ```
+   */
+  static load<TDocument extends object = Record<string, unknown>>(bytes: Uint8Array): SearchIndex<TDocument> {
+    const { options, inverted } = loadIndex(bytes, (serialized) => {
+      const resolved = resolveOptions(serialized as unknown as SearchIndexOptions)
+      return { fieldCount: resolved.fields.length, storedFieldCount: resolved.storeFields.length }
+    })
+    const index = new SearchIndex<TDocument>(options as unknown as SearchIndexOptions)
+    index.inverted = inverted
+    return index
+  }
+
+  /** Languages of the indexed documents (what query analysis may assume). */
+  get languages(): ResolvedLanguage[] {
+    const counts = this.inverted.languageDocCounts
+    const languages: ResolvedLanguage[] = []
+    if (counts[1] > 0) languages.push('fa')
+    if (counts[2] > 0) languages.push('ar')
+    return languages
+  }
+
+  private plan(
+    query: string,
+    options: SearchOptions<TDocument>,
+  ): { query: CompiledQuery | null; evaluator: QueryEvaluator | null; fieldBoosts: Float64Array } {
+    if (options === null || typeof options !== 'object')
+      throw new InvalidOptionsError('search options must be an object')
+    const fieldBoosts = this.resolveFieldBoosts(options.fields, options.boost)
+    const combineWith = options.combineWith ?? 'or'
+    if (combineWith !== 'or' && combineWith !== 'and')
+      throw new InvalidOptionsError("combineWith must be 'or' or 'and'")
+    const fuzzy =
+      options.fuzzy === undefined || options.fuzzy === false
+        ? 0
+        : options.fuzzy === true
+          ? 'auto'
+          : options.fuzzy
+    if (fuzzy !== 'auto' && (typeof fuzzy !== 'number' || !(fuzzy >= 0 && fuzzy <= 3))) {
+      throw new InvalidOptionsError('fuzzy must be a boolean or a number in [0, 3]')
+    }
+    if (options.filter !== undefined && typeof options.filter !== 'function') {
+      throw new InvalidOptionsError('filter must be a function')
+    }
+    const language = options.language ?? this.options.language
+    if (language !== 'fa' && language !== 'ar' && language !== 'auto') {
+      throw new InvalidOptionsError("language must be 'fa', 'ar' or 'auto'")
+    }
+    const ranking =
+      options.ranking === undefined
+        ? this.options.ranking
+        : resolveRanking(this.options.fields, options.ranking, this.options.ranking)
+    if (typeof query !== 'string' || query.length === 0) return { query: null, evaluator: null, fieldBoosts }
+    const compiled = compileQuery(this.inverted, query, {
+      language,
+      stem: this.options.stem,
+      stopWords: this.options.stopWords,
+      indexLanguages: this.languages,
+      prefix: options.prefix === true,
+      fuzzy: typeof fuzzy === 'number' ? Math.floor(fuzzy) : fuzzy,
+      maxExpansions: nonNegativeInteger(options.maxExpansions, DEFAULT_MAX_EXPANSIONS, 'maxExpansions'),
+      maxClauses: nonNegativeInteger(options.maxQueryTerms, DEFAULT_MAX_QUERY_TERMS, 'maxQueryTerms'),
+      ranking,
+    })
+    if (compiled.requiredClauses.length === 0) return { query: null, evaluator: null, fieldBoosts }
+    const evaluator = new QueryEvaluator(this.inverted, compiled, ranking, fieldBoosts, combineWith)
+    return { query: compiled, evaluator, fieldBoosts }
+  }
+
+  private resolveFieldBoosts(
+    fields: string[] | undefined,
+    boost: Record<string, number> | undefined,
+  ): Float64Array {
+    const boosts = Float64Array.from(this.options.boost)
+    if (boost !== undefined) {
+      if (boost === null || typeof boost !== 'object')
+        throw new InvalidOptionsError('boost must be an object')
+      for (const [field, value] of Object.entries(boost)) {
+        const index = this.options.fields.indexOf(field)
+        if (index < 0)
+          throw new InvalidOptionsError(`boost names ${JSON.stringify(field)}, which is not an indexed field`)
+        if (typeof value !== 'number' || !(value >= 0) || !Number.isFinite(value)) {
+          throw new InvalidOptionsError(`boost.${field} must be a non-negative number`)
+        }
+        boosts[index] = value
+      }
+    }
+    if (fields !== undefined) {
+      if (!Array.isArray(fields)) throw new InvalidOptionsError('fields must be an array')
+      const searched = new Set<number>()
+      for (const field of fields) {
+        const index = this.options.fields.indexOf(field)
+        if (index < 0) throw new InvalidOptionsError(`${JSON.stringify(field)} is not an indexed field`)
+        searched.add(index)
+      }
+      for (let f = 0; f < boosts.length; f++) if (!searched.has(f)) boosts[f] = 0
+    }
+    return boosts
+  }
+
+  private resolveSort(sort: SortOrder | undefined): SortOrder | null {
+    if (sort === undefined) return null
+    if (sort === null || typeof sort !== 'object' || !this.options.storeFields.includes(sort.field)) {
+      throw new InvalidOptionsError('sort.field must be a stored field')
+    }
+    if (sort.order !== undefined && sort.order !== 'asc' && sort.order !== 'desc') {
+      throw new InvalidOptionsError("sort.order must be 'asc' or 'desc'")
+    }
+    return sort
+  }
+
+  private resolveHighlight(highlight: SearchOptions['highlight'], fieldBoosts: Float64Array): number[] {
+    if (highlight === undefined || highlight === false) return []
+    const requested = highlight === true ? undefined : highlight.fields
+    const { fields, storeFields } = this.options
+    if (requested === undefined) {
+      return fields
+        .map((_, index) => index)
+        .filter((index) => fieldBoosts[index] > 0 && storeFields.includes(fields[index]))
+    }
+    if (!Array.isArray(requested)) throw new InvalidOptionsError('highlight.fields must be an array')
+    return requested.map((field) => {
+      const index = fields.indexOf(field)
+      if (index < 0 || !storeFields.includes(field)) {
+        throw new InvalidOptionsError(
+          `highlight: ${JSON.stringify(field)} must be an indexed and stored field`,
+        )
+      }
+      return index
+    })
+  }
+
+  private toHit(
+    hit: CollectedHit<Map<number, number>>,
+    highlightFields: number[],
+    highlight: SearchOptions['highlight'],
+  ): SearchHit<TDocument> {
+    const { fields } = this.options
+    const match: Record<string, string[]> = {}
+    const termsByField: Set<string>[] = fields.map(() => new Set())
+    for (const [termId, mask] of hit.detail) {
+      const term = this.inverted.dictionary.termOf(termId)
+      const matchedFields: string[] = []
+      for (let f = 0; f < fields.length; f++) {
+        if (mask & (1 << f)) {
+          matchedFields.push(fields[f])
+          termsByField[f].add(term)
+        }
+      }
+      match[term] = matchedFields
+    }
+    const result = { ...this.storedDocument(hit.docId), score: hit.score, match } as SearchHit<TDocument>
+    if (highlightFields.length > 0) {
+      const length =
+        typeof highlight === 'object' && highlight.length !== undefined
+          ? highlight.length
+          : DEFAULT_HIGHLIGHT_LENGTH
+      const highlights: Record<string, Highlight> = {}
+      const language = analysisLanguageOf(this.inverted.documents.languages[hit.docId])
+      for (const f of highlightFields) {
+        if (termsByField[f].size === 0) continue
+        const value =
+          this.inverted.documents.storedValues[this.options.storeFields.indexOf(fields[f])][hit.docId]
+        const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value : ''
+        const words: { start: number; end: number; term: string }[] = []
+        analyzeEach(
+          text,
+          { language, stem: this.options.stem, stopWords: this.options.stopWords },
+          (term, start, end) => {
+            if (termsByField[f].has(term)) words.push({ start, end, term })
+          },
+        )
+        const passage = highlightPassage(text, words, Math.max(1, length))
+        if (passage !== null) highlights[fields[f]] = passage
+      }
+      result.highlights = highlights
+    }
+    return result
+  }
+
+  private storedDocument(docId: number): StoredDocument<TDocument> {
+    const documents = this.inverted.documents
+    const stored: Record<string, unknown> = {}
+    const storeFields = this.options.storeFields
+    for (let s = 0; s < storeFields.length; s++) {
+      const value = documents.storedValues[s][docId]
+      if (value !== undefined) stored[storeFields[s]] = value
+    }
+    stored.id = documents.externalIds[docId]
+    return stored as StoredDocument<TDocument>
+  }
+
+  /** Validates one document and extracts what indexing needs; throws InvalidDocumentError. */
+  private prepare(document: TDocument): PreparedDocument {
+    if (document === null || typeof document !== 'object' || Array.isArray(document)) {
+      throw new InvalidDocumentError(`a document must be an object, got ${describe(document)}`)
+    }
+    const record = document as Record<string, unknown>
+    const { idField, fields, storeFields, maxFieldLength, languageField } = this.options
+    const id = record[idField]
+    if (!((typeof id === 'string' && id.length > 0) || (typeof id === 'number' && Number.isFinite(id)))) {
+      throw new InvalidDocumentError(
+        `document field ${JSON.stringify(idField)} must be a non-empty string or a finite number, got ${describe(id)}`,
+      )
+    }
+    const texts = fields.map((field) => {
+      const value = record[field]
+      if (value === undefined || value === null) return ''
+      if (typeof value === 'number' && Number.isFinite(value)) return String(value)
+      if (typeof value !== 'string') {
+        throw new InvalidDocumentError(
+          `field ${JSON.stringify(field)} of document ${JSON.stringify(id)} must be a string, a number or null, got ${describe(value)}`,
+        )
+      }
+      if (value.length > maxFieldLength) {
+        throw new InvalidDocumentError(
+          `field ${JSON.stringify(field)} of document ${JSON.stringify(id)} has ${value.length} characters; maxFieldLength is ${maxFieldLength}`,
+        )
+      }
+      return value
+    })
+    let language = this.options.language
+    if (languageField !== null) {
+      const value = record[languageField]
+      if (value !== undefined && value !== null) {
+        if (value !== 'fa' && value !== 'ar' && value !== 'auto') {
+          throw new InvalidDocumentError(
+            `field ${JSON.stringify(languageField)} of document ${JSON.stringify(id)} must be 'fa', 'ar' or 'auto', got ${describe(value)}`,
+          )
+        }
+        language = value
+      }
+    }
+    const stored = storeFields.map((field) => {
+      const value = record[field]
+      checkStorable(value, field, id)
+      return value
+    })
+    return { id, texts, language, stored }
+  }
+
+  private prepareBatch(documents: readonly TDocument[]): PreparedDocument[] {
+    if (!Array.isArray(documents))
+      throw new InvalidDocumentError(`addAll expects an array, got ${describe(documents)}`)
+    const prepared = documents.map((document) => this.prepare(document))
+    const seen = new Set<DocumentId>()
+    for (const document of prepared) {
+      if (seen.has(document.id) || this.has(document.id)) throw new DuplicateIdError(document.id)
+      seen.add(document.id)
+    }
+    return prepared
+  }
+
+  /** Analyses a prepared document into `target`. */
+  private index(target: InvertedIndex, document: PreparedDocument): void {
+    const { stem, stopWords } = this.options
+    const analysisOptions = { language: document.language, stem, stopWords }
+    target.startDocument()
+    let counted: ResolvedLanguage | null = null
+    let longest = 0
+    for (let f = 0; f < document.texts.length; f++) {
+      const text = document.texts[f]
+      if (text.length === 0) continue
+      const resolved = analyzeEach(text, analysisOptions, (term, _start, _end, position) => {
+        target.addToken(f, term, position)
+      })
+      if (text.length > longest) {
+        longest = text.length
+        counted = resolved
+      }
+    }
+    const code: LanguageCode = languageCode(document.language, counted)
+    target.finishDocument(document.id, code, document.stored)
+  }
+
+  private maybeCompact(): void {
+    const policy = this.options.autoCompact
+    if (policy === false || this.compaction !== null) return
+    const documents = this.inverted.documents
+    const removed = documents.count - documents.liveCount
+    if (removed >= policy.minRemoved && this.inverted.removedShare > policy.removedShare) {
+      this.vacuum().catch(() => {})
+    }
+  }
+
+  private async compactInSteps(): Promise<void> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const source = this.inverted
+      const startMutations = this.mutations
+      const compaction = new IndexCompaction(source)
+      let done = false
+      while (!done) {
+        done = compaction.run(COMPACTION_TERMS_PER_STEP)
+        if (!done) await yieldToEventLoop()
+        if (this.mutations !== startMutations || this.inverted !== source) break
+      }
+      if (done && this.mutations === startMutations && this.inverted === source) {
+        this.inverted = compaction.result()
+        return
+      }
+    }
+    // The index kept changing: finish in one go.
+    this.compact()
+  }
+}
+
+function resolveOptions(options: SearchIndexOptions): ResolvedOptions {
+  if (options === null || typeof options !== 'object')
+    throw new InvalidOptionsError('options must be an object')
+  const { fields } = options
+  if (!Array.isArray(fields) || fields.length === 0 || fields.some((field) => typeof field !== 'string')) {
+    throw new InvalidOptionsError('fields must be a non-empty array of field names')
+  }
+  if (fields.length > 31) throw new InvalidOptionsError('at most 31 fields can be indexed')
+  if (new Set(fields).size !== fields.length) throw new InvalidOptionsError('fields must not repeat')
+  const storeFields = options.storeFields ?? []
+  if (!Array.isArray(storeFields) || storeFields.some((field) => typeof field !== 'string')) {
+    throw new InvalidOptionsError('storeFields must be an array of field names')
+  }
+  if (new Set(storeFields).size !== storeFields.length)
+    throw new InvalidOptionsError('storeFields must not repeat')
+  for (const field of storeFields) {
+    if (RESERVED_STORED_FIELDS.includes(field)) {
+      throw new InvalidOptionsError(
+        `${JSON.stringify(field)} is reserved in hits and cannot be a stored field`,
+      )
+    }
+  }
+  const idField = options.idField ?? 'id'
+  if (typeof idField !== 'string' || idField.length === 0)
+    throw new InvalidOptionsError('idField must be a field name')
+  const language = options.language ?? 'auto'
+  if (!(LANGUAGE_NAMES as readonly string[]).includes(language)) {
+    throw new InvalidOptionsError("language must be 'fa', 'ar' or 'auto'")
+  }
+  const languageField = options.languageField ?? null
+  if (languageField !== null && typeof languageField !== 'string') {
+    throw new InvalidOptionsError('languageField must be a field name')
+  }
+  const boost = new Float64Array(fields.length).fill(1)
+  if (options.boost !== undefined) {
+    if (options.boost === null || typeof options.boost !== 'object')
+      throw new InvalidOptionsError('boost must be an object')
+    for (const [field, value] of Object.entries(options.boost)) {
+      const index = fields.indexOf(field)
+      if (index < 0)
+        throw new InvalidOptionsError(`boost names ${JSON.stringify(field)}, which is not an indexed field`)
+      if (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value)) {
+        throw new InvalidOptionsError(`boost.${field} must be a positive number`)
+      }
+      boost[index] = value
+    }
+  }
+  const maxFieldLength = options.maxFieldLength ?? DEFAULT_MAX_FIELD_LENGTH
+  if (!Number.isInteger(maxFieldLength) || maxFieldLength < 1) {
+    throw new InvalidOptionsError('maxFieldLength must be a positive integer')
+  }
+  for (const flag of ['stem', 'stopWords'] as const) {
+    if (options[flag] !== undefined && typeof options[flag] !== 'boolean') {
+      throw new InvalidOptionsError(`${flag} must be a boolean`)
+    }
+  }
+  let autoCompact: ResolvedOptions['autoCompact'] = { removedShare: 0.25, minRemoved: 64 }
+  if (options.autoCompact === false) autoCompact = false
+  else if (options.autoCompact !== undefined) {
+    const removedShare = options.autoCompact.removedShare ?? 0.25
+    const minRemoved = options.autoCompact.minRemoved ?? 64
+    if (!(removedShare >= 0 && removedShare < 1) || !(Number.isInteger(minRemoved) && minRemoved >= 0)) {
+      throw new InvalidOptionsError(
+        'autoCompact needs removedShare in [0, 1) and a non-negative integer minRemoved',
+      )
+    }
+    autoCompact = { removedShare, minRemoved }
+  }
+  return {
+    fields: [...fields],
+    storeFields: [...storeFields],
+    idField,
+    language,
+    languageField,
+    boost,
+    ranking: resolveRanking(fields, options.ranking),
+    stem: options.stem ?? true,
+    stopWords: options.stopWords ?? true,
+    maxFieldLength,
+    autoCompact,
+  }
+}
+
+/** Options as plain JSON data (what {@link SearchIndex.save} records). */
+function serializeOptions(options: ResolvedOptions): Record<string, unknown> {
+  const { ranking, fields } = options
+  return {
+    fields: options.fields,
+    storeFields: options.storeFields,
+    idField: options.idField,
+    language: options.language,
+    languageField: options.languageField ?? undefined,
+    boost: Object.fromEntries(fields.map((field, f) => [field, options.boost[f]])),
+    ranking: {
+      k1: ranking.k1,
+      b: Object.fromEntries(fields.map((field, f) => [field, ranking.b[f]])),
+      proximityWeight: ranking.proximityWeight,
+      proximityWindow: ranking.proximityWindow,
+      prefixWeight: ranking.prefixWeight,
+      fuzzyWeight: ranking.fuzzyWeight,
+    },
+    stem: options.stem,
+    stopWords: options.stopWords,
+    maxFieldLength: options.maxFieldLength,
+    autoCompact: options.autoCompact,
+  }
+}
+
+function checkStorable(value: unknown, field: string, id: DocumentId): void {
+  const type = typeof value
+  if (type === 'function' || type === 'symbol' || type === 'bigint') {
+    throw new InvalidDocumentError(
+      `stored field ${JSON.stringify(field)} of document ${JSON.stringify(id)} cannot be a ${type}`,
+    )
+  }
+  if (type === 'object' && value !== null && !(value instanceof Date)) {
+    try {
+      JSON.stringify(value)
+    } catch {
+      throw new InvalidDocumentError(
+        `stored field ${JSON.stringify(field)} of document ${JSON.stringify(id)} is not JSON data`,
+      )
+    }
+  }
+}
+
+function countValue(target: Record<string, number>, value: unknown): void {
+  if (value === undefined || value === null) return
+  const key = value instanceof Date ? value.toISOString() : String(value)
+  target[key] = (target[key] ?? 0) + 1
+}
+
+function nonNegativeInteger(value: number | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback
+  if (
+    typeof value !== 'number' ||
+    !(value >= 0) ||
+    !(Number.isInteger(value) || value === Number.POSITIVE_INFINITY)
+  ) {
+    throw new InvalidOptionsError(`${name} must be a non-negative integer`)
+  }
+  return value
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'an array'
+  return typeof value === 'string' ? 'an empty string' : typeof value
+}
+
+function utf8Length(text: string): number {
+  let bytes = 0
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code < 0x80) bytes += 1
+    else if (code < 0x800) bytes += 2
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      bytes += 4
+      i++
+    } else bytes += 3
+  }
+  return bytes
+}
+
+/** Lets other tasks run (setTimeout 0 works in browsers, workers and Node alike). */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0))
+}
