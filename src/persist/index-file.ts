@@ -146,6 +146,7 @@ export function loadIndex(
   const version = view.getUint16(4, true)
   if (version > FORMAT_VERSION) throw new IncompatibleIndexError(version, FORMAT_VERSION)
   if (version === 0) throw new CorruptIndexError('saved index has format version 0')
+  if (view.getUint16(6, true) !== 0) throw new CorruptIndexError('saved index has unknown flags')
   const payloadLength = view.getUint32(8, true)
   if (HEADER_BYTES + payloadLength !== bytes.length) {
     throw new CorruptIndexError(

@@ -1,0 +1,206 @@
+/**
+ * Test helpers for the search engine: the seed articles, a random-corpus generator and a brute-force
+ * reference scorer that computes the documented ranking formula (src/query/ranking.ts) naively, from
+ * token lists of every document, with no inverted index.
+ */
+
+import { existsSync, readFileSync } from 'node:fs'
+import { analyze, analyzeQuery } from '../../src/analysis/index'
+
+export const SEEDS_PATH = '/work/shared/corpora/seeds/docs.jsonl'
+
+export interface SeedDocument {
+  id: string
+  lang: 'fa' | 'ar'
+  title?: string
+  text: string
+}
+
+/** The seed articles, or null (with a console note) when the corpus is not on this machine. */
+export function loadSeeds(): SeedDocument[] | null {
+  if (!existsSync(SEEDS_PATH)) {
+    console.warn(`skipping seed-article tests: ${SEEDS_PATH} is not present`)
+    return null
+  }
+  return readFileSync(SEEDS_PATH, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim().length > 0)
+    .map((line) => JSON.parse(line) as SeedDocument)
+}
+
+/** Persian words for random corpora; a few are stop words (they take positions but are not indexed). */
+export const VOCABULARY = [
+  'باغ',
+  'دریا',
+  'کوه',
+  'ابر',
+  'باران',
+  'شهر',
+  'خانه',
+  'کتاب',
+  'دفتر',
+  'قلم',
+  'میز',
+  'ماه',
+  'ستاره',
+  'رود',
+  'جنگل',
+  'پدر',
+  'بدر',
+  'مادر',
+  'درخت',
+  'سیب',
+  'نان',
+  'آتش',
+  'بس',
+  'در',
+  'و',
+  'از',
+]
+
+export interface RandomDocument {
+  id: number
+  title: string
+  body: string
+}
+
+export interface ReferenceOptions {
+  fields: string[]
+  boosts: number[]
+  k1: number
+  b: number
+  proximityWeight: number
+  proximityWindow: number
+  combineWith: 'or' | 'and'
+  language: 'fa' | 'ar'
+}
+
+interface AnalysedDocument {
+  id: string | number
+  /** terms[f][position] = term or undefined. */
+  fields: Map<number, string>[]
+  lengths: number[]
+}
+
+/**
+ * Naive BM25F + coordination + proximity over all documents, for plain-word queries (no syntax), exactly
+ * as documented in src/query/ranking.ts. Returns hits sorted best first (ties: insertion order).
+ */
+export function referenceSearch(
+  documents: readonly Record<string, unknown>[],
+  query: string,
+  options: ReferenceOptions,
+): { id: string | number; score: number }[] {
+  const analysed: AnalysedDocument[] = documents.map((document) => {
+    const fields = options.fields.map((field) => {
+      const positions = new Map<number, string>()
+      const value = document[field]
+      const text = typeof value === 'string' ? value : ''
+      for (const token of analyze(text, { language: options.language }))
+        positions.set(token.position, token.term)
+      return positions
+    })
+    return { id: document.id as string | number, fields, lengths: fields.map((field) => field.size) }
+  })
+  const N = analysed.length
+  const documentFrequency = new Map<string, number>()
+  for (const document of analysed) {
+    const seen = new Set<string>()
+    for (const field of document.fields) for (const term of field.values()) seen.add(term)
+    for (const term of seen) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1)
+  }
+  const idf = (term: string) => {
+    const df = documentFrequency.get(term) ?? 0
+    return Math.log(1 + (N - df + 0.5) / (df + 0.5))
+  }
+  const averages = options.fields.map((_, f) =>
+    N === 0 ? 0 : analysed.reduce((sum, document) => sum + document.lengths[f], 0) / N,
+  )
+  const clauses = analyzeQuery(query, {
+    language: options.language,
+    hasTerm: (term) => documentFrequency.has(term),
+  })
+  const required = clauses.filter((clause) => !clause.optional)
+  const optional = clauses
+    .filter((clause) => clause.optional)
+    .map((clause) => ({
+      clause,
+      covers: required.filter((r) => r.start >= clause.start && r.end <= clause.end),
+    }))
+    .filter((entry) => entry.covers.length > 0)
+  const ordered = [...required, ...optional.map((entry) => entry.clause)]
+  if (required.length === 0) return []
+
+  const starts = (document: AnalysedDocument, f: number, terms: string[]): number[] => {
+    const result: number[] = []
+    for (const [position, term] of document.fields[f]) {
+      if (term !== terms[0]) continue
+      if (terms.every((t, k) => document.fields[f].get(position + k) === t)) result.push(position)
+    }
+    return result.sort((a, b) => a - b)
+  }
+
+  const hits: { id: string | number; score: number; order: number }[] = []
+  analysed.forEach((document, order) => {
+    const factors = options.fields.map((_, f) => {
+      const norm = averages[f] > 0 ? 1 - options.b + (options.b * document.lengths[f]) / averages[f] : 1
+      return options.boosts[f] / norm
+    })
+    const scores: number[] = []
+    const best: (string[] | null)[] = []
+    for (const clause of ordered) {
+      let clauseScore = 0
+      let bestTerms: string[] | null = null
+      for (const terms of clause.alternatives) {
+        if (terms.some((term) => !documentFrequency.has(term))) continue
+        let weighted = 0
+        options.fields.forEach((_, f) => {
+          weighted += starts(document, f, terms).length * factors[f]
+        })
+        if (weighted <= 0) continue
+        const alternativeIdf = Math.max(...terms.map(idf))
+        const score = (alternativeIdf * weighted * (options.k1 + 1)) / (options.k1 + weighted)
+        if (score > clauseScore) {
+          clauseScore = score
+          bestTerms = terms
+        }
+      }
+      scores.push(clauseScore)
+      best.push(bestTerms)
+    }
+    if (!scores.some((score) => score > 0)) return
+    const satisfied = required.map((_, i) => scores[i] > 0)
+    optional.forEach((entry, k) => {
+      if (scores[required.length + k] > 0)
+        for (const covered of entry.covers) satisfied[required.indexOf(covered)] = true
+    })
+    const satisfiedCount = satisfied.filter(Boolean).length
+    if (options.combineWith === 'and' && satisfiedCount < required.length) return
+    let sum = scores.reduce((a, b) => a + b, 0)
+    let bonus = 0
+    for (let i = 0; i + 1 < required.length; i++) {
+      if (!(scores[i] > 0 && scores[i + 1] > 0)) continue
+      const left = best[i]!
+      const right = best[i + 1]!
+      let closeness = 0
+      options.fields.forEach((_, f) => {
+        if (factors[f] === 0) return
+        for (const a of starts(document, f, left)) {
+          const aEnd = a + left.length - 1
+          for (const b of starts(document, f, right)) {
+            const bEnd = b + right.length - 1
+            if (b > aEnd && b - aEnd <= options.proximityWindow)
+              closeness = Math.max(closeness, 1 / (b - aEnd))
+            if (bEnd < a && a - bEnd <= options.proximityWindow)
+              closeness = Math.max(closeness, 0.5 / (a - bEnd))
+          }
+        }
+      })
+      bonus += closeness * Math.min(scores[i], scores[i + 1])
+    }
+    sum += options.proximityWeight * bonus
+    hits.push({ id: document.id, score: (sum * satisfiedCount) / required.length, order })
+  })
+  hits.sort((a, b) => b.score - a.score || a.order - b.order)
+  return hits.map(({ id, score }) => ({ id, score }))
+}

@@ -1,0 +1,110 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { SearchIndex } from '../../src/index'
+import { type RandomDocument, referenceSearch, VOCABULARY } from './helpers'
+
+const words = (min: number, max: number) =>
+  fc.array(fc.constantFrom(...VOCABULARY), { minLength: min, maxLength: max }).map((list) => list.join(' '))
+
+const corpus = fc
+  .array(fc.record({ title: words(0, 4), body: words(0, 30) }), { minLength: 1, maxLength: 25 })
+  .map((documents) => documents.map((document, i): RandomDocument => ({ id: i, ...document })))
+
+function expectSameRanking(
+  actual: { id: string | number; score: number }[],
+  expected: { id: string | number; score: number }[],
+  limit: number,
+) {
+  const top = expected.slice(0, limit)
+  expect(actual.map((hit) => hit.score)).toHaveLength(top.length)
+  actual.forEach((hit, i) => {
+    expect(hit.score).toBeCloseTo(top[i].score, 9)
+  })
+  // Ids must agree wherever the score is not tied with a neighbour.
+  const scoreOf = new Map(expected.map((hit) => [hit.id, hit.score]))
+  actual.forEach((hit) => {
+    expect(scoreOf.get(hit.id)).toBeCloseTo(hit.score, 9)
+  })
+}
+
+describe('search ranking agrees with a brute-force BM25F reference', () => {
+  it('top-k scores and ids match on random corpora and queries (or / and, boosts, k1, b)', () => {
+    fc.assert(
+      fc.property(
+        corpus,
+        words(1, 4),
+        fc.constantFrom<'or' | 'and'>('or', 'and'),
+        fc.double({ min: 0.5, max: 3, noNaN: true }),
+        fc.double({ min: 0, max: 2, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.constantFrom(0, 0.5, 2),
+        (documents, query, combineWith, titleBoost, k1, b, proximityWeight) => {
+          const index = new SearchIndex({
+            fields: ['title', 'body'],
+            language: 'fa',
+            boost: { title: titleBoost },
+            ranking: { k1, b, proximityWeight },
+          })
+          index.addAll(documents)
+          const limit = 7
+          const actual = index.search(query, { combineWith, limit })
+          const expected = referenceSearch(documents, query, {
+            fields: ['title', 'body'],
+            boosts: [titleBoost, 1],
+            k1,
+            b,
+            proximityWeight,
+            proximityWindow: 5,
+            combineWith,
+            language: 'fa',
+          })
+          expectSameRanking(actual, expected, limit)
+        },
+      ),
+      { numRuns: 150 },
+    )
+  })
+
+  it('searching one field ignores the others', () => {
+    fc.assert(
+      fc.property(corpus, words(1, 3), (documents, query) => {
+        const index = new SearchIndex({ fields: ['title', 'body'], language: 'fa' })
+        index.addAll(documents)
+        const actual = index.search(query, { fields: ['body'], limit: Number.POSITIVE_INFINITY })
+        const expected = referenceSearch(documents, query, {
+          fields: ['title', 'body'],
+          boosts: [0, 1],
+          k1: 1.2,
+          b: 0.75,
+          proximityWeight: 0.5,
+          proximityWindow: 5,
+          combineWith: 'or',
+          language: 'fa',
+        })
+        expectSameRanking(actual, expected, expected.length)
+      }),
+      { numRuns: 60 },
+    )
+  })
+
+  it('ranks a document with the words together above one with them far apart (proximity bonus)', () => {
+    const filler = 'باغ کوه ابر باران شهر خانه کتاب دفتر'
+    const index = new SearchIndex({ fields: ['body'], language: 'fa' })
+    index.addAll([
+      { id: 'far', body: `دریا ${filler} ستاره` },
+      { id: 'near', body: `دریا ستاره ${filler}` },
+      { id: 'reversed', body: `ستاره دریا ${filler}` },
+    ])
+    expect(index.search('دریا ستاره').map((hit) => hit.id)).toEqual(['near', 'reversed', 'far'])
+  })
+
+  it('rewards matching more query words (coordination) in OR mode', () => {
+    const index = new SearchIndex({ fields: ['body'], language: 'fa' })
+    index.addAll([
+      { id: 'one', body: 'دریا دریا دریا دریا' },
+      { id: 'both', body: 'دریا جنگل' },
+    ])
+    expect(index.search('دریا جنگل').map((hit) => hit.id)).toEqual(['both', 'one'])
+    expect(index.search('دریا جنگل', { combineWith: 'and' }).map((hit) => hit.id)).toEqual(['both'])
+  })
+})
