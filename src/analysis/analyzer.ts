@@ -17,7 +17,7 @@ import { detectLanguage } from './detect'
 import { getLexicon } from './lexicon'
 import { stemArabic } from './stem-ar'
 import { stemPersian } from './stem-fa'
-import { type RawWord, tokenizeInto, WORD_ARABIC, WordBuffer } from './tokenize'
+import { internEpoch, type RawWord, tokenizeInto, WORD_ARABIC, WordBuffer } from './tokenize'
 import type { AnalyzeOptions, Language, ResolvedLanguage, Token } from './types'
 
 /** Affixes that, written as a separate word, belong to the previous word (any previous word). */
@@ -44,7 +44,7 @@ function isSoftGap(text: string, a: number, b: number): boolean {
  * one position. `persian(signal)` says whether the Persian rules apply to a word with those signals.
  */
 function joinDetachedAffixes(text: string, words: WordBuffer, persian: (signal: number) => boolean): void {
-  const { surface, start, end, script, boundary, signal } = words
+  const { surface, start, end, script, boundary, signal, id } = words
   const n = words.count
   let out = 0
   for (let i = 0; i < n; i++) {
@@ -52,15 +52,14 @@ function joinDetachedAffixes(text: string, words: WordBuffer, persian: (signal: 
     let e = end[i]!
     let b = boundary[i]!
     let sig = signal[i]!
+    let wordId = id[i]!
     const st = start[i]!
     const sc = script[i]!
-    if (sc === WORD_ARABIC && persian(sig)) {
+    if (sc === WORD_ARABIC && i + 1 < n && script[i + 1] === WORD_ARABIC && persian(sig)) {
       // می / نمی written apart from its verb.
       if (
-        DETACHED_PREFIXES.has(s) &&
-        i + 1 < n &&
-        script[i + 1] === WORD_ARABIC &&
-        !DETACHED_PREFIXES.has(surface[i + 1]!) &&
+        mayBeDetachedPrefix(s) &&
+        !mayBeDetachedPrefix(surface[i + 1]!) &&
         isSoftGap(text, e, start[i + 1]!)
       ) {
         i++
@@ -68,10 +67,12 @@ function joinDetachedAffixes(text: string, words: WordBuffer, persian: (signal: 
         s += surface[i]!
         e = end[i]!
         sig |= signal[i]!
+        wordId = -1
       }
       // Suffixes written apart: کتاب ها, بزرگ تر, خانه ای, رفته اند.
       while (i + 1 < n && script[i + 1] === WORD_ARABIC && !DETACHED_PREFIXES.has(s)) {
         const next = surface[i + 1]!
+        if (!mayBeDetachedSuffix(next)) break
         const joins =
           DETACHED_SUFFIXES.has(next) ||
           (DETACHED_COMPARATIVES.has(next) && s.length >= 2) ||
@@ -82,6 +83,7 @@ function joinDetachedAffixes(text: string, words: WordBuffer, persian: (signal: 
         s += next
         e = end[i]!
         sig |= signal[i]!
+        wordId = -1
       }
     }
     surface[out] = s
@@ -90,9 +92,22 @@ function joinDetachedAffixes(text: string, words: WordBuffer, persian: (signal: 
     script[out] = sc
     boundary[out] = b
     signal[out] = sig
+    id[out] = wordId
     out++
   }
   words.count = out
+}
+
+/** Cheap test before the set lookup: می / نمی. */
+function mayBeDetachedPrefix(s: string): boolean {
+  return s.length <= 3 && DETACHED_PREFIXES.has(s)
+}
+
+/** Cheap test before the set lookups: every detached suffix starts with ه, ت, ی or ا and is short. */
+function mayBeDetachedSuffix(s: string): boolean {
+  if (s.length > 6) return false
+  const c = s.charCodeAt(0)
+  return c === 0x0647 || c === 0x062a || c === 0x06cc || c === 0x0627
 }
 
 /** Language of one word: its own letters decide when they can, else the text's language. */
@@ -170,17 +185,48 @@ export function analyzeEach(
   const stopWords = options?.stopWords ?? true
   const textLanguage = resolveLanguage(text, language)
   const auto = language === 'auto'
-  const languageOf = (signal: number) => (auto ? wordLanguage(signal, textLanguage) : textLanguage)
+  const persian = auto
+    ? (signal: number) => wordLanguage(signal, textLanguage) === 'fa'
+    : (_signal: number) => textLanguage === 'fa'
   const words = tokenizeInto(text)
-  joinDetachedAffixes(text, words, (signal) => languageOf(signal) === 'fa')
-  const { surface, start, end, script, boundary, signal } = words
+  joinDetachedAffixes(text, words, persian)
+  const { surface, start, end, script, boundary, signal, id } = words
+  // With the default options, the term of a word depends only on its surface and language: cache it by the
+  // word's intern id, so a word seen before costs two array reads.
+  const cached = stem && stopWords
+  if (cached && termCacheEpoch !== internEpoch) {
+    faTermCache.length = 0
+    arTermCache.length = 0
+    termCacheEpoch = internEpoch
+  }
   for (let position = 0; position < words.count; position++) {
-    const lang = languageOf(signal[position]!)
-    const term = wordTerm(surface[position]!, script[position]!, boundary[position]!, lang, stem, stopWords)
+    const sc = script[position]!
+    let term: string | null
+    if (sc !== WORD_ARABIC) term = surface[position]!
+    else {
+      const lang = auto ? wordLanguage(signal[position]!, textLanguage) : textLanguage
+      const wordId = id[position]!
+      if (cached && wordId >= 0 && boundary[position]! < 0) {
+        const cache = lang === 'fa' ? faTermCache : arTermCache
+        let t = cache[wordId]
+        if (t === undefined) {
+          t = wordTerm(surface[position]!, sc, -1, lang, true, true)
+          cache[wordId] = t
+        }
+        term = t
+      } else {
+        term = wordTerm(surface[position]!, sc, boundary[position]!, lang, stem, stopWords)
+      }
+    }
     if (term !== null) emit(term, start[position]!, end[position]!, position)
   }
   return textLanguage
 }
+
+/** Terms of interned words with default options, by intern id (null: stop word); see {@link analyzeEach}. */
+const faTermCache: Array<string | null | undefined> = []
+const arTermCache: Array<string | null | undefined> = []
+let termCacheEpoch = -1
 
 /**
  * Turns text into index terms: fold, tokenize, join detached Persian affixes, drop stop words, stem.

@@ -139,6 +139,10 @@ function buildCharTable(): CharTable {
       for (const u of k) if (cls[ch(u)] !== IGNORE) kept += u
       if (kept.trim() === '') {
         cls[c] = IGNORE // isolated forms of harakat (U+FE70–FE7F) are marks, not spaces
+      } else if (kept.includes(' ')) {
+        // Multi-word ligatures (ﷺ, ﷽, ﷻ …) are honorifics and formulae, not words: they separate words, as
+        // hazm deletes them. Keeping them as several words would give several tokens one character long.
+        cls[c] = SEP
       } else if (kept.length === 1) {
         cls[c] = cls[ch(kept)]!
         fold[c] = fold[ch(kept)]!

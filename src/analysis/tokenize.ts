@@ -46,6 +46,8 @@ export class WordBuffer {
   script = new Uint8Array(256)
   boundary = new Int32Array(256)
   signal = new Uint8Array(256)
+  /** Intern id of the word's surface (see {@link internEpoch}), or -1 for words built by joining. */
+  id = new Int32Array(256)
 
   /** Makes room for at least `n` words. */
   reserve(n: number): void {
@@ -62,6 +64,7 @@ export class WordBuffer {
     this.script = grow(this.script)
     this.boundary = grow(this.boundary)
     this.signal = grow(this.signal)
+    this.id = grow(this.id)
   }
 
   /** The i-th word as an object (for tests and debugging; the hot path reads the arrays). */
@@ -88,8 +91,14 @@ let internString: string[] = []
 let internPool = new Uint16Array(1 << 18)
 let internPoolUsed = 0
 let internCount = 0
+/**
+ * Incremented whenever the intern table is cleared (it is bounded): caches keyed by intern id must be
+ * dropped when the epoch they were filled in has passed.
+ */
+export let internEpoch = 0
 
 function resetIntern(): void {
+  internEpoch++
   internMask = (1 << 16) - 1
   internSlots = new Int32Array(internMask + 1)
   internHash = new Int32Array(1 << 15)
@@ -111,8 +120,21 @@ function growInternSlots(): void {
   }
 }
 
-/** The interned string for units[0..len) with FNV-1a hash `hash`. */
-function intern(units: Uint16Array, len: number, hash: number): string {
+/** The interned string of an intern id. */
+export function internedString(id: number): string {
+  return internString[id]!
+}
+
+/** The intern id for units[0..len) with FNV-1a hash `hash`; `text.slice(start, end)` when unchanged. */
+function intern(
+  units: Uint16Array,
+  len: number,
+  hash: number,
+  text: string,
+  start: number,
+  end: number,
+  changed: boolean,
+): number {
   let slot = hash & internMask
   for (;;) {
     const e1 = internSlots[slot]!
@@ -127,15 +149,15 @@ function intern(units: Uint16Array, len: number, hash: number): string {
           break
         }
       }
-      if (same) return internString[e]!
+      if (same) return e
     }
     slot = (slot + 1) & internMask
   }
   // New word.
-  const s = unitsToString(units, len)
+  const s = changed ? unitsToString(units, len) : text.slice(start, end)
   if (internCount >= INTERN_LIMIT) {
     resetIntern()
-    return intern(units, len, hash)
+    return intern(units, len, hash, text, start, end, changed)
   }
   if (internCount >= internHash.length) {
     const size = internHash.length * 2
@@ -163,127 +185,198 @@ function intern(units: Uint16Array, len: number, hash: number): string {
   internPoolUsed += len
   internSlots[slot] = e + 1
   if (internCount * 2 > internMask) growInternSlots()
-  return s
+  return e
 }
 
 const unitBuffer = new Uint16Array(MAX_WORD_LENGTH)
 const sharedWords = new WordBuffer()
+
+/** Appends one word (already interned as `id`) to `words`. */
+function pushWord(
+  words: WordBuffer,
+  id: number,
+  start: number,
+  end: number,
+  script: number,
+  boundary: number,
+  signal: number,
+): void {
+  const i = words.count
+  if (i >= words.start.length) words.reserve(i + 1)
+  words.surface[i] = internString[id]!
+  words.id[i] = id
+  words.start[i] = start
+  words.end[i] = end
+  words.script[i] = script
+  words.boundary[i] = boundary
+  words.signal[i] = signal
+  words.count = i + 1
+}
 
 /**
  * Splits `text` into folded words, written into `words` (by default a shared buffer, valid until the next
  * call). {@link tokenize} is the object-returning convenience form.
  */
 export function tokenizeInto(text: string, words: WordBuffer = sharedWords): WordBuffer {
-  const { cls, fold, signal: signals, expansions } = getCharTable()
+  words.count = 0
+  if (scanWords(text, words, null)) return words
+  // The text holds ligatures or other characters that expand to several letters (rare): expand them
+  // first, remembering where each expanded unit came from, and scan again.
+  words.count = 0
+  const { expanded, origin } = expandCompatibility(text)
+  scanWords(expanded, words, origin)
+  return words
+}
+
+/** Replaces each EXPAND character by its expansion; `origin[j]` is the original offset of unit j. */
+function expandCompatibility(text: string): { expanded: string; origin: Int32Array } {
+  const { cls, expansions } = getCharTable()
+  let expanded = ''
+  const origin: number[] = []
+  for (let i = 0; i < text.length; i++) {
+    const u = text.charCodeAt(i)
+    if (cls[u] === EXPAND) {
+      const units = expansions.get(u)!.units
+      for (let k = 0; k < units.length; k++) {
+        expanded += String.fromCharCode(units[k]!)
+        origin.push(i)
+      }
+    } else {
+      expanded += text[i]
+      origin.push(i)
+    }
+  }
+  origin.push(text.length)
+  return { expanded, origin: Int32Array.from(origin) }
+}
+
+/**
+ * The scanning loop. Returns false (having written nothing useful) when `origin` is null and the text holds
+ * an EXPAND character; with `origin`, offsets are mapped back through it.
+ */
+function scanWords(text: string, words: WordBuffer, origin: Int32Array | null): boolean {
+  const { cls, fold, signal: signals } = getCharTable()
   // Local copies: module-level constants can compile to getter calls under some loaders (tsx, vitest).
   const cArabic = ARABIC
-  const cOther = OTHER
   const cDigit = DIGIT
   const cSep = SEP
   const cIgnore = IGNORE
   const cJoiner = JOINER
+  const cExpand = EXPAND
   const maxLen = MAX_WORD_LENGTH
   const units = unitBuffer
   const n = text.length
-  words.count = 0
   words.reserve(16 + (n >> 1))
-  let count = 0
   let len = 0
   let hash = 0
   let start = 0
   let end = 0
-  let group = 0
+  let arabic = false
   let hasLetter = false
-  let changed = false
+  let changed = origin !== null
   let boundary = -1
   let joinerPending = false
   let signal = 0
-  let expansion: Uint16Array | null = null
-  let expansionClasses: Uint8Array | null = null
 
   for (let i = 0; i <= n; i++) {
-    let u = 0
-    let kind = cSep // i === n: a final separator flushes the last word
-    let unitCount = 1
-    if (i < n) {
-      u = text.charCodeAt(i)
-      kind = cls[u]!
-      if (kind === EXPAND) {
-        const exp = expansions.get(u)!
-        expansion = exp.units
-        expansionClasses = exp.classes
-        unitCount = expansion.length
+    const u = i < n ? text.charCodeAt(i) : 0x20 // a final space flushes the last word
+    const kind = cls[u]!
+    if (kind !== cSep && kind < cIgnore) {
+      // A letter or digit.
+      const isArabic = kind === cArabic
+      if (len > 0 && (isArabic !== arabic || len >= maxLen)) {
+        flushWord(
+          words,
+          units,
+          len,
+          hash,
+          text,
+          start,
+          end,
+          changed,
+          arabic,
+          hasLetter,
+          boundary,
+          signal,
+          origin,
+        )
+        len = 0
       }
+      const f = fold[u]!
+      if (len === 0) {
+        start = i
+        arabic = isArabic
+        hash = -2128831035 // FNV-1a offset basis
+        hasLetter = false
+        changed = origin !== null
+        boundary = -1
+        joinerPending = false
+        signal = 0
+      } else if (joinerPending) {
+        boundary = len
+        joinerPending = false
+      }
+      if (kind !== cDigit) hasLetter = true
+      if (f !== u) changed = true
+      units[len++] = f
+      hash = Math.imul(hash ^ f, 16777619)
+      end = i + 1
+      signal |= signals[u]!
+    } else if (kind === cSep) {
+      if (len > 0) {
+        flushWord(
+          words,
+          units,
+          len,
+          hash,
+          text,
+          start,
+          end,
+          changed,
+          arabic,
+          hasLetter,
+          boundary,
+          signal,
+          origin,
+        )
+        len = 0
+      }
+    } else if (kind === cIgnore) {
+      if (len > 0) {
+        changed = true
+        if (!joinerPending) end = i + 1
+      }
+    } else if (kind === cJoiner) {
+      if (len > 0) {
+        changed = true
+        joinerPending = true
+      }
+    } else if (kind === cExpand) {
+      return false
     }
-    for (let x = 0; x < unitCount; x++) {
-      let f: number
-      if (expansion !== null) {
-        f = expansion[x]!
-        kind = expansionClasses![x]!
-      } else {
-        f = fold[u]!
-      }
-      if (kind === cArabic || kind === cOther || kind === cDigit) {
-        const g = kind === cArabic ? cArabic : cOther
-        if (len > 0 && (g !== group || len >= maxLen)) {
-          // flush (script change or over-long word)
-          if (count >= words.start.length) words.reserve(count + 1)
-          words.surface[count] = !changed ? text.slice(start, end) : intern(units, len, hash)
-          words.start[count] = start
-          words.end[count] = end
-          words.script[count] = group === cArabic ? WORD_ARABIC : hasLetter ? WORD_LATIN : WORD_NUMBER
-          words.boundary[count] = boundary
-          words.signal[count] = signal
-          count++
-          len = 0
-        }
-        if (len === 0) {
-          start = i
-          group = g
-          hash = -2128831035 // FNV offset basis
-          hasLetter = false
-          changed = false
-          boundary = -1
-          joinerPending = false
-          signal = 0
-        } else if (joinerPending) {
-          boundary = len
-          joinerPending = false
-        }
-        if (kind !== cDigit) hasLetter = true
-        if (f !== u || expansion !== null) changed = true
-        units[len++] = f
-        hash = Math.imul(hash ^ f, 16777619)
-        end = i + 1
-        signal |= signals[u]!
-      } else if (kind === cSep) {
-        if (len > 0) {
-          if (count >= words.start.length) words.reserve(count + 1)
-          words.surface[count] = !changed ? text.slice(start, end) : intern(units, len, hash)
-          words.start[count] = start
-          words.end[count] = end
-          words.script[count] = group === cArabic ? WORD_ARABIC : hasLetter ? WORD_LATIN : WORD_NUMBER
-          words.boundary[count] = boundary
-          words.signal[count] = signal
-          count++
-          len = 0
-        }
-      } else if (kind === cIgnore) {
-        if (len > 0) {
-          changed = true
-          if (!joinerPending) end = i + 1
-        }
-      } else if (kind === cJoiner) {
-        if (len > 0) {
-          changed = true
-          joinerPending = true
-        }
-      }
-    }
-    expansion = null
   }
-  words.count = count
-  return words
+  return true
+}
+
+function flushWord(
+  words: WordBuffer,
+  units: Uint16Array,
+  len: number,
+  hash: number,
+  text: string,
+  start: number,
+  end: number,
+  changed: boolean,
+  arabic: boolean,
+  hasLetter: boolean,
+  boundary: number,
+  signal: number,
+  origin: Int32Array | null,
+): void {
+  const id = intern(units, len, hash, text, start, end, changed)
+  const script = arabic ? WORD_ARABIC : hasLetter ? WORD_LATIN : WORD_NUMBER
+  if (origin === null) pushWord(words, id, start, end, script, boundary, signal)
+  else pushWord(words, id, origin[start]!, origin[end - 1]! + 1, script, boundary, signal)
 }
 
 /**

@@ -1,0 +1,255 @@
+/**
+ * Every row of the normalisation checklist (shared/research/normalization.md §8), in both directions:
+ * each variant spelling must give the same index term as the plain spelling, and the plain spelling must
+ * give the same term as each variant.
+ */
+import { digitsArToEn, digitsFaToEn, toPersianChars } from '@persian-tools/persian-tools'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { analyze, normalize } from '../src/index'
+
+const terms = (text: string, language: 'fa' | 'ar' | 'auto' = 'auto', stem = true) =>
+  analyze(text, { language, stem, stopWords: false }).map((t) => t.term)
+
+/** Asserts that every spelling in `variants` indexes exactly like `plain` (and so, like each other). */
+function sameTerms(plain: string, variants: string[], language: 'fa' | 'ar' | 'auto' = 'auto', stem = true) {
+  const expected = terms(plain, language, stem)
+  expect(expected.length).toBeGreaterThan(0)
+  for (const v of variants) {
+    expect(terms(v, language, stem), `${v} vs ${plain}`).toEqual(expected)
+    expect(terms(plain, language, stem), `${plain} vs ${v}`).toEqual(terms(v, language, stem))
+  }
+}
+
+describe('checklist: letter variants', () => {
+  it('Arabic yeh ي, alef maksura ى, yeh barree ے, ۍ, ې → Farsi yeh ی', () => {
+    expect(normalize('علي علی علے')).toBe('علی علی علی')
+    expect(normalize('مستشفى')).toBe('مستشفی')
+    expect(normalize('ۍې')).toBe('یی')
+    sameTerms('علی', ['علي', 'علے'], 'fa')
+  })
+  it('Arabic kaf ك and its variants → keheh ک', () => {
+    expect(normalize('كتاب')).toBe('کتاب')
+    expect(normalize('ڪتاب')).toBe('کتاب')
+    sameTerms('کتاب', ['كتاب', 'ڪتاب'], 'fa')
+  })
+  it('teh marbuta ة → ه', () => {
+    expect(normalize('مدرسة')).toBe('مدرسه')
+    sameTerms('مدرسه', ['مدرسة'], 'ar')
+  })
+  it('alef with hamza/madda/wasla أ إ آ ٱ → ا (آ included: search folds it, see README)', () => {
+    expect(normalize('أحمد إسلام آب ٱلحمد')).toBe('احمد اسلام اب الحمد')
+    sameTerms('احمد', ['أحمد', 'إحمد'], 'ar')
+    sameTerms('الحمد', ['ٱلحمد', 'ٱلْحَمْدُ'], 'ar')
+  })
+  it('hamza on waw/yeh ؤ ئ → و ی; standalone ء kept', () => {
+    expect(normalize('مسؤول سائل')).toBe('مسوول سایل')
+    expect(normalize('جزء')).toBe('جزء')
+  })
+  it('heh with yeh above ۀ, heh + hamza هٔ, ھ ہ ە → ه', () => {
+    expect(normalize('خانۀ')).toBe('خانه')
+    expect(normalize('خانهٔ')).toBe('خانه')
+    expect(normalize('ھہە')).toBe('ههه')
+    sameTerms('خانه', ['خانۀ', 'خانهٔ', 'خانه‌ی', 'خانه ی'], 'fa')
+  })
+  it('hamza marks above/below (combining) are removed', () => {
+    expect(normalize('ا\u0654حمد')).toBe('احمد')
+    expect(normalize('ا\u0655')).toBe('ا')
+  })
+})
+
+describe('checklist: marks and invisible characters', () => {
+  it('harakat, tanween, shadda, sukun are removed', () => {
+    expect(normalize('مَدْرَسَةٌ محمّد')).toBe('مدرسه محمد')
+    sameTerms('مدرسه', ['مَدْرَسَةٌ'], 'ar')
+  })
+  it('superscript alef, Quranic marks and tatweel are removed', () => {
+    expect(normalize('هٰذا')).toBe('هذا')
+    expect(normalize('رحــــيم')).toBe('رحیم')
+    expect(normalize('ٱلرَّحۡمَٰنِ')).toBe('الرحمن')
+    // The superscript (dagger) alef is removed, as hazm and charabia do: right for هٰذا → هذا and
+    // ٱلرَّحۡمَٰنِ → الرحمن, but Uthmani ٱلۡكِتَٰبُ becomes الکتب, not الکتاب (a documented limitation).
+    expect(normalize('ذَٰلِكَ لَا رَيۡبَۛ فِيهِۛ')).toBe('ذلک لا ریب فیه')
+  })
+  it('ZWJ, soft hyphen, LRM/RLM, ALM and bidi embeddings/isolates are removed', () => {
+    expect(normalize('کتاب\u200dها')).toBe('کتابها')
+    expect(normalize('کتا\u00adب')).toBe('کتاب')
+    expect(normalize('\u200fسلام\u200e')).toBe('سلام')
+    expect(normalize('\u202bسلام\u202c \u2067دنیا\u2069 \u061cاب')).toBe('سلام دنیا اب')
+    sameTerms('سلام', ['\u200fسلام\u200e', 'سل\u200dام', 'سل\u00adام'], 'fa')
+  })
+  it('NBSP and U+202F are spaces (they separate words)', () => {
+    expect(normalize('کتاب\u00a0ها')).toBe('کتاب ها')
+    expect(terms('غزه\u00a0روسیه', 'fa')).toEqual(terms('غزه روسیه', 'fa'))
+    expect(terms('غزه\u202fروسیه', 'fa')).toEqual(terms('غزه روسیه', 'fa'))
+  })
+})
+
+describe('checklist: digits, punctuation, presentation forms, Latin', () => {
+  it('Persian and Arabic-Indic digits → ASCII, as tokens', () => {
+    expect(normalize('۱۴۰۲ ١٤٠٢ 1402')).toBe('1402 1402 1402')
+    sameTerms('1402', ['۱۴۰۲', '١٤٠٢'])
+  })
+  it('Arabic punctuation separates words', () => {
+    expect(terms('سلام،دنیا؟', 'fa')).toEqual(['سلام', 'دنیا'])
+    expect(terms('سلام؛دنیا', 'fa')).toEqual(['سلام', 'دنیا'])
+    expect(terms('«سلام»٪', 'fa')).toEqual(['سلام'])
+  })
+  it('presentation forms and ligatures → base letters', () => {
+    expect(normalize('ﻛﺘﺎﺏ')).toBe('کتاب')
+    expect(normalize('ﮐﺘﺎﺏ')).toBe('کتاب')
+    expect(normalize('ﻻ')).toBe('لا')
+    expect(normalize('ﷲ')).toBe('الله')
+    sameTerms('کتاب', ['ﻛﺘﺎﺏ', 'ﮐﺘﺎﺏ'], 'fa')
+    expect(terms('ﻻ ﷲ', 'ar', false)).toEqual(['لا', 'الله'])
+  })
+  it('Latin is lower-cased and accent-folded; numbers stay tokens', () => {
+    expect(terms('Café NAÏVE Axios RT 2023')).toEqual(['cafe', 'naive', 'axios', 'rt', '2023'])
+    expect(terms('ＡＢＣ')).toEqual(['abc'])
+  })
+  it('splits digits from Arabic letters but keeps Latin+digit words', () => {
+    expect(terms('۹کیلومتر', 'fa', false)).toEqual(['9', 'کیلومتر'])
+    expect(terms('COVID19')).toEqual(['covid19'])
+  })
+})
+
+describe('checklist: ZWNJ, spacing and Persian affixes', () => {
+  it('ZWNJ, joined and spaced forms of plurals index the same', () => {
+    sameTerms(
+      'کتاب',
+      ['کتاب‌ها', 'کتابها', 'کتاب ها', 'کتاب‌های', 'کتابهای', 'کتاب های', 'کتاب‌هایی', 'کتاب هایی'],
+      'fa',
+    )
+  })
+  it('comparative and superlative, joined or not', () => {
+    sameTerms('بزرگ', ['بزرگ‌تر', 'بزرگتر', 'بزرگ تر', 'بزرگ‌ترین', 'بزرگترین', 'بزرگ ترین'], 'fa')
+  })
+  it('the verb prefixes می / نمی in all three spellings', () => {
+    sameTerms('می‌روم', ['میروم', 'می روم'], 'fa')
+    sameTerms('نمی‌خواهند', ['نمیخواهند', 'نمی خواهند'], 'fa')
+  })
+  it('pronominal and verbal clitics after a word ending in ه', () => {
+    sameTerms('خسته‌ام', ['خسته ام'], 'fa')
+    // Written joined, a clitic is removed only after a known verb's participle (الهام, اتهام stay whole).
+    sameTerms('رفته‌اند', ['رفتهاند', 'رفته اند'], 'fa')
+    expect(terms('الهام اتهام', 'fa')).toEqual(['الهام', 'اتهام'])
+    sameTerms('اندیشه‌اش', ['اندیشه اش'], 'fa')
+    sameTerms('خانه‌ای', ['خانه ای'], 'fa')
+  })
+  it('ezafe: ـهٔ, ـه‌ی, ـه ی, ۀ', () => {
+    sameTerms('خانه', ['خانهٔ', 'خانه‌ی', 'خانه ی', 'خانۀ'], 'fa')
+  })
+  it('the seed articles’ spellings without ZWNJ', () => {
+    sameTerms('شده‌اند', ['شدهاند', 'شده اند'], 'fa')
+    sameTerms('تلاش‌های', ['تلاشهای', 'تلاش های'], 'fa')
+    sameTerms('بین‌الملل', ['بینالملل'], 'fa')
+    sameTerms('آتش‌بس', ['آتشبس'], 'fa')
+  })
+  it('keeps positions: a joined affix takes no position of its own', () => {
+    const a = analyze('کتاب ها را خواندم', { language: 'fa', stopWords: false })
+    const b = analyze('کتابها را خواندم', { language: 'fa', stopWords: false })
+    expect(a.map((t) => [t.term, t.position])).toEqual(b.map((t) => [t.term, t.position]))
+  })
+})
+
+describe('checklist: light stemming', () => {
+  it('Arabic article and proclitics و ب ف ك ل', () => {
+    for (const w of ['الكتاب', 'والكتاب', 'بالكتاب', 'للكتاب', 'وكتاب', 'فالكتاب', 'كالكتاب']) {
+      expect(terms(w, 'ar'), w).toEqual(['کتاب'])
+    }
+  })
+  it('Arabic suffixes (light10): duals, plurals, feminine, pronouns', () => {
+    for (const w of ['ساهدان', 'ساهدات', 'ساهدون', 'ساهدين', 'ساهديه', 'ساهدية', 'ساهده', 'ساهدة', 'ساهدي']) {
+      expect(terms(w, 'ar'), w).toEqual(['ساهد'])
+    }
+    expect(terms('زوجها', 'ar')).toEqual(['زوج'])
+    expect(terms('الو', 'ar')).toEqual(['الو'])
+  })
+  it('Persian plural, comparative, pronominal and verb affixes', () => {
+    expect(terms('دوستان کتابها جامدات', 'fa')).toEqual(['دوست', 'کتاب', 'جامد'])
+    expect(terms('خوبترین باحالتر', 'fa')).toEqual(['خوب', 'باحال'])
+    expect(terms('نمایندگان دانشجویان', 'fa')).toEqual(['نماینده', 'دانشجو'])
+    expect(terms('رفتند کردند گفته', 'fa')).toEqual(['رفت', 'کرد', 'گفت'])
+  })
+  it('exception lists keep names and stems whole', () => {
+    expect(terms('ایران تهران میز میدان اصفهان زمان استان دختر دفتر', 'fa')).toEqual([
+      'ایران',
+      'تهران',
+      'میز',
+      'میدان',
+      'اصفهان',
+      'زمان',
+      'استان',
+      'دختر',
+      'دفتر',
+    ])
+    expect(terms('ایرانیان ایرانی', 'fa')).toEqual(['ایران', 'ایران'])
+  })
+  it('stemming can be switched off', () => {
+    expect(terms('کتاب‌ها', 'fa', false)).toEqual(['کتابها'])
+  })
+})
+
+describe('stop words', () => {
+  it('drops Persian and Arabic stop words but keeps their positions', () => {
+    const fa = analyze('کتاب را به او داد', { language: 'fa' })
+    expect(fa.map((t) => t.term)).toEqual(['کتاب'])
+    const ar = analyze('ذهب الولد إلى المدرسة', { language: 'ar' })
+    expect(ar.map((t) => t.position)).toEqual([0, 1, 3])
+  })
+  it('stop lists are per language: علی is a name in Persian, على a preposition in Arabic', () => {
+    expect(analyze('علی', { language: 'fa' }).map((t) => t.term)).toEqual(['علی'])
+    expect(analyze('على', { language: 'ar' })).toEqual([])
+  })
+})
+
+describe('over-folding guards', () => {
+  it('keeps پ/ب, چ/ج, ژ/ز, گ/ک distinct', () => {
+    for (const [a, b] of [
+      ['پدر', 'بدر'],
+      ['چنگ', 'جنگ'],
+      ['ژاله', 'زاله'],
+      ['گل', 'کل'],
+    ]) {
+      expect(normalize(a)).not.toBe(normalize(b))
+      expect(terms(a, 'fa', false)).not.toEqual(terms(b, 'fa', false))
+    }
+  })
+})
+
+describe('offsets point into the original text', () => {
+  it('covers the word as written, marks and ZWNJ included', () => {
+    const text = 'در «مَدْرَسَةٌ» و کتاب‌ها'
+    const tokens = analyze(text, { language: 'ar', stopWords: false, stem: false })
+    expect(tokens.map((t) => text.slice(t.start, t.end))).toEqual(['در', 'مَدْرَسَةٌ', 'و', 'کتاب‌ها'])
+  })
+  it('a joined detached affix spans both words', () => {
+    const text = 'این کتاب ها'
+    const [t] = analyze(text, { language: 'fa' })
+    expect(text.slice(t!.start, t!.end)).toBe('کتاب ها')
+  })
+})
+
+describe('differential: @persian-tools/persian-tools as an oracle', () => {
+  it('digits agree with digitsFaToEn / digitsArToEn', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 1, maxLength: 12 }), (ds) => {
+        const fa = ds.map((d) => String.fromCharCode(0x06f0 + d)).join('')
+        const ar = ds.map((d) => String.fromCharCode(0x0660 + d)).join('')
+        expect(normalize(fa)).toBe(digitsFaToEn(fa))
+        expect(normalize(ar)).toBe(digitsArToEn(ar))
+      }),
+      { numRuns: 200 },
+    )
+  })
+  it('Arabic → Persian yeh/kaf agree with toPersianChars on words of those letters', () => {
+    const letters = 'كيىابتثجحخدذرزسشصضطظعغفقلمنوه'
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...letters), { minLength: 1, maxLength: 10 }), (chars) => {
+        const word = chars.join('')
+        expect(normalize(word)).toBe(toPersianChars(word))
+      }),
+      { numRuns: 300 },
+    )
+  })
+})
