@@ -10,7 +10,7 @@
  *
  * Owns: word boundaries, offsets and word strings. Must not: stem, join affixes or drop stop words.
  */
-import { ARABIC, DIGIT, EXPAND, getCharTable, IGNORE, JOINER, OTHER, SEP } from './char-table'
+import { ARABIC, DIGIT, EXPAND, getCharTable, IGNORE, JOINER, SEP } from './char-table'
 import { unitsToString } from './normalize'
 
 /** Longest word kept whole, in folded code units; longer runs are cut into pieces of this length. */
