@@ -12,7 +12,7 @@
  * `آتشبس` / `آتش بس`) are resolved at query time: joined query words also try the joined term, and a
  * single query word also tries its two halves as a phrase.
  */
-import { getCharTable, IGNORE, JOINER, SIGNAL_AR, SIGNAL_FA } from './char-table'
+import { getCharTable, IGNORE, JOINER, SIGNAL_AR, SIGNAL_FA, SIGNAL_STRONG } from './char-table'
 import { detectLanguage } from './detect'
 import { getLexicon } from './lexicon'
 import { stemArabic } from './stem-ar'
@@ -112,8 +112,9 @@ function mayBeDetachedSuffix(s: string): boolean {
 
 /** Language of one word: its own letters decide when they can, else the text's language. */
 function wordLanguage(signal: number, textLanguage: ResolvedLanguage): ResolvedLanguage {
-  if (signal === SIGNAL_FA) return 'fa'
-  if (signal === SIGNAL_AR) return 'ar'
+  const strong = signal & SIGNAL_STRONG
+  if (strong === SIGNAL_FA) return 'fa'
+  if (strong === SIGNAL_AR) return 'ar'
   return textLanguage
 }
 
@@ -295,21 +296,27 @@ export function analyzeQuery(text: string, options: AnalyzeQueryOptions = {}): Q
   const stem = options.stem ?? true
   const stopWords = options.stopWords ?? true
   const hasTerm = options.hasTerm
+  // The query's own strong letters decide; Farsi ی/ک do not (a Persian keyboard types them in Arabic
+  // words too). Languages absent from the index are never chosen, and when the letters cannot tell, every
+  // language of the index is tried (each word gets the stems of all of them).
+  const indexed = options.indexLanguages && options.indexLanguages.length > 0 ? options.indexLanguages : null
+  const allowed = (langs: readonly ResolvedLanguage[]): readonly ResolvedLanguage[] => {
+    if (!indexed) return langs
+    const both = langs.filter((l) => indexed.includes(l))
+    return both.length > 0 ? both : indexed
+  }
   let candidates: readonly ResolvedLanguage[]
   if (language === 'fa' || language === 'ar') candidates = [language]
   else {
-    const detected = detectLanguage(text)
-    candidates = detected
-      ? [detected]
-      : options.indexLanguages && options.indexLanguages.length > 0
-        ? options.indexLanguages
-        : ['fa', 'ar']
+    const detected = detectLanguage(text, true)
+    candidates = allowed(detected ? [detected] : ['fa', 'ar'])
   }
   const auto = language === 'auto'
   const languagesOf = (signal: number): readonly ResolvedLanguage[] => {
     if (!auto) return candidates
-    if (signal === SIGNAL_FA) return ['fa']
-    if (signal === SIGNAL_AR) return ['ar']
+    const strong = signal & SIGNAL_STRONG
+    if (strong === SIGNAL_FA) return allowed(['fa'])
+    if (strong === SIGNAL_AR) return allowed(['ar'])
     return candidates
   }
   const buffer = tokenizeInto(text, new WordBuffer())

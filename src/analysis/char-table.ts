@@ -25,9 +25,16 @@ export const JOINER = 5
 /** Expands to several folded characters (lam-alef and other ligatures). */
 export const EXPAND = 6
 
-/** Language signal of a code unit: a letter only Persian uses, or one only Arabic uses. */
+/**
+ * Language signals of a code unit (bits): a letter only Persian uses (پ چ ژ گ ۀ, Persian digits, ZWNJ), one
+ * only Arabic uses (ة ى, Arabic-Indic digits), and the weak Persian signal of Farsi yeh ی and keheh ک, which
+ * tell a Persian document from an Arabic one but not a query typed on a Persian keyboard.
+ */
 export const SIGNAL_FA = 1
 export const SIGNAL_AR = 2
+export const SIGNAL_FA_WEAK = 4
+/** The bits that decide the language of a single word. */
+export const SIGNAL_STRONG = SIGNAL_FA | SIGNAL_AR
 
 /** The folding tables; see {@link getCharTable}. */
 export interface CharTable {
@@ -35,7 +42,7 @@ export interface CharTable {
   readonly cls: Uint8Array
   /** Folded code unit (for letters and digits; separators map to themselves or to a plain space). */
   readonly fold: Uint16Array
-  /** Language signal of each code unit (0, SIGNAL_FA, SIGNAL_AR). */
+  /** Language signal of each code unit (0, SIGNAL_FA, SIGNAL_AR or SIGNAL_FA_WEAK). */
   readonly signal: Uint8Array
   /** For EXPAND code units: the folded expansion, as code units and their classes. */
   readonly expansions: Map<number, { units: Uint16Array; classes: Uint8Array }>
@@ -154,7 +161,8 @@ function buildCharTable(): CharTable {
   }
 
   // Language signals, read from the ORIGINAL code units (the fold erases some of them).
-  for (const f of 'پچژگیکۀ۰۱۲۳۴۵۶۷۸۹') signal[ch(f)] = SIGNAL_FA
+  for (const f of 'پچژگۀ۰۱۲۳۴۵۶۷۸۹') signal[ch(f)] = SIGNAL_FA
+  for (const f of 'یک') signal[ch(f)] = SIGNAL_FA_WEAK
   signal[0x200c] = SIGNAL_FA
   for (const f of 'ةى٠١٢٣٤٥٦٧٨٩') signal[ch(f)] = SIGNAL_AR
 

@@ -5,21 +5,23 @@
  *
  * Owns: choosing 'fa' or 'ar' for a text. Must not: fold or tokenize.
  */
-import { getCharTable, SEP, SIGNAL_AR, SIGNAL_FA } from './char-table'
+import { getCharTable, SEP, SIGNAL_AR, SIGNAL_FA, SIGNAL_FA_WEAK } from './char-table'
 import type { ResolvedLanguage } from './types'
 
 /**
  * Decides whether `text` is Persian or Arabic from its letters; `null` when it has no telling letter
- * (e.g. `کتاب`, or Latin text).
+ * (e.g. `كتاب`, or Latin text). With `strongOnly` (used for queries), Farsi yeh ی and keheh ک do not count:
+ * a Persian keyboard types them in Arabic words too.
  *
  * @example
  * ```ts
  * detectLanguage('گفتگوی مقامات') // → 'fa'
  * detectLanguage('المدرسة الكبرى') // → 'ar'
  * detectLanguage('كتاب')          // → null
+ * detectLanguage('الحرکه', true)   // → 'ar'
  * ```
  */
-export function detectLanguage(text: string): ResolvedLanguage | null {
+export function detectLanguage(text: string, strongOnly = false): ResolvedLanguage | null {
   const { signal } = getCharTable()
   let fa = 0
   let ar = 0
@@ -27,7 +29,7 @@ export function detectLanguage(text: string): ResolvedLanguage | null {
   for (let i = 0; i < text.length; i++) {
     const u = text.charCodeAt(i)
     const s = signal[u]!
-    if (s === SIGNAL_FA) fa++
+    if (s === SIGNAL_FA || (s === SIGNAL_FA_WEAK && !strongOnly)) fa++
     else if (s === SIGNAL_AR) ar++
     // A word that starts with the article ال is a strong Arabic signal (Persian has few such words).
     else if (
