@@ -116,7 +116,7 @@ export interface HighlightOptions {
  * index.search('غزه', { filter: (hit) => hit.source === 'irna', sort: { field: 'date', order: 'desc' } })
  * ```
  */
-export interface SearchOptions<TDocument = Record<string, unknown>> {
+export interface SearchOptions<TDocument = AnyDocument> {
   /** Fields to search (default: all indexed fields). */
   fields?: string[]
   /** Field weights for this query, over the index's `boost`. */
@@ -150,11 +150,17 @@ export interface SearchOptions<TDocument = Record<string, unknown>> {
   maxQueryTerms?: number
 }
 
+/**
+ * The document type when none is given: any object (so interfaces without an index signature fit).
+ */
+// biome-ignore lint/suspicious/noExplicitAny: the untyped default must accept every document shape.
+export type AnyDocument = Record<string, any>
+
 /** The stored fields of a document, with its id. */
-export type StoredDocument<TDocument = Record<string, unknown>> = { id: DocumentId } & Partial<TDocument>
+export type StoredDocument<TDocument = AnyDocument> = { id: DocumentId } & Partial<TDocument>
 
 /** One search result. */
-export type SearchHit<TDocument = Record<string, unknown>> = StoredDocument<TDocument> & {
+export type SearchHit<TDocument = AnyDocument> = StoredDocument<TDocument> & {
   /** Relevance (higher is better). */
   score: number
   /** Index terms that matched, with the fields where each did. */
@@ -237,7 +243,7 @@ const COMPACTION_TERMS_PER_STEP = 20_000
  * const again = SearchIndex.load(bytes)
  * ```
  */
-export class SearchIndex<TDocument extends object = Record<string, unknown>> {
+export class SearchIndex<TDocument extends object = AnyDocument> {
   private readonly options: ResolvedOptions
   private inverted: InvertedIndex
   private mutations = 0
@@ -549,7 +555,7 @@ export class SearchIndex<TDocument extends object = Record<string, unknown>> {
    * const index = SearchIndex.load<Article>(new Uint8Array(await fs.readFile('index.kvsh')))
    * ```
    */
-  static load<TDocument extends object = Record<string, unknown>>(bytes: Uint8Array): SearchIndex<TDocument> {
+  static load<TDocument extends object = AnyDocument>(bytes: Uint8Array): SearchIndex<TDocument> {
     const { options, inverted } = loadIndex(bytes, (serialized) => {
       const resolved = resolveOptions(serialized as unknown as SearchIndexOptions)
       return { fieldCount: resolved.fields.length, storedFieldCount: resolved.storeFields.length }

@@ -37,13 +37,18 @@ export function parseQuerySyntax(query: string): QueryPart[] {
       if (text.trim().length > 0) parts.push({ kind: 'words', text, excluded: false, start: wordsStart })
     }
   }
+  // Where each closing quote last occurs: an opener after it cannot close (keeps long junk linear).
+  const lastClosing: Record<string, number> = {}
+  for (const closing of Object.values(CLOSING_QUOTE)) lastClosing[closing] = query.lastIndexOf(closing)
+  const findClosing = (closing: string, from: number) =>
+    lastClosing[closing] >= from ? query.indexOf(closing, from) : -1
   let i = 0
   while (i < query.length) {
     const char = query[i]
     const atWordStart = i === 0 || isSpace(query.charCodeAt(i - 1))
     const closing = CLOSING_QUOTE[char]
     if (closing !== undefined) {
-      const close = query.indexOf(closing, i + 1)
+      const close = findClosing(closing, i + 1)
       if (close > i) {
         flushWords(i)
         parts.push({ kind: 'phrase', text: query.slice(i + 1, close), excluded: false, start: i + 1 })
@@ -55,7 +60,7 @@ export function parseQuerySyntax(query: string): QueryPart[] {
       const next = query[i + 1]
       const nextClosing = CLOSING_QUOTE[next]
       if (nextClosing !== undefined) {
-        const close = query.indexOf(nextClosing, i + 2)
+        const close = findClosing(nextClosing, i + 2)
         if (close > i + 1) {
           flushWords(i)
           parts.push({ kind: 'phrase', text: query.slice(i + 2, close), excluded: true, start: i + 2 })

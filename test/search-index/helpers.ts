@@ -87,20 +87,24 @@ interface AnalysedDocument {
  * as documented in src/query/ranking.ts. Returns hits sorted best first (ties: insertion order).
  */
 export function referenceSearch(
-  documents: readonly Record<string, unknown>[],
+  documents: readonly object[],
   query: string,
   options: ReferenceOptions,
 ): { id: string | number; score: number }[] {
   const analysed: AnalysedDocument[] = documents.map((document) => {
     const fields = options.fields.map((field) => {
       const positions = new Map<number, string>()
-      const value = document[field]
+      const value = (document as Record<string, unknown>)[field]
       const text = typeof value === 'string' ? value : ''
       for (const token of analyze(text, { language: options.language }))
         positions.set(token.position, token.term)
       return positions
     })
-    return { id: document.id as string | number, fields, lengths: fields.map((field) => field.size) }
+    return {
+      id: (document as { id: string | number }).id,
+      fields,
+      lengths: fields.map((field) => field.size),
+    }
   })
   const N = analysed.length
   const documentFrequency = new Map<string, number>()

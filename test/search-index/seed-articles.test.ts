@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest'
+import { type SearchHit, SearchIndex } from '../../src/index'
+import { loadSeeds, type SeedDocument } from './helpers'
+
+const seeds = loadSeeds()
+
+type Seed = SeedDocument & { length: number }
+
+function seedIndex(): SearchIndex<Seed> {
+  const index = new SearchIndex<Seed>({
+    fields: ['title', 'text'],
+    storeFields: ['title', 'text', 'lang', 'length'],
+    languageField: 'lang',
+    boost: { title: 2 },
+  })
+  index.addAll(seeds!.map((seed) => ({ ...seed, length: seed.text.length })))
+  return index
+}
+
+const ids = (hits: SearchHit<Seed>[]) => hits.map((hit) => hit.id)
+const textOf = (id: string | number) => seeds!.find((seed) => seed.id === id)!.text
+
+describe.skipIf(seeds === null)('features on the seed articles (3 Persian, 2 Arabic)', () => {
+  const index = seeds === null ? (null as unknown as SearchIndex<Seed>) : seedIndex()
+
+  it('finds a word in both languages through normalisation (غزه / غزة)', () => {
+    expect(new Set(ids(index.search('غزه')))).toEqual(
+      new Set(['seed-0', 'seed-1', 'seed-2', 'seed-3', 'seed-4']),
+    )
+    expect(new Set(ids(index.search('غزة', { language: 'ar' })))).toEqual(new Set(['seed-2', 'seed-3']))
+  })
+
+  it('matches quoted phrases on positions, in Persian and Arabic', () => {
+    const persian = ids(index.search('"نوار غزه"'))
+    expect(new Set(persian)).toEqual(
+      new Set(seeds!.filter((seed) => seed.text.includes('نوار غزه')).map((seed) => seed.id)),
+    )
+    // The reversed phrase is not in any article although both words are.
+    expect(index.search('"غزه نوار"')).toEqual([])
+    const arabic = ids(index.search('"الخارجية الروسية"'))
+    expect(new Set(arabic)).toEqual(new Set(['seed-2', 'seed-3']))
+  })
+
+  it('excludes documents with -term and -"phrase"', () => {
+    // Exactly the documents the word finds are removed from the results.
+    for (const word of ['روسیه', 'لاوروف', 'حماس']) {
+      const excluded = new Set(ids(index.search(word)))
+      expect(excluded.size).toBeGreaterThan(0)
+      const expected = ids(index.search('غزه')).filter((id) => !excluded.has(id))
+      expect(ids(index.search(`غزه -${word}`))).toEqual(expected)
+    }
+    const withoutLavrov = ids(index.search('غزه -لاوروف'))
+    expect(withoutLavrov.length).toBeGreaterThan(0)
+    for (const id of withoutLavrov) expect(textOf(id)).not.toContain('لاوروف')
+    const withoutPhrase = ids(index.search('غزه -"نوار غزه"'))
+    for (const id of withoutPhrase) expect(textOf(id)).not.toContain('نوار غزه')
+    expect(withoutPhrase).toContain('seed-2')
+  })
+
+  it('combineWith and requires every word', () => {
+    const and = ids(index.search('غزه لاوروف', { combineWith: 'and' }))
+    expect(and.length).toBeGreaterThan(0)
+    for (const id of and) expect(textOf(id)).toContain('لاوروف')
+    expect(index.search('غزه لاوروف').length).toBeGreaterThan(and.length)
+  })
+
+  it('prefix search completes the last word; exact search stays exact', () => {
+    expect(index.search('لاور')).toEqual([])
+    const hits = index.search('لاور', { prefix: true })
+    expect(hits.length).toBeGreaterThan(0)
+    for (const hit of hits) expect(textOf(hit.id)).toContain('لاوروف')
+    expect(Object.keys(hits[0].match).some((term) => term.startsWith('لاور'))).toBe(true)
+    const suggestions = index.suggest('لاور')
+    expect(suggestions[0].term.startsWith('لاور')).toBe(true)
+    expect(suggestions[0].suggestion).toBe(suggestions[0].term)
+    expect(index.suggest('نوار غ').every((s) => s.suggestion.startsWith('نوار غ'))).toBe(true)
+  })
+
+  it('fuzzy search tolerates a typo; without fuzzy the typo finds nothing', () => {
+    expect(index.search('لاورف')).toEqual([])
+    const hits = index.search('لاورف', { fuzzy: true })
+    expect(hits.length).toBeGreaterThan(0)
+    for (const hit of hits) expect(textOf(hit.id)).toContain('لاوروف')
+  })
+
+  it('filters on stored fields, counts facets over all matches, sorts by a stored field and pages', () => {
+    const arabic = index.search('غزه', { filter: (hit) => hit.lang === 'ar' })
+    expect(new Set(ids(arabic))).toEqual(new Set(['seed-2', 'seed-3']))
+    expect(index.facets('غزه', ['lang'])).toEqual({ lang: { fa: 3, ar: 2 } })
+    expect(index.facets('غزه', ['lang'], { limit: 1 })).toEqual({ lang: { fa: 3, ar: 2 } })
+    expect(index.facets('"نوار غزه"', ['lang'])).toEqual({ lang: { fa: 3 } })
+    expect(index.facets('غزه', ['lang'], { filter: (hit) => hit.id !== 'seed-0' })).toEqual({
+      lang: { fa: 2, ar: 2 },
+    })
+    const byLength = index.search('غزه', { sort: { field: 'length', order: 'desc' } })
+    expect(byLength.map((hit) => hit.length)).toEqual(
+      [...seeds!.map((s) => s.text.length)].sort((a, b) => b - a),
+    )
+    const all = index.search('غزه', { limit: 5 })
+    expect(index.search('غزه', { offset: 2, limit: 2 })).toEqual(all.slice(2, 4))
+    expect(all.map((hit) => hit.score)).toEqual([...all.map((hit) => hit.score)].sort((a, b) => b - a))
+  })
+
+  it('highlights cut from the original text, with ranges into it and escaped <mark> HTML', () => {
+    const hits = [
+      ...index.search('غزه روسیه', { highlight: { fields: ['text'], length: 120 }, language: 'fa' }),
+      ...index.search('الروسية غزة', { highlight: { fields: ['text'], length: 120 }, language: 'ar' }),
+    ]
+    expect(new Set(ids(hits))).toEqual(new Set(['seed-0', 'seed-1', 'seed-2', 'seed-3', 'seed-4']))
+    for (const hit of hits) {
+      const original = textOf(hit.id)
+      const highlight = hit.highlights!.text
+      expect(highlight.text).toBe(original.slice(highlight.start, highlight.end))
+      expect(highlight.text.length).toBeLessThanOrEqual(130)
+      expect(highlight.matches.length).toBeGreaterThan(0)
+      for (const match of highlight.matches) {
+        expect(match.start).toBeGreaterThanOrEqual(highlight.start)
+        expect(match.end).toBeLessThanOrEqual(highlight.end)
+        expect(highlight.html).toContain(`<mark>${original.slice(match.start, match.end)}</mark>`)
+      }
+    }
+    // Arabic: the whole word is marked as written, article and all.
+    const arabic = hits.find((hit) => hit.id === 'seed-3')!.highlights!.text
+    const words = arabic.matches.map((m) => textOf('seed-3').slice(m.start, m.end))
+    expect(words).toContain('غزة')
+    expect(words.filter((word) => word.startsWith('الروس')).length).toBeGreaterThan(0)
+  })
+})
+
+describe('highlighting of diacritics, ZWNJ, clitics and HTML', () => {
+  const index = new SearchIndex({ fields: ['body'], storeFields: ['body'], autoCompact: false })
+  index.addAll([
+    { id: 1, body: 'در این مَدْرَسَةٌ دانش‌آموزان کتاب‌هایشان را <b>"آوردند"</b> & رفتند' },
+    { id: 2, body: 'وَبِالْكِتَابِ نبدأ الدرس' },
+  ])
+
+  it('marks the whole original word for diacritised, ZWNJ-joined and clitic forms and escapes HTML', () => {
+    const hit = index.search('مدرسة کتاب', { highlight: true }).find((h) => h.id === 1)!
+    const highlight = hit.highlights!.body
+    const marked = highlight.matches.map((m) => (hit.body as string).slice(m.start, m.end))
+    expect(marked).toEqual(['مَدْرَسَةٌ', 'کتاب‌هایشان'])
+    expect(highlight.html).toContain('<mark>کتاب‌هایشان</mark>')
+    expect(highlight.html).toContain('&lt;b&gt;&quot;آوردند&quot;&lt;/b&gt; &amp; رفتند')
+    expect(highlight.html).not.toContain('<b>')
+    const [arabic] = index.search('كتاب', { highlight: true, language: 'ar' })
+    expect(arabic.id).toBe(2)
+    expect(arabic.highlights!.body.html).toBe('<mark>وَبِالْكِتَابِ</mark> نبدأ الدرس')
+  })
+
+  it('cuts long texts at word boundaries with ellipses', () => {
+    const long = new SearchIndex({ fields: ['body'], storeFields: ['body'] })
+    const filler = 'باغ کوه ابر باران شهر خانه '.repeat(40)
+    long.add({ id: 'x', body: `${filler}دریای آرام ${filler}` })
+    const highlight = long.search('دریا', { highlight: { length: 60 } })[0].highlights!.body
+    expect(highlight.html.startsWith('…')).toBe(true)
+    expect(highlight.html.endsWith('…')).toBe(true)
+    expect(highlight.html).toContain('<mark>دریای</mark>')
+    expect(highlight.text.startsWith(' ')).toBe(false)
+    expect(highlight.text.length).toBeLessThanOrEqual(60)
+  })
+})

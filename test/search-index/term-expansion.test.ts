@@ -1,0 +1,69 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { SearchIndex } from '../../src/index'
+import { TermDictionary } from '../../src/index/term-dictionary'
+import { fuzzyExpansions, prefixExpansions } from '../../src/index/term-expansion'
+
+function levenshtein(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0]
+    row[0] = i
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j]
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1))
+      diagonal = above
+    }
+  }
+  return row[b.length]
+}
+
+const term = fc.string({
+  unit: fc.constantFrom('ا', 'ب', 'پ', 'د', 'ر', 'س', 'ک'),
+  minLength: 1,
+  maxLength: 6,
+})
+
+describe('term expansion from the dictionary', () => {
+  it('fuzzy expansion finds exactly the terms within the edit distance (brute force)', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(term, { maxLength: 60 }),
+        term,
+        fc.integer({ min: 1, max: 2 }),
+        (terms, query, distance) => {
+          const dictionary = TermDictionary.fromTerms(terms)
+          const frequencies = new Uint32Array(terms.length).fill(1)
+          const found = fuzzyExpansions(dictionary, frequencies, query, distance, 1000)
+          const expected = terms.filter((t) => t !== query && levenshtein(t, query) <= distance)
+          expect(new Set(found.map((e) => dictionary.termOf(e.termId)))).toEqual(new Set(expected))
+          for (const e of found) expect(e.distance).toBe(levenshtein(dictionary.termOf(e.termId), query))
+        },
+      ),
+      { numRuns: 300 },
+    )
+  })
+
+  it('prefix expansion lists longer terms with the prefix, most frequent first', () => {
+    const dictionary = TermDictionary.fromTerms(['کتاب', 'کتابخانه', 'کتابدار', 'کت', 'دفتر'])
+    const frequencies = Uint32Array.from([5, 3, 9, 1, 4])
+    expect(
+      prefixExpansions(dictionary, frequencies, 'کتاب', 10).map((e) => dictionary.termOf(e.termId)),
+    ).toEqual(['کتابدار', 'کتابخانه'])
+    expect(
+      prefixExpansions(dictionary, frequencies, 'کت', 1).map((e) => dictionary.termOf(e.termId)),
+    ).toEqual(['کتابدار'])
+  })
+
+  it('پدر never matches بدر unless fuzzy is asked for; fuzzy ranks the exact match first', () => {
+    const index = new SearchIndex({ fields: ['body'], language: 'fa' })
+    index.addAll([
+      { id: 'moon', body: 'بدر' },
+      { id: 'father', body: 'پدر' },
+    ])
+    expect(index.search('پدر').map((hit) => hit.id)).toEqual(['father'])
+    expect(index.search('پدر', { fuzzy: true }).map((hit) => hit.id)).toEqual(['father', 'moon'])
+    expect(index.search('پدر', { fuzzy: 0 }).map((hit) => hit.id)).toEqual(['father'])
+    expect(index.search('پ', { prefix: true }).map((hit) => hit.id)).toEqual(['father'])
+  })
+})
