@@ -21,12 +21,31 @@ import { internEpoch, type RawWord, tokenizeInto, WORD_ARABIC, WordBuffer } from
 import type { AnalyzeOptions, Language, ResolvedLanguage, Token } from './types'
 
 /** Affixes that, written as a separate word, belong to the previous word (any previous word). */
-const DETACHED_SUFFIXES = new Set(['ها', 'های', 'هایی', 'هایم', 'هایت', 'هایش', 'هایمان', 'هایتان', 'هایشان'])
-const DETACHED_COMPARATIVES = new Set(['تر', 'ترین'])
+export const DETACHED_SUFFIXES: ReadonlySet<string> = new Set([
+  'ها',
+  'های',
+  'هایی',
+  'هایم',
+  'هایت',
+  'هایش',
+  'هایمان',
+  'هایتان',
+  'هایشان',
+])
+export const DETACHED_COMPARATIVES: ReadonlySet<string> = new Set(['تر', 'ترین'])
 /** Affixes that are joined only after a word ending in ه (خانه ای, خسته ام, رفته اند), as hazm does. */
-const DETACHED_AFTER_HEH = new Set(['ی', 'ای', 'ام', 'ات', 'اش', 'ایم', 'اید', 'اند'])
+export const DETACHED_AFTER_HEH: ReadonlySet<string> = new Set([
+  'ی',
+  'ای',
+  'ام',
+  'ات',
+  'اش',
+  'ایم',
+  'اید',
+  'اند',
+])
 /** Verb prefixes that, written apart, belong to the next word. */
-const DETACHED_PREFIXES = new Set(['می', 'نمی'])
+export const DETACHED_PREFIXES: ReadonlySet<string> = new Set(['می', 'نمی'])
 
 /** True when only spaces, ZWNJ or ignorable characters stand between offsets a and b. */
 function isSoftGap(text: string, a: number, b: number): boolean {

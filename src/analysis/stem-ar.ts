@@ -8,10 +8,10 @@
  */
 
 /** Article + proclitic prefixes, longest first (after folding). */
-const ARTICLE_PREFIXES = ['وال', 'بال', 'کال', 'فال', 'لل', 'ال']
+export const ARTICLE_PREFIXES: readonly string[] = ['وال', 'بال', 'کال', 'فال', 'لل', 'ال']
 
 /** Suffixes, in the order they are tried (each at most once). */
-const SUFFIXES = ['ها', 'ان', 'ات', 'ون', 'ین', 'یه', 'ه', 'ی']
+export const SUFFIXES: readonly string[] = ['ها', 'ان', 'ات', 'ون', 'ین', 'یه', 'ه', 'ی']
 
 /**
  * Stems one folded Arabic word.

@@ -12,7 +12,7 @@
 import { getLexicon } from './lexicon'
 
 /** Suffixes removed when they stand after a ZWNJ or were written as a separate word. */
-const BOUNDARY_SUFFIXES = new Set([
+export const BOUNDARY_SUFFIXES: ReadonlySet<string> = new Set([
   'ها',
   'های',
   'هایی',
@@ -39,15 +39,25 @@ const BOUNDARY_SUFFIXES = new Set([
 ])
 
 /** Plural + possessive endings, longest first. */
-const PLURAL_ENDINGS = ['هایشان', 'هایتان', 'هایمان', 'هایی', 'هایم', 'هایت', 'هایش', 'های', 'ها']
+export const PLURAL_ENDINGS: readonly string[] = [
+  'هایشان',
+  'هایتان',
+  'هایمان',
+  'هایی',
+  'هایم',
+  'هایت',
+  'هایش',
+  'های',
+  'ها',
+]
 
 /** Person endings of verbs, longest first. */
-const PERSON_ENDINGS = ['ند', 'ید', 'یم', 'م', 'ی', 'د']
+export const PERSON_ENDINGS: readonly string[] = ['ند', 'ید', 'یم', 'م', 'ی', 'د']
 
 /** Perfect-tense endings after a past participle (رفته‌اند, رفته‌ایم …), joined form. */
-const PERFECT_ENDINGS = ['هاند', 'هایم', 'هاید', 'هاست', 'هام', 'های', 'ه']
+export const PERFECT_ENDINGS: readonly string[] = ['هاند', 'هایم', 'هاید', 'هاست', 'هام', 'های', 'ه']
 
-const MIN_STEM = 2
+export const MIN_STEM = 2
 
 /**
  * Stems one folded Persian word. `boundary` is the index where a ZWNJ (or a joined space) stood, or -1.

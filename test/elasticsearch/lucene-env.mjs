@@ -1,0 +1,33 @@
+// Finds what the Lucene verification needs: `java` and `javac` on the PATH and the lucene-core and
+// lucene-analyzers-common jars (Debian's liblucene8-java puts them in /usr/share/java). LUCENE_JARS (a
+// path-separated list) overrides the jar search.
+import { spawnSync } from 'node:child_process'
+import { existsSync, readdirSync } from 'node:fs'
+import { delimiter, join } from 'node:path'
+
+export function findLucene() {
+  for (const tool of ['java', 'javac']) {
+    const r = spawnSync(tool, ['-version'], { encoding: 'utf8' })
+    if (r.error || r.status !== 0)
+      return { ok: false, reason: `\`${tool}\` is not installed or not on the PATH` }
+  }
+  let jars
+  if (process.env.LUCENE_JARS) jars = process.env.LUCENE_JARS.split(delimiter).filter(Boolean)
+  else {
+    const dir = '/usr/share/java'
+    const files = existsSync(dir) ? readdirSync(dir) : []
+    const pick = (re) =>
+      files
+        .filter((f) => re.test(f))
+        .sort()
+        .map((f) => join(dir, f))[0]
+    jars = [pick(/^lucene-core-\d[\d.]*\.jar$/), pick(/^lucene-analyzers-common-\d[\d.]*\.jar$/)]
+    if (jars.some((j) => j === undefined)) {
+      return {
+        ok: false,
+        reason: 'the Lucene jars (lucene-core, lucene-analyzers-common) are not in /usr/share/java',
+      }
+    }
+  }
+  return { ok: true, jars }
+}
