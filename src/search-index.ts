@@ -307,6 +307,7 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
     const prepared = this.prepareBatch(documents)
     for (const document of prepared) this.index(this.inverted, document)
     if (prepared.length > 0) this.mutations++
+    this.inverted.postings.trim()
   }
 
   /**
@@ -353,6 +354,7 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
     // Documents may have been added while we yielded.
     for (const document of prepared) if (this.has(document.id)) throw new DuplicateIdError(document.id)
     this.inverted.appendIndex(staging)
+    this.inverted.postings.trim()
     this.mutations++
   }
 

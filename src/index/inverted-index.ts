@@ -303,6 +303,7 @@ export class IndexCompaction {
 
   /** The compacted index (after {@link run} returned true). */
   result(): InvertedIndex {
+    this.postings.trim()
     const dictionary = TermDictionary.fromTerms(this.terms)
     return new InvertedIndex(this.source.fieldCount, this.source.storedFieldCount, {
       dictionary,

@@ -128,6 +128,36 @@ export class PostingPool {
     return this.bytes.subarray(start, start + this.regionLength[termId])
   }
 
+  /** Bytes of posting data proper (without free room or garbage). */
+  get postingBytes(): number {
+    let total = 0
+    for (let termId = 0; termId < this.termCount; termId++) total += this.regionLength[termId]
+    return total
+  }
+
+  /**
+   * Packs all regions tightly (no free room, no garbage) when more than a third of the pool is slack.
+   * Called after bulk additions; the next append to a term moves its region again, so this pays off
+   * only when slack is large, which the threshold ensures.
+   */
+  trim(): void {
+    const live = this.postingBytes
+    if (this.bytes.length - live <= Math.max(live / 2, 1 << 16)) return
+    const bytes = new Uint8Array(Math.max(16, live))
+    let offset = 0
+    for (let termId = 0; termId < this.termCount; termId++) {
+      const start = this.regionStart[termId]
+      const length = this.regionLength[termId]
+      bytes.set(this.bytes.subarray(start, start + length), offset)
+      this.regionStart[termId] = offset
+      this.regionCapacity[termId] = length
+      offset += length
+    }
+    this.bytes = bytes
+    this.usedBytes = offset
+    this.garbageBytes = 0
+  }
+
   /** Bytes held by postings and bookkeeping (for memory reports). */
   get retainedBytes(): number {
     return this.bytes.byteLength + this.regionStart.length * 20

@@ -67,6 +67,7 @@ export class QueryEvaluator {
   run(onMatch: (docId: number, score: number) => void): void {
     const { cursors, query } = this
     if (query.requiredClauses.length === 0 || cursors.length === 0) return
+    if (this.combineWith === 'and' && this.someRequiredClauseCannotMatch()) return
     const heap = new CursorHeap(cursors)
     const removed = this.index.documents.removed
     while (heap.size > 0) {
@@ -108,6 +109,16 @@ export class QueryEvaluator {
   /** Index (into the clause's alternatives) of the best alternative of clause `c` for the current document, or −1. */
   bestAlternative(clause: number): number {
     return this.clauseScore[clause] > 0 ? this.clauseBest[clause] : -1
+  }
+
+  /** True when a required clause has no alternative left and no optional clause can stand in for it. */
+  private someRequiredClauseCannotMatch(): boolean {
+    const clauses = this.query.clauses
+    return this.query.requiredClauses.some(
+      (c) =>
+        clauses[c].alternatives.length === 0 &&
+        !clauses.some((other) => other.optional && other.alternatives.length > 0 && other.covers.includes(c)),
+    )
   }
 
   private isExcluded(docId: number): boolean {
