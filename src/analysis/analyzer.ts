@@ -12,7 +12,7 @@
  * `آتشبس` / `آتش بس`) are resolved at query time: joined query words also try the joined term, and a
  * single query word also tries its two halves as a phrase.
  */
-import { getCharTable, IGNORE, JOINER, SIGNAL_AR, SIGNAL_FA, SIGNAL_STRONG } from './char-table'
+import { getCharTable, IGNORE, JOINER, SIGNAL_FA_LETTER } from './char-table'
 import { detectLanguage } from './detect'
 import { getLexicon } from './lexicon'
 import { stemArabic } from './stem-ar'
@@ -131,10 +131,7 @@ function mayBeDetachedSuffix(s: string): boolean {
 
 /** Language of one word: its own letters decide when they can, else the text's language. */
 function wordLanguage(signal: number, textLanguage: ResolvedLanguage): ResolvedLanguage {
-  const strong = signal & SIGNAL_STRONG
-  if (strong === SIGNAL_FA) return 'fa'
-  if (strong === SIGNAL_AR) return 'ar'
-  return textLanguage
+  return (signal & SIGNAL_FA_LETTER) !== 0 ? 'fa' : textLanguage
 }
 
 const STEM_CACHE_LIMIT = 200_000
@@ -180,9 +177,9 @@ function wordTerm(
   if (script !== WORD_ARABIC) return surface
   if (stopWords && isStopWord(surface, language)) return null
   if (!stem) return surface
-  const term = stemWord(surface, boundary, language)
-  if (stopWords && term !== surface && isStopWord(term, language)) return null
-  return term
+  // Stop words are matched on the word as written, not on its stem (as Lucene does): سراسری stays a
+  // content word although سراسر is on the list.
+  return stemWord(surface, boundary, language)
 }
 
 /** Resolves `'auto'` for a document: its letters decide, Persian when they cannot. */
@@ -333,10 +330,7 @@ export function analyzeQuery(text: string, options: AnalyzeQueryOptions = {}): Q
   const auto = language === 'auto'
   const languagesOf = (signal: number): readonly ResolvedLanguage[] => {
     if (!auto) return candidates
-    const strong = signal & SIGNAL_STRONG
-    if (strong === SIGNAL_FA) return allowed(['fa'])
-    if (strong === SIGNAL_AR) return allowed(['ar'])
-    return candidates
+    return (signal & SIGNAL_FA_LETTER) !== 0 ? allowed(['fa']) : candidates
   }
   const buffer = tokenizeInto(text, new WordBuffer())
   joinDetachedAffixes(text, buffer, (signal) => languagesOf(signal).includes('fa'))

@@ -33,8 +33,12 @@ export const EXPAND = 6
 export const SIGNAL_FA = 1
 export const SIGNAL_AR = 2
 export const SIGNAL_FA_WEAK = 4
-/** The bits that decide the language of a single word. */
-export const SIGNAL_STRONG = SIGNAL_FA | SIGNAL_AR
+/**
+ * Set (with SIGNAL_FA) on پ چ ژ گ: Persian letters that no fold changes, so a query for the word carries
+ * them too. Only these decide the language of a single word inside a text of the other language: a word
+ * with ة or ۀ would get another stem than the same word typed with ه.
+ */
+export const SIGNAL_FA_LETTER = 8
 
 /** The folding tables; see {@link getCharTable}. */
 export interface CharTable {
@@ -161,7 +165,8 @@ function buildCharTable(): CharTable {
   }
 
   // Language signals, read from the ORIGINAL code units (the fold erases some of them).
-  for (const f of 'پچژگۀ۰۱۲۳۴۵۶۷۸۹') signal[ch(f)] = SIGNAL_FA
+  for (const f of 'ۀ۰۱۲۳۴۵۶۷۸۹') signal[ch(f)] = SIGNAL_FA
+  for (const f of 'پچژگ') signal[ch(f)] = SIGNAL_FA | SIGNAL_FA_LETTER
   for (const f of 'یک') signal[ch(f)] = SIGNAL_FA_WEAK
   signal[0x200c] = SIGNAL_FA
   for (const f of 'ةى٠١٢٣٤٥٦٧٨٩') signal[ch(f)] = SIGNAL_AR

@@ -29,7 +29,7 @@ export function detectLanguage(text: string, strongOnly = false): ResolvedLangua
   for (let i = 0; i < text.length; i++) {
     const u = text.charCodeAt(i)
     const s = signal[u]!
-    if (s === SIGNAL_FA || (s === SIGNAL_FA_WEAK && !strongOnly)) fa++
+    if ((s & SIGNAL_FA) !== 0 || (s === SIGNAL_FA_WEAK && !strongOnly)) fa++
     else if (s === SIGNAL_AR) ar++
     // A word that starts with the article ال is a strong Arabic signal (Persian has few such words).
     else if (

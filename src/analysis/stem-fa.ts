@@ -127,11 +127,19 @@ function stemPersianSuffixes(
       return stripAdjectival(w.slice(0, -e.length), exceptions)
     }
   }
-  // Superlative / comparative.
-  if (w.length - 4 >= MIN_STEM && w.endsWith('ترین')) return w.slice(0, -4)
-  if (w.length - 2 >= 3 && w.endsWith('تر')) return w.slice(0, -2)
+  const noun = stemNounEnding(w, exceptions)
+  if (noun !== null) return noun
+  // Under an adjectival ی the word is stemmed like any noun once more: کارگردانی → کارگردان → کارگرد (as
+  // کارگردان itself), بزرگتری → بزرگ.
+  const adjective = stripAdjectival(w, exceptions)
+  if (adjective !== w && !exceptions.has(adjective)) return stemNounEnding(adjective, exceptions) ?? adjective
+  return adjective
+}
 
-  // Plural ان / گان / یان and ات.
+/** Comparative/superlative and the plurals ان, گان, یان, ات; null when none applies. */
+function stemNounEnding(w: string, exceptions: ReadonlySet<string>): string | null {
+  if (w.length - 4 >= MIN_STEM && w.endsWith('ترین')) return w.slice(0, -4)
+  if (w.length - 2 >= 3 && w.endsWith('تر') && !exceptions.has(w)) return w.slice(0, -2)
   if (w.length - 3 >= 3 && w.endsWith('گان')) return w.slice(0, -3) + 'ه' // نمایندگان → نماینده
   if (w.length - 3 >= 2 && w.endsWith('یان')) {
     return stripAdjectival(w.slice(0, -3), exceptions) // دانشجویان → دانشجو, ایرانیان → ایران
@@ -146,8 +154,7 @@ function stemPersianSuffixes(
     return stripAdjectival(w.slice(0, -2), exceptions)
   }
   if (w.length - 2 >= 3 && w.endsWith('ات')) return stripAdjectival(w.slice(0, -2), exceptions)
-
-  return stripAdjectival(w, exceptions)
+  return null
 }
 
 /** Ezafe / indefinite / adjectival ی and یی (کتابی → کتاب, ایرانی → ایران, دانشجویی → دانشجو). */
