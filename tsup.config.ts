@@ -1,12 +1,30 @@
 import { defineConfig } from 'tsup'
 
-export default defineConfig({
-  entry: { index: 'src/index.ts', elasticsearch: 'src/elasticsearch/index.ts' },
-  format: ['esm', 'cjs'],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: 'es2020',
-  platform: 'neutral',
-  treeshake: true,
-})
+export default defineConfig([
+  {
+    // The library: platform-neutral (browsers, Node, Deno, workers); it must not import Node built-ins
+    // or the CLI's dependencies.
+    entry: { index: 'src/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: true,
+    // Both builds run at once: leave the CLI's output alone.
+    clean: ['!cli.js', '!cli.js.map'],
+    target: 'es2020',
+    platform: 'neutral',
+    treeshake: true,
+  },
+  {
+    // The `kavosh` command (bin): Node only, ESM, with a shebang. commander and cli-progress stay
+    // external (runtime dependencies of the package).
+    entry: { cli: 'src/cli/main.ts' },
+    format: ['esm'],
+    dts: false,
+    sourcemap: true,
+    clean: false,
+    target: 'node18',
+    platform: 'node',
+    treeshake: true,
+    banner: { js: '#!/usr/bin/env node' },
+  },
+])
