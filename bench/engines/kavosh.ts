@@ -1,0 +1,94 @@
+/**
+ * The kavosh adapter. kavosh is imported from `src/` (not `dist/`) at run time, so the suite runs while
+ * parts of the library are still being written: whatever is not exported yet is reported as skipped
+ * instead of failing the run.
+ */
+import { existsSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import type { BenchDoc, BuiltIndex, Engine, QueryKind, SavedIndex } from './types'
+
+/** The parts of kavosh's public API the suite uses (checked at run time, not trusted). */
+export interface KavoshApi {
+  normalize?: (text: string) => string
+  analyze?: (
+    text: string,
+    options?: { language?: 'fa' | 'ar' | 'auto'; stem?: boolean; stopWords?: boolean },
+  ) => { term: string }[]
+  SearchIndex?: KavoshSearchIndexClass
+  version?: string
+}
+
+interface KavoshSearchIndex {
+  add(doc: object): unknown
+  addAll(docs: object[]): unknown
+  search(query: string, options?: object): { id: string | number }[]
+  save(): Uint8Array
+}
+interface KavoshSearchIndexClass {
+  new (options: object): KavoshSearchIndex
+  load(bytes: Uint8Array): KavoshSearchIndex
+}
+
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
+
+/** Loads `src/index.ts`; returns the module or why it could not be loaded. */
+export async function loadKavosh(): Promise<{ api: KavoshApi } | { error: string }> {
+  const entry = join(repoRoot, 'src', 'index.ts')
+  if (!existsSync(entry)) return { error: 'src/index.ts does not exist yet' }
+  try {
+    const api = (await import(pathToFileURL(entry).href)) as KavoshApi
+    return { api }
+  } catch (e) {
+    return { error: `importing src/index.ts failed: ${(e as Error).message.split('\n')[0]}` }
+  }
+}
+
+const INDEX_OPTIONS = { fields: ['title', 'text'], idField: 'id', language: 'auto' }
+
+const KIND_OPTIONS: Record<QueryKind, object> = {
+  keyword: {},
+  phrase: {},
+  prefix: { prefix: true },
+  fuzzy: { fuzzy: true },
+}
+
+function wrap(index: KavoshSearchIndex): BuiltIndex & { kavosh: KavoshSearchIndex } {
+  return {
+    kavosh: index,
+    search(query, kind, limit) {
+      const q = kind === 'phrase' ? `"${query}"` : query
+      const hits = index.search(q, { limit, ...KIND_OPTIONS[kind] })
+      const n = Math.min(limit, hits.length)
+      const ids = new Array<string>(n)
+      for (let i = 0; i < n; i++) ids[i] = String(hits[i].id)
+      return ids
+    },
+  }
+}
+
+/** The kavosh engine, or the reason it is skipped. */
+export function kavoshEngine(api: KavoshApi, version: string): Engine | { skipped: string } {
+  const SearchIndex = api.SearchIndex
+  if (typeof SearchIndex !== 'function') return { skipped: 'SearchIndex is not exported by src/index.ts yet' }
+  const analyze = api.analyze
+  return {
+    id: 'kavosh',
+    library: 'kavosh',
+    version,
+    variant: 'default',
+    config:
+      "new SearchIndex({ fields: ['title','text'], idField: 'id', language: 'auto' }); phrase: query in double quotes; prefix: { prefix: true }; fuzzy: { fuzzy: true }",
+    supports: { keyword: true, phrase: true, prefix: true, fuzzy: true, persistence: true },
+    build(docs: readonly BenchDoc[]) {
+      const index = new SearchIndex(INDEX_OPTIONS)
+      index.addAll(docs.map((d) => ({ id: d.id, title: d.title ?? '', text: d.text })))
+      return wrap(index)
+    },
+    save(index): SavedIndex {
+      const bytes = (index as ReturnType<typeof wrap>).kavosh.save()
+      return { bytes: bytes.byteLength, load: () => wrap(SearchIndex.load(bytes)) }
+    },
+    analyze: analyze ? (text) => analyze(text).length : undefined,
+  }
+}

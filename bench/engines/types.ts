@@ -1,0 +1,62 @@
+/**
+ * The adapter interface every measured library implements, so kavosh plugs into the harness exactly like
+ * the peers. Adapters own their library's configuration; the harness owns timing and scoring.
+ */
+
+/** A document as the harness hands it to every engine. */
+export interface BenchDoc {
+  id: string
+  lang: 'fa' | 'ar'
+  title?: string
+  text: string
+}
+
+/** The query shapes of the latency section. 'keyword' is also what the quality section runs. */
+export type QueryKind = 'keyword' | 'phrase' | 'prefix' | 'fuzzy'
+
+export const QUERY_KINDS: readonly QueryKind[] = ['keyword', 'phrase', 'prefix', 'fuzzy']
+
+/** A built index, ready to answer queries. */
+export interface BuiltIndex {
+  /** Ranked doc ids, best first, at most `limit`. */
+  search(query: string, kind: QueryKind, limit: number): string[]
+}
+
+/** A serialised index as the library produces it. */
+export interface SavedIndex {
+  /** Size in bytes (UTF-8 bytes for string/JSON forms). */
+  bytes: number
+  /** Rebuilds a searchable index from the saved form; timed by the harness. */
+  load(): Promise<BuiltIndex> | BuiltIndex
+}
+
+/** One library in one configuration. */
+export interface Engine {
+  /** Stable id used in results, e.g. 'minisearch/fa-ar'. */
+  id: string
+  /** 'kavosh', 'minisearch', 'flexsearch' or 'orama'. */
+  library: string
+  /** Installed package version. */
+  version: string
+  /** 'default' or 'fa-ar' (the careful Persian/Arabic configuration). */
+  variant: 'default' | 'fa-ar'
+  /** Human-readable description of every non-default option, for the report. */
+  config: string
+  /** Which query kinds the engine answers natively; unsupported kinds are not timed. */
+  supports: Record<QueryKind, boolean> & { persistence: boolean }
+  /** Builds an index over `docs` (fields: title, text). */
+  build(docs: readonly BenchDoc[]): Promise<BuiltIndex> | BuiltIndex
+  /** Serialises an index built by this engine. */
+  save?(index: BuiltIndex): Promise<SavedIndex> | SavedIndex
+  /**
+   * The engine's own text analysis (tokenise + normalise) of `text`, returning the number of terms; used
+   * by the analysis section to compare hot paths. Absent when the library does not expose it.
+   */
+  analyze?(text: string): number
+}
+
+/** An engine that could not be set up (e.g. kavosh's engine not written yet). */
+export interface SkippedEngine {
+  id: string
+  reason: string
+}

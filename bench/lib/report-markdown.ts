@@ -1,0 +1,337 @@
+/**
+ * Renders BenchResults as the Markdown report (bench/results/latest.md, spliced into the README by
+ * `npm run bench:readme`). Engines are columns throughout so each row compares the libraries directly.
+ */
+import { METRIC_LABELS, METRIC_NAMES } from './metrics'
+import type { BenchResults, EngineInfo, QualityResult, RatioResult, SectionName } from './results'
+import type { Summary } from './stats'
+import { VARIANTS } from './variants'
+
+/** Three significant digits, without exponent notation for everyday magnitudes. */
+export function formatNumber(x: number): string {
+  if (!Number.isFinite(x)) return '—'
+  const a = Math.abs(x)
+  if (a === 0) return '0'
+  if (a >= 1000) return Math.round(x).toLocaleString('en-US')
+  if (a >= 100) return x.toFixed(0)
+  if (a >= 10) return x.toFixed(1)
+  if (a >= 1) return x.toFixed(2)
+  return x.toPrecision(2).replace(/e.*$/, '')
+}
+
+export function formatSummary(s: Summary | null | undefined, scale = 1): string {
+  if (!s || !Number.isFinite(s.median)) return '—'
+  if (s.n <= 1 || s.min === s.max) return formatNumber(s.median * scale)
+  return `${formatNumber(s.median * scale)} (${formatNumber(s.min * scale)}–${formatNumber(s.max * scale)})`
+}
+
+const metric3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '—')
+
+function table(header: string[], rows: string[][], align?: ('l' | 'r')[]): string {
+  const a = align ?? header.map((_, i) => (i === 0 ? 'l' : 'r'))
+  const esc = (c: string) => c.replace(/\|/g, '\\|').replace(/\n/g, ' ')
+  return [
+    `| ${header.map(esc).join(' | ')} |`,
+    `|${a.map((x) => (x === 'r' ? '---:' : '---')).join('|')}|`,
+    ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`),
+  ].join('\n')
+}
+
+function engineLabel(e: EngineInfo): string {
+  if (e.library === 'kavosh') return '**kavosh**'
+  const name = e.library.replace('@orama/', '')
+  return e.variant === 'default' ? `${name} (default)` : `${name} (fa-ar)`
+}
+
+function duration(seconds: number): string {
+  const m = Math.floor(seconds / 60)
+  const s = Math.round(seconds % 60)
+  return m > 0 ? `${m} min ${s} s` : `${s} s`
+}
+
+function unique<T>(xs: T[]): T[] {
+  return [...new Set(xs)]
+}
+
+function ratioTable(ratios: RatioResult[], section: SectionName, peers: EngineInfo[]): string {
+  const rows = ratios.filter((r) => r.section === section)
+  if (rows.length === 0) return ''
+  const keys = unique(rows.map((r) => `${r.collection}\u0000${r.metric}`))
+  const body = keys.map((key) => {
+    const [collection, metric] = key.split('\u0000')
+    const cells = peers.map((p) => {
+      const r = rows.find((x) => x.collection === collection && x.metric === metric && x.peer === p.id)
+      return r ? `${formatNumber(r.ratio)}×` : '—'
+    })
+    const dir = rows.find((x) => x.collection === collection && x.metric === metric)!.higherIsBetter
+      ? '↑'
+      : '↓'
+    return [`${collection} · ${metric} ${dir}`, ...cells]
+  })
+  return `\n\n<details><summary>kavosh ÷ peer (${section})</summary>\n\n${table(['figure', ...peers.map(engineLabel)], body)}\n\n</details>`
+}
+
+export function renderMarkdown(r: BenchResults): string {
+  const out: string[] = []
+  const engines = r.engines
+  const peers = engines.filter((e) => e.library !== 'kavosh')
+  const kavoshMeasured = engines.some((e) => e.library === 'kavosh')
+  const m = r.machine
+  out.push(
+    `_${r.mode === 'quick' ? 'Quick (smoke-test) run' : 'Full run'} of \`npm run bench\` on ${m.date.slice(0, 10)}: ${duration(r.durationSeconds)} on ${m.cpuModel} (${m.cores} cores, ${m.totalMemoryGiB} GiB), Node ${m.nodeVersion} (V8 ${m.v8Version}), ${m.platform}/${m.arch}._`,
+  )
+  const reps = Object.entries(r.method.repetitions)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ')
+  out.push(
+    `\nMethod: ${r.method.warmups} warm-up run per measurement, then timed repetitions (${reps}); each figure is the median, with min–max over the repetitions in brackets${r.method.gcBetweenRepetitions ? '; full GC (`global.gc`) before every build, save, load and analysis repetition and before each latency block' : ''}. MB = 10⁶ bytes of UTF-8 text. kavosh ÷ peer ratios (in the collapsed tables) are the figures to quote: they come from one run on one machine, under the same load. ↑ = higher is better, ↓ = lower is better.`,
+  )
+  for (const note of r.method.notes) out.push(`\n> ${note}`)
+  if (!kavoshMeasured)
+    out.push(
+      '\n> kavosh\'s SearchIndex was not available in this run, so only the peers were measured (see "Skipped").',
+    )
+
+  out.push('\n### Corpora\n')
+  out.push(
+    table(
+      ['corpus', 'lang', 'docs', 'MB', 'judged queries', 'licence', 'slice'],
+      r.collections.map((c) => [
+        c.kind === 'pooled' ? `${c.name} (${c.members?.join(' + ')})` : c.name,
+        c.lang,
+        c.docs.toLocaleString('en-US'),
+        formatNumber(c.bytes / 1e6),
+        c.querySets
+          .map((q) => (c.kind === 'pooled' ? `${q.name}: ${q.queries}` : String(q.queries)))
+          .join(', ') || '–',
+        c.licence,
+        c.slice ?? 'all',
+      ]),
+      ['l', 'l', 'r', 'r', 'l', 'l', 'l'],
+    ),
+  )
+
+  out.push('\n### Engines\n')
+  out.push(
+    table(
+      ['engine', 'version', 'configuration'],
+      engines.map((e) => [engineLabel(e), e.version, e.config]),
+      ['l', 'l', 'l'],
+    ),
+  )
+  out.push(
+    '\n"fa-ar" is the configuration a careful user would write for Persian/Arabic following each library\'s docs; the folding it applies is the same for all three peers (`bench/engines/peer-folding.ts`). Unsupported query kinds are shown as —.',
+  )
+  if (r.skipped.length > 0) {
+    out.push('\nSkipped:')
+    for (const s of r.skipped) out.push(`- ${s.what}: ${s.reason}`)
+  }
+
+  const header = ['corpus', ...engines.map(engineLabel)]
+  const collectionsOf = (rows: { collection: string }[]) => unique(rows.map((x) => x.collection))
+
+  if (r.analysis.length > 0) {
+    out.push('\n### 1. Analysis hot path (MB/s, higher is better)\n')
+    out.push(
+      "kavosh `normalize` and `analyze` (language auto) vs each peer's own tokenise + normalise step, per text, over the first MBs of each corpus.\n",
+    )
+    const ops = unique(r.analysis.map((a) => `${a.engine}\u0000${a.operation}`))
+    const cols = collectionsOf(r.analysis)
+    out.push(
+      table(
+        ['operation', ...cols],
+        ops.map((key) => {
+          const [engine, op] = key.split('\u0000')
+          const e = engines.find((x) => x.id === engine)
+          const label = engine === 'kavosh' ? `kavosh \`${op}\`` : `${e ? engineLabel(e) : engine} ${op}`
+          return [
+            label,
+            ...cols.map((c) =>
+              formatSummary(
+                r.analysis.find((a) => a.engine === engine && a.operation === op && a.collection === c)
+                  ?.mbPerSec,
+              ),
+            ),
+          ]
+        }),
+      ),
+    )
+    out.push(ratioTable(r.ratios, 'analysis', peers))
+  }
+
+  if (r.build.length > 0) {
+    out.push('\n### 2. Index build\n')
+    const cols = collectionsOf(r.build)
+    const buildTable = (title: string, pick: (b: (typeof r.build)[number]) => string) => {
+      out.push(`\n${title}\n`)
+      out.push(
+        table(
+          header,
+          cols.map((c) => [
+            c,
+            ...engines.map((e) => {
+              const b = r.build.find((x) => x.collection === c && x.engine === e.id)
+              return b ? pick(b) : '—'
+            }),
+          ]),
+        ),
+      )
+    }
+    buildTable('Documents per second ↑', (b) => formatSummary(b.docsPerSec))
+    buildTable('MB of text per second ↑', (b) => formatSummary(b.mbPerSec))
+    buildTable('Retained heap after GC, MB per MB of text ↓ (heapUsed delta with the index alive)', (b) =>
+      formatSummary(b.heapBytesPerMB, 1e-6),
+    )
+    out.push(ratioTable(r.ratios, 'build', peers))
+  }
+
+  if (r.queries.length > 0) {
+    out.push('\n### 3. Query latency (ms per query, top 10; p50 / p99) ↓\n')
+    out.push(
+      'Judged queries of each corpus (spread sample): keyword = as written; phrase = its two adjacent longest words as a phrase; prefix = last word cut to half (autocomplete); fuzzy = one adjacent-letter transposition in the longest word. Pooled rows query the union index with all query sets.\n',
+    )
+    const cols = collectionsOf(r.queries)
+    for (const kind of ['keyword', 'phrase', 'prefix', 'fuzzy'] as const) {
+      if (!r.queries.some((q) => q.kind === kind)) continue
+      out.push(`\n${kind}\n`)
+      out.push(
+        table(
+          header,
+          cols.map((c) => [
+            c,
+            ...engines.map((e) => {
+              const q = r.queries.find((x) => x.collection === c && x.engine === e.id && x.kind === kind)
+              return q ? `${formatNumber(q.p50Ms.median)} / ${formatNumber(q.p99Ms.median)}` : '—'
+            }),
+          ]),
+        ),
+      )
+    }
+    out.push(ratioTable(r.ratios, 'queries', peers))
+  }
+
+  if (r.persistence.length > 0) {
+    out.push('\n### 4. Persistence\n')
+    const cols = collectionsOf(r.persistence)
+    const pick = (title: string, f: (p: (typeof r.persistence)[number]) => string) => {
+      out.push(`\n${title}\n`)
+      out.push(
+        table(
+          header,
+          cols.map((c) => [
+            c,
+            ...engines.map((e) => {
+              const p = r.persistence.find((x) => x.collection === c && x.engine === e.id)
+              return p ? f(p) : '—'
+            }),
+          ]),
+        ),
+      )
+    }
+    pick(
+      'Saved size, MB ↓ (JSON text for the peers)',
+      (p) => formatNumber(p.savedBytes / 1e6) + (p.roundTripAgrees ? '' : ' ⚠'),
+    )
+    pick('Load time, ms ↓', (p) => formatSummary(p.loadMs))
+    pick('Load time ÷ build time ↓', (p) => formatNumber(p.loadOverBuild))
+    if (r.persistence.some((p) => !p.roundTripAgrees))
+      out.push('\n⚠ = the loaded index did not return the same top 10 as the original for every probe query.')
+    out.push(ratioTable(r.ratios, 'persistence', peers))
+  }
+
+  if (r.quality.length > 0) {
+    out.push('\n### 5. Ranking quality\n')
+    out.push(
+      "Binary relevance; keyword queries as written, top 100 retrieved; queries without a relevant hit score 0. MAP is over the top 100. 'test' = the held-out half of each query set (FNV-1a hash of the query id is odd); the other half ('tune') is reserved for tuning ranking.\n",
+    )
+    const settings = unique(r.quality.map((q) => `${q.collection}\u0000${q.querySet}`))
+    const label = (key: string) => {
+      const [c, s] = key.split('\u0000')
+      return c === s ? c : `${c} ▸ ${s}`
+    }
+    const find = (
+      key: string,
+      engine: string,
+      split: 'all' | 'test',
+      variant = 'original',
+    ): QualityResult | undefined => {
+      const [c, s] = key.split('\u0000')
+      return r.quality.find(
+        (q) =>
+          q.collection === c &&
+          q.querySet === s &&
+          q.engine === engine &&
+          q.split === split &&
+          q.variant === variant,
+      )
+    }
+    for (const split of ['all', 'test'] as const) {
+      for (const metric of ['ndcg10', 'mrr10'] as const) {
+        out.push(`\n${METRIC_LABELS[metric]} ↑, ${split === 'all' ? 'all queries' : "'test' half only"}\n`)
+        out.push(
+          table(
+            ['setting ▸ query set', ...engines.map(engineLabel)],
+            settings.map((key) => [
+              `${label(key)} (${find(key, engines[0].id, split)?.queries ?? 0} q)`,
+              ...engines.map((e) => {
+                const q = find(key, e.id, split)
+                return q ? metric3(q.metrics[metric]) : '—'
+              }),
+            ]),
+          ),
+        )
+      }
+    }
+    const detailRows: string[][] = []
+    for (const key of settings)
+      for (const split of ['all', 'test'] as const)
+        for (const e of engines) {
+          const q = find(key, e.id, split)
+          if (q)
+            detailRows.push([
+              label(key),
+              split,
+              engineLabel(e),
+              ...METRIC_NAMES.map((k) => metric3(q.metrics[k])),
+            ])
+        }
+    out.push(
+      `\n<details><summary>All metrics (MRR@10, nDCG@10, MAP, P@10, R@100), all queries and 'test' half</summary>\n\n${table(
+        ['setting ▸ query set', 'split', 'engine', ...METRIC_NAMES.map((k) => METRIC_LABELS[k])],
+        detailRows,
+        ['l', 'l', 'l', 'r', 'r', 'r', 'r', 'r'],
+      )}\n\n</details>`,
+    )
+    const variantRows = r.quality.filter((q) => q.variant !== 'original' && q.split === 'all')
+    if (variantRows.length > 0) {
+      out.push(
+        '\n#### Orthographic variants (nDCG@10 of the rewritten queries ÷ nDCG@10 of the originals, all queries) ↑\n',
+      )
+      out.push(
+        `${VARIANTS.map((v) => `\`${v.name}\`: ${v.description}`).join('; ')}. In brackets: how many queries the rewrite changed (unchanged queries score as before). 1.00 = fully robust.\n`,
+      )
+      const vSettings = unique(variantRows.map((q) => `${q.collection}\u0000${q.querySet}`))
+      for (const key of vSettings) {
+        out.push(`\n${label(key)}\n`)
+        out.push(
+          table(
+            ['variant (changed queries)', ...engines.map(engineLabel)],
+            VARIANTS.map((v) => {
+              const changed = find(key, engines[0].id, 'all', v.name)?.changedQueries ?? 0
+              return [
+                `${v.name} (${changed})`,
+                ...engines.map((e) => {
+                  const q = find(key, e.id, 'all', v.name)
+                  const x = q?.ratioToOriginal?.ndcg10
+                  return x === undefined ? '—' : x.toFixed(2)
+                }),
+              ]
+            }),
+          ),
+        )
+      }
+    }
+    out.push(ratioTable(r.ratios, 'quality', peers))
+  }
+  return `${out.join('\n')}\n`
+}

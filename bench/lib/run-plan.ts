@@ -1,0 +1,92 @@
+/**
+ * How much work a run does: repetitions, warm-ups and corpus slices for the full run and for `--quick`
+ * (the CI smoke test, well under a minute). The full run's cuts keep it under 10 minutes on 2 cores with
+ * all seven engine configurations; each cut is stated in the report's notes.
+ */
+import type { SliceLimits } from './corpora'
+
+export interface RunPlan {
+  mode: 'full' | 'quick'
+  /**
+   * Full GC before every timed repetition of analysis, build, save and load, and before each latency
+   * block, plus the settled-heap measurement around builds. Off in quick runs, where GC would dominate.
+   */
+  collectGarbage: boolean
+  /** Untimed runs before the timed repetitions (per measurement). */
+  warmups: number
+  analysisRepetitions: number
+  /** Text per corpus fed to the analysis section. */
+  analysisMaxBytes: number
+  /** Timed builds per collection (≥ 1); bigger collections get fewer. */
+  buildRepetitions(bytes: number): number
+  /** Docs of the warm-up build (a prefix of the collection). */
+  warmupBuildDocs: number
+  queryRepetitions: number
+  /** Queries per kind in the latency section (spread over all query sets of the collection). */
+  maxLatencyQueries: number
+  /**
+   * Wall-clock budget of one pass over a latency workload; an engine whose warm-up pass takes longer is
+   * timed on fewer queries (the count is reported).
+   */
+  latencyPassBudgetMs: number
+  persistenceRepetitions: number
+  /** Slice limits per corpus. */
+  limitsFor(name: string): SliceLimits
+  /** At most this many queries per query set in the pooled collections. */
+  pooledQueries?: number
+  /** Whether orthographic variants are scored for this collection kind. */
+  variantsFor(kind: 'corpus' | 'pooled' | 'sample'): boolean
+  notes: string[]
+}
+
+const MB = 1_000_000
+const THROUGHPUT_CORPORA = ['hamshahri-subset', 'farsnews-varzesh3', 'saudinewsnet', 'quran-uthmani']
+
+export function quickPlan(): RunPlan {
+  return {
+    mode: 'quick',
+    collectGarbage: false,
+    warmups: 1,
+    analysisRepetitions: 1,
+    analysisMaxBytes: 0.1 * MB,
+    buildRepetitions: () => 1,
+    warmupBuildDocs: 50,
+    queryRepetitions: 1,
+    maxLatencyQueries: 8,
+    latencyPassBudgetMs: 200,
+    persistenceRepetitions: 1,
+    limitsFor: (name) =>
+      THROUGHPUT_CORPORA.includes(name)
+        ? { maxDocs: 100, maxBytes: 0.2 * MB, maxQueries: 2 }
+        : { maxQueries: 12, maxDocs: 40 },
+    pooledQueries: 10,
+    variantsFor: (kind) => kind !== 'pooled',
+    notes: [
+      'QUICK RUN (smoke test): every corpus is cut to a few hundred docs and a few dozen queries, one repetition each, no GC between repetitions and no heap figures; the figures are not comparable with a full run.',
+    ],
+  }
+}
+
+export function fullPlan(): RunPlan {
+  const saudiBytes = 15 * MB
+  const pooledQueries = 300
+  return {
+    mode: 'full',
+    collectGarbage: true,
+    warmups: 1,
+    analysisRepetitions: 3,
+    analysisMaxBytes: 2 * MB,
+    buildRepetitions: (bytes) => (bytes > 10 * MB ? 1 : bytes > 2 * MB ? 2 : 3),
+    warmupBuildDocs: 200,
+    queryRepetitions: 2,
+    maxLatencyQueries: 100,
+    latencyPassBudgetMs: 2500,
+    persistenceRepetitions: 2,
+    limitsFor: (name) => (name === 'saudinewsnet' ? { maxBytes: saudiBytes } : {}),
+    pooledQueries,
+    variantsFor: (kind) => kind !== 'pooled',
+    notes: [
+      `To stay under 10 minutes on 2 cores with seven engine configurations: saudinewsnet is cut to its first ${saudiBytes / MB} MB (also in pooled-ar); builds of collections over 10 MB are timed once (after a warm-up build of ${200} docs), 2–10 MB twice, smaller ones three times; the analysis section reads the first 2 MB of each corpus; latency uses up to 100 queries per kind, fewer for an engine whose pass exceeds 2.5 s; the pooled settings score up to ${pooledQueries} queries per query set (spread sample), per-corpus settings score every query.`,
+    ],
+  }
+}

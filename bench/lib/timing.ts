@@ -1,0 +1,38 @@
+/**
+ * Timing and heap helpers. Requires `node --expose-gc` for `collectGarbage` to do anything; without it the
+ * heap figures are reported as unavailable instead of being wrong.
+ */
+import { performance } from 'node:perf_hooks'
+
+const gc = (globalThis as { gc?: () => void }).gc
+
+/** True when `global.gc` is available (node started with --expose-gc). */
+export const canCollectGarbage = typeof gc === 'function'
+
+/** Runs one full GC (between repetitions). No-op without --expose-gc. */
+export function collectGarbage(): void {
+  gc?.()
+}
+
+/** Heap in use after two full GCs (so finalisers and weak structures settle), in bytes. */
+export function settledHeapUsed(): number {
+  gc?.()
+  gc?.()
+  return process.memoryUsage().heapUsed
+}
+
+/** Milliseconds taken by `fn` (awaited), with its result. */
+export async function timeAsync<T>(fn: () => T | Promise<T>): Promise<{ ms: number; value: T }> {
+  const t0 = performance.now()
+  const value = await fn()
+  return { ms: performance.now() - t0, value }
+}
+
+/** Milliseconds taken by a synchronous `fn`, with its result. */
+export function timeSync<T>(fn: () => T): { ms: number; value: T } {
+  const t0 = performance.now()
+  const value = fn()
+  return { ms: performance.now() - t0, value }
+}
+
+export const now = (): number => performance.now()

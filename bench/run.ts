@@ -1,0 +1,202 @@
+/**
+ * `npm run bench` (node --expose-gc --import tsx bench/run.ts): measures kavosh and its peers on the
+ * shared Persian/Arabic corpora and writes bench/results/<name>.{json,md}. See `--help` and
+ * bench/README.md. Progress goes to stderr; the Markdown report goes to stdout.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { flexsearchEngines } from './engines/flexsearch'
+import { type KavoshApi, kavoshEngine, loadKavosh } from './engines/kavosh'
+import { minisearchEngines } from './engines/minisearch'
+import { oramaEngines } from './engines/orama'
+import type { Engine } from './engines/types'
+import { type CliOptions, outputName, parseCliOptions, USAGE } from './lib/cli-options'
+import { loadCollections, resolveCorporaDir, type SliceLimits } from './lib/corpora'
+import { describeMachine } from './lib/machine'
+import { Progress } from './lib/progress'
+import { computeRatios } from './lib/ratios'
+import { renderMarkdown } from './lib/report-markdown'
+import { type BenchResults, RESULTS_SCHEMA, SECTIONS, type SectionName, validateResults } from './lib/results'
+import { fullPlan, quickPlan } from './lib/run-plan'
+import { canCollectGarbage } from './lib/timing'
+import { analysisOperations, runAnalysisSection } from './sections/analysis'
+import { runIndexSections } from './sections/index-sections'
+
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..')
+
+function selectEngines(all: Engine[], libs: readonly string[]): Engine[] {
+  if (libs.length === 0) return all
+  return all.filter((e) =>
+    libs.some((l) => l === e.id || l === e.library.replace('@orama/', '') || l === e.library),
+  )
+}
+
+function describeLimits(l: SliceLimits): string | undefined {
+  const parts: string[] = []
+  if (l.maxDocs !== undefined) parts.push(`≤ ${l.maxDocs} docs`)
+  if (l.maxBytes !== undefined) parts.push(`≤ ${l.maxBytes / 1e6} MB`)
+  if (l.maxQueries !== undefined) parts.push(`≤ ${l.maxQueries} queries`)
+  return parts.length ? parts.join(', ') : undefined
+}
+
+async function main(options: CliOptions): Promise<number> {
+  const startedAt = new Date()
+  const progress = new Progress()
+  const plan = options.quick ? quickPlan() : fullPlan()
+  const sections = new Set<SectionName>(options.sections.length ? options.sections : SECTIONS)
+  const skipped: { what: string; reason: string }[] = []
+  const notes = [...plan.notes]
+  if (!canCollectGarbage) {
+    notes.push(
+      'global.gc was not available (run with node --expose-gc): no GC between repetitions, no heap figures.',
+    )
+    progress.log('warning: global.gc not available; run through `npm run bench` (node --expose-gc)')
+  }
+
+  // Engines: kavosh from src/ (may not exist yet), then the peers.
+  const kavoshLoad = await loadKavosh()
+  let kavoshApi: KavoshApi | undefined
+  const engines: Engine[] = []
+  if ('error' in kavoshLoad) skipped.push({ what: 'kavosh', reason: kavoshLoad.error })
+  else {
+    kavoshApi = kavoshLoad.api
+    const version = (await import('../package.json', { with: { type: 'json' } })).default.version
+    const k = kavoshEngine(kavoshApi, version)
+    if ('skipped' in k)
+      skipped.push({ what: 'kavosh SearchIndex (build, queries, persistence, quality)', reason: k.skipped })
+    else engines.push(k)
+    if (!kavoshApi.normalize || !kavoshApi.analyze)
+      skipped.push({
+        what: 'kavosh normalize/analyze (analysis section)',
+        reason: 'not exported by src/index.ts yet',
+      })
+  }
+  engines.push(...minisearchEngines(), ...flexsearchEngines(), ...oramaEngines())
+  const selected = selectEngines(engines, options.libs)
+  const wantKavosh = options.libs.length === 0 || options.libs.includes('kavosh')
+  if (selected.length === 0 && !(wantKavosh && kavoshApi)) {
+    progress.log(`no engine selected/available (--lib ${options.libs.join(',')})`)
+    return 2
+  }
+  for (const s of skipped) progress.log(`skipped ${s.what}: ${s.reason}`)
+
+  // Corpora.
+  const corporaDir = resolveCorporaDir(options.corporaDir)
+  progress.log(`corpora: ${corporaDir}`)
+  const loaded = loadCollections(
+    corporaDir,
+    { names: options.corpora, limitsFor: plan.limitsFor, pooledQueries: plan.pooledQueries, describeLimits },
+    (m) => progress.update(`[corpora] ${m}`),
+  )
+  for (const s of loaded.skipped) {
+    progress.log(`skipped corpus ${s.name}: ${s.reason}`)
+    skipped.push({ what: `corpus ${s.name}`, reason: s.reason })
+  }
+  if (loaded.usedSample) {
+    const note =
+      'No corpus from the shared corpora folder was available: the bundled sample (bench/sample, a few paragraphs written for kavosh) was used instead. It is far too small for meaningful figures.'
+    notes.push(note)
+    progress.log(note)
+  }
+  const collections = loaded.collections
+
+  // Sections.
+  const analysis = sections.has('analysis')
+    ? runAnalysisSection(
+        collections,
+        analysisOperations(wantKavosh ? kavoshApi : undefined, selected),
+        plan,
+        progress,
+      )
+    : []
+  const indexed = await runIndexSections(collections, selected, sections, plan, progress)
+  skipped.push(...indexed.skipped)
+  progress.endLine()
+
+  const finishedAt = new Date()
+  const partial: Omit<BenchResults, 'ratios'> = {
+    schema: RESULTS_SCHEMA,
+    mode: plan.mode,
+    startedAt: startedAt.toISOString(),
+    finishedAt: finishedAt.toISOString(),
+    durationSeconds: (finishedAt.getTime() - startedAt.getTime()) / 1000,
+    machine: describeMachine(startedAt),
+    command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+    options: {
+      corporaDir,
+      corpora: collections.map((c) => c.name),
+      libs: selected.map((e) => e.id),
+      sections: [...sections],
+    },
+    method: {
+      warmups: plan.warmups,
+      gcBetweenRepetitions: plan.collectGarbage && canCollectGarbage,
+      repetitions: {
+        analysis: plan.analysisRepetitions,
+        build: plan.buildRepetitions(0),
+        'build of >5 MB': plan.buildRepetitions(6e6),
+        'build of >20 MB': plan.buildRepetitions(21e6),
+        queries: plan.queryRepetitions,
+        persistence: plan.persistenceRepetitions,
+      },
+      notes,
+    },
+    collections: collections.map((c) => ({
+      name: c.name,
+      lang: c.lang,
+      kind: c.kind,
+      docs: c.docs.length,
+      bytes: c.bytes,
+      querySets: c.querySets.map((s) => ({ name: s.name, queries: s.queries.length })),
+      licence: c.licence,
+      ...(c.members ? { members: c.members } : {}),
+      ...(c.slice ? { slice: c.slice } : {}),
+    })),
+    engines: selected.map((e) => ({
+      id: e.id,
+      library: e.library,
+      version: e.version,
+      variant: e.variant,
+      config: e.config,
+      supports: e.supports,
+    })),
+    skipped,
+    analysis,
+    build: indexed.build,
+    queries: indexed.queries,
+    persistence: indexed.persistence,
+    quality: indexed.quality,
+  }
+  const results: BenchResults = { ...partial, ratios: computeRatios(partial) }
+  const problems = validateResults(results)
+  const markdown = renderMarkdown(results)
+
+  const dir = join(repoRoot, 'bench', 'results')
+  mkdirSync(dir, { recursive: true })
+  const name = outputName(options)
+  writeFileSync(join(dir, `${name}.json`), `${JSON.stringify(results, null, 1)}\n`)
+  writeFileSync(join(dir, `${name}.md`), markdown)
+  process.stdout.write(markdown)
+  progress.log(
+    `wrote bench/results/${name}.json and ${name}.md in ${Math.round(partial.durationSeconds)} s (${plan.mode} run)`,
+  )
+  if (problems.length > 0) {
+    progress.log(`results failed validation:\n  ${problems.slice(0, 20).join('\n  ')}`)
+    return 1
+  }
+  return 0
+}
+
+let options: CliOptions
+try {
+  options = parseCliOptions(process.argv.slice(2))
+} catch (e) {
+  console.error((e as Error).message)
+  process.exit(2)
+}
+if (options.help) {
+  console.log(USAGE)
+} else {
+  process.exitCode = await main(options)
+}

@@ -1,0 +1,90 @@
+/**
+ * Section 1, the analysis hot path: kavosh's `normalize` and `analyze` (with and without stemming) in MB/s
+ * of UTF-8 text, next to each peer's own tokenise+normalise step (what it runs per field on `add`).
+ */
+
+import type { KavoshApi } from '../engines/kavosh'
+import type { Engine } from '../engines/types'
+import type { Collection } from '../lib/corpora'
+import type { Progress } from '../lib/progress'
+import type { AnalysisResult } from '../lib/results'
+import type { RunPlan } from '../lib/run-plan'
+import { summarize } from '../lib/stats'
+import { collectGarbage, now } from '../lib/timing'
+
+interface Operation {
+  engine: string
+  operation: string
+  run(text: string): number
+}
+
+export function analysisOperations(kavosh: KavoshApi | undefined, engines: readonly Engine[]): Operation[] {
+  const ops: Operation[] = []
+  const normalize = kavosh?.normalize
+  const analyze = kavosh?.analyze
+  if (normalize) ops.push({ engine: 'kavosh', operation: 'normalize', run: (t) => normalize(t).length })
+  if (analyze) {
+    ops.push({ engine: 'kavosh', operation: 'analyze (stem)', run: (t) => analyze(t, { stem: true }).length })
+    ops.push({
+      engine: 'kavosh',
+      operation: 'analyze (no stem)',
+      run: (t) => analyze(t, { stem: false }).length,
+    })
+  }
+  for (const e of engines) {
+    const a = e.analyze
+    if (e.library !== 'kavosh' && a)
+      ops.push({ engine: e.id, operation: 'tokenize+normalize', run: (t) => a(t) })
+  }
+  return ops
+}
+
+/** The texts (titles and bodies) of the first docs of `collection` up to `maxBytes`. */
+export function analysisTexts(collection: Collection, maxBytes: number): { texts: string[]; bytes: number } {
+  const texts: string[] = []
+  let bytes = 0
+  for (const d of collection.docs) {
+    if (bytes >= maxBytes) break
+    for (const t of d.title ? [d.title, d.text] : [d.text]) {
+      texts.push(t)
+      bytes += Buffer.byteLength(t, 'utf8')
+    }
+  }
+  return { texts, bytes }
+}
+
+export function runAnalysisSection(
+  collections: readonly Collection[],
+  operations: readonly Operation[],
+  plan: RunPlan,
+  progress: Progress,
+): AnalysisResult[] {
+  const results: AnalysisResult[] = []
+  for (const c of collections) {
+    if (!c.roles.throughput) continue
+    const { texts, bytes } = analysisTexts(c, plan.analysisMaxBytes)
+    for (const op of operations) {
+      const step = `[analysis] ${c.name} · ${op.engine} ${op.operation}`
+      progress.update(step)
+      let sink = 0
+      for (let w = 0; w < plan.warmups; w++) for (const t of texts) sink += op.run(t)
+      const rates: number[] = []
+      for (let r = 0; r < plan.analysisRepetitions; r++) {
+        if (plan.collectGarbage) collectGarbage()
+        progress.update(step, r + 1, plan.analysisRepetitions)
+        const t0 = now()
+        for (const t of texts) sink += op.run(t)
+        rates.push(bytes / 1e6 / ((now() - t0) / 1000))
+      }
+      if (sink < 0) progress.log('impossible') // keeps the work observable to the optimiser
+      results.push({
+        collection: c.name,
+        engine: op.engine,
+        operation: op.operation,
+        bytes,
+        mbPerSec: summarize(rates),
+      })
+    }
+  }
+  return results
+}

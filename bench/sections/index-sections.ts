@@ -1,0 +1,316 @@
+/**
+ * Sections 2–5, which all need a built index: build speed and retained heap, query latency, persistence
+ * and ranking quality. Each (collection, engine) index is built once per repetition and then shared by the
+ * later sections before it is dropped, so at most one big index is alive at a time.
+ */
+import type { BuiltIndex, Engine } from '../engines/types'
+import { QUERY_KINDS } from '../engines/types'
+import type { Collection, JudgedQuery } from '../lib/corpora'
+import { METRIC_NAMES, meanMetrics, type QualityMetrics, scoreQuery } from '../lib/metrics'
+import type { Progress } from '../lib/progress'
+import { queryHalf } from '../lib/query-split'
+import { spreadSample, workloadQuery } from '../lib/query-workloads'
+import type {
+  BuildResult,
+  PersistenceResult,
+  QualityResult,
+  QualityVariant,
+  QueryLatencyResult,
+  SectionName,
+} from '../lib/results'
+import type { RunPlan } from '../lib/run-plan'
+import { quantile, summarize } from '../lib/stats'
+import { canCollectGarbage, collectGarbage, now, settledHeapUsed, timeAsync } from '../lib/timing'
+import { applyVariant, VARIANTS } from '../lib/variants'
+
+export interface IndexSectionResults {
+  build: BuildResult[]
+  queries: QueryLatencyResult[]
+  persistence: PersistenceResult[]
+  quality: QualityResult[]
+  skipped: { what: string; reason: string }[]
+}
+
+/** Ids returned per query in the quality section (Recall@100 needs 100). */
+const QUALITY_LIMIT = 100
+/** Ids returned per query in the latency section (a results page). */
+const LATENCY_LIMIT = 10
+
+function allQueries(c: Collection): JudgedQuery[] {
+  return c.querySets.flatMap((s) => s.queries)
+}
+
+async function timedBuilds(
+  c: Collection,
+  engine: Engine,
+  plan: RunPlan,
+  progress: Progress,
+  step: string,
+  measureBuild: boolean,
+): Promise<{ index: BuiltIndex; result: BuildResult }> {
+  const reps = measureBuild ? plan.buildRepetitions(c.bytes) : 1
+  if (measureBuild && plan.warmups > 0 && c.docs.length > plan.warmupBuildDocs) {
+    progress.update(`${step} warm-up`)
+    for (let w = 0; w < plan.warmups; w++) await engine.build(c.docs.slice(0, plan.warmupBuildDocs))
+  }
+  const ms: number[] = []
+  const heap: number[] = []
+  let index: BuiltIndex | undefined
+  for (let r = 0; r < reps; r++) {
+    index = undefined // drop the previous repetition's index before measuring the baseline
+    progress.update(`${step} build`, r + 1, reps)
+    const before = measureBuild && plan.collectGarbage ? settledHeapUsed() : 0
+    const built = await timeAsync(() => engine.build(c.docs))
+    index = built.value
+    ms.push(built.ms)
+    if (measureBuild && plan.collectGarbage) heap.push(settledHeapUsed() - before)
+  }
+  const mb = c.bytes / 1e6
+  return {
+    index: index!,
+    result: {
+      collection: c.name,
+      engine: engine.id,
+      docs: c.docs.length,
+      bytes: c.bytes,
+      ms: summarize(ms),
+      docsPerSec: summarize(ms.map((t) => c.docs.length / (t / 1000))),
+      mbPerSec: summarize(ms.map((t) => mb / (t / 1000))),
+      heapBytesPerMB:
+        canCollectGarbage && heap.length > 0 ? summarize(heap.map((h) => Math.max(0, h) / mb)) : null,
+    },
+  }
+}
+
+function measureLatency(
+  c: Collection,
+  engine: Engine,
+  index: BuiltIndex,
+  plan: RunPlan,
+  progress: Progress,
+  step: string,
+): QueryLatencyResult[] {
+  const results: QueryLatencyResult[] = []
+  const base = spreadSample(allQueries(c), plan.maxLatencyQueries)
+  for (const kind of QUERY_KINDS) {
+    if (!engine.supports[kind]) continue
+    let queries = base.map((q) => workloadQuery(kind, q.text)).filter((q) => q.length > 0)
+    if (queries.length === 0) continue
+    // Warm-up pass; it also decides how many queries fit the pass budget for slow engines.
+    let hits = 0
+    const t0 = now()
+    let fit = queries.length
+    for (let i = 0; i < queries.length; i++) {
+      hits += index.search(queries[i], kind, LATENCY_LIMIT).length
+      if (now() - t0 > plan.latencyPassBudgetMs) {
+        fit = Math.max(10, i + 1)
+        break
+      }
+    }
+    if (fit < queries.length) queries = spreadSample(queries, fit)
+    for (let w = 1; w < plan.warmups; w++) for (const q of queries) index.search(q, kind, LATENCY_LIMIT)
+    const p50: number[] = []
+    const p99: number[] = []
+    const samples = new Array<number>(queries.length)
+    if (plan.collectGarbage) collectGarbage()
+    for (let r = 0; r < plan.queryRepetitions; r++) {
+      progress.update(`${step} ${kind} queries`, r + 1, plan.queryRepetitions)
+      for (let i = 0; i < queries.length; i++) {
+        const t0 = now()
+        index.search(queries[i], kind, LATENCY_LIMIT)
+        samples[i] = now() - t0
+      }
+      p50.push(quantile(samples, 0.5))
+      p99.push(quantile(samples, 0.99))
+    }
+    results.push({
+      collection: c.name,
+      engine: engine.id,
+      kind,
+      queries: queries.length,
+      p50Ms: summarize(p50),
+      p99Ms: summarize(p99),
+      meanHits: hits / fit,
+    })
+  }
+  return results
+}
+
+async function measurePersistence(
+  c: Collection,
+  engine: Engine,
+  index: BuiltIndex,
+  buildMedianMs: number,
+  plan: RunPlan,
+  progress: Progress,
+  step: string,
+): Promise<PersistenceResult | undefined> {
+  const save = engine.save
+  if (!save || !engine.supports.persistence) return undefined
+  const saveMs: number[] = []
+  let saved = await save(index) // warm-up, and the form we load from
+  for (let r = 0; r < plan.persistenceRepetitions; r++) {
+    progress.update(`${step} save`, r + 1, plan.persistenceRepetitions)
+    if (plan.collectGarbage) collectGarbage()
+    const t = await timeAsync(() => save(index))
+    saveMs.push(t.ms)
+    saved = t.value
+  }
+  const loadMs: number[] = []
+  let loaded: BuiltIndex | undefined = await saved.load()
+  for (let r = 0; r < plan.persistenceRepetitions; r++) {
+    progress.update(`${step} load`, r + 1, plan.persistenceRepetitions)
+    loaded = undefined
+    if (plan.collectGarbage) collectGarbage()
+    const t = await timeAsync(() => saved.load())
+    loadMs.push(t.ms)
+    loaded = t.value
+  }
+  // Round-trip check: the loaded index answers a few queries exactly like the original.
+  const probes = spreadSample(allQueries(c), 5).map((q) => q.text)
+  if (probes.length === 0)
+    for (const d of c.docs.slice(0, 5)) probes.push(d.text.split(/\s+/).slice(0, 2).join(' '))
+  const agrees = probes.every(
+    (q) =>
+      JSON.stringify(index.search(q, 'keyword', 10)) === JSON.stringify(loaded!.search(q, 'keyword', 10)),
+  )
+  const load = summarize(loadMs)
+  return {
+    collection: c.name,
+    engine: engine.id,
+    savedBytes: saved.bytes,
+    saveMs: summarize(saveMs),
+    loadMs: load,
+    loadOverBuild: load.median / buildMedianMs,
+    roundTripAgrees: agrees,
+  }
+}
+
+function ratio(a: QualityMetrics, b: QualityMetrics): Partial<QualityMetrics> {
+  const out: Partial<QualityMetrics> = {}
+  for (const k of METRIC_NAMES) if (b[k] > 0) out[k] = a[k] / b[k]
+  return out
+}
+
+function measureQuality(
+  c: Collection,
+  engine: Engine,
+  index: BuiltIndex,
+  plan: RunPlan,
+  progress: Progress,
+  step: string,
+): QualityResult[] {
+  const results: QualityResult[] = []
+  const cache = new Map<string, string[]>()
+  const rank = (text: string) => {
+    let r = cache.get(text)
+    if (!r) {
+      r = index.search(text, 'keyword', QUALITY_LIMIT)
+      cache.set(text, r)
+    }
+    return r
+  }
+  const variants: QualityVariant[] = [
+    'original',
+    ...(plan.variantsFor(c.kind) ? VARIANTS.map((v) => v.name) : []),
+  ]
+  for (const set of c.querySets) {
+    const relevant = set.queries.map((q) => new Set(q.relevant))
+    const halves = set.queries.map((q) => queryHalf(q.id))
+    const originals: Record<'all' | 'test', QualityMetrics> = {
+      all: { mrr10: 0, ndcg10: 0, map: 0, p10: 0, recall100: 0 },
+      test: { mrr10: 0, ndcg10: 0, map: 0, p10: 0, recall100: 0 },
+    }
+    for (const variant of variants) {
+      const perQuery: QualityMetrics[] = []
+      const changed: boolean[] = []
+      for (let i = 0; i < set.queries.length; i++) {
+        if (i % 50 === 0) progress.update(`${step} quality ${set.name} ${variant}`, i, set.queries.length)
+        const q = set.queries[i]
+        const text = variant === 'original' ? q.text : applyVariant(variant, q.text, q.lang ?? set.lang)
+        changed.push(text !== q.text)
+        perQuery.push(scoreQuery(rank(text), relevant[i]))
+      }
+      for (const split of ['all', 'test'] as const) {
+        const inSplit = (i: number) => split === 'all' || halves[i] === 'test'
+        const picked = perQuery.filter((_, i) => inSplit(i))
+        const metrics = meanMetrics(picked)
+        if (variant === 'original') originals[split] = metrics
+        results.push({
+          collection: c.name,
+          querySet: set.name,
+          engine: engine.id,
+          variant,
+          split,
+          queries: picked.length,
+          changedQueries: changed.filter((c, i) => c && inSplit(i)).length,
+          metrics,
+          ratioToOriginal: variant === 'original' ? null : ratio(metrics, originals[split]),
+        })
+      }
+    }
+  }
+  return results
+}
+
+/** Runs the selected index sections for every (collection, engine) pair. */
+export async function runIndexSections(
+  collections: readonly Collection[],
+  engines: readonly Engine[],
+  sections: ReadonlySet<SectionName>,
+  plan: RunPlan,
+  progress: Progress,
+): Promise<IndexSectionResults> {
+  const out: IndexSectionResults = { build: [], queries: [], persistence: [], quality: [], skipped: [] }
+  for (const c of collections) {
+    const wantBuild = sections.has('build') && c.roles.throughput
+    const wantPersistence = sections.has('persistence') && c.roles.throughput
+    const wantQueries = sections.has('queries') && c.roles.judged
+    const wantQuality = sections.has('quality') && c.roles.judged
+    if (!wantBuild && !wantPersistence && !wantQueries && !wantQuality) continue
+    for (const engine of engines) {
+      const step = `[${c.name}] ${engine.id}`
+      try {
+        await measurePair(
+          c,
+          engine,
+          { wantBuild, wantPersistence, wantQueries, wantQuality },
+          plan,
+          progress,
+          step,
+          out,
+        )
+      } catch (e) {
+        const reason = (e as Error).stack?.split('\n').slice(0, 3).join(' | ') ?? String(e)
+        progress.log(`!! ${engine.id} failed on ${c.name}: ${reason}`)
+        out.skipped.push({ what: `${engine.id} on ${c.name}`, reason: `threw: ${reason}` })
+      }
+    }
+  }
+  return out
+}
+
+/**
+ * Builds one index and runs the wanted sections on it. A separate function so that the index is
+ * unreachable once it returns (an async loop body could keep the previous index alive in its frame and
+ * inflate the next engine's heap baseline).
+ */
+async function measurePair(
+  c: Collection,
+  engine: Engine,
+  want: { wantBuild: boolean; wantPersistence: boolean; wantQueries: boolean; wantQuality: boolean },
+  plan: RunPlan,
+  progress: Progress,
+  step: string,
+  out: IndexSectionResults,
+): Promise<void> {
+  const { wantBuild, wantPersistence, wantQueries, wantQuality } = want
+  const { index, result } = await timedBuilds(c, engine, plan, progress, step, wantBuild || wantPersistence)
+  if (wantBuild) out.build.push(result)
+  if (wantQueries) out.queries.push(...measureLatency(c, engine, index, plan, progress, step))
+  if (wantPersistence) {
+    const p = await measurePersistence(c, engine, index, result.ms.median, plan, progress, step)
+    if (p) out.persistence.push(p)
+  }
+  if (wantQuality) out.quality.push(...measureQuality(c, engine, index, plan, progress, step))
+}
