@@ -61,7 +61,7 @@ export function formatDuration(seconds: number): string {
 export function describeProgress(
   state: IndexingState,
   elapsedSeconds: number,
-): { docs: string; size: string; rate: string; eta: string; percent: string } {
+): { docs: string; size: string; rate: string; docRate: string; eta: string; percent: string } {
   const seconds = Math.max(elapsedSeconds, 1e-3)
   const docsPerSecond = state.docs / seconds
   const bytesPerSecond = state.bytes / seconds
@@ -71,6 +71,7 @@ export function describeProgress(
     docs: `${state.docs.toLocaleString('en-US')} docs`,
     size: known ? `${formatBytes(state.bytes)} / ${formatBytes(total)}` : formatBytes(state.bytes),
     rate: `${Math.round(docsPerSecond).toLocaleString('en-US')} docs/s, ${(bytesPerSecond / 1e6).toFixed(1)} MB/s`,
+    docRate: `${Math.round(docsPerSecond).toLocaleString('en-US')} docs/s`,
     eta:
       known && bytesPerSecond > 0 ? formatDuration(Math.max(0, total - state.bytes) / bytesPerSecond) : '?',
     percent: known ? `${Math.min(100, Math.floor((100 * state.bytes) / total))}%` : '',
@@ -93,14 +94,14 @@ class TerminalProgress implements ProgressReporter {
         hideCursor: true,
         clearOnComplete: false,
         stopOnComplete: false,
-        barsize: 24,
+        barsize: 20,
         fps: 10,
         format: (options, params, payload: Record<string, string>) => {
           const bar = payload.known
-            ? `${(options.barCompleteChar ?? '#').repeat(Math.round(params.progress * 24))}${(options.barIncompleteChar ?? '-').repeat(24 - Math.round(params.progress * 24))} ${payload.percent.padStart(4)} | `
+            ? `${(options.barCompleteChar ?? '#').repeat(Math.round(params.progress * 20))}${(options.barIncompleteChar ?? '-').repeat(20 - Math.round(params.progress * 20))} ${payload.percent.padStart(4)} | `
             : ''
           const eta = payload.known ? ` | ETA ${payload.eta}` : ''
-          return `${bar}${payload.docs} | ${payload.size} | ${payload.rate}${eta}${payload.errors}`
+          return `${bar}${payload.docs} | ${payload.size} | ${payload.docRate}${eta}${payload.errors}`
         },
       },
       cliProgress.Presets.shades_classic,
