@@ -1,0 +1,204 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { checkResultsFile } from '../bench/check-results'
+import { flexsearchEngines } from '../bench/engines/flexsearch'
+import { minisearchEngines } from '../bench/engines/minisearch'
+import { oramaEngines } from '../bench/engines/orama'
+import { foldPersianArabic } from '../bench/engines/peer-folding'
+import { outputName, parseCliOptions } from '../bench/lib/cli-options'
+import { loadCollections, resolveCorporaDir, sliceCorpus } from '../bench/lib/corpora'
+import { describeMachine } from '../bench/lib/machine'
+import { Progress } from '../bench/lib/progress'
+import { computeRatios } from '../bench/lib/ratios'
+import { renderMarkdown } from '../bench/lib/report-markdown'
+import { type BenchResults, RESULTS_SCHEMA, SECTIONS, validateResults } from '../bench/lib/results'
+import { quickPlan } from '../bench/lib/run-plan'
+import { spliceBenchResults } from '../bench/readme'
+import { runIndexSections } from '../bench/sections/index-sections'
+
+const quietProgress = new Progress(process.stderr, true)
+
+async function sampleRun(): Promise<BenchResults> {
+  const plan = quickPlan()
+  const { collections, usedSample } = loadCollections('/nonexistent-corpora-dir', {
+    names: [],
+    limitsFor: () => ({}),
+    describeLimits: () => undefined,
+  })
+  expect(usedSample).toBe(true)
+  const engines = [...minisearchEngines(), ...flexsearchEngines(), ...oramaEngines()]
+  const indexed = await runIndexSections(collections, engines, new Set(SECTIONS), plan, quietProgress)
+  const now = new Date().toISOString()
+  const partial = {
+    schema: RESULTS_SCHEMA,
+    mode: 'quick' as const,
+    startedAt: now,
+    finishedAt: now,
+    durationSeconds: 1,
+    machine: describeMachine(),
+    command: 'test',
+    options: {
+      corporaDir: '/nonexistent',
+      corpora: collections.map((c) => c.name),
+      libs: [],
+      sections: [...SECTIONS],
+    },
+    method: { warmups: 1, gcBetweenRepetitions: false, repetitions: { build: 1 }, notes: [] },
+    collections: collections.map((c) => ({
+      name: c.name,
+      lang: c.lang,
+      kind: c.kind,
+      docs: c.docs.length,
+      bytes: c.bytes,
+      querySets: c.querySets.map((s) => ({ name: s.name, queries: s.queries.length })),
+      licence: c.licence,
+    })),
+    engines: engines.map(({ id, library, version, variant, config, supports }) => ({
+      id,
+      library,
+      version,
+      variant,
+      config,
+      supports,
+    })),
+    skipped: indexed.skipped,
+    analysis: [],
+    build: indexed.build,
+    queries: indexed.queries,
+    persistence: indexed.persistence,
+    quality: indexed.quality,
+  }
+  return { ...partial, ratios: computeRatios(partial, 'minisearch/fa-ar') }
+}
+
+describe('bench results', () => {
+  it('a run over the bundled sample is well formed, renders, and the fa-ar peers find the sample docs', async () => {
+    const r = await sampleRun()
+    expect(r.skipped).toEqual([])
+    expect(validateResults(r)).toEqual([])
+    for (const id of ['minisearch/fa-ar', 'flexsearch/fa-ar', 'orama/fa-ar']) {
+      const q = r.quality.find(
+        (x) =>
+          x.engine === id && x.variant === 'original' && x.split === 'all' && x.collection === 'sample-fa',
+      )
+      expect(q?.metrics.mrr10, id).toBeGreaterThan(0.5)
+      // The fa-ar folding makes these peers robust to yeh/kaf and harakat.
+      const yk = r.quality.find(
+        (x) =>
+          x.engine === id && x.variant === 'diacritics' && x.split === 'all' && x.collection === 'sample-ar',
+      )
+      expect(yk?.ratioToOriginal?.mrr10, id).toBeCloseTo(1, 5)
+    }
+    expect(r.persistence.every((p) => p.roundTripAgrees)).toBe(true)
+    expect(r.ratios.length).toBeGreaterThan(0)
+    const md = renderMarkdown(r)
+    expect(md).toContain('### Corpora')
+    expect(md).toContain('### 5. Ranking quality')
+    expect(md).toContain("'test' half")
+
+    const dir = mkdtempSync(join(tmpdir(), 'kavosh-bench-'))
+    writeFileSync(join(dir, 'x.json'), JSON.stringify(r))
+    writeFileSync(join(dir, 'x.md'), md)
+    expect(checkResultsFile(join(dir, 'x.json'))).toEqual([])
+  })
+
+  it('validateResults reports malformed results', () => {
+    expect(validateResults(null)).toEqual(['results: expected an object'])
+    const errors = validateResults({
+      schema: 'other',
+      mode: 'slow',
+      engines: [],
+      collections: [],
+      quality: [{ collection: 'x', engine: 'y', split: 'half', metrics: { mrr10: 2 } }],
+    })
+    expect(errors).toContain("schema: expected 'kavosh-bench/1'")
+    expect(errors).toContain('engines: expected a non-empty array')
+    expect(errors.some((e) => e.startsWith('quality[0].metrics.mrr10'))).toBe(true)
+    expect(errors.some((e) => e.startsWith('quality[0].split'))).toBe(true)
+    expect(errors.some((e) => e.startsWith('build: expected an array'))).toBe(true)
+  })
+})
+
+describe('bench corpora and options', () => {
+  it('resolves the corpora folder from the flag, then the environment, then the repo', () => {
+    expect(resolveCorporaDir('/a/b', { KAVOSH_CORPORA: '/c' })).toBe('/a/b')
+    expect(resolveCorporaDir(undefined, { KAVOSH_CORPORA: '/c' })).toBe('/c')
+    expect(resolveCorporaDir(undefined, {})).toMatch(/shared[/\\]corpora$/)
+  })
+
+  it('reports absent corpora and falls back to the sample', () => {
+    const l = loadCollections('/nonexistent', {
+      names: ['hamshahri-subset', 'pooled-ar'],
+      limitsFor: () => ({}),
+      describeLimits: () => undefined,
+    })
+    expect(l.skipped.map((s) => s.name)).toEqual(['hamshahri-subset', 'pooled-ar'])
+    expect(l.usedSample).toBe(true)
+    expect(l.collections.map((c) => c.name)).toEqual(['sample-fa', 'sample-ar'])
+  })
+
+  it('sliceCorpus keeps the judged docs of the kept queries, then fills in file order', () => {
+    const docs = ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id, lang: 'fa' as const, text: 'x' }))
+    const queries = [
+      { id: 'q1', lang: 'fa' as const, text: 't', relevant: ['e'] },
+      { id: 'q2', lang: 'fa' as const, text: 't', relevant: ['d'] },
+    ]
+    const s = sliceCorpus(
+      { known: { name: 'k', lang: 'fa', throughput: false, licence: '' }, docs, queries },
+      {
+        maxQueries: 1,
+        maxDocs: 3,
+      },
+    )
+    expect(s.queries.map((q) => q.id)).toEqual(['q1'])
+    expect(s.docs.map((d) => d.id)).toEqual(['a', 'b', 'e'])
+  })
+
+  it('parses options and picks the output name', () => {
+    const o = parseCliOptions([
+      '--quick',
+      '--corpus',
+      'arcd,xquad-ar',
+      '--lib=minisearch',
+      '--section',
+      'quality',
+    ])
+    expect(o).toMatchObject({
+      quick: true,
+      corpora: ['arcd', 'xquad-ar'],
+      libs: ['minisearch'],
+      sections: ['quality'],
+    })
+    expect(outputName(o)).toBe('quick')
+    expect(outputName(parseCliOptions([]))).toBe('latest')
+    expect(outputName(parseCliOptions(['--lib', 'orama']))).toBe('partial')
+    expect(() => parseCliOptions(['--section', 'nope'])).toThrow(/unknown section/)
+    expect(() => parseCliOptions(['--lib', 'lunr'])).toThrow(/unknown library/)
+    expect(() => parseCliOptions(['--frobnicate'])).toThrow(/unknown option/)
+  })
+
+  it('the peers fold Persian/Arabic orthography the same way', () => {
+    expect(foldPersianArabic('كتاب‌هاي')).toBe('کتابهای')
+    expect(foldPersianArabic('مَدْرَسَةٌ')).toBe('مدرسه')
+    expect(foldPersianArabic('أحمد ١٤٠٢ ۱۴۰۲ ﻛﺘﺎﺏ')).toBe('احمد 1402 1402 کتاب')
+  })
+})
+
+describe('bench:readme', () => {
+  it('replaces the text between the markers', () => {
+    const readme = '# kavosh\n\n<!-- bench:start -->\nold\n<!-- bench:end -->\n\nmore\n'
+    expect(spliceBenchResults(readme, 'new table\n')).toBe(
+      '# kavosh\n\n<!-- bench:start -->\nnew table\n<!-- bench:end -->\n\nmore\n',
+    )
+  })
+  it('creates the heading and markers when missing', () => {
+    expect(spliceBenchResults('# kavosh\n', 'T')).toBe(
+      '# kavosh\n\n## Performance and quality\n\n<!-- bench:start -->\nT\n<!-- bench:end -->\n',
+    )
+    expect(spliceBenchResults('# k\n\n## Performance and quality\n\nprose\n', 'T')).toBe(
+      '# k\n\n## Performance and quality\n\n<!-- bench:start -->\nT\n<!-- bench:end -->\n\nprose\n',
+    )
+  })
+})
