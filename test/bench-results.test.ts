@@ -31,7 +31,7 @@ async function sampleRun(): Promise<BenchResults> {
   const engines = [...minisearchEngines(), ...flexsearchEngines(), ...oramaEngines()]
   const indexed = await runIndexSections(collections, engines, new Set(SECTIONS), plan, quietProgress)
   const now = new Date().toISOString()
-  const partial = {
+  const partial: Omit<BenchResults, 'ratios'> = {
     schema: RESULTS_SCHEMA,
     mode: 'quick' as const,
     startedAt: now,
