@@ -4,7 +4,13 @@
  *
  * Owns: turning raw lists into lookup sets. Must not: contain words itself (they live in dictionaries/).
  */
-import { arStopwords, faPastStems, faStemExceptions, faStopwords } from './dictionaries.generated'
+import {
+  arStopwords,
+  faPastStems,
+  faPresentStems,
+  faStemExceptions,
+  faStopwords,
+} from './dictionaries.generated'
 import { normalize } from './normalize'
 
 /** Folded lookup sets of the bundled dictionaries. */
@@ -13,6 +19,7 @@ export interface Lexicon {
   readonly arStopWords: ReadonlySet<string>
   readonly faStemExceptions: ReadonlySet<string>
   readonly faPastStems: ReadonlySet<string>
+  readonly faPresentStems: ReadonlySet<string>
 }
 
 let lexicon: Lexicon | undefined
@@ -27,6 +34,7 @@ export function getLexicon(): Lexicon {
       arStopWords: foldAll(arStopwords),
       faStemExceptions: foldAll(faStemExceptions),
       faPastStems: foldAll(faPastStems),
+      faPresentStems: foldAll(faPresentStems),
     }
   }
   return lexicon

@@ -75,10 +75,11 @@ export function stemPersian(word: string, boundary: number): string {
   let w = word
   let isVerb = false
 
-  // 1. Verb prefix می / نمی. Trusted when a boundary follows it; otherwise not for known non-verbs (میز…).
+  // 1. Verb prefix می / نمی. Trusted when a boundary (ZWNJ, space) follows it; written joined, only when a
+  // known verb stem follows (so میلیونها, میسی, میراث stay whole).
   const miLength = w.startsWith('نمی') ? 3 : w.startsWith('می') ? 2 : 0
   if (miLength > 0 && w.length - miLength >= MIN_STEM) {
-    if (boundary === miLength || !exceptions.has(w)) {
+    if (boundary === miLength || (!exceptions.has(w) && isVerbForm(w.slice(miLength)))) {
       w = w.slice(miLength)
       isVerb = true
       if (boundary >= 0) boundary = boundary === miLength ? -1 : boundary - miLength
@@ -91,6 +92,19 @@ export function stemPersian(word: string, boundary: number): string {
     return exceptions.has(stem) ? stem : stemPersianSuffixes(stem, exceptions, pastStems, isVerb)
   }
   return stemPersianSuffixes(w, exceptions, pastStems, isVerb)
+}
+
+/** A present or past verb stem, optionally followed by a person ending (روند, کردند, شود, توان). */
+function isVerbForm(rest: string): boolean {
+  const { faPastStems: past, faPresentStems: present } = getLexicon()
+  if (past.has(rest) || present.has(rest)) return true
+  for (const e of PERSON_ENDINGS) {
+    if (rest.length > e.length && rest.endsWith(e)) {
+      const stem = rest.slice(0, -e.length)
+      if (past.has(stem) || present.has(stem)) return true
+    }
+  }
+  return false
 }
 
 function stemPersianSuffixes(
