@@ -150,20 +150,25 @@ function stemPersianSuffixes(
   return adjective
 }
 
-/** Comparative/superlative and the plurals ان, گان, یان, ات; null when none applies. */
+/**
+ * Comparative/superlative, the plurals ان, گان, یان, ات, and the abstract noun گی of a word in ه
+ * (آلودگی → آلوده, like آلودگان → آلوده); null when none applies.
+ */
 function stemNounEnding(w: string, exceptions: ReadonlySet<string>): string | null {
+  if (w.length - 2 >= 3 && w.endsWith('گی')) return w.slice(0, -2) + 'ه'
   if (w.length - 4 >= MIN_STEM && w.endsWith('ترین')) return w.slice(0, -4)
   if (w.length - 2 >= 3 && w.endsWith('تر') && !exceptions.has(w)) return w.slice(0, -2)
   if (w.length - 3 >= 3 && w.endsWith('گان')) return w.slice(0, -3) + 'ه' // نمایندگان → نماینده
   if (w.length - 3 >= 2 && w.endsWith('یان')) {
     return stripAdjectival(w.slice(0, -3), exceptions) // دانشجویان → دانشجو, ایرانیان → ایران
   }
-  // Not after ست/م (استان, داستان, سازمان, زمان …): those endings are almost never plurals (دوستان is).
+  // Not after ست (استان, داستان, بیمارستان …) nor in compounds of زمان (سازمان, همزمان): those are almost
+  // never plurals (دوستان is). Other nouns in ان are in the exception list.
   if (
     w.length - 2 >= 3 &&
     w.endsWith('ان') &&
     (!w.endsWith('ستان') || w.endsWith('دوستان')) &&
-    !w.endsWith('مان')
+    !w.endsWith('زمان')
   ) {
     return stripAdjectival(w.slice(0, -2), exceptions)
   }
