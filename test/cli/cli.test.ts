@@ -74,6 +74,8 @@ describe('kavosh index', () => {
       1,
     )
     expect((await run(['index', 'missing.jsonl', '-o', 'x'], { cwd: cwd() })).code).toBe(2)
+    // No inputs and a terminal on stdin: say what to do instead of waiting for typed JSON.
+    expect((await run(['index', '-o', 'x'], { cwd: cwd(), tty: true })).code).toBe(1)
   })
   it('exits 5 when the output cannot be written', async () => {
     const result = await run(['index', 'news.jsonl', '-o', 'no/such/folder/x.kavosh'], { cwd: cwd() })

@@ -41,6 +41,12 @@ export async function indexCommand(
   io: CliIo,
 ): Promise<ExitCodeValue> {
   const started = performance.now()
+  if (inputs.length === 0 && io.stdin.isTTY === true) {
+    throw new CliError(
+      ExitCode.Usage,
+      'give input files or folders, or pipe documents in (see kavosh index --help)',
+    )
+  }
   const { sources, skippedFiles } = await discoverInputs(inputs.length > 0 ? inputs : ['-'], io.cwd)
   const langField = options.langField === false ? undefined : options.langField
   const storeFields = options.store ?? [
