@@ -4,7 +4,7 @@ export default defineConfig([
   {
     // The library: platform-neutral (browsers, Node, Deno, workers); it must not import Node built-ins
     // or the CLI's dependencies.
-    entry: { index: 'src/index.ts' },
+    entry: { index: 'src/index.ts', elasticsearch: 'src/elasticsearch/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,
