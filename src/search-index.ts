@@ -5,7 +5,7 @@
  * the index unchanged, queries never throw); owns no data structure or scoring code itself.
  */
 
-import { analyzeEach } from './analysis/index'
+import { analyzeEach, analyzeInto, TermBuffer } from './analysis/index'
 import type { Language, ResolvedLanguage } from './analysis/types'
 import {
   AbortError,
@@ -146,7 +146,11 @@ export interface SearchOptions<TDocument = AnyDocument> {
   language?: Language
   /** Ranking parameters for this query, over the index's. */
   ranking?: RankingOptions
-  /** Longest query, in words (or phrases); the rest is ignored. Default `64`. */
+  /**
+   * Longest query, in words (or phrases); the rest is ignored. Excluded words and phrases count
+   * separately, up to the same number. Query text beyond 128 characters per allowed term (8,192 by
+   * default) is ignored too, so a huge or junk query costs no more than a long one. Default `64`.
+   */
   maxQueryTerms?: number
 }
 
@@ -225,6 +229,8 @@ const DEFAULT_MAX_EXPANSIONS = 50
 const DEFAULT_MAX_QUERY_TERMS = 64
 const DEFAULT_HIGHLIGHT_LENGTH = 160
 const COMPACTION_TERMS_PER_STEP = 20_000
+/** Analysed terms of the field being indexed (reused: indexing is synchronous per document). */
+const documentTerms = new TermBuffer()
 
 /**
  * A full-text index of Persian and Arabic documents: add, remove and replace documents by id, search with
@@ -817,9 +823,8 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
     for (let f = 0; f < document.texts.length; f++) {
       const text = document.texts[f]
       if (text.length === 0) continue
-      const resolved = analyzeEach(text, analysisOptions, (term, _start, _end, position) => {
-        target.addToken(f, term, position)
-      })
+      const resolved = analyzeInto(text, analysisOptions, documentTerms)
+      target.addTerms(f, documentTerms)
       if (text.length > longest) {
         longest = text.length
         counted = resolved

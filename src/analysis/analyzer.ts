@@ -17,7 +17,16 @@ import { detectLanguage } from './detect'
 import { getLexicon } from './lexicon'
 import { stemArabic } from './stem-ar'
 import { stemPersian } from './stem-fa'
-import { internEpoch, type RawWord, tokenizeInto, WORD_ARABIC, WordBuffer } from './tokenize'
+import {
+  currentInternEpoch,
+  internedCount,
+  internedString,
+  internJoined,
+  type RawWord,
+  tokenizeInto,
+  WORD_ARABIC,
+  WordBuffer,
+} from './tokenize'
 import type { AnalyzeOptions, Language, ResolvedLanguage, Token } from './types'
 
 /** Affixes that, written as a separate word, belong to the previous word (any previous word). */
@@ -61,51 +70,78 @@ function isSoftGap(text: string, a: number, b: number): boolean {
 /**
  * Joins detached Persian affixes onto their words, in place: afterwards `words.count` words remain, each
  * one position. `persian(signal)` says whether the Persian rules apply to a word with those signals.
+ *
+ * Hot path: the affix tests read flags cached per intern id ({@link affixFlagsOf}) and a joined word is
+ * interned from the code units of its parts, so no string is built for a pair seen before.
  */
 function joinDetachedAffixes(text: string, words: WordBuffer, persian: (signal: number) => boolean): void {
   const { surface, start, end, script, boundary, signal, id } = words
   const n = words.count
+  const arabic = WORD_ARABIC
+  if (affixEpoch !== currentInternEpoch()) {
+    affixFlags.fill(0)
+    affixEpoch = currentInternEpoch()
+  }
+  // persian(signal) once per distinct signal value of this text (signals are 4 bits).
+  const persianBySignal = persianBySignalScratch
+  persianBySignal.fill(-1)
   let out = 0
   for (let i = 0; i < n; i++) {
-    let s = surface[i]!
     let e = end[i]!
     let b = boundary[i]!
     let sig = signal[i]!
     let wordId = id[i]!
+    let joined = '' // the surface when wordId is −1
     const st = start[i]!
     const sc = script[i]!
-    if (sc === WORD_ARABIC && i + 1 < n && script[i + 1] === WORD_ARABIC && persian(sig)) {
-      // می / نمی written apart from its verb.
-      if (
-        mayBeDetachedPrefix(s) &&
-        !mayBeDetachedPrefix(surface[i + 1]!) &&
-        isSoftGap(text, e, start[i + 1]!)
-      ) {
-        i++
-        b = s.length
-        s += surface[i]!
-        e = end[i]!
-        sig |= signal[i]!
-        wordId = -1
+    if (sc === arabic && i + 1 < n && script[i + 1] === arabic) {
+      let isPersian = persianBySignal[sig]!
+      if (isPersian < 0) {
+        isPersian = persian(sig) ? 1 : 0
+        persianBySignal[sig] = isPersian
       }
-      // Suffixes written apart: کتاب ها, بزرگ تر, خانه ای, رفته اند.
-      while (i + 1 < n && script[i + 1] === WORD_ARABIC && !DETACHED_PREFIXES.has(s)) {
-        const next = surface[i + 1]!
-        if (!mayBeDetachedSuffix(next)) break
-        const joins =
-          DETACHED_SUFFIXES.has(next) ||
-          (DETACHED_COMPARATIVES.has(next) && s.length >= 2) ||
-          (DETACHED_AFTER_HEH.has(next) && s.charCodeAt(s.length - 1) === 0x0647)
-        if (!joins || !isSoftGap(text, e, start[i + 1]!)) break
-        i++
-        b = s.length
-        s += next
-        e = end[i]!
-        sig |= signal[i]!
-        wordId = -1
+      if (isPersian === 1) {
+        let flags = affixFlagsOf(wordId)
+        // می / نمی written apart from its verb.
+        if (
+          (flags & AFFIX_PREFIX) !== 0 &&
+          (affixFlagsOf(id[i + 1]!) & AFFIX_PREFIX) === 0 &&
+          isSoftGap(text, e, start[i + 1]!)
+        ) {
+          i++
+          b = internedString(wordId).length
+          wordId = internJoined(wordId, id[i]!)
+          if (wordId < 0) joined = words.surfaceOf(i - 1) + words.surfaceOf(i)
+          flags = wordId >= 0 ? affixFlagsOf(wordId) : affixFlagsOfSurface(joined)
+          e = end[i]!
+          sig |= signal[i]!
+        }
+        // Suffixes written apart: کتاب ها, بزرگ تر, خانه ای, رفته اند.
+        while (i + 1 < n && script[i + 1] === arabic && (flags & AFFIX_PREFIX) === 0) {
+          const nextFlags = affixFlagsOf(id[i + 1]!)
+          if ((nextFlags & AFFIX_ANY_SUFFIX) === 0) break
+          const joins =
+            (nextFlags & AFFIX_SUFFIX) !== 0 ||
+            ((nextFlags & AFFIX_COMPARATIVE) !== 0 && (flags & AFFIX_LONG) !== 0) ||
+            ((nextFlags & AFFIX_AFTER_HEH) !== 0 && (flags & AFFIX_ENDS_WITH_HEH) !== 0)
+          if (!joins || !isSoftGap(text, e, start[i + 1]!)) break
+          i++
+          if (wordId >= 0) {
+            b = internedString(wordId).length
+            const pair = internJoined(wordId, id[i]!)
+            if (pair < 0) joined = internedString(wordId) + internedString(id[i]!)
+            wordId = pair
+          } else {
+            b = joined.length
+            joined += internedString(id[i]!)
+          }
+          flags = wordId >= 0 ? affixFlagsOf(wordId) : affixFlagsOfSurface(joined)
+          e = end[i]!
+          sig |= signal[i]!
+        }
       }
     }
-    surface[out] = s
+    if (wordId < 0) surface[out] = joined
     start[out] = st
     end[out] = e
     script[out] = sc
@@ -115,6 +151,52 @@ function joinDetachedAffixes(text: string, words: WordBuffer, persian: (signal: 
     out++
   }
   words.count = out
+}
+
+// Affix flags of a word: which detached-affix rules it can take part in.
+const AFFIX_KNOWN = 1
+const AFFIX_PREFIX = 2
+const AFFIX_SUFFIX = 4
+const AFFIX_COMPARATIVE = 8
+const AFFIX_AFTER_HEH = 16
+const AFFIX_ANY_SUFFIX = AFFIX_SUFFIX | AFFIX_COMPARATIVE | AFFIX_AFTER_HEH
+/** At least two code units (a comparative joins only onto such a word). */
+const AFFIX_LONG = 32
+const AFFIX_ENDS_WITH_HEH = 64
+
+/** Affix flags by intern id (0 = not computed yet), valid for the intern epoch {@link affixEpoch}. */
+let affixFlags = new Uint8Array(1 << 15)
+let affixEpoch = -1
+const persianBySignalScratch = new Int8Array(16)
+
+/** The affix flags of an interned word (computed on first use). */
+function affixFlagsOf(wordId: number): number {
+  if (wordId >= affixFlags.length) {
+    let size = affixFlags.length * 2
+    while (size <= wordId) size *= 2
+    const grown = new Uint8Array(size)
+    grown.set(affixFlags)
+    affixFlags = grown
+  }
+  let flags = affixFlags[wordId]!
+  if (flags === 0) {
+    flags = affixFlagsOfSurface(internedString(wordId))
+    affixFlags[wordId] = flags
+  }
+  return flags
+}
+
+function affixFlagsOfSurface(s: string): number {
+  let flags = AFFIX_KNOWN
+  if (mayBeDetachedPrefix(s)) flags |= AFFIX_PREFIX
+  if (mayBeDetachedSuffix(s)) {
+    if (DETACHED_SUFFIXES.has(s)) flags |= AFFIX_SUFFIX
+    if (DETACHED_COMPARATIVES.has(s)) flags |= AFFIX_COMPARATIVE
+    if (DETACHED_AFTER_HEH.has(s)) flags |= AFFIX_AFTER_HEH
+  }
+  if (s.length >= 2) flags |= AFFIX_LONG
+  if (s.charCodeAt(s.length - 1) === 0x0647) flags |= AFFIX_ENDS_WITH_HEH
+  return flags
 }
 
 /** Cheap test before the set lookup: می / نمی. */
@@ -189,17 +271,136 @@ export function resolveLanguage(text: string, language: Language | undefined): R
 }
 
 /**
- * Calls `emit(term, start, end, position)` for every index term of `text`: the streaming form of
- * {@link analyze} that the index uses (no token objects).
+ * Index terms of one text as term keys (dense integers naming term strings, see {@link termOfKey}) with
+ * their offsets and word positions, in parallel arrays reused between calls; `count` entries are valid.
+ * Filled by {@link analyzeInto}.
  */
-export function analyzeEach(
+export class TermBuffer {
+  count = 0
+  key = new Int32Array(256)
+  start = new Int32Array(256)
+  end = new Int32Array(256)
+  position = new Int32Array(256)
+
+  /** Makes room for at least `n` terms. */
+  reserve(n: number): void {
+    if (n <= this.key.length) return
+    let size = this.key.length
+    while (size < n) size *= 2
+    const grow = (a: Int32Array): Int32Array<ArrayBuffer> => {
+      const b = new Int32Array(size)
+      b.set(a)
+      return b
+    }
+    this.key = grow(this.key)
+    this.start = grow(this.start)
+    this.end = grow(this.end)
+    this.position = grow(this.position)
+  }
+}
+
+// ---- term keys: every term string analysis has produced gets a dense integer key ----
+const TERM_KEY_LIMIT = 1 << 20
+let keyByTerm = new Map<string, number>()
+let termByKey: string[] = []
+let termKeyEpoch = 0
+
+/**
+ * Epoch of the term keys: keys are dropped (bounded table) only at the start of {@link analyzeInto}, and
+ * then the epoch changes, so a caller that maps keys to its own ids must drop its map too.
+ */
+export function currentTermKeyEpoch(): number {
+  return termKeyEpoch
+}
+
+/** The term string of a term key handed out in the current epoch. */
+export function termOfKey(key: number): string {
+  return termByKey[key]!
+}
+
+/** The key of a term string (a new key the first time). */
+function termKeyOf(term: string): number {
+  let key = keyByTerm.get(term)
+  if (key === undefined) {
+    key = termByKey.length
+    termByKey.push(term)
+    keyByTerm.set(term, key)
+  }
+  return key
+}
+
+// With the default options the term of a word depends only on its surface, its affix boundary and its
+// language: its key is cached by intern id (0 = not computed, 1 = stop word, else key + 2). Words with a
+// boundary (ZWNJ or a joined affix) have their own cache, which also remembers the boundary it holds.
+let plainKeys = new Int32Array(1 << 15)
+let faKeys = new Int32Array(1 << 15)
+let arKeys = new Int32Array(1 << 15)
+let faBoundaryKeys = new Int32Array(1 << 15)
+let arBoundaryKeys = new Int32Array(1 << 15)
+let faBoundaries = new Int16Array(1 << 15)
+let arBoundaries = new Int16Array(1 << 15)
+let keyCacheInternEpoch = -1
+let keyCacheTermEpoch = -1
+
+function prepareKeyCaches(): void {
+  if (keyCacheInternEpoch !== currentInternEpoch() || keyCacheTermEpoch !== termKeyEpoch) {
+    plainKeys.fill(0)
+    faKeys.fill(0)
+    arKeys.fill(0)
+    faBoundaryKeys.fill(0)
+    arBoundaryKeys.fill(0)
+    keyCacheInternEpoch = currentInternEpoch()
+    keyCacheTermEpoch = termKeyEpoch
+  }
+  const words = internedCount()
+  if (words > faKeys.length) {
+    let size = faKeys.length
+    while (size < words) size *= 2
+    const grow32 = (a: Int32Array): Int32Array<ArrayBuffer> => {
+      const b = new Int32Array(size)
+      b.set(a)
+      return b
+    }
+    const grow16 = (a: Int16Array): Int16Array<ArrayBuffer> => {
+      const b = new Int16Array(size)
+      b.set(a)
+      return b
+    }
+    plainKeys = grow32(plainKeys)
+    faKeys = grow32(faKeys)
+    arKeys = grow32(arKeys)
+    faBoundaryKeys = grow32(faBoundaryKeys)
+    arBoundaryKeys = grow32(arBoundaryKeys)
+    faBoundaries = grow16(faBoundaries)
+    arBoundaries = grow16(arBoundaries)
+  }
+}
+
+/** Cache entry (see above) of a word's term. */
+function cachedKeyOf(term: string | null): number {
+  return term === null ? 1 : termKeyOf(term) + 2
+}
+
+const sharedTerms = new TermBuffer()
+
+/**
+ * Writes the index terms of `text` into `out` as term keys, with offsets and positions exactly as
+ * {@link analyze} gives them: the form the index uses (no strings for words seen before). Returns the
+ * language the text was analysed as.
+ */
+export function analyzeInto(
   text: string,
   options: AnalyzeOptions | undefined,
-  emit: (term: string, start: number, end: number, position: number) => void,
+  out: TermBuffer,
 ): ResolvedLanguage {
   const language = options?.language ?? 'auto'
   const stem = options?.stem ?? true
   const stopWords = options?.stopWords ?? true
+  if (termByKey.length >= TERM_KEY_LIMIT) {
+    keyByTerm = new Map()
+    termByKey = []
+    termKeyEpoch++
+  }
   const textLanguage = resolveLanguage(text, language)
   const auto = language === 'auto'
   const persian = auto
@@ -207,43 +408,87 @@ export function analyzeEach(
     : (_signal: number) => textLanguage === 'fa'
   const words = tokenizeInto(text)
   joinDetachedAffixes(text, words, persian)
-  const { surface, start, end, script, boundary, signal, id } = words
-  // With the default options, the term of a word depends only on its surface and language: cache it by the
-  // word's intern id, so a word seen before costs two array reads.
+  const { start, end, script, boundary, signal, id } = words
+  const count = words.count
+  out.count = 0
+  out.reserve(count)
+  const keys = out.key
+  const starts = out.start
+  const ends = out.end
+  const positions = out.position
+  let written = 0
+  // With the default options the key of a word seen before costs a few array reads.
   const cached = stem && stopWords
-  if (cached && termCacheEpoch !== internEpoch) {
-    faTermCache.length = 0
-    arTermCache.length = 0
-    termCacheEpoch = internEpoch
-  }
-  for (let position = 0; position < words.count; position++) {
+  if (cached) prepareKeyCaches()
+  const textIsPersian = textLanguage === 'fa'
+  const faLetter = SIGNAL_FA_LETTER
+  const arabic = WORD_ARABIC
+  for (let position = 0; position < count; position++) {
     const sc = script[position]!
-    let term: string | null
-    if (sc !== WORD_ARABIC) term = surface[position]!
-    else {
-      const lang = auto ? wordLanguage(signal[position]!, textLanguage) : textLanguage
-      const wordId = id[position]!
-      if (cached && wordId >= 0 && boundary[position]! < 0) {
-        const cache = lang === 'fa' ? faTermCache : arTermCache
-        let t = cache[wordId]
-        if (t === undefined) {
-          t = wordTerm(surface[position]!, sc, -1, lang, true, true)
-          cache[wordId] = t
+    const wordId = id[position]!
+    let key: number
+    if (cached && wordId >= 0) {
+      let entry: number
+      if (sc !== arabic) {
+        entry = plainKeys[wordId]!
+        if (entry === 0) {
+          entry = cachedKeyOf(internedString(wordId))
+          plainKeys[wordId] = entry
         }
-        term = t
       } else {
-        term = wordTerm(surface[position]!, sc, boundary[position]!, lang, stem, stopWords)
+        const isPersian = auto && (signal[position]! & faLetter) !== 0 ? true : textIsPersian
+        const b = boundary[position]!
+        if (b < 0) {
+          const cache = isPersian ? faKeys : arKeys
+          entry = cache[wordId]!
+          if (entry === 0) {
+            entry = cachedKeyOf(wordTerm(internedString(wordId), sc, -1, isPersian ? 'fa' : 'ar', true, true))
+            cache[wordId] = entry
+          }
+        } else {
+          const cache = isPersian ? faBoundaryKeys : arBoundaryKeys
+          const boundaries = isPersian ? faBoundaries : arBoundaries
+          entry = cache[wordId]!
+          if (entry === 0 || boundaries[wordId] !== b) {
+            entry = cachedKeyOf(wordTerm(internedString(wordId), sc, b, isPersian ? 'fa' : 'ar', true, true))
+            cache[wordId] = entry
+            boundaries[wordId] = b
+          }
+        }
       }
+      if (entry === 1) continue
+      key = entry - 2
+    } else {
+      const lang = sc === arabic && auto ? wordLanguage(signal[position]!, textLanguage) : textLanguage
+      const term = wordTerm(words.surfaceOf(position), sc, boundary[position]!, lang, stem, stopWords)
+      if (term === null) continue
+      key = termKeyOf(term)
     }
-    if (term !== null) emit(term, start[position]!, end[position]!, position)
+    keys[written] = key
+    starts[written] = start[position]!
+    ends[written] = end[position]!
+    positions[written] = position
+    written++
   }
+  out.count = written
   return textLanguage
 }
 
-/** Terms of interned words with default options, by intern id (null: stop word); see {@link analyzeEach}. */
-const faTermCache: Array<string | null | undefined> = []
-const arTermCache: Array<string | null | undefined> = []
-let termCacheEpoch = -1
+/**
+ * Calls `emit(term, start, end, position)` for every index term of `text`: the streaming form of
+ * {@link analyze} (no token objects).
+ */
+export function analyzeEach(
+  text: string,
+  options: AnalyzeOptions | undefined,
+  emit: (term: string, start: number, end: number, position: number) => void,
+): ResolvedLanguage {
+  const terms = sharedTerms
+  const language = analyzeInto(text, options, terms)
+  const { key, start, end, position } = terms
+  for (let i = 0; i < terms.count; i++) emit(termByKey[key[i]!]!, start[i]!, end[i]!, position[i]!)
+  return language
+}
 
 /**
  * Turns text into index terms: fold, tokenize, join detached Persian affixes, drop stop words, stem.

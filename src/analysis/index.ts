@@ -4,7 +4,16 @@
  */
 
 export type { AnalyzeQueryOptions, QueryClause } from './analyzer'
-export { analyze, analyzeEach, analyzeQuery, isStopWord, resolveLanguage, stemWord } from './analyzer'
+export {
+  analyze,
+  analyzeEach,
+  analyzeInto,
+  analyzeQuery,
+  isStopWord,
+  resolveLanguage,
+  stemWord,
+  TermBuffer,
+} from './analyzer'
 export { detectLanguage } from './detect'
 export { normalize } from './normalize'
 export { stemArabic } from './stem-ar'

@@ -40,13 +40,17 @@ export interface RawWord {
 /** Words of one text in parallel arrays (reused between calls; `count` words are valid). */
 export class WordBuffer {
   count = 0
+  /** The surface of words whose id is −1 (joined words too long to intern); other entries are stale. */
   surface: string[] = []
   start = new Int32Array(256)
   end = new Int32Array(256)
   script = new Uint8Array(256)
   boundary = new Int32Array(256)
   signal = new Uint8Array(256)
-  /** Intern id of the word's surface (see {@link internEpoch}), or -1 for words built by joining. */
+  /**
+   * Intern id of the word's surface ({@link internedString} gives the string; see {@link internEpoch}), or
+   * −1 for a joined word longer than {@link MAX_JOINED_LENGTH} (its surface is in {@link surface}).
+   */
   id = new Int32Array(256)
 
   /** Makes room for at least `n` words. */
@@ -67,10 +71,16 @@ export class WordBuffer {
     this.id = grow(this.id)
   }
 
+  /** The surface of the i-th word. */
+  surfaceOf(i: number): string {
+    const id = this.id[i]!
+    return id >= 0 ? internString[id]! : this.surface[i]!
+  }
+
   /** The i-th word as an object (for tests and debugging; the hot path reads the arrays). */
   word(i: number): RawWord {
     return {
-      surface: this.surface[i]!,
+      surface: this.surfaceOf(i),
       start: this.start[i]!,
       end: this.end[i]!,
       script: this.script[i]!,
@@ -92,10 +102,16 @@ let internPool = new Uint16Array(1 << 18)
 let internPoolUsed = 0
 let internCount = 0
 /**
- * Incremented whenever the intern table is cleared (it is bounded): caches keyed by intern id must be
- * dropped when the epoch they were filled in has passed.
+ * Incremented whenever the intern table is cleared (it is bounded, and cleared only at the start of
+ * {@link tokenizeInto}, so ids stay valid until the next call): caches keyed by intern id must be dropped
+ * when the epoch they were filled in has passed.
  */
 export let internEpoch = 0
+
+/** The current {@link internEpoch} (a function, so callers under any loader read it cheaply). */
+export function currentInternEpoch(): number {
+  return internEpoch
+}
 
 function resetIntern(): void {
   internEpoch++
@@ -123,6 +139,39 @@ function growInternSlots(): void {
 /** The interned string of an intern id. */
 export function internedString(id: number): string {
   return internString[id]!
+}
+
+/** Number of intern ids handed out in the current epoch (ids are dense: 0 … count − 1). */
+export function internedCount(): number {
+  return internCount
+}
+
+/** Longest joined word (word + detached affixes) that {@link internJoined} interns, in code units. */
+export const MAX_JOINED_LENGTH = 2 * MAX_WORD_LENGTH
+
+const joinBuffer = new Uint16Array(MAX_JOINED_LENGTH)
+
+/**
+ * The intern id of the word made of word `first` followed by word `second` (both intern ids), or −1 when
+ * it would be longer than {@link MAX_JOINED_LENGTH}: how a detached affix is joined onto its word without
+ * building a string for a pair seen before.
+ */
+export function internJoined(first: number, second: number): number {
+  const firstOffset = internOffset[first]!
+  const firstLength = internLength[first]!
+  const secondOffset = internOffset[second]!
+  const secondLength = internLength[second]!
+  if (firstLength + secondLength > MAX_JOINED_LENGTH) return -1
+  const units = joinBuffer
+  // FNV-1a runs left to right, so the hash of the pair continues the hash of the first word.
+  let hash = internHash[first]!
+  for (let k = 0; k < firstLength; k++) units[k] = internPool[firstOffset + k]!
+  for (let k = 0; k < secondLength; k++) {
+    const unit = internPool[secondOffset + k]!
+    units[firstLength + k] = unit
+    hash = Math.imul(hash ^ unit, 16777619)
+  }
+  return intern(units, firstLength + secondLength, hash, '', 0, 0, true)
 }
 
 /** The intern id for units[0..len) with FNV-1a hash `hash`; `text.slice(start, end)` when unchanged. */
@@ -155,10 +204,6 @@ function intern(
   }
   // New word.
   const s = changed ? unitsToString(units, len) : text.slice(start, end)
-  if (internCount >= INTERN_LIMIT) {
-    resetIntern()
-    return intern(units, len, hash, text, start, end, changed)
-  }
   if (internCount >= internHash.length) {
     const size = internHash.length * 2
     const h = new Int32Array(size)
@@ -188,7 +233,7 @@ function intern(
   return e
 }
 
-const unitBuffer = new Uint16Array(MAX_WORD_LENGTH)
+const unitBuffer = new Uint16Array(2 * MAX_WORD_LENGTH)
 const sharedWords = new WordBuffer()
 
 /** Appends one word (already interned as `id`) to `words`. */
@@ -203,7 +248,6 @@ function pushWord(
 ): void {
   const i = words.count
   if (i >= words.start.length) words.reserve(i + 1)
-  words.surface[i] = internString[id]!
   words.id[i] = id
   words.start[i] = start
   words.end[i] = end
@@ -219,6 +263,8 @@ function pushWord(
  */
 export function tokenizeInto(text: string, words: WordBuffer = sharedWords): WordBuffer {
   words.count = 0
+  // The bound is checked only here, so that ids handed out during one call stay valid until the next.
+  if (internCount >= INTERN_LIMIT) resetIntern()
   if (scanWords(text, words, null)) return words
   // The text holds ligatures or other characters that expand to several letters (rare): expand them
   // first, remembering where each expanded unit came from, and scan again.

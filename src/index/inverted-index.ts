@@ -5,6 +5,7 @@
  * It never sees raw documents or analysis options; `search-index.ts` does that.
  */
 
+import { currentTermKeyEpoch, type TermBuffer, termOfKey } from '../analysis/analyzer'
 import { countedLanguageOf, type DocumentId, DocumentTable, type LanguageCode } from './document-table'
 import { PostingCursor } from './posting-cursor'
 import { PostingPool } from './posting-pool'
@@ -33,15 +34,21 @@ export class InvertedIndex {
   documents: DocumentTable
   /** Live documents per counted language (0 none, 1 Persian, 2 Arabic; see {@link LanguageCode}). */
   readonly languageDocCounts = new Uint32Array(3)
-  // Per-document scratch: term id → slot, and a linked list of (field, position) entries per slot.
+  // Per-document scratch: term id → slot, and a linked list of (field, position) entries per slot. A
+  // document has at most as many slots as entries, so the slot columns grow with the entry columns.
   private slotOfTerm = new Int32Array(1024).fill(-1)
-  private slotTerms: number[] = []
-  private slotHead: number[] = []
-  private slotTail: number[] = []
+  private slotCount = 0
+  private slotTerms = new Int32Array(1024)
+  private slotHead = new Int32Array(1024)
+  private slotTail = new Int32Array(1024)
   private entryField = new Uint32Array(1024)
   private entryPosition = new Uint32Array(1024)
   private entryNext = new Int32Array(1024)
   private entryCount = 0
+  // Term id of each analysis term key (−1 = not looked up yet), valid for the key epoch `keyEpoch`: a
+  // term seen before costs one array read instead of a string lookup.
+  private termIdOfKey = new Int32Array(1024).fill(-1)
+  private keyEpoch = -1
   private encoded = new Uint8Array(256)
   private readonly fieldTermCounts: Uint32Array
   private readonly fieldCounts: Uint32Array
@@ -79,17 +86,43 @@ export class InvertedIndex {
   /** Starts a new document: follow with {@link addToken} calls and one {@link finishDocument}. */
   startDocument(): void {
     // Normally already clean; resets state left by a document that was never finished.
-    for (const termId of this.slotTerms) this.slotOfTerm[termId] = -1
-    this.slotTerms.length = 0
-    this.slotHead.length = 0
-    this.slotTail.length = 0
+    for (let slot = 0; slot < this.slotCount; slot++) this.slotOfTerm[this.slotTerms[slot]] = -1
+    this.slotCount = 0
     this.fieldTermCounts.fill(0)
     this.entryCount = 0
   }
 
   /** Adds one token of field `field` of the document being added (positions ascending per field). */
   addToken(field: number, term: string, position: number): void {
-    const termId = this.dictionary.intern(term)
+    this.addTermId(field, this.dictionary.intern(term), position)
+  }
+
+  /**
+   * Adds the analysed terms of field `field` of the document being added (`terms` as filled by
+   * `analyzeInto`; positions ascending).
+   */
+  addTerms(field: number, terms: TermBuffer): void {
+    if (this.keyEpoch !== currentTermKeyEpoch()) {
+      this.termIdOfKey.fill(-1)
+      this.keyEpoch = currentTermKeyEpoch()
+    }
+    const keys = terms.key
+    const positions = terms.position
+    const count = terms.count
+    let termIdOfKey = this.termIdOfKey
+    for (let i = 0; i < count; i++) {
+      const key = keys[i]
+      if (key >= termIdOfKey.length) termIdOfKey = this.growKeyMap(key + 1)
+      let termId = termIdOfKey[key]
+      if (termId < 0) {
+        termId = this.dictionary.intern(termOfKey(key))
+        termIdOfKey[key] = termId
+      }
+      this.addTermId(field, termId, positions[i])
+    }
+  }
+
+  private addTermId(field: number, termId: number, position: number): void {
     if (termId >= this.slotOfTerm.length) this.growSlotTable(termId + 1)
     const entry = this.entryCount
     if (entry >= this.entryNext.length) this.growEntries()
@@ -98,11 +131,11 @@ export class InvertedIndex {
     this.entryNext[entry] = -1
     let slot = this.slotOfTerm[termId]
     if (slot < 0) {
-      slot = this.slotTerms.length
+      slot = this.slotCount++
       this.slotOfTerm[termId] = slot
-      this.slotTerms.push(termId)
-      this.slotHead.push(entry)
-      this.slotTail.push(entry)
+      this.slotTerms[slot] = termId
+      this.slotHead[slot] = entry
+      this.slotTail[slot] = entry
     } else {
       this.entryNext[this.slotTail[slot]] = entry
       this.slotTail[slot] = entry
@@ -111,19 +144,27 @@ export class InvertedIndex {
     this.entryCount = entry + 1
   }
 
+  private growKeyMap(minimum: number): Int32Array<ArrayBuffer> {
+    let size = this.termIdOfKey.length * 2
+    while (size < minimum) size *= 2
+    const grown = new Int32Array(size).fill(-1)
+    grown.set(this.termIdOfKey)
+    this.termIdOfKey = grown
+    return grown
+  }
+
   /** Writes the postings of the document being added and returns its internal id. */
   finishDocument(externalId: DocumentId, language: LanguageCode, stored: readonly unknown[]): number {
     const docId = this.documents.add(externalId, this.fieldTermCounts, language, stored)
     this.postings.ensureTerms(this.dictionary.size)
-    for (let slot = 0; slot < this.slotTerms.length; slot++) {
+    const slotCount = this.slotCount
+    for (let slot = 0; slot < slotCount; slot++) {
       const termId = this.slotTerms[slot]
       const length = this.encodeSlot(this.slotHead[slot])
       this.postings.appendPosting(termId, docId, this.encoded, length)
       this.slotOfTerm[termId] = -1
     }
-    this.slotTerms.length = 0
-    this.slotHead.length = 0
-    this.slotTail.length = 0
+    this.slotCount = 0
     this.entryCount = 0
     this.languageDocCounts[countedLanguageOf(language)]++
     return docId
@@ -260,6 +301,15 @@ export class InvertedIndex {
     const next = new Int32Array(size)
     next.set(this.entryNext)
     this.entryNext = next
+    const terms = new Int32Array(size)
+    terms.set(this.slotTerms)
+    this.slotTerms = terms
+    const head = new Int32Array(size)
+    head.set(this.slotHead)
+    this.slotHead = head
+    const tail = new Int32Array(size)
+    tail.set(this.slotTail)
+    this.slotTail = tail
   }
 }
 

@@ -87,8 +87,10 @@ export class PostingPool {
     const gap = docId - this.lastDocId[termId]
     this.reserve(termId, 5 + encodedLength)
     let offset = this.regionStart[termId] + this.regionLength[termId]
-    offset = writeVarint(this.bytes, offset, gap)
-    this.bytes.set(encoded.subarray(0, encodedLength), offset)
+    const bytes = this.bytes
+    offset = writeVarint(bytes, offset, gap)
+    // Postings are a few bytes: a loop beats creating a subarray view for set().
+    for (let k = 0; k < encodedLength; k++) bytes[offset + k] = encoded[k]
     offset += encodedLength
     this.regionLength[termId] = offset - this.regionStart[termId]
     this.lastDocId[termId] = docId
@@ -148,7 +150,7 @@ export class PostingPool {
     for (let termId = 0; termId < this.termCount; termId++) {
       const start = this.regionStart[termId]
       const length = this.regionLength[termId]
-      bytes.set(this.bytes.subarray(start, start + length), offset)
+      copyBytes(this.bytes, start, length, bytes, offset)
       this.regionStart[termId] = offset
       this.regionCapacity[termId] = length
       offset += length
@@ -192,8 +194,7 @@ export class PostingPool {
     for (let termId = 0; termId < this.termCount; termId++) {
       const capacity = this.regionCapacity[termId]
       if (capacity === 0) continue
-      const start = this.regionStart[termId]
-      bytes.set(this.bytes.subarray(start, start + this.regionLength[termId]), offset)
+      copyBytes(this.bytes, this.regionStart[termId], this.regionLength[termId], bytes, offset)
       this.regionStart[termId] = offset
       offset += capacity
     }
@@ -204,6 +205,13 @@ export class PostingPool {
 }
 
 const EMPTY_BYTES = new Uint8Array(0)
+
+/** Copies `length` bytes; short runs (most regions) by a loop, which beats creating a subarray view. */
+function copyBytes(source: Uint8Array, start: number, length: number, target: Uint8Array, offset: number): void {
+  if (length < 32) {
+    for (let k = 0; k < length; k++) target[offset + k] = source[start + k]
+  } else target.set(source.subarray(start, start + length), offset)
+}
 
 function grow(array: Uint32Array, length: number): Uint32Array {
   const grown = new Uint32Array(length)
