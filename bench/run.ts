@@ -135,10 +135,11 @@ async function main(options: CliOptions): Promise<number> {
       repetitions: {
         analysis: plan.analysisRepetitions,
         build: plan.buildRepetitions(0),
+        'build of >2 MB': plan.buildRepetitions(3e6),
         'build of >5 MB': plan.buildRepetitions(6e6),
-        'build of >20 MB': plan.buildRepetitions(21e6),
         queries: plan.queryRepetitions,
-        persistence: plan.persistenceRepetitions,
+        persistence: plan.persistenceRepetitions(0),
+        'persistence of >5 MB': plan.persistenceRepetitions(6e6),
       },
       notes,
     },

@@ -97,7 +97,7 @@ export function oramaEngines(): Engine[] {
   return [
     makeEngine(
       'default',
-      "create({ schema: { id, title, text: 'string' } }) (English tokenizer); search({ term, limit }) (OR of terms, each matched as a prefix, BM25); fuzzy: tolerance 1",
+      "create({ schema: { id, title, text: 'string' } }) (English tokenizer); search({ term, limit }) (OR of terms, BM25; every term also matches as a prefix — Orama's `exact` would turn that off but filters with an ASCII \\b regex that never matches Arabic script); fuzzy: tolerance 1",
     ),
     makeEngine(
       'fa-ar',

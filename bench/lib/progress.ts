@@ -22,7 +22,7 @@ export class Progress {
     if (this.quiet) return
     const t = Date.now()
     const counter = done !== undefined && total !== undefined ? ` ${done}/${total}` : ''
-    const line = `${this.elapsed()} ${process.env.BENCH_TRACE ? `${(performance.now() / 1000).toFixed(2)} ` : ''}${step}${counter}`
+    const line = `${this.elapsed()} ${this.trace()}${step}${counter}`
     if (this.tty) {
       if (step !== this.lastStep || t - this.lastPrintAt > 100) {
         this.stream.write(`\r\x1b[2K${line.slice(0, (this.stream.columns || 120) - 1)}`)
@@ -46,6 +46,13 @@ export class Progress {
   endLine(): void {
     if (this.tty && this.lineOpen) this.stream.write('\r\x1b[2K')
     this.lineOpen = false
+  }
+
+  /** With BENCH_TRACE=1: wall and CPU seconds since start, to see where a run spends its time. */
+  private trace(): string {
+    if (!process.env.BENCH_TRACE) return ''
+    const cpu = process.cpuUsage()
+    return `wall ${(performance.now() / 1000).toFixed(1)} cpu ${((cpu.user + cpu.system) / 1e6).toFixed(1)} `
   }
 
   private elapsed(): string {

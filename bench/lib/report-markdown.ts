@@ -308,7 +308,7 @@ export function renderMarkdown(r: BenchResults): string {
         '\n#### Orthographic variants (nDCG@10 of the rewritten queries ÷ nDCG@10 of the originals, all queries) ↑\n',
       )
       out.push(
-        `${VARIANTS.map((v) => `\`${v.name}\`: ${v.description}`).join('; ')}. In brackets: how many queries the rewrite changed (unchanged queries score as before). 1.00 = fully robust.\n`,
+        `${VARIANTS.map((v) => `\`${v.name}\`: ${v.description}`).join('; ')}. In brackets: how many of the scored queries the rewrite changed (unchanged ones score as before). 1.00 = fully robust.\n`,
       )
       const vSettings = unique(variantRows.map((q) => `${q.collection}\u0000${q.querySet}`))
       for (const key of vSettings) {

@@ -3,7 +3,7 @@
  * and ranking quality. Each (collection, engine) index is built once per repetition and then shared by the
  * later sections before it is dropped, so at most one big index is alive at a time.
  */
-import type { BuiltIndex, Engine } from '../engines/types'
+import type { BuiltIndex, Engine, SavedIndex } from '../engines/types'
 import { QUERY_KINDS } from '../engines/types'
 import type { Collection, JudgedQuery } from '../lib/corpora'
 import { METRIC_NAMES, meanMetrics, type QualityMetrics, scoreQuery } from '../lib/metrics'
@@ -147,22 +147,26 @@ async function measurePersistence(
 ): Promise<PersistenceResult | undefined> {
   const save = engine.save
   if (!save || !engine.supports.persistence) return undefined
+  const reps = plan.persistenceRepetitions(c.bytes)
   const saveMs: number[] = []
-  let saved = await save(index) // warm-up, and the form we load from
-  for (let r = 0; r < plan.persistenceRepetitions; r++) {
-    progress.update(`${step} save`, r + 1, plan.persistenceRepetitions)
+  let saved: SavedIndex | undefined
+  if (reps > 1) saved = await save(index) // warm-up
+  for (let r = 0; r < reps; r++) {
+    progress.update(`${step} save`, r + 1, reps)
+    saved = undefined
     if (plan.collectGarbage) collectGarbage()
     const t = await timeAsync(() => save(index))
     saveMs.push(t.ms)
     saved = t.value
   }
+  const form = saved!
   const loadMs: number[] = []
-  let loaded: BuiltIndex | undefined = await saved.load()
-  for (let r = 0; r < plan.persistenceRepetitions; r++) {
-    progress.update(`${step} load`, r + 1, plan.persistenceRepetitions)
+  let loaded: BuiltIndex | undefined = reps > 1 ? await form.load() : undefined
+  for (let r = 0; r < reps; r++) {
+    progress.update(`${step} load`, r + 1, reps)
     loaded = undefined
     if (plan.collectGarbage) collectGarbage()
-    const t = await timeAsync(() => saved.load())
+    const t = await timeAsync(() => form.load())
     loadMs.push(t.ms)
     loaded = t.value
   }
@@ -178,7 +182,7 @@ async function measurePersistence(
   return {
     collection: c.name,
     engine: engine.id,
-    savedBytes: saved.bytes,
+    savedBytes: form.bytes,
     saveMs: summarize(saveMs),
     loadMs: load,
     loadOverBuild: load.median / buildMedianMs,
@@ -217,35 +221,39 @@ function measureQuality(
   for (const set of c.querySets) {
     const relevant = set.queries.map((q) => new Set(q.relevant))
     const halves = set.queries.map((q) => queryHalf(q.id))
-    const originals: Record<'all' | 'test', QualityMetrics> = {
-      all: { mrr10: 0, ndcg10: 0, map: 0, p10: 0, recall100: 0 },
-      test: { mrr10: 0, ndcg10: 0, map: 0, p10: 0, recall100: 0 },
-    }
+    const everyQuery = set.queries.map((_, i) => i)
+    // Variants are scored on an evenly spread subset (all queries when the set is small) and compared
+    // with the original queries on the same subset.
+    const variantQueries = spreadSample(everyQuery, plan.maxVariantQueries)
+    const original: QualityMetrics[] = []
     for (const variant of variants) {
-      const perQuery: QualityMetrics[] = []
-      const changed: boolean[] = []
-      for (let i = 0; i < set.queries.length; i++) {
-        if (i % 50 === 0) progress.update(`${step} quality ${set.name} ${variant}`, i, set.queries.length)
+      const picked = variant === 'original' ? everyQuery : variantQueries
+      const perQuery = new Map<number, QualityMetrics>()
+      const changed = new Set<number>()
+      for (let n = 0; n < picked.length; n++) {
+        if (n % 50 === 0) progress.update(`${step} quality ${set.name} ${variant}`, n, picked.length)
+        const i = picked[n]
         const q = set.queries[i]
         const text = variant === 'original' ? q.text : applyVariant(variant, q.text, q.lang ?? set.lang)
-        changed.push(text !== q.text)
-        perQuery.push(scoreQuery(rank(text), relevant[i]))
+        if (text !== q.text) changed.add(i)
+        const m = scoreQuery(rank(text), relevant[i])
+        perQuery.set(i, m)
+        if (variant === 'original') original[i] = m
       }
       for (const split of ['all', 'test'] as const) {
-        const inSplit = (i: number) => split === 'all' || halves[i] === 'test'
-        const picked = perQuery.filter((_, i) => inSplit(i))
-        const metrics = meanMetrics(picked)
-        if (variant === 'original') originals[split] = metrics
+        const ids = picked.filter((i) => split === 'all' || halves[i] === 'test')
+        const metrics = meanMetrics(ids.map((i) => perQuery.get(i)!))
         results.push({
           collection: c.name,
           querySet: set.name,
           engine: engine.id,
           variant,
           split,
-          queries: picked.length,
-          changedQueries: changed.filter((c, i) => c && inSplit(i)).length,
+          queries: ids.length,
+          changedQueries: ids.filter((i) => changed.has(i)).length,
           metrics,
-          ratioToOriginal: variant === 'original' ? null : ratio(metrics, originals[split]),
+          ratioToOriginal:
+            variant === 'original' ? null : ratio(metrics, meanMetrics(ids.map((i) => original[i]))),
         })
       }
     }
