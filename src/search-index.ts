@@ -39,6 +39,9 @@ export { DEFAULT_RANKING } from './query/ranking'
 /** Default {@link SearchIndexOptions.maxFieldLength}: one million UTF-16 code units. */
 export const DEFAULT_MAX_FIELD_LENGTH = 1_000_000
 
+/** Share of the documents below which a language is not assumed for queries whose letters cannot tell. */
+const MINOR_LANGUAGE_SHARE = 0.05
+
 /**
  * Options of a {@link SearchIndex}. They are saved with the index and restored by {@link SearchIndex.load}.
  *
@@ -582,6 +585,19 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
     return languages
   }
 
+  /**
+   * Languages an ambiguous query is analysed in: those of at least {@link MINOR_LANGUAGE_SHARE} of the
+   * documents. A handful of documents misdetected as the other language (a Persian report quoting Arabic)
+   * must not give every query of a Persian archive Arabic stems as well.
+   */
+  private get queryLanguages(): ResolvedLanguage[] {
+    const counts = this.inverted.languageDocCounts
+    const total = counts[1] + counts[2]
+    const languages = this.languages
+    if (languages.length < 2) return languages
+    return languages.filter((l) => counts[l === 'fa' ? 1 : 2] >= total * MINOR_LANGUAGE_SHARE)
+  }
+
   private plan(
     query: string,
     options: SearchOptions<TDocument>,
@@ -617,7 +633,7 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
       language,
       stem: this.options.stem,
       stopWords: this.options.stopWords,
-      indexLanguages: this.languages,
+      indexLanguages: this.queryLanguages,
       prefix: options.prefix === true,
       fuzzy: typeof fuzzy === 'number' ? Math.floor(fuzzy) : fuzzy,
       maxExpansions: nonNegativeInteger(options.maxExpansions, DEFAULT_MAX_EXPANSIONS, 'maxExpansions'),

@@ -557,31 +557,26 @@ export function analyzeQuery(text: string, options: AnalyzeQueryOptions = {}): Q
   const stem = options.stem ?? true
   const stopWords = options.stopWords ?? true
   const hasTerm = options.hasTerm
-  // The query's own strong letters decide; Farsi ی/ک do not (a Persian keyboard types them in Arabic
-  // words too). Languages absent from the index are never chosen, and when the letters cannot tell, every
-  // language of the index is tried (each word gets the stems of all of them).
+  // A query is short and typed on any keyboard: only letters that no fold changes and only Persian uses
+  // (پ چ ژ گ) make it Persian. Otherwise every language of the index is tried (each word gets the stems of
+  // all of them, scored by the best): an Arabic reader may type ه for ة, a Persian one ال-words, and
+  // Farsi ی/ک come from Persian keyboards whatever the language. A language the index lacks is never used.
   const indexed = options.indexLanguages && options.indexLanguages.length > 0 ? options.indexLanguages : null
   const allowed = (langs: readonly ResolvedLanguage[]): readonly ResolvedLanguage[] => {
     if (!indexed) return langs
     const both = langs.filter((l) => indexed.includes(l))
     return both.length > 0 ? both : indexed
   }
-  let candidates: readonly ResolvedLanguage[]
-  if (language === 'fa' || language === 'ar') candidates = [language]
-  else {
-    const detected = detectLanguage(text, true)
-    candidates = allowed(detected ? [detected] : ['fa', 'ar'])
-  }
-  const auto = language === 'auto'
-  const languagesOf = (signal: number): readonly ResolvedLanguage[] => {
-    if (!auto) return candidates
-    return (signal & SIGNAL_FA_LETTER) !== 0 ? allowed(['fa']) : candidates
-  }
+  const candidates: readonly ResolvedLanguage[] =
+    language === 'fa' || language === 'ar'
+      ? [language]
+      : allowed(hasPersianLetter(text) ? ['fa'] : ['fa', 'ar'])
+  const languagesOf = (_signal: number): readonly ResolvedLanguage[] => candidates
   const buffer = tokenizeInto(text, new WordBuffer())
   joinDetachedAffixes(text, buffer, (signal) => languagesOf(signal).includes('fa'))
 
   const clauses: QueryClause[] = []
-  const kept: Array<{ word: RawWord; position: number; persian: boolean } | null> = []
+  const kept: Array<{ word: RawWord; position: number; persian: boolean; stop: boolean }> = []
   for (let position = 0; position < buffer.count; position++) {
     const word = buffer.word(position)
     const alternatives: string[][] = []
@@ -591,24 +586,27 @@ export function analyzeQuery(text: string, options: AnalyzeQueryOptions = {}): Q
     }
     const persian = word.script === WORD_ARABIC && languagesOf(word.signal).includes('fa')
     if (alternatives.length === 0) {
-      kept.push(null)
+      kept.push({ word, position, persian, stop: true })
       continue
     }
     if (persian && stem && hasTerm && word.surface.length >= 4) {
       for (const split of compoundSplits(word.surface, hasTerm)) alternatives.push(split)
     }
     clauses.push({ alternatives, position, start: word.start, end: word.end, optional: false })
-    kept.push({ word, position, persian })
+    kept.push({ word, position, persian, stop: false })
   }
 
-  // Joined forms of adjacent Persian words (آتش بس → آتشبس), as optional clauses.
+  // Joined forms of adjacent Persian words (آتش بس → آتشبس), as optional clauses. A stop word may be one of
+  // the two (بین المللی → بینالملل) when the index confirms the joined term.
   if (stem) {
     for (let i = 0; i + 1 < kept.length; i++) {
-      const a = kept[i]
-      const b = kept[i + 1]
-      if (!a || !b || !a.persian || !b.persian || !isSoftGap(text, a.word.end, b.word.start)) continue
+      const a = kept[i]!
+      const b = kept[i + 1]!
+      if (!a.persian || !b.persian || (a.stop && b.stop)) continue
+      if (a.word.script !== WORD_ARABIC || b.word.script !== WORD_ARABIC) continue
+      if (!isSoftGap(text, a.word.end, b.word.start)) continue
       const joined = stemWord(a.word.surface + b.word.surface, -1, 'fa')
-      if (hasTerm && !hasTerm(joined)) continue
+      if (hasTerm ? !hasTerm(joined) : a.stop || b.stop) continue
       clauses.push({
         alternatives: [[joined]],
         position: a.position,
@@ -619,6 +617,14 @@ export function analyzeQuery(text: string, options: AnalyzeQueryOptions = {}): Q
     }
   }
   return clauses
+}
+
+/** True when `text` has one of پ چ ژ گ, letters that only Persian writes and no fold changes. */
+function hasPersianLetter(text: string): boolean {
+  const { signal } = getCharTable()
+  for (let i = 0; i < text.length; i++)
+    if ((signal[text.charCodeAt(i)]! & SIGNAL_FA_LETTER) !== 0) return true
+  return false
 }
 
 /** Two-part splits of a Persian word whose halves are both index terms, most balanced first. */

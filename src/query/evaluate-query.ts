@@ -204,7 +204,14 @@ export class QueryEvaluator {
       }
       scoreSum += ranking.proximityWeight * bonus
     }
-    return (scoreSum * satisfiedCount) / required.length
+    const coordination = ranking.coordination
+    if (coordination === 0 || satisfiedCount === required.length) return scoreSum
+    return (
+      scoreSum *
+      (coordination === 1
+        ? satisfiedCount / required.length
+        : (satisfiedCount / required.length) ** coordination)
+    )
   }
 
   /** tf̃ of BM25F: Σ_f boost_f × tf_f / norm_f over searched fields (phrase occurrences for phrases). */

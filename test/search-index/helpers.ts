@@ -71,8 +71,15 @@ export interface ReferenceOptions {
   b: number
   proximityWeight: number
   proximityWindow: number
+  /** Exponent of the coordination factor; default 0 (as the engine's default). */
+  coordination?: number
   combineWith: 'or' | 'and'
   language: 'fa' | 'ar'
+  /**
+   * Removed documents the index has not compacted away yet: they count in N and df (see
+   * src/query/ranking.ts) but never match. Default none.
+   */
+  removed?: readonly object[]
 }
 
 interface AnalysedDocument {
@@ -83,7 +90,7 @@ interface AnalysedDocument {
 }
 
 /**
- * Naive BM25F + coordination + proximity over all documents, for plain-word queries (no syntax), exactly
+ * Naive BM25F + proximity (+ coordination when asked) over all documents, for plain-word queries (no syntax), exactly
  * as documented in src/query/ranking.ts. Returns hits sorted best first (ties: insertion order).
  */
 export function referenceSearch(
@@ -91,7 +98,7 @@ export function referenceSearch(
   query: string,
   options: ReferenceOptions,
 ): { id: string | number; score: number }[] {
-  const analysed: AnalysedDocument[] = documents.map((document) => {
+  const analyseDocument = (document: object): AnalysedDocument => {
     const fields = options.fields.map((field) => {
       const positions = new Map<number, string>()
       const value = (document as Record<string, unknown>)[field]
@@ -105,10 +112,12 @@ export function referenceSearch(
       fields,
       lengths: fields.map((field) => field.size),
     }
-  })
-  const N = analysed.length
+  }
+  const analysed = documents.map(analyseDocument)
+  const removed = (options.removed ?? []).map(analyseDocument)
+  const N = analysed.length + removed.length
   const documentFrequency = new Map<string, number>()
-  for (const document of analysed) {
+  for (const document of [...analysed, ...removed]) {
     const seen = new Set<string>()
     for (const field of document.fields) for (const term of field.values()) seen.add(term)
     for (const term of seen) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1)
@@ -118,7 +127,9 @@ export function referenceSearch(
     return Math.log(1 + (N - df + 0.5) / (df + 0.5))
   }
   const averages = options.fields.map((_, f) =>
-    N === 0 ? 0 : analysed.reduce((sum, document) => sum + document.lengths[f], 0) / N,
+    analysed.length === 0
+      ? 0
+      : analysed.reduce((sum, document) => sum + document.lengths[f], 0) / analysed.length,
   )
   const clauses = analyzeQuery(query, {
     language: options.language,
@@ -203,7 +214,8 @@ export function referenceSearch(
       bonus += closeness * Math.min(scores[i], scores[i + 1])
     }
     sum += options.proximityWeight * bonus
-    hits.push({ id: document.id, score: (sum * satisfiedCount) / required.length, order })
+    const coordination = (satisfiedCount / required.length) ** (options.coordination ?? 0)
+    hits.push({ id: document.id, score: sum * coordination, order })
   })
   hits.sort((a, b) => b.score - a.score || a.order - b.order)
   return hits.map(({ id, score }) => ({ id, score }))

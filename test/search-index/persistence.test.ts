@@ -136,23 +136,20 @@ describe('save / load', () => {
     expect(() => SearchIndex.load(broken)).toThrow(CorruptIndexError)
   })
 
-  it('is compact and loads faster than re-indexing', () => {
+  // Load speed against build speed is a benchmark figure (bench section "persistence"), not a unit test:
+  // timings on a shared machine are noise. Here only the size, which is deterministic.
+  it('is compact: the saved bytes are well under the size of the indexed text', () => {
     const seeds = loadSeeds()
     if (seeds === null) return
     const many = Array.from({ length: 40 }, (_, copy) =>
       seeds.map((seed) => ({ ...seed, id: `${seed.id}-${copy}` })),
     ).flat()
     const options = { fields: ['title', 'text'], storeFields: ['title'], languageField: 'lang' }
-    let start = performance.now()
     const index = new SearchIndex(options)
     index.addAll(many)
-    const indexMs = performance.now() - start
     const bytes = index.save()
-    start = performance.now()
-    SearchIndex.load(bytes)
-    const loadMs = performance.now() - start
+    expect(SearchIndex.load(bytes).size).toBe(many.length)
     const textBytes = new TextEncoder().encode(many.map((d) => d.text + (d.title ?? '')).join('')).length
     expect(bytes.length).toBeLessThan(textBytes * 0.6)
-    expect(loadMs).toBeLessThan(indexMs / 3)
   })
 })

@@ -28,7 +28,7 @@ function expectSameRanking(
 }
 
 describe('search ranking agrees with a brute-force BM25F reference', () => {
-  it('top-k scores and ids match on random corpora and queries (or / and, boosts, k1, b)', () => {
+  it('top-k scores and ids match on random corpora and queries (or / and, boosts, k1, b, coordination)', () => {
     fc.assert(
       fc.property(
         corpus,
@@ -38,12 +38,13 @@ describe('search ranking agrees with a brute-force BM25F reference', () => {
         fc.double({ min: 0, max: 2, noNaN: true }),
         fc.double({ min: 0, max: 1, noNaN: true }),
         fc.constantFrom(0, 0.5, 2),
-        (documents, query, combineWith, titleBoost, k1, b, proximityWeight) => {
+        fc.constantFrom(0, 0.5, 1),
+        (documents, query, combineWith, titleBoost, k1, b, proximityWeight, coordination) => {
           const index = new SearchIndex({
             fields: ['title', 'body'],
             language: 'fa',
             boost: { title: titleBoost },
-            ranking: { k1, b, proximityWeight },
+            ranking: { k1, b, proximityWeight, coordination },
           })
           index.addAll(documents)
           const limit = 7
@@ -55,6 +56,7 @@ describe('search ranking agrees with a brute-force BM25F reference', () => {
             b,
             proximityWeight,
             proximityWindow: 5,
+            coordination,
             combineWith,
             language: 'fa',
           })
