@@ -34,11 +34,36 @@ function readJsonl(file: string, limit = Infinity): Article[] {
 
 /** Five short articles written for this demo, used when the shared corpora are not on this machine. */
 const bundled: Article[] = [
-  { id: 'demo-1', lang: 'fa', title: 'آتش‌بس در غزه', text: 'مذاکرات آتش‌بس در غزه با میانجی‌گری قطر و مصر ادامه دارد. نمایندگان دو طرف می‌گویند توافق نزدیک است.' },
-  { id: 'demo-2', lang: 'fa', title: 'کتابخانه‌های تهران', text: 'کتابخانههای عمومی تهران در سال ۱۴۰۲ میزبان هزاران کتابخوان بودند.' },
-  { id: 'demo-3', lang: 'ar', title: 'وقف إطلاق النار', text: 'تستمر المفاوضات حول وقف إطلاق النار في غزة بوساطة قطرية ومصرية.' },
-  { id: 'demo-4', lang: 'ar', title: 'المكتبات العامة', text: 'زار آلاف القرّاء المكتبات العامّة في الرياض عام ٢٠٢٣.' },
-  { id: 'demo-5', lang: 'fa', title: 'زلزله بم', text: 'بازسازی شهر زلزله‌زده بم پس از بیست سال هنوز ادامه دارد.' },
+  {
+    id: 'demo-1',
+    lang: 'fa',
+    title: 'آتش‌بس در غزه',
+    text: 'مذاکرات آتش‌بس در غزه با میانجی‌گری قطر و مصر ادامه دارد. نمایندگان دو طرف می‌گویند توافق نزدیک است.',
+  },
+  {
+    id: 'demo-2',
+    lang: 'fa',
+    title: 'کتابخانه‌های تهران',
+    text: 'کتابخانههای عمومی تهران در سال ۱۴۰۲ میزبان هزاران کتابخوان بودند.',
+  },
+  {
+    id: 'demo-3',
+    lang: 'ar',
+    title: 'وقف إطلاق النار',
+    text: 'تستمر المفاوضات حول وقف إطلاق النار في غزة بوساطة قطرية ومصرية.',
+  },
+  {
+    id: 'demo-4',
+    lang: 'ar',
+    title: 'المكتبات العامة',
+    text: 'زار آلاف القرّاء المكتبات العامّة في الرياض عام ٢٠٢٣.',
+  },
+  {
+    id: 'demo-5',
+    lang: 'fa',
+    title: 'زلزله بم',
+    text: 'بازسازی شهر زلزله‌زده بم پس از بیست سال هنوز ادامه دارد.',
+  },
 ]
 
 const seeds = readJsonl(join(corpora, 'seeds', 'docs.jsonl'))
@@ -67,7 +92,9 @@ const show = (label: string, query: string, options: Parameters<typeof index.sea
   const t = performance.now()
   const hits = index.search(query, { limit: 3, highlight: { fields: ['text'], length: 120 }, ...options })
   const took = performance.now() - t
-  console.log(`── ${label}: «${query}»  → analysed as ${JSON.stringify(analyze(query).map((x) => x.term))}, ${hits.length} hits, ${took.toFixed(2)} ms`)
+  console.log(
+    `── ${label}: «${query}»  → analysed as ${JSON.stringify(analyze(query).map((x) => x.term))}, ${hits.length} hits, ${took.toFixed(2)} ms`,
+  )
   for (const hit of hits) {
     const h = hit.highlights?.text
     let snippet = h?.text ?? String(hit.text ?? '').slice(0, 120)
@@ -93,4 +120,10 @@ show('Arabic, no hamza, teh marbuta as heh', 'الحرکه الاسلامیه ح
 show('phrase', '"نوار غزه"')
 show('as-you-type prefix', 'روسی', { prefix: true })
 show('typo tolerance', 'اسرائیبل', { fuzzy: true })
-console.log('suggest «آتش»:', index.suggest('آتش', { limit: 5 }).map((s) => s.suggestion).join(' · '))
+console.log(
+  'suggest «آتش»:',
+  index
+    .suggest('آتش', { limit: 5 })
+    .map((s) => s.suggestion)
+    .join(' · '),
+)

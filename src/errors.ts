@@ -36,7 +36,10 @@ export class DuplicateIdError extends KavoshError {
   /** The id that is already present. */
   readonly id: string | number
   constructor(id: string | number) {
-    super(`a document with id ${JSON.stringify(id)} is already in the index (use replace() to update it)`, 'DUPLICATE_ID')
+    super(
+      `a document with id ${JSON.stringify(id)} is already in the index (use replace() to update it)`,
+      'DUPLICATE_ID',
+    )
     this.id = id
   }
 }
