@@ -64,8 +64,10 @@ export interface SearchIndexOptions {
   /**
    * Fields whose values are kept and returned with every hit (and offered to `filter`, `facets`,
    * `sort`). Default `[]`. Values may be strings, numbers, booleans, null, Dates, or arrays/plain objects
-   * of JSON data. Highlighting needs the highlighted fields to be stored. `score`, `match` and
-   * `highlights` are reserved names.
+   * of JSON data. Objects are stored as copies in their JSON form (a Date as a Date), so changing a
+   * document after adding it does not change the index, and a loaded index returns what the saved one
+   * did. Highlighting needs the highlighted fields to be stored. `score`, `match` and `highlights` are
+   * reserved names.
    */
   storeFields?: string[]
   /** Field holding the document id (a string or finite number, unique in the index). Default `'id'`. */
@@ -809,11 +811,7 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
         language = value
       }
     }
-    const stored = storeFields.map((field) => {
-      const value = record[field]
-      checkStorable(value, field, id)
-      return value
-    })
+    const stored = storeFields.map((field) => storableCopy(record[field], field, id))
     return { id, texts, language, stored }
   }
 
@@ -989,28 +987,45 @@ function serializeOptions(options: ResolvedOptions): Record<string, unknown> {
   }
 }
 
-function checkStorable(value: unknown, field: string, id: DocumentId): void {
+/**
+ * The value to store: primitives as they are, a Date copied, other objects copied as JSON data (what a
+ * saved and loaded index returns too). Throws InvalidDocumentError for what cannot be stored.
+ */
+function storableCopy(value: unknown, field: string, id: DocumentId): unknown {
   const type = typeof value
   if (type === 'function' || type === 'symbol' || type === 'bigint') {
     throw new InvalidDocumentError(
       `stored field ${JSON.stringify(field)} of document ${JSON.stringify(id)} cannot be a ${type}`,
     )
   }
-  if (type === 'object' && value !== null && !(value instanceof Date)) {
-    try {
-      JSON.stringify(value)
-    } catch {
-      throw new InvalidDocumentError(
-        `stored field ${JSON.stringify(field)} of document ${JSON.stringify(id)} is not JSON data`,
-      )
-    }
+  if (value === null || type !== 'object') return value
+  if (value instanceof Date) return new Date(value.getTime())
+  let json: string | undefined
+  try {
+    json = JSON.stringify(value)
+  } catch {
+    throw new InvalidDocumentError(
+      `stored field ${JSON.stringify(field)} of document ${JSON.stringify(id)} is not JSON data`,
+    )
   }
+  return json === undefined ? null : JSON.parse(json)
 }
 
 function countValue(target: Record<string, number>, value: unknown): void {
   if (value === undefined || value === null) return
-  const key = value instanceof Date ? value.toISOString() : String(value)
-  target[key] = (target[key] ?? 0) + 1
+  const key =
+    value instanceof Date
+      ? Number.isNaN(value.getTime())
+        ? 'Invalid Date'
+        : value.toISOString()
+      : typeof value === 'object'
+        ? JSON.stringify(value)
+        : String(value)
+  // Own properties only: a value such as 'constructor' or '__proto__' must count like any other.
+  const count = (Object.hasOwn(target, key) ? target[key] : 0) + 1
+  if (key === '__proto__') {
+    Object.defineProperty(target, key, { value: count, enumerable: true, writable: true, configurable: true })
+  } else target[key] = count
 }
 
 function nonNegativeInteger(value: number | undefined, fallback: number, name: string): number {

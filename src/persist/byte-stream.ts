@@ -52,11 +52,16 @@ export class ByteWriter {
     this.strings.push(text)
   }
 
-  /** The UTF-8 string table and the structure bytes. */
-  finish(): { strings: Uint8Array; structure: Uint8Array } {
+  /**
+   * The UTF-8 string table, the structure bytes, and the lone surrogates of the table as (offset, code
+   * unit) pairs: UTF-8 cannot carry them (the encoder writes U+FFFD), so the caller stores them beside it.
+   */
+  finish(): { strings: Uint8Array; structure: Uint8Array; loneSurrogates: number[] } {
+    const table = this.strings.join('')
     return {
-      strings: new TextEncoder().encode(this.strings.join('')),
+      strings: new TextEncoder().encode(table),
       structure: this.bytes.subarray(0, this.length),
+      loneSurrogates: loneSurrogatesOf(table),
     }
   }
 
@@ -90,6 +95,11 @@ export class ByteReader {
 
   get atEnd(): boolean {
     return this.offset === this.bytes.length
+  }
+
+  /** Bytes read so far. */
+  get offsetInBytes(): number {
+    return this.offset
   }
 
   varint(): number {
@@ -148,6 +158,45 @@ export class ByteReader {
   get stringsConsumed(): boolean {
     return this.stringOffset === this.stringTable.length
   }
+}
+
+/** Flat (offset, code unit) pairs of the unpaired surrogates of `text` (usually none). */
+export function loneSurrogatesOf(text: string): number[] {
+  const found: number[] = []
+  const wellFormed = (text as { isWellFormed?: () => boolean }).isWellFormed
+  if (wellFormed !== undefined ? wellFormed.call(text) : !/[\ud800-\udfff]/.test(text)) return found
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i)
+    if (unit < 0xd800 || unit > 0xdfff) continue
+    if (unit <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1)
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        i++
+        continue
+      }
+    }
+    found.push(i, unit)
+  }
+  return found
+}
+
+/** Puts the lone surrogates recorded by {@link loneSurrogatesOf} back into the decoded table. */
+export function restoreLoneSurrogates(text: string, loneSurrogates: readonly number[]): string {
+  if (loneSurrogates.length === 0) return text
+  const parts: string[] = []
+  let from = 0
+  for (let k = 0; k < loneSurrogates.length; k += 2) {
+    const offset = loneSurrogates[k]
+    const unit = loneSurrogates[k + 1]
+    const valid = offset >= from && offset < text.length && unit >= 0xd800 && unit <= 0xdfff
+    if (!valid || text.charCodeAt(offset) !== 0xfffd) {
+      throw new CorruptIndexError('saved index has an invalid surrogate list')
+    }
+    parts.push(text.slice(from, offset), String.fromCharCode(unit))
+    from = offset + 1
+  }
+  parts.push(text.slice(from))
+  return parts.join('')
 }
 
 function truncated(): CorruptIndexError {

@@ -7,10 +7,11 @@
  * ```text
  * 0   4  magic "KVSH"
  * 4   2  format version (FORMAT_VERSION)
- * 6   2  flags (0)
+ * 6   2  flags: bit 0 = a lone-surrogate list follows the string table; other bits 0
  * 8   4  payload length
  * 12  4  CRC-32 of the payload
- * 16  …  payload = block(UTF-8 string table) + structure:
+ * 16  …  payload = block(UTF-8 string table) + [lone surrogates: count, then (offset gap, code unit) each;
+ *        only with flag bit 0 — UTF-8 cannot carry them, the table holds U+FFFD there] + structure:
  *        options (JSON string)
  *        documents: count, then per doc: id (tag 0 string | 1 number), field lengths, language byte,
  *                   removed bitmap (block), stored values per stored field (tagged)
@@ -24,7 +25,7 @@ import { DocumentTable } from '../index/document-table'
 import { InvertedIndex } from '../index/inverted-index'
 import { PostingPool } from '../index/posting-pool'
 import { TermDictionary } from '../index/term-dictionary'
-import { ByteReader, ByteWriter } from './byte-stream'
+import { ByteReader, ByteWriter, restoreLoneSurrogates } from './byte-stream'
 import { crc32 } from './crc32'
 
 /** Version of the format this build writes and the newest it reads. */
@@ -32,6 +33,8 @@ export const FORMAT_VERSION = 1
 
 const MAGIC = [0x4b, 0x56, 0x53, 0x48] // "KVSH"
 const HEADER_BYTES = 16
+/** Flag: the string table has lone surrogates, listed after it. */
+const FLAG_LONE_SURROGATES = 1
 
 /** Type tags of stored values. */
 const ValueTag = {
@@ -99,23 +102,36 @@ export function saveIndex(options: Record<string, unknown>, index: InvertedIndex
     offset += bytes.length
   }
   writer.block(postings)
-  const { strings, structure } = writer.finish()
+  const { strings, structure, loneSurrogates } = writer.finish()
 
   const stringHeader = new ByteWriter()
   stringHeader.varint(strings.length)
   const lengthPrefix = stringHeader.finish().structure
-  const payloadLength = lengthPrefix.length + strings.length + structure.length
+  const surrogateWriter = new ByteWriter()
+  if (loneSurrogates.length > 0) {
+    surrogateWriter.varint(loneSurrogates.length / 2)
+    let previous = 0
+    for (let k = 0; k < loneSurrogates.length; k += 2) {
+      surrogateWriter.varint(loneSurrogates[k] - previous)
+      surrogateWriter.varint(loneSurrogates[k + 1])
+      previous = loneSurrogates[k]
+    }
+  }
+  const surrogateList = surrogateWriter.finish().structure
+  const payloadLength = lengthPrefix.length + strings.length + surrogateList.length + structure.length
   const file = new Uint8Array(HEADER_BYTES + payloadLength)
   file.set(MAGIC, 0)
   const view = new DataView(file.buffer)
   view.setUint16(4, FORMAT_VERSION, true)
-  view.setUint16(6, 0, true)
+  view.setUint16(6, loneSurrogates.length > 0 ? FLAG_LONE_SURROGATES : 0, true)
   view.setUint32(8, payloadLength, true)
   let position = HEADER_BYTES
   file.set(lengthPrefix, position)
   position += lengthPrefix.length
   file.set(strings, position)
   position += strings.length
+  file.set(surrogateList, position)
+  position += surrogateList.length
   file.set(structure, position)
   view.setUint32(12, crc32(file, HEADER_BYTES), true)
   return file
@@ -146,7 +162,8 @@ export function loadIndex(
   const version = view.getUint16(4, true)
   if (version > FORMAT_VERSION) throw new IncompatibleIndexError(version, FORMAT_VERSION)
   if (version === 0) throw new CorruptIndexError('saved index has format version 0')
-  if (view.getUint16(6, true) !== 0) throw new CorruptIndexError('saved index has unknown flags')
+  const flags = view.getUint16(6, true)
+  if ((flags & ~FLAG_LONE_SURROGATES) !== 0) throw new CorruptIndexError('saved index has unknown flags')
   const payloadLength = view.getUint32(8, true)
   if (HEADER_BYTES + payloadLength !== bytes.length) {
     throw new CorruptIndexError(
@@ -159,7 +176,7 @@ export function loadIndex(
     throw new CorruptIndexError('saved index checksum does not match (the bytes were altered)')
   }
   try {
-    return decodePayload(bytes.subarray(HEADER_BYTES), shapeOf)
+    return decodePayload(bytes.subarray(HEADER_BYTES), (flags & FLAG_LONE_SURROGATES) !== 0, shapeOf)
   } catch (error) {
     if (error instanceof CorruptIndexError) throw error
     const reason = error instanceof Error ? error.message : String(error)
@@ -169,12 +186,24 @@ export function loadIndex(
 
 function decodePayload(
   payload: Uint8Array,
+  hasLoneSurrogates: boolean,
   shapeOf: (options: Record<string, unknown>) => { fieldCount: number; storedFieldCount: number },
 ): { options: Record<string, unknown>; inverted: InvertedIndex } {
   const prefixReader = new ByteReader(payload, '')
   const stringBlock = prefixReader.block()
-  const stringTable = new TextDecoder('utf-8', { fatal: true }).decode(stringBlock)
-  const structureStart = stringBlock.byteOffset - payload.byteOffset + stringBlock.length
+  let stringTable = new TextDecoder('utf-8', { fatal: true }).decode(stringBlock)
+  if (hasLoneSurrogates) {
+    const count = prefixReader.bounded(stringTable.length, 'surrogate count')
+    const loneSurrogates: number[] = []
+    let offset = 0
+    for (let k = 0; k < count; k++) {
+      offset += prefixReader.varint()
+      loneSurrogates.push(offset, prefixReader.varint())
+    }
+    if (count === 0) throw new CorruptIndexError('saved index has an empty surrogate list')
+    stringTable = restoreLoneSurrogates(stringTable, loneSurrogates)
+  }
+  const structureStart = prefixReader.offsetInBytes
   const reader = new ByteReader(payload.subarray(structureStart), stringTable)
 
   const options = JSON.parse(reader.string()) as Record<string, unknown>
@@ -204,6 +233,9 @@ function decodePayload(
     else throw new CorruptIndexError('saved index has an invalid document id')
     for (let f = 0; f < fieldCount; f++) fieldLengths[docId * fieldCount + f] = reader.varint()
     languages[docId] = reader.byte()
+    if ((languages[docId] & 3) === 3 || languages[docId] >> 2 === 3 || languages[docId] > 15) {
+      throw new CorruptIndexError('saved index has an invalid document language')
+    }
   }
   const removedBitmap = reader.block()
   if (removedBitmap.length !== Math.ceil(documentCount / 8)) {
@@ -253,12 +285,84 @@ function decodePayload(
     throw new CorruptIndexError('saved index has unexpected extra data')
   pool.bytes = postings.slice()
   pool.usedBytes = postingBytes
+  checkPostings(pool, termCount, documents)
   const dictionary = TermDictionary.fromTerms(terms)
   if (dictionary.size !== termCount) throw new CorruptIndexError('saved index has a duplicate term')
   return {
     options,
     inverted: new InvertedIndex(fieldCount, storedFieldCount, { dictionary, postings: pool, documents }),
   }
+}
+
+/**
+ * Walks every posting list once and throws `CorruptIndexError` unless each is well formed: varints inside
+ * the term's region, doc ids increasing and below the document count, as many postings as the term's
+ * document frequency and the last one its recorded last doc id, field masks within the fields, term
+ * frequencies within the field lengths. The checksum catches accidental damage; this catches a file whose
+ * checksum was recomputed over inconsistent data (a bug or a crafted file), which search would otherwise
+ * read as garbage. It costs one sequential pass over the posting bytes.
+ */
+function checkPostings(pool: PostingPool, termCount: number, documents: DocumentTable): void {
+  const bytes = pool.bytes
+  const fieldCount = documents.fieldCount
+  const documentCount = documents.count
+  const fieldLengths = documents.fieldLengths
+  const maskLimit = 2 ** fieldCount
+  const cursor = { offset: 0, end: 0 }
+  for (let termId = 0; termId < termCount; termId++) {
+    cursor.offset = pool.regionStart[termId]
+    const end = cursor.offset + pool.regionLength[termId]
+    cursor.end = end
+    let docId = -1
+    let postings = 0
+    while (cursor.offset < end) {
+      const gap = readCheckedVarint(bytes, cursor)
+      docId += gap
+      if (gap === 0 || docId >= documentCount) {
+        throw new CorruptIndexError('saved index has a posting of an invalid document')
+      }
+      const mask = readCheckedVarint(bytes, cursor)
+      if (mask === 0 || mask >= maskLimit) {
+        throw new CorruptIndexError('saved index has a posting with invalid fields')
+      }
+      for (let field = 0; field < fieldCount; field++) {
+        if ((mask & (1 << field)) === 0) continue
+        const frequency = readCheckedVarint(bytes, cursor)
+        if (frequency === 0 || frequency > fieldLengths[docId * fieldCount + field]) {
+          throw new CorruptIndexError('saved index has a posting with an invalid term frequency')
+        }
+        // Positions: only their byte boundaries matter here (any value is a readable position).
+        let offset = cursor.offset
+        for (let remaining = frequency; remaining > 0; ) {
+          if (offset >= end) throw new CorruptIndexError('saved index has a truncated posting')
+          if (bytes[offset++] < 0x80) remaining--
+        }
+        cursor.offset = offset
+      }
+      postings++
+    }
+    if (postings !== pool.docFrequency[termId] || docId !== pool.lastDocId[termId]) {
+      throw new CorruptIndexError('saved index postings disagree with their term statistics')
+    }
+  }
+}
+
+/** A varint (below 2^35) that must end inside `[cursor.offset, cursor.end)`; advances the cursor. */
+function readCheckedVarint(bytes: Uint8Array, cursor: { offset: number; end: number }): number {
+  let offset = cursor.offset
+  let value = 0
+  let multiplier = 1
+  for (let i = 0; i < 5; i++) {
+    if (offset >= cursor.end) throw new CorruptIndexError('saved index has a truncated posting')
+    const byte = bytes[offset++]
+    value += (byte & 0x7f) * multiplier
+    if (byte < 0x80) {
+      cursor.offset = offset
+      return value
+    }
+    multiplier *= 0x80
+  }
+  throw new CorruptIndexError('saved index has a malformed posting')
 }
 
 function writeValue(writer: ByteWriter, value: unknown): void {

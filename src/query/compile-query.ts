@@ -66,10 +66,20 @@ export interface QueryCompileOptions {
   fuzzy: number | 'auto'
   /** Most expansions per word (prefix and fuzzy each). */
   maxExpansions: number
-  /** Most required clauses kept; the rest of a very long query is ignored. */
+  /**
+   * Most required clauses kept, and most excluded words or phrases; the rest of a very long query is
+   * ignored, and so is its text beyond {@link QUERY_CHARACTERS_PER_CLAUSE} × `maxClauses` characters.
+   */
   maxClauses: number
   ranking: ResolvedRanking
 }
+
+/**
+ * Query text analysed per allowed clause: the text beyond `maxClauses` × this many UTF-16 code units is
+ * ignored, so a huge query (a pasted page, junk) costs no more than a long one. Generous: a word is at
+ * most 64 code units, and stop words, punctuation and syntax take room too.
+ */
+export const QUERY_CHARACTERS_PER_CLAUSE = 128
 
 /**
  * Maximum edit distance `fuzzy: true` allows for a term of this length: 0 up to 2 characters, 1 up to
@@ -99,7 +109,7 @@ export function compileQuery(
   options: QueryCompileOptions,
 ): CompiledQuery {
   const builder = new QueryBuilder(index, options)
-  const parts = typeof query === 'string' ? parseQuerySyntax(query) : []
+  const parts = typeof query === 'string' ? parseQuerySyntax(limitQueryText(query, options.maxClauses)) : []
   let lastWordsPart = -1
   for (let p = 0; p < parts.length; p++)
     if (parts[p].kind === 'words' && !parts[p].excluded) lastWordsPart = p
@@ -112,6 +122,15 @@ export function compileQuery(
   return builder.finish()
 }
 
+/** `query` cut to the text {@link QUERY_CHARACTERS_PER_CLAUSE} allows (never inside a surrogate pair). */
+function limitQueryText(query: string, maxClauses: number): string {
+  let end = maxClauses * QUERY_CHARACTERS_PER_CLAUSE
+  if (query.length <= end) return query
+  const last = query.charCodeAt(end - 1)
+  if (last >= 0xd800 && last <= 0xdbff) end--
+  return query.slice(0, end)
+}
+
 class QueryBuilder {
   private readonly clauses: CompiledClause[] = []
   private readonly termIds: number[] = []
@@ -120,6 +139,7 @@ class QueryBuilder {
   private readonly exclusionTermIds: number[] = []
   private readonly exclusionCursorOfTerm = new Map<number, number>()
   private requiredCount = 0
+  private excludedCount = 0
   private prefixContext: CompiledQuery['prefixContext'] = null
   private readonly documentCount: number
 
@@ -237,7 +257,9 @@ class QueryBuilder {
   }
 
   addExclusion(kind: 'words' | 'phrase', text: string): void {
+    if (this.excludedCount >= this.options.maxClauses) return
     if (kind === 'phrase') {
+      this.excludedCount++
       const tokens = this.analyzePhrase(text)
       if (tokens.length === 0) return
       const first = tokens[0].position
@@ -264,6 +286,10 @@ class QueryBuilder {
       return
     }
     for (const clause of clauses) {
+      if (!clause.optional) {
+        if (this.excludedCount >= this.options.maxClauses) break
+        this.excludedCount++
+      }
       for (const terms of clause.alternatives) {
         const alternative = this.alternativeOf(
           terms,
