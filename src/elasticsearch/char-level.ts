@@ -1,0 +1,229 @@
+/**
+ * The character level of the Elasticsearch chain: the char filters (reserved-range guard, language signals
+ * for auto mode, removal of ignorables, the fold, joining of detached Persian affixes) and the tokenizer,
+ * all generated from kavosh's own character table (`src/analysis/char-table.ts`) and affix sets
+ * (`src/analysis/analyzer.ts`), so that they follow changes there.
+ *
+ * Owns: translating the char table and the joining rules into `mapping`/`pattern_replace` char filters and
+ * a `pattern` tokenizer. Must not: stem or drop stop words (token-level.ts).
+ */
+import {
+  DETACHED_AFTER_HEH,
+  DETACHED_COMPARATIVES,
+  DETACHED_PREFIXES,
+  DETACHED_SUFFIXES,
+} from '../analysis/analyzer'
+import {
+  ARABIC,
+  DIGIT,
+  EXPAND,
+  getCharTable,
+  IGNORE,
+  JOINER,
+  OTHER,
+  SEP,
+  SIGNAL_FA_LETTER,
+} from '../analysis/char-table'
+import { MAX_WORD_LENGTH } from '../analysis/tokenize'
+import { alternation, charClass, chr, RESERVED_FIRST, RESERVED_LAST, spaced, TAG, u, ZWNJ } from './regex'
+
+/** An Elasticsearch char filter definition. */
+export type CharFilterDefinition =
+  | { type: 'mapping'; mappings: string[] }
+  | { type: 'pattern_replace'; pattern: string; replacement: string }
+
+/** An Elasticsearch tokenizer definition. */
+export interface TokenizerDefinition {
+  type: 'pattern'
+  pattern: string
+  group: number
+}
+
+/** How the Persian joining rules decide whether a word is Persian. */
+export type JoinMode = 'fa' | 'auto-ar'
+
+interface Classes {
+  /** Arabic-script letters (after the fold; the tokenizer's Arabic words). */
+  arabic: string
+  /** Letters and digits of other scripts (the tokenizer's other words). */
+  other: string
+  /** The signal tag (auto mode) that may stand before a word. */
+  signal: string
+}
+
+const letterOrNumber = /[\p{L}\p{N}]/u
+const arabicScript = /\p{Script=Arabic}/u
+const markOrFormat = /[\p{M}\p{Cf}]/u
+
+/**
+ * A Java character class for the code units with `want(c)`, written as Unicode properties (`base`, which
+ * Java evaluates with one table lookup — a class of hundreds of ranges costs hundreds of tests per
+ * character) plus the code units where kavosh's table differs from those properties (`jsBase` is the same
+ * properties in JavaScript). Code units with `free(c)` never reach this class and may go either way.
+ * Supplementary code points are excluded: kavosh treats them as separators.
+ */
+function propertyClass(
+  base: string,
+  jsBase: (s: string) => boolean,
+  want: (c: number) => boolean,
+  free: (c: number) => boolean = () => false,
+): string {
+  const extra = new Set<number>()
+  const excluded = new Set<number>()
+  for (let c = 0; c < 0x10000; c++) {
+    if ((c >= 0xd800 && c <= 0xdfff) || free(c)) continue
+    const w = want(c)
+    const p = jsBase(String.fromCharCode(c))
+    if (w && !p) extra.add(c)
+    else if (!w && p) excluded.add(c)
+  }
+  const plus = extra.size > 0 ? charClass((c) => extra.has(c)).slice(1, -1) : ''
+  const minus = charClass((c) => excluded.has(c)).slice(1, -1)
+  return `[[${base}]${plus}&&[^${minus}\\x{10000}-\\x{10FFFF}]]`
+}
+
+let cachedClasses: Classes | undefined
+
+function classes(): Classes {
+  if (cachedClasses) return cachedClasses
+  const { cls, fold } = getCharTable()
+  // After the ignorable and fold filters, only fixed points of the fold are left among letters and digits.
+  const free = (c: number) => cls[c] === IGNORE || cls[c] === EXPAND || (cls[c] !== JOINER && fold[c] !== c)
+  cachedClasses = {
+    arabic: propertyClass(
+      '\\p{L}\\p{N}&&\\p{IsArabic}',
+      (s) => letterOrNumber.test(s) && arabicScript.test(s),
+      (c) => cls[c] === ARABIC,
+      free,
+    ),
+    other: propertyClass(
+      '\\p{L}\\p{N}&&[^\\p{IsArabic}]',
+      (s) => letterOrNumber.test(s) && !arabicScript.test(s),
+      (c) => cls[c] === OTHER || cls[c] === DIGIT,
+      free,
+    ),
+    signal: `[${u(TAG.signalFa)}]`,
+  }
+  return cachedClasses
+}
+
+/** Input characters in the reserved private-use range become spaces (they are separators for kavosh). */
+export function reservedRangeFilter(): CharFilterDefinition {
+  const mappings: string[] = []
+  for (let c = RESERVED_FIRST; c <= RESERVED_LAST; c++) mappings.push(`${u(c)}=>${u(0x20)}`)
+  return { type: 'mapping', mappings }
+}
+
+/** Removes what kavosh ignores: combining marks, tatweel, bidi and format controls (not ZWNJ). */
+export function ignorableFilter(): CharFilterDefinition {
+  const { cls } = getCharTable()
+  const ignorable = propertyClass(
+    '\\p{M}\\p{Cf}',
+    (s) => markOrFormat.test(s),
+    (c) => cls[c] === IGNORE,
+  )
+  return { type: 'pattern_replace', pattern: `${ignorable}+`, replacement: '' }
+}
+
+/**
+ * The fold as a `mapping` char filter: every code unit whose folded form differs (letters, digits,
+ * presentation forms and ligatures, spaces other than U+0020).
+ */
+export function foldFilter(): CharFilterDefinition {
+  const { cls, fold, expansions } = getCharTable()
+  const mappings: string[] = []
+  for (let c = 0; c < 0x10000; c++) {
+    if (c >= RESERVED_FIRST && c <= RESERVED_LAST) continue
+    const kind = cls[c]
+    if (kind === EXPAND) {
+      const units = expansions.get(c)?.units
+      if (units && units.length > 0) mappings.push(`${u(c)}=>${Array.from(units, u).join('')}`)
+    } else if ((kind === ARABIC || kind === OTHER || kind === DIGIT || kind === SEP) && fold[c] !== c) {
+      mappings.push(`${u(c)}=>${u(fold[c]!)}`)
+    }
+  }
+  return { type: 'mapping', mappings }
+}
+
+/**
+ * Auto mode, text detected as Arabic: tags each word of the ORIGINAL text whose own letters say Persian
+ * (those with SIGNAL_FA_LETTER: پ چ ژ گ, which no fold changes), as kavosh's per-word language choice does.
+ */
+export function signalFilter(): CharFilterDefinition {
+  const { cls, signal, expansions } = getCharTable()
+  const arabicLetter = (c: number) =>
+    cls[c] === ARABIC ||
+    (cls[c] === EXPAND && Array.from(expansions.get(c)?.classes ?? [SEP]).every((k) => k === ARABIC))
+  const arabicBase = '\\p{L}\\p{N}&&\\p{IsArabic}'
+  const isArabic = (s: string) => letterOrNumber.test(s) && arabicScript.test(s)
+  const letters = propertyClass(arabicBase, isArabic, arabicLetter)
+  const soft = propertyClass(
+    '\\p{M}\\p{Cf}',
+    (s) => markOrFormat.test(s),
+    (c) => cls[c] === IGNORE || cls[c] === JOINER,
+  )
+  const inWord = `[${letters}${soft}]`
+  const persian = charClass((c) => arabicLetter(c) && (signal[c]! & SIGNAL_FA_LETTER) !== 0)
+  // At the first letter of a word (not after a letter, not after a letter and ignorables/ZWNJ), when a
+  // Persian letter follows within the word. The single-character test first: it rejects most positions.
+  return {
+    type: 'pattern_replace',
+    pattern: `(?=${letters})(?<!${letters})(?<!${letters}${soft}{1,16})(?=${inWord}*?${persian})`,
+    replacement: chr(TAG.signalFa),
+  }
+}
+
+/**
+ * Joining of detached Persian affixes (analyzer.ts `joinDetachedAffixes`), on folded text: the gap of spaces
+ * (and ZWNJ) between `می`/`نمی` and the next word, or between a word and a detached suffix, becomes one ZWNJ,
+ * so the tokenizer keeps them as one word with the affix boundary marked, as kavosh does. In `'auto-ar'`
+ * mode (text detected as Arabic) only words tagged Persian by {@link signalFilter} join.
+ */
+export function joinFilters(mode: JoinMode): { prefix: CharFilterDefinition; suffix: CharFilterDefinition } {
+  const { arabic: A, signal: S } = classes()
+  const gap = `${ZWNJ}*[ ][ ${ZWNJ}]*`
+  const star = (w: string) => spaced(w, `${ZWNJ}*`)
+  // The next word ends here: no more letters of the same word follow.
+  const wordEnd = `(?!${ZWNJ}*${S}?${A})`
+  const prefixes = alternation(DETACHED_PREFIXES, star)
+  const tagged = u(TAG.signalFa)
+  const wordChars = `[${ZWNJ}${A}]`
+  // The affix's word (the prefix itself, or the word before a suffix) must be Persian: its signal tag.
+  const prefixIsPersian = mode === 'fa' ? '' : `(?<=${tagged})`
+  const wordIsPersian = mode === 'fa' ? '' : `(?<=${tagged}${wordChars}{0,${MAX_WORD_LENGTH + 8}})`
+  const prefix: CharFilterDefinition = {
+    type: 'pattern_replace',
+    pattern: `(?<!${A}${ZWNJ}{0,8})${prefixIsPersian}(${prefixes})${gap}(?=${S}?${A})(?!${S}?${prefixes}${wordEnd})`,
+    replacement: `$1${chr(0x200c)}`,
+  }
+  // The letter before the gap is matched (and put back): a cheap start for the search. The lookahead runs
+  // before the (longer) look-behind on the word.
+  const suffixWord = (set: Iterable<string>) => `${S}?${alternation(set, star)}${wordEnd}`
+  const suffix: CharFilterDefinition = {
+    type: 'pattern_replace',
+    pattern:
+      `(${A})(?:` +
+      [
+        `(?=${gap}${suffixWord(DETACHED_SUFFIXES)})`,
+        `(?<=${A}${ZWNJ}{0,8}${A})(?=${gap}${suffixWord(DETACHED_COMPARATIVES)})`,
+        `(?<=ه)(?=${gap}${suffixWord(DETACHED_AFTER_HEH)})`,
+      ].join('|') +
+      `)${wordIsPersian}${gap}`,
+    replacement: `$1${chr(0x200c)}`,
+  }
+  return { prefix, suffix }
+}
+
+/**
+ * The tokenizer: maximal runs of Arabic-script letters (ZWNJ and signal tags inside), or of other letters
+ * and digits, each at most {@link MAX_WORD_LENGTH} letters, as kavosh's tokenizer cuts them.
+ */
+export function tokenizer(): TokenizerDefinition {
+  const { arabic: A, other: O, signal: S } = classes()
+  const more = MAX_WORD_LENGTH - 1
+  return {
+    type: 'pattern',
+    pattern: `${S}?${A}(?:[${ZWNJ}${S.slice(1, -1)}]*${A}){0,${more}}|${O}(?:${ZWNJ}*${O}){0,${more}}`,
+    group: 0,
+  }
+}

@@ -1,0 +1,193 @@
+/**
+ * The token level of the Elasticsearch chain: language tags, stop words and kavosh's light stemmers written
+ * as `pattern_replace` token filters (Lucene 8 has no Persian stemmer, and kavosh's stemmers work on its own
+ * fold, ی/ک, which Lucene's Arabic stemmer does not know). The affix lists and word lists are read from
+ * src/analysis (stem-fa.ts, stem-ar.ts, the folded dictionaries), so the rules follow changes there; the
+ * ORDER of the steps mirrors `stemPersian`/`stemArabic` and is checked against them by `npm run test:es`.
+ *
+ * Every token starts with a language tag (U+E00A Persian, U+E00B Arabic) while the chain runs; the Persian
+ * stemmer adds state tags after it (keep / verb / adjectival) instead of branching, because a token filter
+ * cannot return early. `pattern_replace` ignores keyword markers, so the exception lists are matched by the
+ * rules themselves (the keep tag), not by `keyword_marker`.
+ *
+ * Owns: the token filters. Must not: touch characters or word boundaries (char-level.ts).
+ */
+import { getLexicon } from '../analysis/lexicon'
+import { SUFFIXES as ARABIC_SUFFIXES, ARTICLE_PREFIXES } from '../analysis/stem-ar'
+import {
+  BOUNDARY_SUFFIXES,
+  MIN_STEM,
+  PERFECT_ENDINGS,
+  PERSON_ENDINGS,
+  PLURAL_ENDINGS,
+} from '../analysis/stem-fa'
+import { chr, lit, TAG, u, wordTrie, ZWNJ } from './regex'
+
+/** An Elasticsearch token filter definition. */
+export type TokenFilterDefinition =
+  | { type: 'pattern_replace'; pattern: string; replacement: string; all: boolean }
+  | { type: 'stop'; stopwords: string[]; ignore_case: false }
+
+/** A named token filter (names are prefixed by the caller). */
+export interface NamedFilter {
+  name: string
+  definition: TokenFilterDefinition
+}
+
+const replace = (name: string, pattern: string, replacement: string, all = false): NamedFilter => ({
+  name,
+  definition: { type: 'pattern_replace', pattern, replacement, all },
+})
+
+/** A letter: anything but a tag or ZWNJ. */
+const L = `[^${u(0xe000)}-${u(0xe0ff)}${ZWNJ}]`
+const FA = u(TAG.fa)
+const AR = u(TAG.ar)
+
+/** How the language tag of a token is chosen. */
+export type TagMode = 'fa' | 'ar' | 'auto-ar'
+
+/**
+ * Puts the language tag at the start of every token. Fixed languages tag every token alike. In auto mode
+ * for a text detected as Arabic, a word is Persian when its letters say so (the signal tag the char filters
+ * put before it, kept inside the token when detached affixes were joined), as kavosh decides per word.
+ */
+export function languageTagFilters(mode: TagMode): NamedFilter[] {
+  if (mode === 'fa') return [replace('tag_fa', '^', chr(TAG.fa))]
+  if (mode === 'ar') return [replace('tag_ar', '^', chr(TAG.ar))]
+  return [
+    replace('tag_auto_ar_fa', `^(?=.*${u(TAG.signalFa)})`, chr(TAG.fa)),
+    replace('tag_auto_ar_ar', `^(?!${FA})`, chr(TAG.ar)),
+    replace('tag_strip_signals', u(TAG.signalFa), '', true),
+  ]
+}
+
+/**
+ * ZWNJ inside a word: kavosh keeps only the position of the LAST one (the affix boundary the Persian stemmer
+ * trusts), so all others are dropped; Arabic words drop it too.
+ */
+export function zwnjFilters(): NamedFilter[] {
+  return [
+    replace('zwnj_last', `${ZWNJ}(?=.*${ZWNJ})`, '', true),
+    replace('zwnj_ar', `^(${AR}${L}*)${ZWNJ}`, '$1'),
+  ]
+}
+
+/** Removes every remaining ZWNJ and stemmer state tag. */
+export function cleanupStateFilter(): NamedFilter {
+  return replace('untag_state', `[${ZWNJ}${u(TAG.keep)}-${u(TAG.second)}]`, '', true)
+}
+
+/** Removes the language tag: the term is final. */
+export function cleanupLanguageFilter(): NamedFilter {
+  return replace('untag', `^[${FA}${AR}]`, '')
+}
+
+/**
+ * The stop words of both languages, prefixed with their language tag. Persian words are also listed with a
+ * ZWNJ at each inner position, because the stop filter runs before the stemmer, while a word still holds its
+ * last ZWNJ (kavosh compares the word without it).
+ */
+export function stopFilter(languages: readonly ('fa' | 'ar')[]): NamedFilter {
+  const lex = getLexicon()
+  const words = new Set<string>()
+  if (languages.includes('fa')) {
+    for (const w of lex.faStopWords) {
+      words.add(chr(TAG.fa) + w)
+      for (let i = 1; i < w.length; i++) words.add(chr(TAG.fa) + w.slice(0, i) + '\u200c' + w.slice(i))
+    }
+  }
+  if (languages.includes('ar')) for (const w of lex.arStopWords) words.add(chr(TAG.ar) + w)
+  return { name: 'stop', definition: { type: 'stop', stopwords: [...words].sort(), ignore_case: false } }
+}
+
+/** `stemPersian` (stem-fa.ts) as pattern_replace filters over tokens tagged Persian. */
+export function persianStemFilters(): NamedFilter[] {
+  const { faStemExceptions, faPastStems, faPresentStems } = getLexicon()
+  const exceptions = wordTrie(faStemExceptions)
+  const exceptionsZ = wordTrie(faStemExceptions, `${ZWNJ}?`)
+  const past = wordTrie(faPastStems)
+  const verbStemsZ = wordTrie([...faPastStems, ...faPresentStems], `${ZWNJ}?`)
+  const personZ = wordTrie(PERSON_ENDINGS, `${ZWNJ}?`)
+  const min = (n: number) => `${L}{${n},}?`
+  const KEEP = chr(TAG.keep)
+  const ADJ = chr(TAG.adjectival)
+  const SECOND = chr(TAG.second)
+  const V = `${u(TAG.verb)}?`
+  const filters: NamedFilter[] = []
+  const rule = (name: string, pattern: string, replacement: string) =>
+    filters.push(replace(`fa_${String(filters.length + 1).padStart(2, '0')}_${name}`, pattern, replacement))
+  // A cheap check first: the token ends with `e` (so the word lists are tried only on candidates).
+  const endsWith = (e: string) => `(?=.*${lit(e)}$)`
+
+  // Whole word: too short, or an exception → kept as is.
+  rule('keep', `^(${FA})(?=${exceptionsZ}$|${L}(?:${ZWNJ}?${L})?$)`, `$1${KEEP}`)
+  // Verb prefix نمی / می: when a ZWNJ (or a joined space) follows it, or when a known verb stem (+ person
+  // ending) follows, and ≥ MIN_STEM letters remain. A ZWNJ inside the prefix goes with it.
+  rule('verb_prefix_boundary', `^(${FA})ن?می${ZWNJ}(?=${L}{${MIN_STEM}})`, `$1${chr(TAG.verb)}`)
+  rule(
+    'verb_prefix_stem',
+    `^(${FA})(?:ن${ZWNJ}?)?م${ZWNJ}?ی${ZWNJ}?(?=(?:${L}${ZWNJ}?){${MIN_STEM}})(?=${verbStemsZ}(?:${ZWNJ}?${personZ})?$)`,
+    `$1${chr(TAG.verb)}`,
+  )
+  // A suffix after the word's ZWNJ (or joined space): cut there.
+  rule('boundary', `^(${FA}${V})(${L}{${MIN_STEM},})${ZWNJ}${wordTrie(BOUNDARY_SUFFIXES)}$`, '$1$2')
+  filters.push(replace('fa_zwnj', ZWNJ, '', true))
+  rule('exception', `^(${FA})(${V})(?=${exceptions}$)`, `$1${KEEP}$2`)
+  // Verbs: past stem, infinitive, perfect, past stem + person ending; after می any stem + person ending.
+  rule('past_stem', `^(${FA})(${V})(?=${past}$)`, `$1${KEEP}$2`)
+  rule('infinitive', `^(${FA})(${V})${endsWith('ن')}(${past})ن$`, `$1${KEEP}$2$3`)
+  for (const e of PERFECT_ENDINGS) {
+    rule('perfect', `^(${FA})(${V})${endsWith(e)}((?=${L}{${MIN_STEM}})${past})${lit(e)}$`, `$1${KEEP}$2$3`)
+  }
+  for (const e of PERSON_ENDINGS) {
+    rule(
+      'person_past',
+      `^(${FA})(${V})${endsWith(e)}((?=${L}{${MIN_STEM}})${past})${lit(e)}$`,
+      `$1${KEEP}$2$3`,
+    )
+    rule('person_present', `^(${FA})${u(TAG.verb)}(${min(MIN_STEM)})${lit(e)}$`, `$1${KEEP}$2`)
+  }
+  rule('verb_done', `^(${FA})${u(TAG.verb)}`, `$1${KEEP}`)
+  // Nouns and adjectives: plural (+ possessive) endings, then stripAdjectival.
+  rule('plural', `^(${FA})(${min(MIN_STEM)})${wordTrie(PLURAL_ENDINGS)}$`, `$1${ADJ}$2`)
+  // stemNounEnding, first on the word itself …
+  const nounEndings = (round: string, tag: string) => {
+    rule(`${round}_abstract_gi`, `^(${FA})${tag}(${min(3)})گی$`, `$1${KEEP}$2ه`)
+    rule(`${round}_superlative`, `^(${FA})${tag}(${min(MIN_STEM)})ترین$`, `$1${KEEP}$2`)
+    rule(`${round}_comparative`, `^(${FA})${tag}(${min(3)})تر$`, `$1${KEEP}$2`)
+    rule(`${round}_plural_gan`, `^(${FA})${tag}(${min(3)})گان$`, `$1${KEEP}$2ه`)
+    rule(`${round}_plural_yan`, `^(${FA})${tag}(${min(MIN_STEM)})یان$`, `$1${ADJ}$2`)
+    rule(`${round}_plural_an`, `^(${FA})${tag}(?!.*(?<!دو)ستان$)(?!.*زمان$)(${min(3)})ان$`, `$1${ADJ}$2`)
+    rule(`${round}_plural_at`, `^(${FA})${tag}(${min(3)})ات$`, `$1${ADJ}$2`)
+  }
+  nounEndings('noun', '')
+  // … else under an adjectival ی (stripped once), unless that leaves an exception, once more.
+  rule('adjective_yy', `^(${FA})(${min(MIN_STEM)})یی$`, `$1${SECOND}$2`)
+  rule('adjective_y', `^(${FA})(${min(3)})ی$`, `$1${SECOND}$2`)
+  rule('adjective_none', `^(${FA})(?=${L})`, `$1${KEEP}`)
+  rule('adjective_exception', `^(${FA})${u(TAG.second)}(?=${exceptions}$)`, `$1${KEEP}`)
+  nounEndings('adjective_noun', u(TAG.second))
+  // stripAdjectival after a plural ending.
+  rule('adj_exception', `^(${FA})${u(TAG.adjectival)}(?=${exceptions}$)`, `$1${KEEP}`)
+  rule('adj_yy', `^(${FA})${u(TAG.adjectival)}(${min(MIN_STEM)})یی$`, `$1${KEEP}$2`)
+  rule('adj_y', `^(${FA})${u(TAG.adjectival)}(${min(3)})ی$`, `$1${KEEP}$2`)
+  return filters
+}
+
+/** `stemArabic` (stem-ar.ts) as pattern_replace filters over tokens tagged Arabic. */
+export function arabicStemFilters(): NamedFilter[] {
+  const filters: NamedFilter[] = []
+  // Conjunction و on words of ≥ 4 letters, not before the article وال.
+  filters.push(replace('ar_01_conjunction', `^(${AR})و(?!ال)(?=${L}{3})`, '$1'))
+  // The first article/proclitic that leaves ≥ 2 letters.
+  const articles = `(?:${ARTICLE_PREFIXES.map((p) => `${lit(p)}(?=${L}{2})`).join('|')})`
+  filters.push(replace('ar_02_article', `^(${AR})${articles}`, '$1'))
+  // Each suffix at most once, in order, while ≥ 2 letters remain.
+  ARABIC_SUFFIXES.forEach((s, i) => {
+    filters.push(
+      replace(`ar_${String(i + 3).padStart(2, '0')}_suffix`, `^(${AR})(${L}{2,}?)${lit(s)}$`, '$1$2'),
+    )
+  })
+  return filters
+}
