@@ -590,6 +590,10 @@ export function analyzeQuery(text: string, options: AnalyzeQueryOptions = {}): Q
       continue
     }
     if (persian && stem && hasTerm && word.surface.length >= 4) {
+      for (const alternative of persianReadings(word.surface, word.boundary, hasTerm)) {
+        if (!alternatives.some((a) => a.length === 1 && a[0] === alternative))
+          alternatives.push([alternative])
+      }
       for (const split of compoundSplits(word.surface, hasTerm)) alternatives.push(split)
     }
     clauses.push({ alternatives, position, start: word.start, end: word.end, optional: false })
@@ -617,6 +621,20 @@ export function analyzeQuery(text: string, options: AnalyzeQueryOptions = {}): Q
     }
   }
   return clauses
+}
+
+/**
+ * Other stems a Persian query word may have in documents, where the word may be written differently: with
+ * a ZWNJ in the query, the stem of the joined spelling (news text drops ZWNJ: قطعنامه‌ای is written
+ * قطعنامهای, which reads as the plural های); joined and ending in های, the reading ه + ای
+ * (قطعنامهای → قطعنامه). Only stems the index has are proposed.
+ */
+function persianReadings(surface: string, boundary: number, hasTerm: (term: string) => boolean): string[] {
+  const readings: string[] = []
+  if (boundary >= 0) readings.push(stemWord(surface, -1, 'fa'))
+  else if (surface.length >= 5 && surface.endsWith('های'))
+    readings.push(stemWord(surface.slice(0, -2), -1, 'fa'))
+  return readings.filter((r) => hasTerm(r))
 }
 
 /** True when `text` has one of پ چ ژ گ, letters that only Persian writes and no fold changes. */

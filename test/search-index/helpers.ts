@@ -170,7 +170,9 @@ export function referenceSearch(
         if (terms.some((term) => !documentFrequency.has(term))) continue
         let weighted = 0
         options.fields.forEach((_, f) => {
-          weighted += starts(document, f, terms).length * factors[f]
+          // A field without the terms adds nothing (its factor is 0/0 for an empty field when b = 1).
+          const tf = starts(document, f, terms).length
+          if (tf > 0) weighted += tf * factors[f]
         })
         if (weighted <= 0) continue
         const alternativeIdf = Math.max(...terms.map(idf))

@@ -1,0 +1,77 @@
+/**
+ * The orthography promise at the level of the engine: every way a reader writes a word finds the documents
+ * that wrote it any other way, in both languages, and the seed articles' real spellings (no ZWNJ, Arabic
+ * letters, NBSP, diacritics) are found by the spellings readers type.
+ */
+import { describe, expect, it } from 'vitest'
+import { SearchIndex } from '../src/index'
+import { loadSeeds } from './search-index/helpers'
+
+const ids = (index: SearchIndex, query: string) =>
+  index
+    .search(query, { limit: Number.POSITIVE_INFINITY })
+    .map((hit) => hit.id)
+    .sort()
+
+describe('every spelling of a word finds every other spelling', () => {
+  const groups: Array<{ lang: 'fa' | 'ar'; forms: string[] }> = [
+    { lang: 'fa', forms: ['آتش‌بس', 'آتشبس', 'آتش بس'] },
+    { lang: 'fa', forms: ['کتاب‌ها', 'کتابها', 'کتاب ها', 'كتابها', 'کتاب‌های'] },
+    { lang: 'fa', forms: ['می‌خواهند', 'میخواهند', 'می خواهند'] },
+    { lang: 'fa', forms: ['بین‌المللی', 'بینالمللی'] },
+    { lang: 'fa', forms: ['خانهٔ', 'خانۀ', 'خانه‌ی', 'خانه'] },
+    { lang: 'fa', forms: ['۱۴۰۲', '١٤٠٢', '1402'] },
+    { lang: 'fa', forms: ['علی', 'علي'] },
+    { lang: 'ar', forms: ['مَدْرَسَةٌ', 'مدرسة', 'مدرسه', 'المدرسة', 'والمدرسة'] },
+    { lang: 'ar', forms: ['أحمد', 'احمد', 'إحمد'] },
+    { lang: 'ar', forms: ['الرحمن', 'ٱلرَّحۡمَٰنِ', 'الرحمـــن'] },
+  ]
+  for (const { lang, forms } of groups) {
+    it(`${lang}: ${forms.join(' / ')}`, () => {
+      const index = new SearchIndex({ fields: ['body'] })
+      const [before, after] = lang === 'fa' ? ['خبر', 'امروز'] : ['في', 'اليوم']
+      index.addAll(forms.map((form, i) => ({ id: i, body: `${before} ${form} ${after}` })))
+      index.add({ id: 'other', body: `${before} شيء ${after}` })
+      const all = forms.map((_, i) => i).sort()
+      for (const form of forms) expect(ids(index, form), form).toEqual(all)
+    })
+  }
+
+  it('a Persian query in Arabic letters finds the Arabic-spelled word in a Persian document', () => {
+    const index = new SearchIndex({ fields: ['body'] })
+    index.addAll([
+      { id: 'fa', body: 'دانش‌آموزان این مَدْرَسَةٌ کتاب‌هایشان را آوردند' },
+      { id: 'ar', body: 'ذهب الطلاب إلى المدرسة صباحا' },
+    ])
+    expect(ids(index, 'مدرسه')).toEqual(['ar', 'fa'])
+    expect(ids(index, 'مدرسة')).toEqual(['ar', 'fa'])
+  })
+})
+
+const seeds = loadSeeds()
+describe.skipIf(seeds === null)('the seed articles, as scraped, answer queries as readers type them', () => {
+  const index = new SearchIndex({ fields: ['title', 'text'], languageField: 'lang' })
+  if (seeds) index.addAll(seeds)
+  it('آتش‌بس with ZWNJ, joined or spaced finds the articles that wrote it any way', () => {
+    const expected = ids(index, 'آتشبس')
+    expect(expected.length).toBeGreaterThanOrEqual(2)
+    expect(ids(index, 'آتش‌بس')).toEqual(expected)
+    expect(ids(index, 'آتش بس')).toEqual(expect.arrayContaining(expected))
+  })
+  it('words the seeds wrote without ZWNJ are found with it', () => {
+    for (const [typed, written] of [
+      ['پیش‌نویس', 'پیشنویس'],
+      ['قطعنامه‌ای', 'قطعنامهای'],
+      ['تلاش‌های', 'تلاشهای'],
+      ['بین‌الملل', 'بینالملل'],
+    ]) {
+      const hits = ids(index, typed)
+      expect(hits.length, typed).toBeGreaterThan(0)
+      expect(hits, typed).toEqual(ids(index, written))
+    }
+  })
+  it('Arabic seeds are found through hamza, teh marbuta and proclitic variants', () => {
+    expect(ids(index, 'حركة حماس')).toEqual(ids(index, 'الحركه حماس'))
+    expect(ids(index, 'الخارجیه الروسیه').length).toBeGreaterThan(0)
+  })
+})
