@@ -190,7 +190,16 @@ export function joinFilters(mode: JoinMode): { prefix: CharFilterDefinition; suf
   const wordChars = `[${ZWNJ}${A}]`
   // The affix's word (the prefix itself, or the word before a suffix) must be Persian: its signal tag.
   const prefixIsPersian = mode === 'fa' ? '' : `(?<=${tagged})`
-  const wordIsPersian = mode === 'fa' ? '' : `(?<=${tagged}${wordChars}{0,${MAX_WORD_LENGTH + 8}})`
+  // (A chain of joined suffixes, کتاب ها ها, looks back over up to three suffixes already joined to the
+  // word; Java's look-behind takes `?` on a group, not `{0,3}`.)
+  const joinedSuffix = alternation(
+    [...DETACHED_SUFFIXES, ...DETACHED_COMPARATIVES, ...DETACHED_AFTER_HEH],
+    (w) => spaced(w, `${ZWNJ}?`),
+  )
+  const wordIsPersian =
+    mode === 'fa'
+      ? ''
+      : `(?<=${tagged}${wordChars}{0,${MAX_WORD_LENGTH + 8}}${`(?:[ ${ZWNJ}]{1,8}${joinedSuffix})?`.repeat(3)})`
   const prefix: CharFilterDefinition = {
     type: 'pattern_replace',
     pattern: `(?<!${A}${ZWNJ}{0,8})${prefixIsPersian}(${prefixes})${gap}(?=${S}?${A})(?!${S}?${prefixes}${wordEnd})`,

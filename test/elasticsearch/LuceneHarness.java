@@ -20,6 +20,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.custom.CustomAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
+@SuppressWarnings("unchecked")
 public class LuceneHarness {
   // ---- a minimal JSON reader (objects, arrays, strings, numbers, booleans, null) ----
   static final class Json {

@@ -1,0 +1,194 @@
+/**
+ * `npm run test:es`: the exported Elasticsearch/OpenSearch chain, built by Lucene's CustomAnalyzer, must
+ * produce kavosh's terms on real text of every corpus in ../shared/corpora (fixed language and auto mode).
+ * Prints a table per corpus and the classes of the remaining differences with examples; fails when
+ * agreement drops below the figures documented in docs/elasticsearch.md.
+ *
+ * Sizes: KAVOSH_ES_DOCS (default 2000) documents and KAVOSH_ES_CHARS (default 1,000,000) characters per
+ * corpus, whichever comes first. KAVOSH_CORPORA overrides the corpus folder.
+ */
+import { existsSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { analyze, resolveLanguage } from '../../src/analysis/analyzer'
+import type { Language } from '../../src/analysis/types'
+import {
+  type AgreementRow,
+  type CorpusDoc,
+  corpusDirs,
+  type DifferenceClass,
+  formatReport,
+  measureAgreement,
+  mergedSettings,
+  readCorpus,
+  tokenAgreement,
+} from './agreement'
+import { compileHarness, type LuceneHarness } from './lucene'
+import { findLucene } from './lucene-env.mjs'
+
+/** Documented minimums (docs/elasticsearch.md), just under the measured figures. */
+const MIN_TOKEN_AGREEMENT = 0.999
+const MIN_IDENTICAL_DOCS = 0.99
+
+const root =
+  process.env.KAVOSH_CORPORA ?? join(dirname(fileURLToPath(import.meta.url)), '../../../shared/corpora')
+const maxDocs = Number(process.env.KAVOSH_ES_DOCS ?? 2000)
+const maxChars = Number(process.env.KAVOSH_ES_CHARS ?? 1_000_000)
+
+const lucene = findLucene()
+if (!lucene.ok) {
+  const message = `test/elasticsearch SKIPPED: ${lucene.reason} (run \`npm run test:es\`, which can install liblucene8-java)`
+  if (process.env.KAVOSH_REQUIRE_ES === '1') throw new Error(message)
+  console.warn(`\n${'!'.repeat(78)}\n!!  ${message}\n${'!'.repeat(78)}\n`)
+}
+
+/** Hand-made strings for the corners the corpora rarely reach (no corpus text). */
+const EDGE_CASES: string[] = [
+  'کتاب ها',
+  'کتاب\u00a0ها',
+  'کتاب\u200bها',
+  'کتاب\tها',
+  'کتاب\nها',
+  'کتاب  \u200c ها',
+  'کتاب\u200c ها',
+  'کتاب \u200cها',
+  'کتاب ها ها',
+  'خانه ای ها',
+  'می روم',
+  'نمی روم',
+  'می می روم',
+  'می\u200c روم',
+  ' \u200cمی روم',
+  'می ها',
+  'نمی \u200c خواهم',
+  'بزرگ تر',
+  'ب تر',
+  'خسته ام',
+  'رفته اند',
+  'خانه ی من',
+  'کتاب،ها',
+  'کتاب.ها',
+  'کتاب\u0640 ها',
+  'کتاب\u064e ها',
+  'ها',
+  'می',
+  'ﻛﺘﺎﺏ ﮐﺘﺎﺏ ﻻ ﷲ ﷺ ﷻ',
+  'ٱلْحَمْدُ لِلَّهِ رَبِّ ٱلْعَٰلَمِينَ',
+  'هٰذا',
+  '\u200fسلام\u200e کتا\u00adب کتاب\u200dها',
+  'رحــــیم',
+  '۱۴۰۲ ١٤٠٢ 1402',
+  '۹متر covid19 abc۱۲۳',
+  'Éléphant İstanbul ǅ ß Ωmega ＡＢＣ １２３',
+  '😀کتاب😀 𝐀𝐁 中文字',
+  `${'x'.repeat(70)} ${'ک'.repeat(70)}`,
+  `${'گ'.repeat(65)} ها`,
+  'کتاب\ue001ها \ue00a',
+  'مسؤول سائل جزء',
+  'a\u200cb',
+  'الکتاب والکتاب بالکتاب للکتاب وکتاب',
+  'المدرسة الكبرى في المدينة',
+  'پژوهش ها در المدرسة',
+  'گفتگو ها و چیز ها',
+  'المدرسة الكبرى في المدينة الجديدة پژوهش ها ها',
+  'المدرسة الكبرى في المدينة الجديدة می پژوهم',
+  'المدرسة الكبرى في المدينة الجديدة پژوهش\u200cها گفتگو های',
+  'المدرسة الكبرى في المدينة الجديدة پژوهش و ها',
+  'میروند میز میلیونها نمی\u200cدانم',
+  'دانشجویان ایرانیان دوستان استان زمان سازمان همزمان',
+  'بازدارندگی فرهنگی آلودگان',
+  'کارگردانی بزرگتری',
+  'ضرب\u200cالمثل',
+  'اﷲ',
+  'كتابي كتابى',
+  'ﻣﻦ ﻓﻲ',
+  'ۀ هٔ خانۀ خانهٔ',
+  '',
+  '   ',
+]
+
+function sample(dir: string): CorpusDoc[] {
+  const docs = readCorpus(dir, maxDocs)
+  let chars = 0
+  const kept: CorpusDoc[] = []
+  for (const d of docs) {
+    if (kept.length > 0 && chars + d.text.length > maxChars) break
+    kept.push(d)
+    chars += d.text.length
+  }
+  return kept
+}
+
+describe.skipIf(!lucene.ok)('Elasticsearch/OpenSearch chain built by Lucene agrees with analyze()', () => {
+  let harness: LuceneHarness
+  let rows: AgreementRow[] = []
+  let classes = new Map<string, DifferenceClass>()
+
+  beforeAll(() => {
+    expect(existsSync(root), `corpora not found at ${root}`).toBe(true)
+    const started = Date.now()
+    harness = compileHarness(lucene.jars ?? [])
+    const corpora = corpusDirs(root).map((name) => ({ name, docs: sample(join(root, name)) }))
+    ;({ rows, classes } = measureAgreement(harness, corpora))
+    console.log(`\n${formatReport(rows, classes)}\n`)
+    const total = rows.reduce(
+      (t, r) => ({
+        docs: t.docs + r.docs,
+        identicalDocs: t.identicalDocs + r.identicalDocs,
+        kavoshTokens: t.kavoshTokens + r.kavoshTokens,
+        luceneTokens: t.luceneTokens + r.luceneTokens,
+        commonTokens: t.commonTokens + r.commonTokens,
+      }),
+      { docs: 0, identicalDocs: 0, kavoshTokens: 0, luceneTokens: 0, commonTokens: 0 },
+    )
+    console.log(
+      `All corpora and modes: ${total.docs} analyses, ${((100 * total.identicalDocs) / total.docs).toFixed(2)} % identical, ` +
+        `${(100 * tokenAgreement(total)).toFixed(3)} % of ${total.kavoshTokens} tokens agree; ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    )
+  })
+
+  afterAll(() => harness?.dispose())
+
+  it('agrees on every synthetic edge case (gaps, marks, ligatures, long words, private-use input, auto mode)', () => {
+    const { settings, analyzer } = mergedSettings()
+    const inputs = EDGE_CASES.flatMap((text, i) =>
+      (['fa', 'ar', 'auto'] as const).map((language) => ({
+        id: `${i}|${language}`,
+        analyzer: analyzer(language, resolveLanguage(text, language)),
+        text,
+      })),
+    )
+    const got = harness.analyze(settings, inputs)
+    const differences: string[] = []
+    for (const input of inputs) {
+      const language = input.id.split('|')[1] as Language
+      const expected = analyze(input.text, { language }).map((t) => t.term)
+      const actual = got.get(input.id)
+      if (JSON.stringify(actual) !== JSON.stringify(expected)) {
+        differences.push(
+          `${language} ${JSON.stringify(input.text)}: kavosh ${JSON.stringify(expected)} ≠ Lucene ${JSON.stringify(actual)}`,
+        )
+      }
+    }
+    expect(differences).toEqual([])
+  })
+
+  it('covers every corpus in both modes', () => {
+    const names = corpusDirs(root)
+    expect(names.length).toBeGreaterThan(0)
+    for (const name of names) {
+      expect(rows.filter((r) => r.corpus === name).map((r) => r.mode)).toEqual(['fixed', 'auto'])
+    }
+  })
+
+  it(`agrees on ≥ ${100 * MIN_TOKEN_AGREEMENT} % of tokens and ≥ ${100 * MIN_IDENTICAL_DOCS} % of documents per corpus`, () => {
+    for (const r of rows) {
+      const where = `${r.corpus} (${r.mode})`
+      expect(tokenAgreement(r), `${where}: tokens agree`).toBeGreaterThanOrEqual(MIN_TOKEN_AGREEMENT)
+      expect(r.identicalDocs / r.docs, `${where}: identical documents`).toBeGreaterThanOrEqual(
+        MIN_IDENTICAL_DOCS,
+      )
+    }
+  })
+})
