@@ -191,6 +191,7 @@ export function formatReport(rows: readonly AgreementRow[], classes: Map<string,
   }
   lines.push('')
   lines.push('Difference classes (hunks = places where the sequences differ; tokens = the longer side):')
+  if (classes.size === 0) lines.push('- (none: every term sequence is identical)')
   for (const c of [...classes.values()].sort((a, b) => b.tokens - a.tokens)) {
     lines.push(`- ${c.key}: ${c.hunks} hunks, ${c.tokens} tokens`)
     for (const e of c.examples) lines.push(`    ${e}`)
