@@ -27,12 +27,26 @@ import {
 import { MAX_WORD_LENGTH } from '../analysis/tokenize'
 import { alternation, charClass, chr, RESERVED_FIRST, RESERVED_LAST, spaced, TAG, u, ZWNJ } from './regex'
 
-/** An Elasticsearch char filter definition. */
+/**
+ * An Elasticsearch char filter definition (the types kavosh uses).
+ *
+ * @example
+ * ```ts
+ * const zwnjToSpace: CharFilterDefinition = { type: 'mapping', mappings: ['\\u200C=>\\u0020'] }
+ * ```
+ */
 export type CharFilterDefinition =
   | { type: 'mapping'; mappings: string[] }
   | { type: 'pattern_replace'; pattern: string; replacement: string }
 
-/** An Elasticsearch tokenizer definition. */
+/**
+ * An Elasticsearch tokenizer definition (kavosh's is a `pattern` tokenizer whose matches are the tokens).
+ *
+ * @example
+ * ```ts
+ * const words: TokenizerDefinition = { type: 'pattern', pattern: '\\p{L}+', group: 0 }
+ * ```
+ */
 export interface TokenizerDefinition {
   type: 'pattern'
   pattern: string

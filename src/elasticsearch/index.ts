@@ -39,7 +39,14 @@ import {
 
 export type { CharFilterDefinition, TokenFilterDefinition, TokenizerDefinition }
 
-/** Options of {@link elasticsearchSettings}. */
+/**
+ * Options of {@link elasticsearchSettings} (and of the helpers, which must get the same ones).
+ *
+ * @example
+ * ```ts
+ * const options: ElasticsearchSettingsOptions = { language: 'auto', fields: ['title', 'text'], offsets: true }
+ * ```
+ */
 export interface ElasticsearchSettingsOptions {
   /**
    * Language of the text, as in `analyze()`: `'fa'`, `'ar'`, or `'auto'` (default). With `'auto'`, each
@@ -63,7 +70,14 @@ export interface ElasticsearchSettingsOptions {
   offsets?: boolean
 }
 
-/** An Elasticsearch custom analyzer definition. */
+/**
+ * An Elasticsearch custom analyzer definition.
+ *
+ * @example
+ * ```ts
+ * elasticsearchSettings({ language: 'ar' }).settings.analysis.analyzer.kavosh_ar.tokenizer // → 'kavosh_tokenizer'
+ * ```
+ */
 export interface AnalyzerDefinition {
   type: 'custom'
   char_filter: string[]
@@ -71,12 +85,28 @@ export interface AnalyzerDefinition {
   filter: string[]
 }
 
-/** A text field mapping (or, for `'auto'`, an object of `fa`/`ar` text fields). */
+/**
+ * A text field mapping (or, for `'auto'`, an object of `fa`/`ar` text fields).
+ *
+ * @example
+ * ```ts
+ * elasticsearchSettings({ language: 'fa', fields: ['title'] }).mappings.properties.title
+ * // → { type: 'text', analyzer: 'kavosh_fa' }
+ * ```
+ */
 export type FieldMapping =
   | { type: 'text'; analyzer: string; index_options?: 'offsets' }
   | { properties: Record<ResolvedLanguage, { type: 'text'; analyzer: string; index_options?: 'offsets' }> }
 
-/** What {@link elasticsearchSettings} returns: the `settings` and `mappings` bodies of an index creation. */
+/**
+ * What {@link elasticsearchSettings} returns: the `settings` and `mappings` bodies of an index creation.
+ *
+ * @example
+ * ```ts
+ * const { settings, mappings }: ElasticsearchIndexSettings = elasticsearchSettings({ language: 'fa' })
+ * await client.indices.create({ index: 'news', settings, mappings }) // @elastic/elasticsearch 8
+ * ```
+ */
 export interface ElasticsearchIndexSettings {
   settings: {
     analysis: {

@@ -23,7 +23,14 @@ import {
 } from '../analysis/stem-fa'
 import { chr, lit, TAG, u, wordTrie, ZWNJ } from './regex'
 
-/** An Elasticsearch token filter definition. */
+/**
+ * An Elasticsearch token filter definition (the types kavosh uses).
+ *
+ * @example
+ * ```ts
+ * const stop: TokenFilterDefinition = { type: 'stop', stopwords: ['از', 'به'], ignore_case: false }
+ * ```
+ */
 export type TokenFilterDefinition =
   | { type: 'pattern_replace'; pattern: string; replacement: string; all: boolean }
   | { type: 'stop'; stopwords: string[]; ignore_case: false }

@@ -29,7 +29,17 @@ export function compileHarness(jars: readonly string[]): LuceneHarness {
   const classes = join(work, 'classes')
   execFileSync(
     'javac',
-    ['-nowarn', '-Xlint:none', '-d', classes, '-cp', jars.join(delimiter), join(here, 'LuceneHarness.java')],
+    [
+      '-nowarn',
+      '-Xlint:none',
+      '-encoding',
+      'UTF-8',
+      '-d',
+      classes,
+      '-cp',
+      jars.join(delimiter),
+      join(here, 'LuceneHarness.java'),
+    ],
     {
       stdio: ['ignore', 'ignore', 'inherit'],
     },
@@ -42,12 +52,16 @@ export function compileHarness(jars: readonly string[]): LuceneHarness {
       const settingsFile = join(work, `settings-${run}.json`)
       writeFileSync(settingsFile, JSON.stringify(settings))
       const input = docs.map((d) => JSON.stringify(d)).join('\n') + '\n'
-      const output = execFileSync('java', ['-cp', classpath, 'LuceneHarness', settingsFile, dir], {
-        input,
-        maxBuffer: 1 << 30,
-        encoding: 'utf8',
-        stdio: ['pipe', 'pipe', 'inherit'],
-      })
+      const output = execFileSync(
+        'java',
+        ['-Dfile.encoding=UTF-8', '-cp', classpath, 'LuceneHarness', settingsFile, dir],
+        {
+          input,
+          maxBuffer: 1 << 30,
+          encoding: 'utf8',
+          stdio: ['pipe', 'pipe', 'inherit'],
+        },
+      )
       const terms = new Map<string, string[]>()
       for (const line of output.split('\n')) {
         if (line === '') continue

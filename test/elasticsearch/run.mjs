@@ -3,7 +3,8 @@
 // kavosh's terms, by building the exported chain with Lucene's own CustomAnalyzer (ES and OpenSearch run
 // the same Lucene factories). Needs Java 17+ (javac) and Debian's liblucene8-java. When they are missing,
 // it installs liblucene8-java if it can (root + CI=true or KAVOSH_INSTALL_LUCENE=1); otherwise it prints a
-// loud SKIPPED banner and exits 0 — or exits 1 when KAVOSH_REQUIRE_ES=1.
+// loud SKIPPED banner and exits 0 — or exits 1 when KAVOSH_REQUIRE_ES=1. (A JDK is installed the same way
+// when javac is missing: default-jdk-headless.)
 import { execFileSync, spawnSync } from 'node:child_process'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -20,16 +21,16 @@ let env = findLucene()
 const wantInstall =
   process.env.CI === 'true' || process.env.CI === '1' || process.env.KAVOSH_INSTALL_LUCENE === '1'
 if (!env.ok && wantInstall && process.getuid?.() === 0) {
-  console.log(`test:es: ${env.reason}; installing liblucene8-java with apt-get …`)
+  console.log(`test:es: ${env.reason}; installing ${env.packages.join(' ')} with apt-get …`)
   const apt = (args) =>
     spawnSync('apt-get', args, {
       stdio: 'inherit',
       env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
     })
-  let r = apt(['install', '-y', '-qq', 'liblucene8-java'])
-  if (r.status !== 0) {
+  const install = () => apt(['install', '-y', '-qq', '--no-install-recommends', ...env.packages])
+  if (install().status !== 0) {
     apt(['update', '-qq'])
-    r = apt(['install', '-y', '-qq', 'liblucene8-java'])
+    install()
   }
   env = findLucene()
 }
