@@ -80,6 +80,13 @@ describe('normalize', () => {
       runs,
     )
   })
+  it('is idempotent on every single code unit (İ → i, not I)', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      const once = normalize(String.fromCharCode(c))
+      if (normalize(once) !== once) throw new Error(`U+${c.toString(16)}: ${once} → ${normalize(once)}`)
+    }
+    expect(normalize('İSTANBUL')).toBe('istanbul')
+  })
 })
 
 describe('analyze', () => {

@@ -171,6 +171,14 @@ function buildCharTable(): CharTable {
   signal[0x200c] = SIGNAL_FA
   for (const f of 'ةى٠١٢٣٤٥٦٧٨٩') signal[ch(f)] = SIGNAL_AR
 
+  // Make the fold a fixed point, fold(fold(c)) === fold(c): a chain such as İ → I (decomposition) → i
+  // (lower case) must end where normalize would end a second time.
+  for (let c = 0; c < 0x10000; c++) {
+    let f = fold[c]!
+    for (let guard = 0; fold[f] !== f && guard < 4; guard++) f = fold[f]!
+    fold[c] = f
+  }
+
   // Fold the expansions through the table itself, so that they are fixed points like every other output.
   const expansions = new Map<number, { units: Uint16Array; classes: Uint8Array }>()
   for (const [c, k] of expansionStrings) {

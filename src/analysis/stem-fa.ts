@@ -152,10 +152,10 @@ function stemPersianSuffixes(
 
 /**
  * Comparative/superlative, the plurals ان, گان, یان, ات, and the abstract noun گی of a word in ه
- * (آلودگی → آلوده, like آلودگان → آلوده); null when none applies.
+ * (آلودگی → آلوده, like آلودگان → آلوده; not فرهنگی, see {@link endsInRootGaf}); null when none applies.
  */
 function stemNounEnding(w: string, exceptions: ReadonlySet<string>): string | null {
-  if (w.length - 2 >= 3 && w.endsWith('گی')) return w.slice(0, -2) + 'ه'
+  if (w.length - 2 >= 3 && w.endsWith('گی') && !endsInRootGaf(w)) return w.slice(0, -2) + 'ه'
   if (w.length - 4 >= MIN_STEM && w.endsWith('ترین')) return w.slice(0, -4)
   if (w.length - 2 >= 3 && w.endsWith('تر') && !exceptions.has(w)) return w.slice(0, -2)
   if (w.length - 3 >= 3 && w.endsWith('گان')) return w.slice(0, -3) + 'ه' // نمایندگان → نماینده
@@ -174,6 +174,17 @@ function stemNounEnding(w: string, exceptions: ReadonlySet<string>): string | nu
   }
   if (w.length - 2 >= 3 && w.endsWith('ات')) return stripAdjectival(w.slice(0, -2), exceptions)
   return null
+}
+
+/**
+ * True when the گ before a final گی belongs to the word (فرهنگی, جنگی, بزرگی: نگ or رگ after a consonant)
+ * rather than standing for its final ه (دیوانگی ← دیوانه, بیچارگی ← بیچاره: after ا).
+ */
+function endsInRootGaf(w: string): boolean {
+  const before = w.charCodeAt(w.length - 3)
+  return (
+    (before === 0x0646 /* ن */ || before === 0x0631) /* ر */ && w.charCodeAt(w.length - 4) !== 0x0627
+  ) /* ا */
 }
 
 /** Ezafe / indefinite / adjectival ی and یی (کتابی → کتاب, ایرانی → ایران, دانشجویی → دانشجو). */

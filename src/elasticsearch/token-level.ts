@@ -160,7 +160,8 @@ export function persianStemFilters(): NamedFilter[] {
   rule('plural', `^(${FA})(${min(MIN_STEM)})${wordTrie(PLURAL_ENDINGS)}$`, `$1${ADJ}$2`)
   // stemNounEnding, first on the word itself …
   const nounEndings = (round: string, tag: string) => {
-    rule(`${round}_abstract_gi`, `^(${FA})${tag}(${min(3)})گی$`, `$1${KEEP}$2ه`)
+    // Not after نگ/رگ preceded by a letter other than ا (فرهنگی, بزرگی): endsInRootGaf in stem-fa.ts.
+    rule(`${round}_abstract_gi`, `^(${FA})${tag}(${min(3)})(?<!(?<!ا)[نر])گی$`, `$1${KEEP}$2ه`)
     rule(`${round}_superlative`, `^(${FA})${tag}(${min(MIN_STEM)})ترین$`, `$1${KEEP}$2`)
     rule(`${round}_comparative`, `^(${FA})${tag}(${min(3)})تر$`, `$1${KEEP}$2`)
     rule(`${round}_plural_gan`, `^(${FA})${tag}(${min(3)})گان$`, `$1${KEEP}$2ه`)
