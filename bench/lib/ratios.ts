@@ -41,15 +41,24 @@ export function computeRatios(r: Partial, kavoshId = 'kavosh'): RatioResult[] {
   for (const k of r.build.filter((b) => b.engine === kavoshId)) {
     for (const peer of peers) {
       const p = r.build.find((b) => b.engine === peer && b.collection === k.collection)
-      push('build', k.collection, 'docs/s', k.docsPerSec.median, peer, p?.docsPerSec.median, true)
+      // docs/s and MB/s of the same collection have the same ratio; MB/s stands for both.
       push('build', k.collection, 'MB/s', k.mbPerSec.median, peer, p?.mbPerSec.median, true)
       push(
         'build',
         k.collection,
-        'heap bytes per MB',
+        'heap per MB',
         k.heapBytesPerMB?.median,
         peer,
         p?.heapBytesPerMB?.median,
+        false,
+      )
+      push(
+        'build',
+        k.collection,
+        'heap+external per MB',
+        k.retainedBytesPerMB?.median,
+        peer,
+        p?.retainedBytesPerMB?.median,
         false,
       )
     }
@@ -79,6 +88,7 @@ export function computeRatios(r: Partial, kavoshId = 'kavosh'): RatioResult[] {
           q.variant === 'original' &&
           q.split === k.split,
       )
+      if (!p || p.queries !== k.queries) continue // scored on different queries: not comparable
       const where = k.collection === k.querySet ? k.collection : `${k.collection}/${k.querySet}`
       for (const m of METRIC_NAMES)
         push('quality', where, `${m} (${k.split})`, k.metrics[m], peer, p?.metrics[m], true)

@@ -179,7 +179,11 @@ export function renderMarkdown(r: BenchResults): string {
     }
     buildTable('Documents per second ↑', (b) => formatSummary(b.docsPerSec))
     buildTable('MB of text per second ↑', (b) => formatSummary(b.mbPerSec))
-    buildTable('Retained heap after GC, MB per MB of text ↓ (heapUsed delta with the index alive)', (b) =>
+    buildTable(
+      'Retained memory after GC, MB per MB of text ↓ (heapUsed + external delta with the index alive; external holds ArrayBuffer backing stores, where typed-array indexes live)',
+      (b) => formatSummary(b.retainedBytesPerMB, 1e-6),
+    )
+    buildTable('Of which JS heap only (heapUsed delta), MB per MB of text ↓', (b) =>
       formatSummary(b.heapBytesPerMB, 1e-6),
     )
     out.push(ratioTable(r.ratios, 'build', peers))
@@ -191,6 +195,11 @@ export function renderMarkdown(r: BenchResults): string {
       'Judged queries of each corpus (spread sample): keyword = as written; phrase = its two adjacent longest words as a phrase; prefix = last word cut to half (autocomplete); fuzzy = one adjacent-letter transposition in the longest word. Pooled rows query the union index with all query sets.\n',
     )
     const cols = collectionsOf(r.queries)
+    const maxQueries = (c: string, kind: string) =>
+      Math.max(...r.queries.filter((q) => q.collection === c && q.kind === kind).map((q) => q.queries))
+    out.push(
+      '† = returned less than one hit per query on average (the engine cannot read this text, so its time means little). "(n q)" = a slow engine timed on fewer queries than the others (its warm-up pass exceeded the budget).\n',
+    )
     for (const kind of ['keyword', 'phrase', 'prefix', 'fuzzy'] as const) {
       if (!r.queries.some((q) => q.kind === kind)) continue
       out.push(`\n${kind}\n`)
@@ -201,7 +210,10 @@ export function renderMarkdown(r: BenchResults): string {
             c,
             ...engines.map((e) => {
               const q = r.queries.find((x) => x.collection === c && x.engine === e.id && x.kind === kind)
-              return q ? `${formatNumber(q.p50Ms.median)} / ${formatNumber(q.p99Ms.median)}` : '—'
+              if (!q) return '—'
+              const mark = q.meanHits < 1 ? ' †' : ''
+              const fewer = q.queries < maxQueries(c, kind) ? ` (${q.queries} q)` : ''
+              return `${formatNumber(q.p50Ms.median)} / ${formatNumber(q.p99Ms.median)}${mark}${fewer}`
             }),
           ]),
         ),
@@ -272,10 +284,12 @@ export function renderMarkdown(r: BenchResults): string {
           table(
             ['setting ▸ query set', ...engines.map(engineLabel)],
             settings.map((key) => [
-              `${label(key)} (${find(key, engines[0].id, split)?.queries ?? 0} q)`,
+              `${label(key)} (${Math.max(...engines.map((e) => find(key, e.id, split)?.queries ?? 0))} q)`,
               ...engines.map((e) => {
                 const q = find(key, e.id, split)
-                return q ? metric3(q.metrics[metric]) : '—'
+                if (!q) return '—'
+                const most = Math.max(...engines.map((x) => find(key, x.id, split)?.queries ?? 0))
+                return metric3(q.metrics[metric]) + (q.queries < most ? ` (${q.queries} q)` : '')
               }),
             ]),
           ),
@@ -304,25 +318,43 @@ export function renderMarkdown(r: BenchResults): string {
     )
     const variantRows = r.quality.filter((q) => q.variant !== 'original' && q.split === 'all')
     if (variantRows.length > 0) {
-      out.push(
-        '\n#### Orthographic variants (nDCG@10 of the rewritten queries ÷ nDCG@10 of the originals, all queries) ↑\n',
-      )
-      out.push(
-        `${VARIANTS.map((v) => `\`${v.name}\`: ${v.description}`).join('; ')}. In brackets: how many of the scored queries the rewrite changed (unchanged ones score as before). 1.00 = fully robust.\n`,
-      )
       const vSettings = unique(variantRows.map((q) => `${q.collection}\u0000${q.querySet}`))
+      out.push(
+        '\n#### Orthographic variants (nDCG@10 of the rewritten queries ÷ nDCG@10 of the same queries as written) ↑\n',
+      )
+      out.push(
+        `${VARIANTS.map((v) => `\`${v.name}\`: ${v.description}`).join('; ')}. 1.00 = fully robust. Summary: the lowest ratio over the per-corpus query sets where the variant changed at least one query (in brackets: which set); per-set figures below.\n`,
+      )
+      out.push(
+        table(
+          ['variant', ...engines.map(engineLabel)],
+          VARIANTS.map((v) => [
+            v.name,
+            ...engines.map((e) => {
+              let worst: { x: number; set: string } | undefined
+              for (const key of vSettings) {
+                const q = find(key, e.id, 'all', v.name)
+                const x = q?.ratioToOriginal?.ndcg10
+                if (q && q.changedQueries > 0 && x !== undefined && (!worst || x < worst.x))
+                  worst = { x, set: label(key) }
+              }
+              return worst ? `${worst.x.toFixed(2)} (${worst.set})` : '—'
+            }),
+          ]),
+        ),
+      )
+      const perSet: string[] = []
       for (const key of vSettings) {
-        out.push(`\n${label(key)}\n`)
-        out.push(
+        perSet.push(`\n${label(key)}\n`)
+        perSet.push(
           table(
-            ['variant (changed queries)', ...engines.map(engineLabel)],
+            ['variant (changed / scored queries)', ...engines.map(engineLabel)],
             VARIANTS.map((v) => {
-              const changed = find(key, engines[0].id, 'all', v.name)?.changedQueries ?? 0
+              const q0 = find(key, engines[0].id, 'all', v.name)
               return [
-                `${v.name} (${changed})`,
+                `${v.name} (${q0?.changedQueries ?? 0}/${q0?.queries ?? 0})`,
                 ...engines.map((e) => {
-                  const q = find(key, e.id, 'all', v.name)
-                  const x = q?.ratioToOriginal?.ndcg10
+                  const x = find(key, e.id, 'all', v.name)?.ratioToOriginal?.ndcg10
                   return x === undefined ? '—' : x.toFixed(2)
                 }),
               ]
@@ -330,6 +362,7 @@ export function renderMarkdown(r: BenchResults): string {
           ),
         )
       }
+      out.push(`\n<details><summary>Variants per query set</summary>\n${perSet.join('\n')}\n\n</details>`)
     }
     out.push(ratioTable(r.ratios, 'quality', peers))
   }

@@ -52,8 +52,13 @@ export interface BuildResult {
   ms: Summary
   docsPerSec: Summary
   mbPerSec: Summary
-  /** Retained heap (after GC) per MB of UTF-8 text, in bytes; null without --expose-gc. */
+  /**
+   * Retained JS heap (heapUsed delta after GC, index alive) per MB of UTF-8 text, in bytes; measured on the
+   * kept (last) build; null when not measured (quick runs, no --expose-gc).
+   */
   heapBytesPerMB: Summary | null
+  /** Same, heapUsed + external (ArrayBuffer backing stores), so typed-array indexes are counted too. */
+  retainedBytesPerMB: Summary | null
 }
 
 export interface QueryLatencyResult {
@@ -242,6 +247,7 @@ export function validateResults(data: unknown): string[] {
     checkSummary(r.docsPerSec, `${w}.docsPerSec`, errors)
     checkSummary(r.mbPerSec, `${w}.mbPerSec`, errors)
     checkSummary(r.heapBytesPerMB, `${w}.heapBytesPerMB`, errors, true)
+    checkSummary(r.retainedBytesPerMB, `${w}.retainedBytesPerMB`, errors, true)
   })
   rows('queries').forEach((r, i) => {
     const w = `queries[${i}]`

@@ -14,11 +14,16 @@ export function collectGarbage(): void {
   gc?.()
 }
 
-/** Heap in use after two full GCs (so finalisers and weak structures settle), in bytes. */
-export function settledHeapUsed(): number {
+/**
+ * Memory in use after two full GCs (so finalisers and weak structures settle), in bytes: the JS heap, and
+ * `external` (ArrayBuffer backing stores and other off-heap memory owned by JS objects; typed-array
+ * indexes live there, not in heapUsed).
+ */
+export function settledMemory(): { heapUsed: number; external: number } {
   gc?.()
   gc?.()
-  return process.memoryUsage().heapUsed
+  const m = process.memoryUsage()
+  return { heapUsed: m.heapUsed, external: m.external }
 }
 
 /** Milliseconds taken by `fn` (awaited), with its result. */

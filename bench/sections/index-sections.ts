@@ -20,7 +20,7 @@ import type {
 } from '../lib/results'
 import type { RunPlan } from '../lib/run-plan'
 import { quantile, summarize } from '../lib/stats'
-import { canCollectGarbage, collectGarbage, now, settledHeapUsed, timeAsync } from '../lib/timing'
+import { canCollectGarbage, collectGarbage, now, settledMemory, timeAsync } from '../lib/timing'
 import { applyVariant, VARIANTS } from '../lib/variants'
 
 export interface IndexSectionResults {
@@ -40,6 +40,51 @@ function allQueries(c: Collection): JudgedQuery[] {
   return c.querySets.flatMap((s) => s.queries)
 }
 
+/**
+ * The warm-up build and all timed builds but the last. Returns only times, so every index built here is
+ * unreachable once it returns (a suspended async frame can keep dead values alive, which would distort the
+ * memory baseline of the kept build).
+ */
+async function throwawayBuilds(
+  c: Collection,
+  engine: Engine,
+  plan: RunPlan,
+  progress: Progress,
+  step: string,
+  warmup: boolean,
+  timed: number,
+  total: number,
+): Promise<number[]> {
+  if (warmup) {
+    progress.update(`${step} warm-up`)
+    for (let w = 0; w < plan.warmups; w++) await engine.build(c.docs.slice(0, plan.warmupBuildDocs))
+  }
+  const ms: number[] = []
+  for (let r = 0; r < timed; r++) {
+    if (plan.collectGarbage) collectGarbage()
+    progress.update(`${step} build`, r + 1, total)
+    const t0 = now()
+    await engine.build(c.docs)
+    ms.push(now() - t0)
+  }
+  return ms
+}
+
+/** The last timed build, kept for the later sections, with the memory it retains (null when not measured). */
+async function keptBuild(
+  c: Collection,
+  engine: Engine,
+  measureMemory: boolean,
+): Promise<{ index: BuiltIndex; ms: number; heap: number | null; external: number | null }> {
+  const before = measureMemory ? settledMemory() : undefined
+  const t0 = now()
+  const index = await engine.build(c.docs)
+  const ms = now() - t0
+  if (!before) return { index, ms, heap: null, external: null }
+  const after = settledMemory()
+  return { index, ms, heap: after.heapUsed - before.heapUsed, external: after.external - before.external }
+}
+
 async function timedBuilds(
   c: Collection,
   engine: Engine,
@@ -49,25 +94,15 @@ async function timedBuilds(
   measureBuild: boolean,
 ): Promise<{ index: BuiltIndex; result: BuildResult }> {
   const reps = measureBuild ? plan.buildRepetitions(c.bytes) : 1
-  if (measureBuild && plan.warmups > 0 && c.docs.length > plan.warmupBuildDocs) {
-    progress.update(`${step} warm-up`)
-    for (let w = 0; w < plan.warmups; w++) await engine.build(c.docs.slice(0, plan.warmupBuildDocs))
-  }
-  const ms: number[] = []
-  const heap: number[] = []
-  let index: BuiltIndex | undefined
-  for (let r = 0; r < reps; r++) {
-    index = undefined // drop the previous repetition's index before measuring the baseline
-    progress.update(`${step} build`, r + 1, reps)
-    const before = measureBuild && plan.collectGarbage ? settledHeapUsed() : 0
-    const built = await timeAsync(() => engine.build(c.docs))
-    index = built.value
-    ms.push(built.ms)
-    if (measureBuild && plan.collectGarbage) heap.push(settledHeapUsed() - before)
-  }
+  const warmup = measureBuild && plan.warmups > 0 && c.docs.length > plan.warmupBuildDocs
+  const ms = await throwawayBuilds(c, engine, plan, progress, step, warmup, reps - 1, reps)
+  progress.update(`${step} build`, reps, reps)
+  const kept = await keptBuild(c, engine, measureBuild && plan.collectGarbage && canCollectGarbage)
+  ms.push(kept.ms)
   const mb = c.bytes / 1e6
+  const perMB = (bytes: number | null) => (bytes === null ? null : summarize([Math.max(0, bytes) / mb]))
   return {
-    index: index!,
+    index: kept.index,
     result: {
       collection: c.name,
       engine: engine.id,
@@ -76,8 +111,8 @@ async function timedBuilds(
       ms: summarize(ms),
       docsPerSec: summarize(ms.map((t) => c.docs.length / (t / 1000))),
       mbPerSec: summarize(ms.map((t) => mb / (t / 1000))),
-      heapBytesPerMB:
-        canCollectGarbage && heap.length > 0 ? summarize(heap.map((h) => Math.max(0, h) / mb)) : null,
+      heapBytesPerMB: perMB(kept.heap),
+      retainedBytesPerMB: perMB(kept.heap === null ? null : kept.heap + (kept.external ?? 0)),
     },
   }
 }
@@ -103,7 +138,7 @@ function measureLatency(
     for (let i = 0; i < queries.length; i++) {
       hits += index.search(queries[i], kind, LATENCY_LIMIT).length
       if (now() - t0 > plan.latencyPassBudgetMs) {
-        fit = Math.max(10, i + 1)
+        fit = Math.max(plan.minLatencyQueries, i + 1)
         break
       }
     }
@@ -221,7 +256,10 @@ function measureQuality(
   for (const set of c.querySets) {
     const relevant = set.queries.map((q) => new Set(q.relevant))
     const halves = set.queries.map((q) => queryHalf(q.id))
-    const everyQuery = set.queries.map((_, i) => i)
+    // A slow engine is scored on a smaller spread sample in the pooled settings (reported per row).
+    const slow = c.kind === 'pooled' && plan.slowEngines.includes(engine.id)
+    const allQueries = set.queries.map((_, i) => i)
+    const everyQuery = slow ? spreadSample(allQueries, plan.slowEnginePooledQueries) : allQueries
     // Variants are scored on an evenly spread subset (all queries when the set is small) and compared
     // with the original queries on the same subset.
     const variantQueries = spreadSample(everyQuery, plan.maxVariantQueries)
