@@ -53,8 +53,13 @@ function unique<T>(xs: T[]): T[] {
   return [...new Set(xs)]
 }
 
-function ratioTable(ratios: RatioResult[], section: SectionName, peers: EngineInfo[]): string {
-  const rows = ratios.filter((r) => r.section === section)
+function ratioTable(
+  ratios: RatioResult[],
+  section: SectionName,
+  peers: EngineInfo[],
+  keep: (r: RatioResult) => boolean = () => true,
+): string {
+  const rows = ratios.filter((r) => r.section === section && keep(r))
   if (rows.length === 0) return ''
   const keys = unique(rows.map((r) => `${r.collection}\u0000${r.metric}`))
   const body = keys.map((key) => {
@@ -297,23 +302,23 @@ export function renderMarkdown(r: BenchResults): string {
       }
     }
     const detailRows: string[][] = []
+    const short = (x: number) => (Number.isFinite(x) ? x.toFixed(3).replace(/^0\./, '.') : '—')
     for (const key of settings)
-      for (const split of ['all', 'test'] as const)
-        for (const e of engines) {
-          const q = find(key, e.id, split)
-          if (q)
-            detailRows.push([
-              label(key),
-              split,
-              engineLabel(e),
-              ...METRIC_NAMES.map((k) => metric3(q.metrics[k])),
-            ])
-        }
+      for (const e of engines) {
+        const all = find(key, e.id, 'all')
+        const test = find(key, e.id, 'test')
+        if (all)
+          detailRows.push([
+            label(key),
+            engineLabel(e),
+            ...METRIC_NAMES.map((k) => `${short(all.metrics[k])} · ${test ? short(test.metrics[k]) : '—'}`),
+          ])
+      }
     out.push(
-      `\n<details><summary>All metrics (MRR@10, nDCG@10, MAP, P@10, R@100), all queries and 'test' half</summary>\n\n${table(
-        ['setting ▸ query set', 'split', 'engine', ...METRIC_NAMES.map((k) => METRIC_LABELS[k])],
+      `\n<details><summary>All metrics: "all queries · 'test' half"</summary>\n\n${table(
+        ['setting ▸ query set', 'engine', ...METRIC_NAMES.map((k) => METRIC_LABELS[k])],
         detailRows,
-        ['l', 'l', 'l', 'r', 'r', 'r', 'r', 'r'],
+        ['l', 'l', 'r', 'r', 'r', 'r', 'r'],
       )}\n\n</details>`,
     )
     const variantRows = r.quality.filter((q) => q.variant !== 'original' && q.split === 'all')
@@ -323,7 +328,7 @@ export function renderMarkdown(r: BenchResults): string {
         '\n#### Orthographic variants (nDCG@10 of the rewritten queries ÷ nDCG@10 of the same queries as written) ↑\n',
       )
       out.push(
-        `${VARIANTS.map((v) => `\`${v.name}\`: ${v.description}`).join('; ')}. 1.00 = fully robust. Summary: the lowest ratio over the per-corpus query sets where the variant changed at least one query (in brackets: which set); per-set figures below.\n`,
+        `${VARIANTS.map((v) => `\`${v.name}\`: ${v.description}`).join('; ')}. 1.00 = fully robust. Summary: the lowest ratio over the per-corpus query sets where the variant changed at least one query (in brackets: which set, when below 1); per-set figures below.\n`,
       )
       out.push(
         table(
@@ -338,7 +343,8 @@ export function renderMarkdown(r: BenchResults): string {
                 if (q && q.changedQueries > 0 && x !== undefined && (!worst || x < worst.x))
                   worst = { x, set: label(key) }
               }
-              return worst ? `${worst.x.toFixed(2)} (${worst.set})` : '—'
+              if (!worst) return '—'
+              return worst.x < 0.995 ? `${worst.x.toFixed(2)} (${worst.set})` : worst.x.toFixed(2)
             }),
           ]),
         ),
@@ -364,7 +370,8 @@ export function renderMarkdown(r: BenchResults): string {
       }
       out.push(`\n<details><summary>Variants per query set</summary>\n${perSet.join('\n')}\n\n</details>`)
     }
-    out.push(ratioTable(r.ratios, 'quality', peers))
+    out.push(ratioTable(r.ratios, 'quality', peers, (x) => /^(ndcg10|mrr10) /.test(x.metric)))
+    out.push('\n(Ratios of MAP, P@10 and R@100 are in the JSON.)')
   }
   return `${out.join('\n')}\n`
 }
