@@ -32,7 +32,8 @@ export function computeRatios(r: Partial, kavoshId = 'kavosh'): RatioResult[] {
     })
   }
 
-  for (const k of r.analysis.filter((a) => a.engine === kavoshId)) {
+  // normalize alone does less than a peer's tokenise+normalise, so only analyze is compared.
+  for (const k of r.analysis.filter((a) => a.engine === kavoshId && a.operation.startsWith('analyze'))) {
     for (const peer of peers) {
       const p = r.analysis.find((a) => a.engine === peer && a.collection === k.collection)
       push('analysis', k.collection, `MB/s ${k.operation}`, k.mbPerSec.median, peer, p?.mbPerSec.median, true)
