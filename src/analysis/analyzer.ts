@@ -15,6 +15,7 @@
 import { getCharTable, IGNORE, JOINER, SIGNAL_FA_LETTER } from './char-table'
 import { detectLanguage } from './detect'
 import { getLexicon } from './lexicon'
+import { CLITICS_AFTER_HEH, COMPARATIVE_SUFFIXES, PLURAL_SUFFIXES, VERB_PREFIXES } from './persian-affixes'
 import { stemArabic } from './stem-ar'
 import { stemPersian } from './stem-fa'
 import {
@@ -30,31 +31,12 @@ import {
 import type { AnalyzeOptions, Language, ResolvedLanguage, Token } from './types'
 
 /** Affixes that, written as a separate word, belong to the previous word (any previous word). */
-export const DETACHED_SUFFIXES: ReadonlySet<string> = new Set([
-  'ها',
-  'های',
-  'هایی',
-  'هایم',
-  'هایت',
-  'هایش',
-  'هایمان',
-  'هایتان',
-  'هایشان',
-])
-export const DETACHED_COMPARATIVES: ReadonlySet<string> = new Set(['تر', 'ترین'])
+export const DETACHED_SUFFIXES: ReadonlySet<string> = new Set(PLURAL_SUFFIXES)
+export const DETACHED_COMPARATIVES: ReadonlySet<string> = new Set(COMPARATIVE_SUFFIXES)
 /** Affixes that are joined only after a word ending in ه (خانه ای, خسته ام, رفته اند), as hazm does. */
-export const DETACHED_AFTER_HEH: ReadonlySet<string> = new Set([
-  'ی',
-  'ای',
-  'ام',
-  'ات',
-  'اش',
-  'ایم',
-  'اید',
-  'اند',
-])
+export const DETACHED_AFTER_HEH: ReadonlySet<string> = new Set(CLITICS_AFTER_HEH)
 /** Verb prefixes that, written apart, belong to the next word. */
-export const DETACHED_PREFIXES: ReadonlySet<string> = new Set(['می', 'نمی'])
+export const DETACHED_PREFIXES: ReadonlySet<string> = new Set(VERB_PREFIXES)
 
 /** True when only spaces, ZWNJ or ignorable characters stand between offsets a and b. */
 function isSoftGap(text: string, a: number, b: number): boolean {

@@ -10,46 +10,24 @@
  * Owns: Persian affix removal. Must not: fold characters or know about tokens/offsets.
  */
 import { getLexicon } from './lexicon'
+import {
+  CLITICS_AFTER_HEH,
+  COMPARATIVE_SUFFIXES,
+  MARKED_PRONOUN_SUFFIXES,
+  PLURAL_SUFFIXES,
+} from './persian-affixes'
 
 /** Suffixes removed when they stand after a ZWNJ or were written as a separate word. */
 export const BOUNDARY_SUFFIXES: ReadonlySet<string> = new Set([
-  'ها',
-  'های',
-  'هایی',
-  'هایم',
-  'هایت',
-  'هایش',
-  'هایمان',
-  'هایتان',
-  'هایشان',
-  'تر',
-  'ترین',
+  ...PLURAL_SUFFIXES,
+  ...COMPARATIVE_SUFFIXES,
   'تری',
-  'ی',
-  'ای',
-  'ام',
-  'ات',
-  'اش',
-  'ایم',
-  'اید',
-  'اند',
-  'شان',
-  'تان',
-  'مان',
+  ...CLITICS_AFTER_HEH,
+  ...MARKED_PRONOUN_SUFFIXES,
 ])
 
 /** Plural + possessive endings, longest first. */
-export const PLURAL_ENDINGS: readonly string[] = [
-  'هایشان',
-  'هایتان',
-  'هایمان',
-  'هایی',
-  'هایم',
-  'هایت',
-  'هایش',
-  'های',
-  'ها',
-]
+export const PLURAL_ENDINGS: readonly string[] = PLURAL_SUFFIXES
 
 /** Person endings of verbs, longest first. */
 export const PERSON_ENDINGS: readonly string[] = ['ند', 'ید', 'یم', 'م', 'ی', 'د']
