@@ -416,14 +416,21 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
 
   /**
    * Compacts in small steps, yielding to the event loop between them, so searches stay responsive; if
-   * the index changes meanwhile the work restarts. Resolves when done.
+   * the index changes meanwhile the work restarts. Resolves when done: documents removed before the call
+   * are then reclaimed.
    */
   vacuum(): Promise<void> {
-    if (this.compaction === null) {
-      this.compaction = this.compactInSteps().finally(() => {
-        this.compaction = null
+    if (this.compaction !== null) {
+      // A compaction is under way, or finished this tick before later removals: wait for it, then
+      // reclaim what it did not see.
+      return this.compaction.then(() => {
+        const documents = this.inverted.documents
+        return documents.count > documents.liveCount ? this.vacuum() : undefined
       })
     }
+    this.compaction = this.compactInSteps().finally(() => {
+      this.compaction = null
+    })
     return this.compaction
   }
 

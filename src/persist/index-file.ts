@@ -283,7 +283,8 @@ function decodePayload(
   if (postings.length !== postingBytes) throw new CorruptIndexError('saved index postings do not add up')
   if (!reader.atEnd || !reader.stringsConsumed)
     throw new CorruptIndexError('saved index has unexpected extra data')
-  pool.bytes = postings.slice()
+  // Never an empty pool: it grows by doubling, and an index saved empty must accept documents after load.
+  pool.bytes = postingBytes > 0 ? postings.slice() : new Uint8Array(16)
   pool.usedBytes = postingBytes
   checkPostings(pool, termCount, documents)
   const dictionary = TermDictionary.fromTerms(terms)
