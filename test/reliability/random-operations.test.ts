@@ -245,7 +245,7 @@ describe('random operation sequences against a model', () => {
           check(VOCABULARY.slice(0, 6).join(' '), 'or')
         },
       ),
-      { numRuns: 150 },
+      { numRuns: 300 },
     )
     report(
       `${count(sequences)} random op sequences, ${count(operations)} operations (${count(searches)} searches checked against the model, ${count(rejected)} typed rejections), 0 failures`,
