@@ -568,7 +568,9 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
 
   /**
    * Restores an index from {@link save} bytes without re-analysing any text. Throws `CorruptIndexError`
-   * for truncated, altered, empty or foreign bytes and `IncompatibleIndexError` for a newer format.
+   * for truncated, altered, empty or foreign bytes and `IncompatibleIndexError` for a newer format. The
+   * checksum and the whole structure (posting lists included, in one pass) are verified first, so a bad
+   * file is never half-loaded.
    *
    * @example
    * ```ts
