@@ -129,7 +129,9 @@ export function renderMarkdown(r: BenchResults): string {
   )
   if (r.skipped.length > 0) {
     out.push('\nSkipped:')
-    for (const s of r.skipped) out.push(`- ${s.what}: ${s.reason}`)
+    const byReason = new Map<string, string[]>()
+    for (const s of r.skipped) byReason.set(s.reason, [...(byReason.get(s.reason) ?? []), s.what])
+    for (const [reason, whats] of byReason) out.push(`- ${whats.join('; ')}: ${reason}`)
   }
 
   const header = ['corpus', ...engines.map(engineLabel)]

@@ -315,6 +315,11 @@ export async function runIndexSections(
     const wantQuality = sections.has('quality') && c.roles.judged
     if (!wantBuild && !wantPersistence && !wantQueries && !wantQuality) continue
     for (const engine of engines) {
+      const skip = plan.skipEngine(c, engine)
+      if (skip) {
+        out.skipped.push({ what: `${engine.id} on ${c.name}`, reason: skip })
+        continue
+      }
       const step = `[${c.name}] ${engine.id}`
       try {
         await measurePair(
