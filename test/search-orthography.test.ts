@@ -75,3 +75,16 @@ describe.skipIf(seeds === null)('the seed articles, as scraped, answer queries a
     expect(ids(index, 'الخارجیه الروسیه').length).toBeGreaterThan(0)
   })
 })
+
+describe('quoted phrases in an index of both languages', () => {
+  it('a phrase whose letters cannot tell is tried in every language of the index', () => {
+    const index = new SearchIndex({ fields: ['body'] })
+    index.addAll([
+      { id: 'ar', body: 'وقعت المدارس الحكومية في المدينة' },
+      { id: 'fa', body: 'گزارش تازه درباره مدارس دولتی در شهر' },
+    ])
+    expect(ids(index, '"المدارس الحكومية"')).toEqual(['ar'])
+    expect(ids(index, '"مدارس"')).toEqual(['ar', 'fa'])
+    expect(ids(index, 'مدارس -"المدارس الحكومية"')).toEqual(['fa'])
+  })
+})

@@ -620,7 +620,7 @@ function persianReadings(surface: string, boundary: number, hasTerm: (term: stri
 }
 
 /** True when `text` has one of پ چ ژ گ, letters that only Persian writes and no fold changes. */
-function hasPersianLetter(text: string): boolean {
+export function hasPersianLetter(text: string): boolean {
   const { signal } = getCharTable()
   for (let i = 0; i < text.length; i++)
     if ((signal[text.charCodeAt(i)]! & SIGNAL_FA_LETTER) !== 0) return true

@@ -9,6 +9,7 @@ export {
   analyzeEach,
   analyzeInto,
   analyzeQuery,
+  hasPersianLetter,
   isStopWord,
   resolveLanguage,
   stemWord,

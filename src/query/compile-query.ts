@@ -5,7 +5,7 @@
  * plain words, `analyze` for quoted phrases) and never throws on any query text.
  */
 
-import { analyze, analyzeQuery, type QueryClause } from '../analysis/index'
+import { analyze, analyzeQuery, hasPersianLetter, type QueryClause } from '../analysis/index'
 import type { Language, ResolvedLanguage } from '../analysis/types'
 import type { InvertedIndex } from '../index/inverted-index'
 import { fuzzyExpansions, prefixExpansions } from '../index/term-expansion'
@@ -240,18 +240,20 @@ class QueryBuilder {
 
   addPhrase(text: string): void {
     if (this.requiredCount >= this.options.maxClauses) return
-    const tokens = this.analyzePhrase(text)
-    if (tokens.length === 0) return
-    const first = tokens[0].position
+    const analyses = this.analyzePhrase(text)
+    if (analyses.length === 0) return
     const compiled: CompiledClause = { alternatives: [], optional: false, covers: [], prefix: false }
-    const alternative = this.alternativeOf(
-      tokens.map((token) => token.term),
-      tokens.map((token) => token.position - first),
-      1,
-      0,
-      false,
-    )
-    if (alternative) compiled.alternatives.push(alternative)
+    for (const tokens of analyses) {
+      const first = tokens[0].position
+      const alternative = this.alternativeOf(
+        tokens.map((token) => token.term),
+        tokens.map((token) => token.position - first),
+        1,
+        0,
+        false,
+      )
+      if (alternative) compiled.alternatives.push(alternative)
+    }
     this.clauses.push(compiled)
     this.requiredCount++
   }
@@ -260,17 +262,17 @@ class QueryBuilder {
     if (this.excludedCount >= this.options.maxClauses) return
     if (kind === 'phrase') {
       this.excludedCount++
-      const tokens = this.analyzePhrase(text)
-      if (tokens.length === 0) return
-      const first = tokens[0].position
-      const alternative = this.alternativeOf(
-        tokens.map((token) => token.term),
-        tokens.map((token) => token.position - first),
-        1,
-        0,
-        true,
-      )
-      if (alternative) this.exclusions.push(alternative)
+      for (const tokens of this.analyzePhrase(text)) {
+        const first = tokens[0].position
+        const alternative = this.alternativeOf(
+          tokens.map((token) => token.term),
+          tokens.map((token) => token.position - first),
+          1,
+          0,
+          true,
+        )
+        if (alternative) this.exclusions.push(alternative)
+      }
       return
     }
     let clauses: QueryClause[]
@@ -414,16 +416,36 @@ class QueryBuilder {
     return inverseDocumentFrequency(this.documentCount, this.index.postings.docFrequency[termId])
   }
 
-  private analyzePhrase(text: string): { term: string; position: number }[] {
-    try {
-      return analyze(text, {
-        language: this.analysisLanguage(),
-        stem: this.options.stem,
-        stopWords: this.options.stopWords,
-      })
-    } catch {
-      return []
+  /**
+   * The phrase analysed in each language it may be in (one analysis per distinct result, empty ones
+   * dropped): like plain words, a phrase whose letters cannot tell is tried in every language of the index.
+   */
+  private analyzePhrase(text: string): { term: string; position: number }[][] {
+    const { language, indexLanguages } = this.options
+    const languages: Language[] =
+      language !== 'auto'
+        ? [language]
+        : indexLanguages.length === 0
+          ? ['auto']
+          : indexLanguages.length === 1 || hasPersianLetter(text)
+            ? [indexLanguages.length === 1 ? indexLanguages[0] : 'fa']
+            : [...indexLanguages]
+    const analyses: { term: string; position: number }[][] = []
+    const seen = new Set<string>()
+    for (const lang of languages) {
+      let tokens: { term: string; position: number }[]
+      try {
+        tokens = analyze(text, { language: lang, stem: this.options.stem, stopWords: this.options.stopWords })
+      } catch {
+        continue
+      }
+      const key = tokens.map((t) => `${t.position}:${t.term}`).join(' ')
+      if (tokens.length > 0 && !seen.has(key)) {
+        seen.add(key)
+        analyses.push(tokens)
+      }
     }
+    return analyses
   }
 
   private analysisLanguage(): Language {
