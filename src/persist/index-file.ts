@@ -147,6 +147,9 @@ export function saveIndex(options: Record<string, unknown>, index: InvertedIndex
  * const { options, inverted } = loadIndex(bytes, (options) => ({ fieldCount: 2, storedFieldCount: 1 }))
  * ```
  */
+/** Format versions above this are read as corruption rather than as a newer kavosh. */
+const MAX_PLAUSIBLE_VERSION = 255
+
 export function loadIndex(
   bytes: Uint8Array,
   shapeOf: (options: Record<string, unknown>) => { fieldCount: number; storedFieldCount: number },
@@ -160,6 +163,10 @@ export function loadIndex(
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   const version = view.getUint16(4, true)
+  // A version far beyond any we will write is not a newer file but foreign bytes that happen to start
+  // with the magic (e.g. text beginning "KVSH"): corrupt, not incompatible.
+  if (version > MAX_PLAUSIBLE_VERSION)
+    throw new CorruptIndexError(`saved index has an implausible format version (${version})`)
   if (version > FORMAT_VERSION) throw new IncompatibleIndexError(version, FORMAT_VERSION)
   if (version === 0) throw new CorruptIndexError('saved index has format version 0')
   const flags = view.getUint16(6, true)
