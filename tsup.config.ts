@@ -15,6 +15,21 @@ export default defineConfig([
     treeshake: true,
   },
   {
+    // kavosh/node: Node-only helpers (worker_threads). The core stays external (`import 'kavosh'`), so an
+    // index built here is the same SearchIndex class as the user's. Also the workers' script (shims give
+    // the CJS build an import.meta.url).
+    entry: { node: 'src/node/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: true,
+    clean: false,
+    target: 'node18',
+    platform: 'node',
+    treeshake: true,
+    shims: true,
+    external: ['kavosh'],
+  },
+  {
     // The `kavosh` command (bin): Node only, ESM, with a shebang. commander and cli-progress stay
     // external (runtime dependencies of the package).
     entry: { cli: 'src/cli/main.ts' },

@@ -32,6 +32,8 @@ const maxDocs = Number(argument('docs', 'Infinity'))
 const repeat = Number(argument('repeat', '3'))
 const only = new Set(argument('only', 'build,heap,query,load').split(','))
 const cpuProfile = process.argv.includes('--cpu-prof')
+// --profile-queries: profile keyword queries on the built index instead of the build.
+const profileQueries = process.argv.includes('--profile-queries')
 
 interface Doc {
   id: string
@@ -101,8 +103,7 @@ function build() {
   return index
 }
 
-if (cpuProfile) {
-  build() // warm-up
+async function profiled(work: () => void): Promise<void> {
   const session = new Session()
   session.connect()
   const post = (method: string, params?: object) =>
@@ -112,10 +113,14 @@ if (cpuProfile) {
   await post('Profiler.enable')
   await post('Profiler.setSamplingInterval', { interval: 200 })
   await post('Profiler.start')
-  build()
+  work()
   const { profile } = (await post('Profiler.stop')) as {
     profile: {
-      nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]
+      nodes: {
+        id: number
+        callFrame: { functionName: string; url: string; lineNumber: number }
+        positionTicks?: { line: number; ticks: number }[]
+      }[]
       samples: number[]
     }
   }
@@ -134,9 +139,39 @@ if (cpuProfile) {
   for (const [name, count] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 20)) {
     console.log(`  ${((100 * count) / total).toFixed(1).padStart(5)}%  ${name}`)
   }
+  if (process.argv.includes('--lines')) {
+    // Hottest lines of the bundle (V8's position ticks), with their source text.
+    const bundleLines = readFileSync(bundle, 'utf8').split('\n')
+    const byLine = new Map<number, number>()
+    for (const node of profile.nodes) {
+      for (const tick of node.positionTicks ?? []) {
+        if (node.callFrame.url.endsWith('kavosh.mjs'))
+          byLine.set(tick.line, (byLine.get(tick.line) ?? 0) + tick.ticks)
+      }
+    }
+    console.log('top lines:')
+    for (const [line, count] of [...byLine].sort((a, b) => b[1] - a[1]).slice(0, 40)) {
+      const text = (bundleLines[line - 1] ?? '').trim().slice(0, 110)
+      console.log(
+        `  ${((100 * count) / total).toFixed(1).padStart(5)}%  ${String(line).padStart(5)}  ${text}`,
+      )
+    }
+  }
+}
+
+if (cpuProfile && !profileQueries) {
+  build() // warm-up
+  await profiled(build)
 }
 
 let index = build() // warm-up (and the index the later sections use)
+if (profileQueries && QUERIES[corpus] !== undefined) {
+  const texts = readJsonl<{ text: string }>(QUERIES[corpus]!).map((q) => q.text)
+  for (const q of texts) index.search(q, { limit: 10 })
+  await profiled(() => {
+    for (let r = 0; r < 40; r++) for (const q of texts) index.search(q, { limit: 10 })
+  })
+}
 if (only.has('build')) {
   const ms: number[] = []
   const cpu: number[] = []

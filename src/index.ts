@@ -37,5 +37,6 @@ export type {
   SortOrder,
   StoredDocument,
   Suggestion,
+  TransferableIndex,
 } from './search-index'
 export { DEFAULT_MAX_FIELD_LENGTH, DEFAULT_RANKING, SearchIndex } from './search-index'

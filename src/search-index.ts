@@ -21,7 +21,7 @@ import {
   type LanguageCode,
   languageCode,
 } from './index/document-table'
-import { IndexCompaction, InvertedIndex } from './index/inverted-index'
+import { IndexCompaction, type IndexParts, InvertedIndex } from './index/inverted-index'
 import { loadIndex, saveIndex } from './persist/index-file'
 import { type CollectedHit, HitCollector, type SortOrder } from './query/collect-hits'
 import { type CompiledQuery, compileQuery } from './query/compile-query'
@@ -195,6 +195,13 @@ export interface IndexingProgress {
   /** UTF-8 bytes of indexed field text processed. */
   bytesDone: number
   bytesTotal: number
+}
+
+/** An index as {@link SearchIndex.toTransferable} gives it (opaque: pass it to `fromTransferable`). */
+export interface TransferableIndex {
+  readonly kavoshTransferable: 1
+  readonly options: Record<string, unknown>
+  readonly parts: IndexParts
 }
 
 /** Options of {@link SearchIndex.addAllAsync}. */
@@ -406,6 +413,33 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
   }
 
   /**
+   * Adds every document of `other`, an index with the same options (built elsewhere, e.g. in a worker
+   * or loaded from a file), after this index's documents, copying postings instead of re-analysing
+   * text. All or nothing: throws `InvalidOptionsError` when the options differ and `DuplicateIdError`
+   * when an id is in both, and the index is then unchanged. `other` is not modified.
+   *
+   * @example
+   * ```ts
+   * const index = SearchIndex.load(firstHalf)
+   * index.addIndex(SearchIndex.load(secondHalf))
+   * ```
+   */
+  addIndex(other: SearchIndex<TDocument>): void {
+    if (!(other instanceof SearchIndex)) throw new InvalidOptionsError('addIndex expects a SearchIndex')
+    if (JSON.stringify(serializeOptions(other.options)) !== JSON.stringify(serializeOptions(this.options))) {
+      throw new InvalidOptionsError('addIndex needs an index with the same options')
+    }
+    const source = other.inverted.removedShare > 0 ? other.inverted.compacted() : other.inverted
+    const ids = source.documents.externalIds
+    for (let docId = 0; docId < source.documents.count; docId++) {
+      if (this.has(ids[docId])) throw new DuplicateIdError(ids[docId])
+    }
+    this.inverted.appendIndex(source)
+    this.inverted.postings.trim()
+    this.mutations++
+  }
+
+  /**
    * Reclaims the space of removed documents now (synchronously) and makes ranking statistics exact.
    * Search results do not change except for those statistics.
    */
@@ -584,6 +618,63 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
     })
     const index = new SearchIndex<TDocument>(options as unknown as SearchIndexOptions)
     index.inverted = inverted
+    return index
+  }
+
+  /**
+   * A copy of the index as structured-cloneable data, and the buffers to transfer with it: for moving an
+   * index to another thread (`postMessage(data, transfer)`, a worker building part of an archive) without
+   * the encoding, checksum and checks of {@link save}/{@link load}. This index stays usable. Not a file
+   * format: use {@link save} for storage.
+   *
+   * @example
+   * ```ts
+   * // in a worker
+   * const { data, transfer } = index.toTransferable()
+   * parentPort.postMessage(data, transfer)
+   * // in the main thread
+   * const index = SearchIndex.fromTransferable(data)
+   * ```
+   */
+  toTransferable(): { data: TransferableIndex; transfer: ArrayBuffer[] } {
+    const parts = this.inverted.toParts()
+    const data: TransferableIndex = {
+      kavoshTransferable: 1,
+      options: serializeOptions(this.options),
+      parts,
+    }
+    const transfer = [
+      parts.docFrequency.buffer,
+      parts.lastDocId.buffer,
+      parts.postingLength.buffer,
+      parts.postings.buffer,
+      parts.fieldLengths.buffer,
+      parts.languages.buffer,
+      parts.removed.buffer,
+    ] as ArrayBuffer[]
+    return { data, transfer }
+  }
+
+  /**
+   * The index that {@link toTransferable} gave `data` for (typically after `postMessage`). Throws
+   * `InvalidOptionsError` for data that did not come from `toTransferable`.
+   */
+  static fromTransferable<TDocument extends object = AnyDocument>(
+    data: TransferableIndex,
+  ): SearchIndex<TDocument> {
+    if (data === null || typeof data !== 'object' || data.kavoshTransferable !== 1) {
+      throw new InvalidOptionsError('fromTransferable expects the data of toTransferable()')
+    }
+    const index = new SearchIndex<TDocument>(data.options as unknown as SearchIndexOptions)
+    try {
+      index.inverted = InvertedIndex.fromParts(
+        index.options.fields.length,
+        index.options.storeFields.length,
+        data.parts,
+      )
+    } catch (error) {
+      throw new InvalidOptionsError(`fromTransferable: ${(error as Error).message}`)
+    }
     return index
   }
 

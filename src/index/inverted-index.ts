@@ -12,6 +12,27 @@ import { PostingPool } from './posting-pool'
 import { TermDictionary } from './term-dictionary'
 import { writeVarint } from './varint'
 
+/**
+ * An index as plain data and typed arrays (structured-cloneable; the arrays own their buffers, so they can
+ * be transferred): what {@link InvertedIndex.toParts} gives and {@link InvertedIndex.fromParts} takes.
+ */
+export interface IndexParts {
+  /** Terms by term id. */
+  terms: string[]
+  docFrequency: Uint32Array
+  lastDocId: Int32Array
+  /** Posting bytes of each term; the terms' postings lie one after another in {@link postings}. */
+  postingLength: Uint32Array
+  postings: Uint8Array
+  externalIds: DocumentId[]
+  /** `fieldLengths[docId * fieldCount + f]`. */
+  fieldLengths: Uint32Array
+  languages: Uint8Array
+  removed: Uint8Array
+  /** `storedValues[storedField][docId]`. */
+  storedValues: unknown[][]
+}
+
 /** What the index needs of a token: its term and word position. */
 export interface IndexableToken {
   term: string
@@ -237,6 +258,89 @@ export class InvertedIndex {
   /** Approximate bytes held by typed arrays (postings, field lengths, flags). */
   get retainedBytes(): number {
     return this.postings.retainedBytes + this.documents.retainedBytes
+  }
+
+  /** A copy of this index as {@link IndexParts} (postings packed; this index is not changed). */
+  toParts(): IndexParts {
+    const pool = this.postings
+    const termCount = this.dictionary.size
+    const postingLength = new Uint32Array(termCount)
+    let total = 0
+    for (let termId = 0; termId < termCount; termId++) {
+      const length = termId < pool.termCount ? pool.regionLength[termId] : 0
+      postingLength[termId] = length
+      total += length
+    }
+    const postings = new Uint8Array(total)
+    let offset = 0
+    for (let termId = 0; termId < termCount; termId++) {
+      postings.set(pool.postingsOf(termId), offset)
+      offset += postingLength[termId]
+    }
+    const documents = this.documents
+    const count = documents.count
+    const lastDocId = new Int32Array(termCount).fill(-1)
+    lastDocId.set(pool.lastDocId.subarray(0, Math.min(termCount, pool.termCount)))
+    const docFrequency = new Uint32Array(termCount)
+    docFrequency.set(pool.docFrequency.subarray(0, Math.min(termCount, pool.termCount)))
+    return {
+      terms: [...this.dictionary.terms],
+      docFrequency,
+      lastDocId,
+      postingLength,
+      postings,
+      externalIds: documents.externalIds.slice(0, count),
+      fieldLengths: documents.fieldLengths.slice(0, count * this.fieldCount),
+      languages: documents.languages.slice(0, count),
+      removed: documents.removed.slice(0, count),
+      storedValues: documents.storedValues.map((column) => column.slice(0, count)),
+    }
+  }
+
+  /**
+   * The index that {@link toParts} described (taking ownership of the arrays). Checks that the parts fit
+   * together, not that the postings decode (the parts come from `toParts`, not from a file).
+   */
+  static fromParts(fieldCount: number, storedFieldCount: number, parts: IndexParts): InvertedIndex {
+    const termCount = parts.terms.length
+    const count = parts.externalIds.length
+    const fits =
+      parts.docFrequency.length === termCount &&
+      parts.lastDocId.length === termCount &&
+      parts.postingLength.length === termCount &&
+      parts.fieldLengths.length === count * fieldCount &&
+      parts.languages.length === count &&
+      parts.removed.length === count &&
+      parts.storedValues.length === storedFieldCount &&
+      parts.storedValues.every((column) => column.length === count)
+    if (!fits) throw new Error('index parts do not fit together')
+    const pool = new PostingPool(16, termCount)
+    pool.ensureTerms(termCount)
+    let offset = 0
+    for (let termId = 0; termId < termCount; termId++) {
+      const length = parts.postingLength[termId]
+      pool.regionStart[termId] = offset
+      pool.regionLength[termId] = length
+      pool.regionCapacity[termId] = length
+      offset += length
+    }
+    if (offset !== parts.postings.length) throw new Error('index parts do not fit together')
+    pool.docFrequency.set(parts.docFrequency)
+    pool.lastDocId.set(parts.lastDocId)
+    pool.bytes = parts.postings
+    pool.usedBytes = offset
+    const documents = new DocumentTable(fieldCount, storedFieldCount, count)
+    const lengths = new Uint32Array(fieldCount)
+    const stored: unknown[] = new Array(storedFieldCount)
+    for (let docId = 0; docId < count; docId++) {
+      for (let f = 0; f < fieldCount; f++) lengths[f] = parts.fieldLengths[docId * fieldCount + f]
+      for (let s = 0; s < storedFieldCount; s++) stored[s] = parts.storedValues[s][docId]
+      documents.add(parts.externalIds[docId], lengths, parts.languages[docId], stored)
+    }
+    for (let docId = 0; docId < count; docId++) if (parts.removed[docId] === 1) documents.remove(docId)
+    const dictionary = TermDictionary.fromTerms(parts.terms)
+    if (dictionary.size !== termCount) throw new Error('index parts repeat a term')
+    return new InvertedIndex(fieldCount, storedFieldCount, { dictionary, postings: pool, documents })
   }
 
   /** Recomputes {@link languageDocCounts} from the document table (after load or compaction). */

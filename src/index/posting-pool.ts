@@ -207,7 +207,13 @@ export class PostingPool {
 const EMPTY_BYTES = new Uint8Array(0)
 
 /** Copies `length` bytes; short runs (most regions) by a loop, which beats creating a subarray view. */
-function copyBytes(source: Uint8Array, start: number, length: number, target: Uint8Array, offset: number): void {
+function copyBytes(
+  source: Uint8Array,
+  start: number,
+  length: number,
+  target: Uint8Array,
+  offset: number,
+): void {
   if (length < 32) {
     for (let k = 0; k < length; k++) target[offset + k] = source[start + k]
   } else target.set(source.subarray(start, start + length), offset)
