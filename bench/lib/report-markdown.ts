@@ -163,11 +163,41 @@ export function renderMarkdown(r: BenchResults): string {
         }),
       ),
     )
+    const termOps = ops.filter((key) =>
+      r.analysis.some((a) => `${a.engine}\u0000${a.operation}` === key && a.termsPerKB !== null),
+    )
+    if (termOps.length > 0) {
+      out.push(
+        '\nTerms produced per KB of text (a sanity check of the analyzers: near 0 = the analyzer drops this script; far above the others = it shreds words, e.g. at every diacritic)\n',
+      )
+      out.push(
+        table(
+          ['operation', ...cols],
+          termOps.map((key) => {
+            const [engine, op] = key.split('\u0000')
+            const e = engines.find((x) => x.id === engine)
+            const label = engine === 'kavosh' ? `kavosh \`${op}\`` : `${e ? engineLabel(e) : engine} ${op}`
+            return [
+              label,
+              ...cols.map((c) => {
+                const a = r.analysis.find(
+                  (x) => x.engine === engine && x.operation === op && x.collection === c,
+                )
+                return a?.termsPerKB == null ? '—' : formatNumber(a.termsPerKB)
+              }),
+            ]
+          }),
+        ),
+      )
+    }
     out.push(ratioTable(r.ratios, 'analysis', peers))
   }
 
   if (r.build.length > 0) {
     out.push('\n### 2. Index build\n')
+    out.push(
+      'An engine whose analyzer drops Arabic-script text (orama default: its English tokenizer yields no terms; see the terms-per-KB table) indexes almost nothing, so its speed and memory here mean little.\n',
+    )
     const cols = collectionsOf(r.build)
     const buildTable = (title: string, pick: (b: (typeof r.build)[number]) => string) => {
       out.push(`\n${title}\n`)
@@ -205,7 +235,7 @@ export function renderMarkdown(r: BenchResults): string {
     const maxQueries = (c: string, kind: string) =>
       Math.max(...r.queries.filter((q) => q.collection === c && q.kind === kind).map((q) => q.queries))
     out.push(
-      '† = returned less than one hit per query on average (the engine cannot read this text, so its time means little). "(n q)" = a slow engine timed on fewer queries than the others (its warm-up pass exceeded the budget).\n',
+      'Every engine runs the same queries of a collection (how many: in brackets after the corpus; with few queries p99 is close to the maximum). † = returned less than one hit per query on average (the engine cannot read this text, so its time means little). "(n q)" = a slow engine timed on fewer queries (its warm-up pass exceeded the time budget).\n',
     )
     for (const kind of ['keyword', 'phrase', 'prefix', 'fuzzy'] as const) {
       if (!r.queries.some((q) => q.kind === kind)) continue
@@ -214,7 +244,7 @@ export function renderMarkdown(r: BenchResults): string {
         table(
           header,
           cols.map((c) => [
-            c,
+            `${c} (${maxQueries(c, kind)} q)`,
             ...engines.map((e) => {
               const q = r.queries.find((x) => x.collection === c && x.engine === e.id && x.kind === kind)
               if (!q) return '—'

@@ -42,6 +42,8 @@ export interface AnalysisResult {
   operation: string
   bytes: number
   mbPerSec: Summary
+  /** Terms produced per 1000 bytes of text (null for normalize): shows analyzers that drop or shred text. */
+  termsPerKB: number | null
 }
 
 export interface BuildResult {
@@ -239,6 +241,8 @@ export function validateResults(data: unknown): string[] {
     if (typeof r.engine !== 'string' || typeof r.operation !== 'string')
       errors.push(`${w}: expected engine, operation`)
     checkSummary(r.mbPerSec, `${w}.mbPerSec`, errors)
+    if (r.termsPerKB !== null && (!isFiniteNumber(r.termsPerKB) || r.termsPerKB < 0))
+      errors.push(`${w}.termsPerKB: expected null or a number ≥ 0`)
   })
   rows('build').forEach((r, i) => {
     const w = `build[${i}]`

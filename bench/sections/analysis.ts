@@ -15,26 +15,41 @@ import { collectGarbage, now } from '../lib/timing'
 interface Operation {
   engine: string
   operation: string
+  /** Processes one text; returns the number of terms produced (characters for normalize). */
   run(text: string): number
+  /** Whether `run` counts terms (false for normalize). */
+  countsTerms: boolean
 }
 
 export function analysisOperations(kavosh: KavoshApi | undefined, engines: readonly Engine[]): Operation[] {
   const ops: Operation[] = []
   const normalize = kavosh?.normalize
   const analyze = kavosh?.analyze
-  if (normalize) ops.push({ engine: 'kavosh', operation: 'normalize', run: (t) => normalize(t).length })
+  if (normalize)
+    ops.push({
+      engine: 'kavosh',
+      operation: 'normalize',
+      run: (t) => normalize(t).length,
+      countsTerms: false,
+    })
   if (analyze) {
-    ops.push({ engine: 'kavosh', operation: 'analyze (stem)', run: (t) => analyze(t, { stem: true }).length })
+    ops.push({
+      engine: 'kavosh',
+      operation: 'analyze (stem)',
+      run: (t) => analyze(t, { stem: true }).length,
+      countsTerms: true,
+    })
     ops.push({
       engine: 'kavosh',
       operation: 'analyze (no stem)',
       run: (t) => analyze(t, { stem: false }).length,
+      countsTerms: true,
     })
   }
   for (const e of engines) {
     const a = e.analyze
     if (e.library !== 'kavosh' && a)
-      ops.push({ engine: e.id, operation: 'tokenize+normalize', run: (t) => a(t) })
+      ops.push({ engine: e.id, operation: 'tokenize+normalize', run: (t) => a(t), countsTerms: true })
   }
   return ops
 }
@@ -66,8 +81,10 @@ export function runAnalysisSection(
     for (const op of operations) {
       const step = `[analysis] ${c.name} · ${op.engine} ${op.operation}`
       progress.update(step)
+      let terms = 0
+      for (const t of texts) terms += op.run(t) // warm-up pass, also counts the terms
       let sink = 0
-      for (let w = 0; w < plan.warmups; w++) for (const t of texts) sink += op.run(t)
+      for (let w = 1; w < plan.warmups; w++) for (const t of texts) sink += op.run(t)
       const rates: number[] = []
       for (let r = 0; r < plan.analysisRepetitions; r++) {
         if (plan.collectGarbage) collectGarbage()
@@ -83,6 +100,7 @@ export function runAnalysisSection(
         operation: op.operation,
         bytes,
         mbPerSec: summarize(rates),
+        termsPerKB: op.countsTerms ? terms / (bytes / 1000) : null,
       })
     }
   }

@@ -126,7 +126,7 @@ function measureLatency(
   step: string,
 ): QueryLatencyResult[] {
   const results: QueryLatencyResult[] = []
-  const base = spreadSample(allQueries(c), plan.maxLatencyQueries)
+  const base = spreadSample(allQueries(c), plan.latencyQueries(c.bytes))
   for (const kind of QUERY_KINDS) {
     if (!engine.supports[kind]) continue
     let queries = base.map((q) => workloadQuery(kind, q.text)).filter((q) => q.length > 0)
