@@ -6,7 +6,8 @@
  *   node --expose-gc --import tsx bench/profile-index.ts [--corpus hamshahri|saudinewsnet] [--docs N]
  *        [--repeat R] [--only build,heap,query,load] [--cpu-prof]
  *
- * `--cpu-prof` builds the index once under the V8 profiler and prints the top self-time entries.
+ * `--cpu-prof` builds the index once under the V8 profiler and prints the top self-time entries (`--lines`:
+ * also the hottest lines; `--cold`: the first build of the process; `--profile-queries`: keyword queries).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { Session } from 'node:inspector'
@@ -160,7 +161,8 @@ async function profiled(work: () => void): Promise<void> {
 }
 
 if (cpuProfile && !profileQueries) {
-  build() // warm-up
+  // --cold: profile the first build of the process (empty analysis caches), as a one-off re-index sees it.
+  if (!process.argv.includes('--cold')) build() // warm-up
   await profiled(build)
 }
 

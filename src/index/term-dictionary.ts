@@ -18,7 +18,9 @@
 export class TermDictionary {
   private readonly idsByTerm = new Map<string, number>()
   private readonly termsById: string[] = []
-  private sortedIds: Uint32Array | null = null
+  /** Term ids ordered by term, for the first `sortedCount` ids (the rest were added since). */
+  private sortedIds: Uint32Array = new Uint32Array(0)
+  private sortedCount = 0
 
   /** Number of terms. */
   get size(): number {
@@ -32,7 +34,6 @@ export class TermDictionary {
       id = this.termsById.length
       this.idsByTerm.set(term, id)
       this.termsById.push(term)
-      this.sortedIds = null
     }
     return id
   }
@@ -53,17 +54,31 @@ export class TermDictionary {
   }
 
   /**
-   * Term ids ordered by term (UTF-16 code-unit order, so every prefix is one contiguous range). Built on
-   * first use after the dictionary changed.
+   * Term ids ordered by term (UTF-16 code-unit order, so every prefix is one contiguous range). Updated on
+   * first use after terms were added: only the new terms are sorted, then merged into the previous order,
+   * so a prefix query between additions (as-you-type search over a growing index) does not re-sort the
+   * whole dictionary.
    */
   sortedTermIds(): Uint32Array {
-    if (this.sortedIds === null) {
-      const terms = this.termsById
-      const ids = Array.from({ length: terms.length }, (_, i) => i)
-      ids.sort((a, b) => (terms[a] < terms[b] ? -1 : terms[a] > terms[b] ? 1 : 0))
-      this.sortedIds = Uint32Array.from(ids)
+    const terms = this.termsById
+    const total = terms.length
+    if (this.sortedCount === total) return this.sortedIds
+    const compare = (a: number, b: number) => (terms[a] < terms[b] ? -1 : terms[a] > terms[b] ? 1 : 0)
+    const added = Array.from({ length: total - this.sortedCount }, (_, i) => this.sortedCount + i)
+    added.sort(compare)
+    const old = this.sortedIds
+    const merged = new Uint32Array(total)
+    let i = 0
+    let j = 0
+    let k = 0
+    while (i < old.length && j < added.length) {
+      merged[k++] = compare(old[i], added[j]) <= 0 ? old[i++] : added[j++]
     }
-    return this.sortedIds
+    while (i < old.length) merged[k++] = old[i++]
+    while (j < added.length) merged[k++] = added[j++]
+    this.sortedIds = merged
+    this.sortedCount = total
+    return merged
   }
 
   /** Index into {@link sortedTermIds} of the first term ≥ `text`. */

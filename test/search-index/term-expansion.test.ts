@@ -67,3 +67,23 @@ describe('term expansion from the dictionary', () => {
     expect(index.search('پ', { prefix: true }).map((hit) => hit.id)).toEqual(['father'])
   })
 })
+
+describe('sorted term order kept up to date as terms are added', () => {
+  it('after each batch of new terms, the order equals a full sort (property)', () => {
+    const word = fc.string({
+      unit: fc.constantFrom('ا', 'ب', 'پ', 'ت', 'س', 'ش', 'a', 'b'),
+      minLength: 1,
+      maxLength: 5,
+    })
+    fc.assert(
+      fc.property(fc.array(fc.array(word, { maxLength: 12 }), { maxLength: 6 }), (batches) => {
+        const dictionary = new TermDictionary()
+        for (const batch of batches) {
+          for (const term of batch) dictionary.intern(term)
+          const expected = [...dictionary.terms].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+          expect([...dictionary.sortedTermIds()].map((id) => dictionary.termOf(id))).toEqual(expected)
+        }
+      }),
+    )
+  })
+})
