@@ -43,7 +43,10 @@ interface Doc {
 }
 
 function readJsonl<T>(path: string): T[] {
-  return readFileSync(join('/work/shared/corpora', path), 'utf8')
+  const corpora =
+    process.env.KAVOSH_CORPORA ??
+    join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'corpora')
+  return readFileSync(join(corpora, path), 'utf8')
     .split('\n')
     .filter((line) => line.length > 0)
     .map((line) => JSON.parse(line) as T)

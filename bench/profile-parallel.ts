@@ -9,8 +9,17 @@
  * deploy-time re-index sees: run both and compare.
  */
 import { readFileSync } from 'node:fs'
-import { SearchIndex } from '../dist/index.js'
-import { buildIndexParallel } from '../dist/node.js'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+// The built package is measured (what users run); its paths are not literals so that typechecking a fresh
+// clone, where dist/ does not exist yet, does not depend on a build. The types are the sources'.
+const distIndex = '../dist/index.js'
+const distNode = '../dist/node.js'
+const { SearchIndex } = (await import(distIndex)) as typeof import('../src/index')
+const { buildIndexParallel } = (await import(distNode)) as typeof import('../src/node/index')
+const corporaDir =
+  process.env.KAVOSH_CORPORA ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'corpora')
 
 const argument = (name: string, fallback: string): string => {
   const i = process.argv.indexOf(`--${name}`)
@@ -24,7 +33,7 @@ const files =
     ? ['hamshahri-subset/docs.jsonl']
     : ['saudinewsnet/docs-000.jsonl', 'saudinewsnet/docs-001.jsonl']
 const docs = files.flatMap((file) =>
-  readFileSync(`/work/shared/corpora/${file}`, 'utf8')
+  readFileSync(join(corporaDir, file), 'utf8')
     .split('\n')
     .filter((line) => line.length > 0)
     .map((line) => JSON.parse(line) as { id: string; title?: string; text: string })

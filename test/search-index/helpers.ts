@@ -5,9 +5,15 @@
  */
 
 import { existsSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { analyze, analyzeQuery } from '../../src/analysis/index'
 
-export const SEEDS_PATH = '/work/shared/corpora/seeds/docs.jsonl'
+/** The shared corpora beside the repository (or KAVOSH_CORPORA). */
+export const CORPORA_DIR =
+  process.env.KAVOSH_CORPORA ??
+  join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'corpora')
+export const SEEDS_PATH = join(CORPORA_DIR, 'seeds', 'docs.jsonl')
 
 export interface SeedDocument {
   id: string
