@@ -327,31 +327,31 @@ function scanWords(text: string, words: WordBuffer, origin: Int32Array | null): 
   for (let i = 0; i <= n; i++) {
     const u = i < n ? text.charCodeAt(i) : 0x20 // a final space flushes the last word
     const kind = cls[u]!
-    if (kind !== cSep && kind < cIgnore) {
-      // A letter or digit.
-      const isArabic = kind === cArabic
-      if (len > 0 && (isArabic !== arabic || len >= maxLen)) {
-        flushWord(
-          words,
-          units,
-          len,
-          hash,
-          text,
-          start,
-          end,
-          changed,
-          arabic,
-          hasLetter,
-          boundary,
-          signal,
-          origin,
-        )
-        len = 0
-      }
+    const isLetter = kind !== cSep && kind < cIgnore
+    // A word ends at a separator, where Arabic script meets other letters or digits, and at maxLen.
+    if (len > 0 && (kind === cSep || (isLetter && ((kind === cArabic) !== arabic || len >= maxLen)))) {
+      flushWord(
+        words,
+        units,
+        len,
+        hash,
+        text,
+        start,
+        end,
+        changed,
+        arabic,
+        hasLetter,
+        boundary,
+        signal,
+        origin,
+      )
+      len = 0
+    }
+    if (isLetter) {
       const f = fold[u]!
       if (len === 0) {
         start = i
-        arabic = isArabic
+        arabic = kind === cArabic
         hash = -2128831035 // FNV-1a offset basis
         hasLetter = false
         changed = origin !== null
@@ -368,25 +368,6 @@ function scanWords(text: string, words: WordBuffer, origin: Int32Array | null): 
       hash = Math.imul(hash ^ f, 16777619)
       end = i + 1
       signal |= signals[u]!
-    } else if (kind === cSep) {
-      if (len > 0) {
-        flushWord(
-          words,
-          units,
-          len,
-          hash,
-          text,
-          start,
-          end,
-          changed,
-          arabic,
-          hasLetter,
-          boundary,
-          signal,
-          origin,
-        )
-        len = 0
-      }
     } else if (kind === cIgnore) {
       if (len > 0) {
         changed = true
