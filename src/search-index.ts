@@ -314,7 +314,8 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
 
   /**
    * Adds many documents, all or none: the whole batch is validated first (including duplicate ids inside
-   * it), so on any error nothing was added.
+   * it), and it is indexed into a staging index that takes effect only at the end, so on any error,
+   * expected or not, nothing was added.
    *
    * @example
    * ```ts
@@ -323,9 +324,15 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
    */
   addAll(documents: readonly TDocument[]): void {
     const prepared = this.prepareBatch(documents)
-    for (const document of prepared) this.index(this.inverted, document)
-    if (prepared.length > 0) this.mutations++
+    if (prepared.length === 0) return
+    const staging = new InvertedIndex(this.options.fields.length, this.options.storeFields.length)
+    for (const document of prepared) this.index(staging, document)
+    // An index that never held a document simply becomes the staging one (no copy: the common case of
+    // building an index in one call); otherwise the staged postings are appended, as addAllAsync does.
+    if (this.inverted.documents.count === 0) this.inverted = staging
+    else this.inverted.appendIndex(staging)
     this.inverted.postings.trim()
+    this.mutations++
   }
 
   /**

@@ -519,3 +519,37 @@ function circular(): Record<string, unknown> {
   value.source = loop
   return value
 }
+
+describe('addAll stays all-or-none when indexing itself fails midway', () => {
+  it('an unexpected error after some documents of the batch leaves the index exactly as before', async () => {
+    const { vi } = await import('vitest')
+    const { InvertedIndex } = await import('../../src/index/inverted-index')
+    const { SearchIndex: Index } = await import('../../src/index')
+    const finishDocument = InvertedIndex.prototype.finishDocument
+    for (const start of [[], [{ id: 'old', body: 'دریا و کوه' }]]) {
+      const index = new Index({ fields: ['body'] })
+      index.addAll(start)
+      const before = index.save()
+      let calls = 0
+      // The third document of the batch fails inside indexing (after validation passed).
+      const failing = vi.spyOn(InvertedIndex.prototype, 'finishDocument').mockImplementation(function (
+        this: InstanceType<typeof InvertedIndex>,
+        ...args: Parameters<InstanceType<typeof InvertedIndex>['finishDocument']>
+      ) {
+        if (++calls === 3) throw new Error('simulated failure inside indexing')
+        return finishDocument.apply(this, args)
+      })
+      const batch = [1, 2, 3, 4].map((i) => ({ id: i, body: `خبر شماره ${i} درباره دریا` }))
+      try {
+        expect(() => index.addAll(batch)).toThrow('simulated failure')
+      } finally {
+        failing.mockRestore()
+      }
+      expect(index.save()).toEqual(before)
+      expect(index.size).toBe(start.length)
+      expect(index.search('دریا').map((hit) => hit.id)).toEqual(start.map((doc) => doc.id))
+      index.addAll(batch)
+      expect(index.size).toBe(start.length + 4)
+    }
+  })
+})
