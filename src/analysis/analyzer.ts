@@ -553,25 +553,25 @@ export function analyzeQuery(text: string, options: AnalyzeQueryOptions = {}): Q
     language === 'fa' || language === 'ar'
       ? [language]
       : allowed(hasPersianLetter(text) ? ['fa'] : ['fa', 'ar'])
-  const languagesOf = (_signal: number): readonly ResolvedLanguage[] => candidates
   const buffer = tokenizeInto(text, new WordBuffer())
-  joinDetachedAffixes(text, buffer, (signal) => languagesOf(signal).includes('fa'))
+  const persian = candidates.includes('fa')
+  joinDetachedAffixes(text, buffer, () => persian)
 
   const clauses: QueryClause[] = []
   const kept: Array<{ word: RawWord; position: number; persian: boolean; stop: boolean }> = []
   for (let position = 0; position < buffer.count; position++) {
     const word = buffer.word(position)
     const alternatives: string[][] = []
-    for (const lang of languagesOf(word.signal)) {
+    for (const lang of candidates) {
       const term = wordTerm(word.surface, word.script, word.boundary, lang, stem, stopWords)
       if (term !== null && !alternatives.some((a) => a[0] === term)) alternatives.push([term])
     }
-    const persian = word.script === WORD_ARABIC && languagesOf(word.signal).includes('fa')
+    const persianWord = persian && word.script === WORD_ARABIC
     if (alternatives.length === 0) {
-      kept.push({ word, position, persian, stop: true })
+      kept.push({ word, position, persian: persianWord, stop: true })
       continue
     }
-    if (persian && stem && hasTerm && word.surface.length >= 4) {
+    if (persianWord && stem && hasTerm && word.surface.length >= 4) {
       for (const alternative of persianReadings(word.surface, word.boundary, hasTerm)) {
         if (!alternatives.some((a) => a.length === 1 && a[0] === alternative))
           alternatives.push([alternative])
@@ -579,7 +579,7 @@ export function analyzeQuery(text: string, options: AnalyzeQueryOptions = {}): Q
       for (const split of compoundSplits(word.surface, hasTerm)) alternatives.push(split)
     }
     clauses.push({ alternatives, position, start: word.start, end: word.end, optional: false })
-    kept.push({ word, position, persian, stop: false })
+    kept.push({ word, position, persian: persianWord, stop: false })
   }
 
   // Joined forms of adjacent Persian words (آتش بس → آتشبس), as optional clauses. A stop word may be one of

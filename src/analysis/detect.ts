@@ -10,18 +10,18 @@ import type { ResolvedLanguage } from './types'
 
 /**
  * Decides whether `text` is Persian or Arabic from its letters; `null` when it has no telling letter
- * (e.g. `كتاب`, or Latin text). With `strongOnly` (used for queries), Farsi yeh ی and keheh ک do not count:
- * a Persian keyboard types them in Arabic words too.
+ * (e.g. `كتاب`, or Latin text). Farsi yeh ی and keheh ک count here: they tell a Persian document from
+ * an Arabic one. Queries are not decided here (see `analyzeQuery`): a Persian keyboard types ی/ک in Arabic
+ * words too.
  *
  * @example
  * ```ts
  * detectLanguage('گفتگوی مقامات') // → 'fa'
  * detectLanguage('المدرسة الكبرى') // → 'ar'
  * detectLanguage('كتاب')          // → null
- * detectLanguage('الحرکه', true)   // → 'ar'
  * ```
  */
-export function detectLanguage(text: string, strongOnly = false): ResolvedLanguage | null {
+export function detectLanguage(text: string): ResolvedLanguage | null {
   const { signal } = getCharTable()
   let fa = 0
   let ar = 0
@@ -29,7 +29,7 @@ export function detectLanguage(text: string, strongOnly = false): ResolvedLangua
   for (let i = 0; i < text.length; i++) {
     const u = text.charCodeAt(i)
     const s = signal[u]!
-    if ((s & SIGNAL_FA) !== 0 || (s === SIGNAL_FA_WEAK && !strongOnly)) fa++
+    if ((s & SIGNAL_FA) !== 0 || s === SIGNAL_FA_WEAK) fa++
     else if (s === SIGNAL_AR) ar++
     // A word that starts with the article ال is a strong Arabic signal (Persian has few such words).
     else if (
