@@ -185,6 +185,22 @@ describe('checklist: light stemming', () => {
     ])
     expect(terms('ایرانیان ایرانی', 'fa')).toEqual(['ایران', 'ایران'])
   })
+  it('Arabic exception list: a base ending in ان meets its derived forms (no dual read into it)', () => {
+    // Without dictionaries/ar-stem-exceptions.txt, حيوان → حیو while الحيوانات → حیوان.
+    const pairs: [string, string[]][] = [
+      ['حيوان', ['الحيوانات', 'حيوانها', 'والحيوان']],
+      ['إيران', ['الإيرانية', 'إيراني', 'وإيران']],
+      ['السرطان', ['السرطانية', 'سرطانها']],
+      ['بيان', ['البيانات', 'بيانه']],
+    ]
+    for (const [base, derived] of pairs) {
+      const expected = terms(base, 'ar')
+      expect(expected[0].endsWith('ان'), base).toBe(true)
+      for (const w of derived) expect(terms(w, 'ar'), `${w} vs ${base}`).toEqual(expected)
+    }
+    // The dual is still removed from words that are not in the list.
+    expect(terms('الكتابان', 'ar')).toEqual(['کتاب'])
+  })
   it('stemming can be switched off', () => {
     expect(terms('کتاب‌ها', 'fa', false)).toEqual(['کتابها'])
   })

@@ -5,6 +5,7 @@
  * Owns: turning raw lists into lookup sets. Must not: contain words itself (they live in dictionaries/).
  */
 import {
+  arStemExceptions,
   arStopwords,
   faPastStems,
   faPresentStems,
@@ -17,6 +18,7 @@ import { normalize } from './normalize'
 export interface Lexicon {
   readonly faStopWords: ReadonlySet<string>
   readonly arStopWords: ReadonlySet<string>
+  readonly arStemExceptions: ReadonlySet<string>
   readonly faStemExceptions: ReadonlySet<string>
   readonly faPastStems: ReadonlySet<string>
   readonly faPresentStems: ReadonlySet<string>
@@ -32,6 +34,7 @@ export function getLexicon(): Lexicon {
     lexicon = {
       faStopWords: foldAll(faStopwords),
       arStopWords: foldAll(arStopwords),
+      arStemExceptions: foldAll(arStemExceptions),
       faStemExceptions: foldAll(faStemExceptions),
       faPastStems: foldAll(faPastStems),
       faPresentStems: foldAll(faPresentStems),

@@ -3,9 +3,12 @@
  * "light10" family of Larkey, Ballesteros and Connell that Lucene's ArabicStemmer implements: the conjunction
  * و, then one definite article or article+proclitic (ال، وال، بال، کال، فال، لل), then suffixes
  * (ها، ان، ات، ون، ین، یه، ه، ی) each removed once, in that order, while at least two letters remain.
+ * Unlike light10, a word of `dictionaries/ar-stem-exceptions.txt` (checked after the article and after each
+ * suffix) loses no further suffix: `ایران`, `حیوان`, `بیان` end in ان that is not a dual.
  *
  * Owns: Arabic affix removal. Must not: fold characters or know about tokens/offsets.
  */
+import { getLexicon } from './lexicon'
 
 /** Article + proclitic prefixes, longest first (after folding). */
 export const ARTICLE_PREFIXES: readonly string[] = ['وال', 'بال', 'کال', 'فال', 'لل', 'ال']
@@ -32,7 +35,9 @@ export function stemArabic(word: string): string {
       break
     }
   }
+  const exceptions = getLexicon().arStemExceptions
   for (const s of SUFFIXES) {
+    if (exceptions.has(w)) break
     if (w.length - s.length >= 2 && w.endsWith(s)) w = w.slice(0, -s.length)
   }
   return w

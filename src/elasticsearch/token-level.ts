@@ -191,11 +191,17 @@ export function arabicStemFilters(): NamedFilter[] {
   // The first article/proclitic that leaves ≥ 2 letters.
   const articles = `(?:${ARTICLE_PREFIXES.map((p) => `${lit(p)}(?=${L}{2})`).join('|')})`
   filters.push(replace('ar_02_article', `^(${AR})${articles}`, '$1'))
-  // Each suffix at most once, in order, while ≥ 2 letters remain.
+  // Each suffix at most once, in order, while ≥ 2 letters remain; a word of the exception list (checked
+  // before each suffix) gets the keep tag, which no suffix rule matches past.
+  const exception = replace(
+    'ar_exception',
+    `^(${AR})(?=${wordTrie(getLexicon().arStemExceptions)}$)`,
+    `$1${chr(TAG.keep)}`,
+  )
   ARABIC_SUFFIXES.forEach((s, i) => {
-    filters.push(
-      replace(`ar_${String(i + 3).padStart(2, '0')}_suffix`, `^(${AR})(${L}{2,}?)${lit(s)}$`, '$1$2'),
-    )
+    const step = String(i + 3).padStart(2, '0')
+    filters.push({ name: `ar_${step}_exception`, definition: exception.definition })
+    filters.push(replace(`ar_${step}_suffix`, `^(${AR})(${L}{2,}?)${lit(s)}$`, '$1$2'))
   })
   return filters
 }
