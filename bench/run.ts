@@ -12,13 +12,13 @@ import { minisearchEngines } from './engines/minisearch'
 import { oramaEngines } from './engines/orama'
 import type { Engine } from './engines/types'
 import { type CliOptions, outputName, parseCliOptions, USAGE } from './lib/cli-options'
-import { loadCollections, resolveCorporaDir, type SliceLimits } from './lib/corpora'
+import { describeCollection, loadCollections, resolveCorporaDir } from './lib/corpora'
 import { describeMachine } from './lib/machine'
 import { Progress } from './lib/progress'
 import { computeRatios } from './lib/ratios'
 import { renderMarkdown } from './lib/report-markdown'
 import { type BenchResults, RESULTS_SCHEMA, SECTIONS, type SectionName, validateResults } from './lib/results'
-import { fullPlan, quickPlan } from './lib/run-plan'
+import { describeLimits, fullPlan, quickPlan } from './lib/run-plan'
 import { canCollectGarbage } from './lib/timing'
 import { analysisOperations, runAnalysisSection } from './sections/analysis'
 import { runIndexSections } from './sections/index-sections'
@@ -30,14 +30,6 @@ function selectEngines(all: Engine[], libs: readonly string[]): Engine[] {
   return all.filter((e) =>
     libs.some((l) => l === e.id || l === e.library.replace('@orama/', '') || l === e.library),
   )
-}
-
-function describeLimits(l: SliceLimits): string | undefined {
-  const parts: string[] = []
-  if (l.maxDocs !== undefined) parts.push(`≤ ${l.maxDocs} docs`)
-  if (l.maxBytes !== undefined) parts.push(`≤ ${l.maxBytes / 1e6} MB`)
-  if (l.maxQueries !== undefined) parts.push(`≤ ${l.maxQueries} queries`)
-  return parts.length ? parts.join(', ') : undefined
 }
 
 async function main(options: CliOptions): Promise<number> {
@@ -143,17 +135,7 @@ async function main(options: CliOptions): Promise<number> {
       },
       notes,
     },
-    collections: collections.map((c) => ({
-      name: c.name,
-      lang: c.lang,
-      kind: c.kind,
-      docs: c.docs.length,
-      bytes: c.bytes,
-      querySets: c.querySets.map((s) => ({ name: s.name, queries: s.queries.length })),
-      licence: c.licence,
-      ...(c.members ? { members: c.members } : {}),
-      ...(c.slice ? { slice: c.slice } : {}),
-    })),
+    collections: collections.map(describeCollection),
     engines: selected.map((e) => ({
       id: e.id,
       library: e.library,

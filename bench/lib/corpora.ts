@@ -14,6 +14,7 @@ import {
   SAMPLE_FA_QUERIES,
 } from '../sample/sample-corpora'
 import { spreadSample } from './query-workloads'
+import type { CollectionInfo } from './results'
 
 export interface JudgedQuery {
   id: string
@@ -52,6 +53,21 @@ export interface Collection {
   members?: string[]
   /** How the collection was cut down for this run, if it was. */
   slice?: string
+}
+
+/** What the results files record about a collection. */
+export function describeCollection(c: Collection): CollectionInfo {
+  return {
+    name: c.name,
+    lang: c.lang,
+    kind: c.kind,
+    docs: c.docs.length,
+    bytes: c.bytes,
+    querySets: c.querySets.map((s) => ({ name: s.name, queries: s.queries.length })),
+    licence: c.licence,
+    ...(c.members ? { members: c.members } : {}),
+    ...(c.slice ? { slice: c.slice } : {}),
+  }
 }
 
 export interface KnownCorpus {

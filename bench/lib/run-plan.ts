@@ -127,3 +127,12 @@ export function fullPlan(): RunPlan {
     ],
   }
 }
+
+/** How a corpus is cut by `l`, for the report (undefined when it is not). */
+export function describeLimits(l: SliceLimits): string | undefined {
+  const parts: string[] = []
+  if (l.maxDocs !== undefined) parts.push(`≤ ${l.maxDocs} docs`)
+  if (l.maxBytes !== undefined) parts.push(`≤ ${l.maxBytes / 1e6} MB`)
+  if (l.maxQueries !== undefined) parts.push(`≤ ${l.maxQueries} queries`)
+  return parts.length ? parts.join(', ') : undefined
+}

@@ -231,7 +231,12 @@ function ratio(a: QualityMetrics, b: QualityMetrics): Partial<QualityMetrics> {
   return out
 }
 
-function measureQuality(
+/**
+ * Ranking quality of one index on every query set of `c` (and its orthographic variants): scores
+ * `index.search(text, 'keyword', 100)` for the queries the plan picks. Also used by bench/lucene to score
+ * Lucene's rankings with the same queries and code.
+ */
+export function measureQuality(
   c: Collection,
   engine: Engine,
   index: BuiltIndex,
