@@ -13,6 +13,7 @@ import { oramaEngines } from './engines/orama'
 import type { Engine } from './engines/types'
 import { type CliOptions, outputName, parseCliOptions, USAGE } from './lib/cli-options'
 import { describeCollection, loadCollections, resolveCorporaDir } from './lib/corpora'
+import { loadLuceneResults } from './lib/lucene-results'
 import { describeMachine } from './lib/machine'
 import { Progress } from './lib/progress'
 import { computeRatios } from './lib/ratios'
@@ -153,7 +154,10 @@ async function main(options: CliOptions): Promise<number> {
   }
   const results: BenchResults = { ...partial, ratios: computeRatios(partial) }
   const problems = validateResults(results)
-  const markdown = renderMarkdown(results)
+  const markdown = renderMarkdown(
+    results,
+    loadLuceneResults(undefined, (m) => progress.log(m)),
+  )
 
   const dir = join(repoRoot, 'bench', 'results')
   mkdirSync(dir, { recursive: true })

@@ -2,6 +2,12 @@
  * Renders BenchResults as the Markdown report (bench/results/latest.md, spliced into the README by
  * `npm run bench:readme`). Engines are columns throughout so each row compares the libraries directly.
  */
+import {
+  comparableLuceneRows,
+  LUCENE_RESULTS_FILE,
+  type LuceneResults,
+  luceneEngineInfo,
+} from './lucene-results'
 import { METRIC_LABELS, METRIC_NAMES } from './metrics'
 import type { BenchResults, EngineInfo, QualityResult, RatioResult, SectionName } from './results'
 import type { Summary } from './stats'
@@ -39,6 +45,7 @@ function table(header: string[], rows: string[][], align?: ('l' | 'r')[]): strin
 
 function engineLabel(e: EngineInfo): string {
   if (e.library === 'kavosh') return '**kavosh**'
+  if (e.library === 'lucene') return `Lucene ${e.version} (reference)`
   const name = e.library.replace('@orama/', '')
   return e.variant === 'default' ? `${name} (default)` : `${name} (fa-ar)`
 }
@@ -76,9 +83,15 @@ function ratioTable(
   return `\n\n<details><summary>kavosh ÷ peer (${section})</summary>\n\n${table(['figure', ...peers.map(engineLabel)], body)}\n\n</details>`
 }
 
-export function renderMarkdown(r: BenchResults): string {
+/**
+ * The report. `lucene` (bench/results/lucene.json, from `npm run bench:lucene`) adds a reference column to
+ * the quality section wherever it scored the same documents and queries as this run.
+ */
+export function renderMarkdown(r: BenchResults, lucene?: LuceneResults): string {
   const out: string[] = []
   const engines = r.engines
+  const luceneRows = lucene ? comparableLuceneRows(r, lucene) : undefined
+  const luceneInfo = lucene && luceneRows && luceneRows.rows.length > 0 ? luceneEngineInfo(lucene) : undefined
   const peers = engines.filter((e) => e.library !== 'kavosh')
   const kavoshMeasured = engines.some((e) => e.library === 'kavosh')
   const m = r.machine
@@ -120,7 +133,7 @@ export function renderMarkdown(r: BenchResults): string {
   out.push(
     table(
       ['engine', 'version', 'configuration'],
-      engines.map((e) => [engineLabel(e), e.version, e.config]),
+      [...engines, ...(luceneInfo ? [luceneInfo] : [])].map((e) => [engineLabel(e), e.version, e.config]),
       ['l', 'l', 'l'],
     ),
   )
@@ -293,6 +306,17 @@ export function renderMarkdown(r: BenchResults): string {
     out.push(
       "Binary relevance; keyword queries as written, top 100 retrieved; queries without a relevant hit score 0. MAP is over the top 100. 'test' = the held-out half of each query set (FNV-1a hash of the query id is odd); the other half ('tune') is reserved for tuning ranking.\n",
     )
+    if (lucene && luceneRows && luceneInfo)
+      out.push(
+        `${engineLabel(luceneInfo)}: from \`${LUCENE_RESULTS_FILE}\` (\`npm run bench:lucene\`, run ${lucene.startedAt.slice(0, 10)}; configuration in the Engines table). Not part of this run (no timings, no ratios), but scored by the same code on the same documents, queries and variants.${luceneRows.omitted > 0 ? ` ${luceneRows.omitted} of its ${lucene.quality.length} rows are not shown: this run scored other documents or queries there.` : ''}\n`,
+      )
+    else if (lucene)
+      out.push(
+        `(The Lucene reference in \`${LUCENE_RESULTS_FILE}\` is not shown: this run scored other documents or queries than it did, e.g. a quick run's slices.)\n`,
+      )
+    // The Lucene reference joins the engines of this section only.
+    const qualityEngines = luceneInfo ? [...engines, luceneInfo] : engines
+    const qualityRows = luceneRows ? [...r.quality, ...luceneRows.rows] : r.quality
     const settings = unique(r.quality.map((q) => `${q.collection}\u0000${q.querySet}`))
     const label = (key: string) => {
       const [c, s] = key.split('\u0000')
@@ -305,7 +329,7 @@ export function renderMarkdown(r: BenchResults): string {
       variant = 'original',
     ): QualityResult | undefined => {
       const [c, s] = key.split('\u0000')
-      return r.quality.find(
+      return qualityRows.find(
         (q) =>
           q.collection === c &&
           q.querySet === s &&
@@ -319,13 +343,13 @@ export function renderMarkdown(r: BenchResults): string {
         out.push(`\n${METRIC_LABELS[metric]} ↑, ${split === 'all' ? 'all queries' : "'test' half only"}\n`)
         out.push(
           table(
-            ['setting ▸ query set', ...engines.map(engineLabel)],
+            ['setting ▸ query set', ...qualityEngines.map(engineLabel)],
             settings.map((key) => [
-              `${label(key)} (${Math.max(...engines.map((e) => find(key, e.id, split)?.queries ?? 0))} q)`,
-              ...engines.map((e) => {
+              `${label(key)} (${Math.max(...qualityEngines.map((e) => find(key, e.id, split)?.queries ?? 0))} q)`,
+              ...qualityEngines.map((e) => {
                 const q = find(key, e.id, split)
                 if (!q) return '—'
-                const most = Math.max(...engines.map((x) => find(key, x.id, split)?.queries ?? 0))
+                const most = Math.max(...qualityEngines.map((x) => find(key, x.id, split)?.queries ?? 0))
                 return metric3(q.metrics[metric]) + (q.queries < most ? ` (${q.queries} q)` : '')
               }),
             ]),
@@ -336,7 +360,7 @@ export function renderMarkdown(r: BenchResults): string {
     const detailRows: string[][] = []
     const short = (x: number) => (Number.isFinite(x) ? x.toFixed(3).replace(/^0\./, '.') : '—')
     for (const key of settings)
-      for (const e of engines) {
+      for (const e of qualityEngines) {
         const all = find(key, e.id, 'all')
         const test = find(key, e.id, 'test')
         if (all)
@@ -353,7 +377,7 @@ export function renderMarkdown(r: BenchResults): string {
         ['l', 'l', 'r', 'r', 'r', 'r', 'r'],
       )}\n\n</details>`,
     )
-    const variantRows = r.quality.filter((q) => q.variant !== 'original' && q.split === 'all')
+    const variantRows = qualityRows.filter((q) => q.variant !== 'original' && q.split === 'all')
     if (variantRows.length > 0) {
       const vSettings = unique(variantRows.map((q) => `${q.collection}\u0000${q.querySet}`))
       out.push(
@@ -364,10 +388,10 @@ export function renderMarkdown(r: BenchResults): string {
       )
       out.push(
         table(
-          ['variant', ...engines.map(engineLabel)],
+          ['variant', ...qualityEngines.map(engineLabel)],
           VARIANTS.map((v) => [
             v.name,
-            ...engines.map((e) => {
+            ...qualityEngines.map((e) => {
               let worst: { x: number; set: string } | undefined
               for (const key of vSettings) {
                 const q = find(key, e.id, 'all', v.name)
@@ -386,12 +410,12 @@ export function renderMarkdown(r: BenchResults): string {
         perSet.push(`\n${label(key)}\n`)
         perSet.push(
           table(
-            ['variant (changed / scored queries)', ...engines.map(engineLabel)],
+            ['variant (changed / scored queries)', ...qualityEngines.map(engineLabel)],
             VARIANTS.map((v) => {
-              const q0 = find(key, engines[0].id, 'all', v.name)
+              const q0 = find(key, qualityEngines[0].id, 'all', v.name)
               return [
                 `${v.name} (${q0?.changedQueries ?? 0}/${q0?.queries ?? 0})`,
-                ...engines.map((e) => {
+                ...qualityEngines.map((e) => {
                   const x = find(key, e.id, 'all', v.name)?.ratioToOriginal?.ndcg10
                   return x === undefined ? '—' : x.toFixed(2)
                 }),
