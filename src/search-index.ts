@@ -5,6 +5,7 @@
  * the index unchanged, queries never throw); owns no data structure or scoring code itself.
  */
 
+import { releaseAnalysisCaches } from './analysis/analyzer'
 import { analyzeEach, analyzeInto, TermBuffer } from './analysis/index'
 import type { Language, ResolvedLanguage } from './analysis/types'
 import {
@@ -326,12 +327,17 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
     const prepared = this.prepareBatch(documents)
     if (prepared.length === 0) return
     const staging = new InvertedIndex(this.options.fields.length, this.options.storeFields.length)
-    for (const document of prepared) this.index(staging, document)
+    try {
+      for (const document of prepared) this.index(staging, document)
+    } finally {
+      // The analysis caches grew with the batch's vocabulary; an index that is then searched needs none.
+      releaseAnalysisCaches()
+    }
     // An index that never held a document simply becomes the staging one (no copy: the common case of
     // building an index in one call); otherwise the staged postings are appended, as addAllAsync does.
     if (this.inverted.documents.count === 0) this.inverted = staging
     else this.inverted.appendIndex(staging)
-    this.inverted.postings.trim()
+    this.inverted.trimAfterBatch()
     this.mutations++
   }
 
@@ -364,22 +370,26 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
       bytesTotal: bytesOf.reduce((sum, bytes) => sum + bytes, 0),
     }
     const staging = new InvertedIndex(this.options.fields.length, this.options.storeFields.length)
-    for (let from = 0; from < prepared.length; from += chunkSize) {
-      const to = Math.min(prepared.length, from + chunkSize)
-      for (let i = from; i < to; i++) {
-        this.index(staging, prepared[i])
-        progress.bytesDone += bytesOf[i]
+    try {
+      for (let from = 0; from < prepared.length; from += chunkSize) {
+        const to = Math.min(prepared.length, from + chunkSize)
+        for (let i = from; i < to; i++) {
+          this.index(staging, prepared[i])
+          progress.bytesDone += bytesOf[i]
+        }
+        progress.docsDone = to
+        options.onProgress?.({ ...progress })
+        await yieldToEventLoop()
+        if (signal?.aborted) throw new AbortError()
       }
-      progress.docsDone = to
-      options.onProgress?.({ ...progress })
-      await yieldToEventLoop()
-      if (signal?.aborted) throw new AbortError()
+    } finally {
+      releaseAnalysisCaches()
     }
     if (prepared.length === 0) options.onProgress?.({ ...progress })
     // Documents may have been added while we yielded.
     for (const document of prepared) if (this.has(document.id)) throw new DuplicateIdError(document.id)
     this.inverted.appendIndex(staging)
-    this.inverted.postings.trim()
+    this.inverted.trimAfterBatch()
     this.mutations++
   }
 
@@ -442,7 +452,7 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
       if (this.has(ids[docId])) throw new DuplicateIdError(ids[docId])
     }
     this.inverted.appendIndex(source)
-    this.inverted.postings.trim()
+    this.inverted.trimAfterBatch()
     this.mutations++
   }
 

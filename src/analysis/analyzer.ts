@@ -24,6 +24,7 @@ import {
   internedString,
   internJoined,
   type RawWord,
+  releaseInternTable,
   tokenizeInto,
   WORD_ARABIC,
   WordBuffer,
@@ -146,8 +147,11 @@ const AFFIX_ANY_SUFFIX = AFFIX_SUFFIX | AFFIX_COMPARATIVE | AFFIX_AFTER_HEH
 const AFFIX_LONG = 32
 const AFFIX_ENDS_WITH_HEH = 64
 
+/** Initial length of the caches indexed by intern id (they grow with the intern table). */
+const INITIAL_CACHE_SLOTS = 1 << 9
+
 /** Affix flags by intern id (0 = not computed yet), valid for the intern epoch {@link affixEpoch}. */
-let affixFlags = new Uint8Array(1 << 15)
+let affixFlags = new Uint8Array(INITIAL_CACHE_SLOTS)
 let affixEpoch = -1
 const persianBySignalScratch = new Int8Array(16)
 
@@ -314,13 +318,13 @@ function termKeyOf(term: string): number {
 // With the default options the term of a word depends only on its surface, its affix boundary and its
 // language: its key is cached by intern id (0 = not computed, 1 = stop word, else key + 2). Words with a
 // boundary (ZWNJ or a joined affix) have their own cache, which also remembers the boundary it holds.
-let plainKeys = new Int32Array(1 << 15)
-let faKeys = new Int32Array(1 << 15)
-let arKeys = new Int32Array(1 << 15)
-let faBoundaryKeys = new Int32Array(1 << 15)
-let arBoundaryKeys = new Int32Array(1 << 15)
-let faBoundaries = new Int16Array(1 << 15)
-let arBoundaries = new Int16Array(1 << 15)
+let plainKeys = new Int32Array(INITIAL_CACHE_SLOTS)
+let faKeys = new Int32Array(INITIAL_CACHE_SLOTS)
+let arKeys = new Int32Array(INITIAL_CACHE_SLOTS)
+let faBoundaryKeys = new Int32Array(INITIAL_CACHE_SLOTS)
+let arBoundaryKeys = new Int32Array(INITIAL_CACHE_SLOTS)
+let faBoundaries = new Int16Array(INITIAL_CACHE_SLOTS)
+let arBoundaries = new Int16Array(INITIAL_CACHE_SLOTS)
 let keyCacheInternEpoch = -1
 let keyCacheTermEpoch = -1
 
@@ -356,6 +360,33 @@ function prepareKeyCaches(): void {
     faBoundaries = grow16(faBoundaries)
     arBoundaries = grow16(arBoundaries)
   }
+}
+
+/**
+ * Drops what analysis keeps between calls to go fast (interned words, term keys, stems and the caches
+ * keyed by them) and shrinks those tables to their initial size. Called once a batch of documents is
+ * indexed: the caches grow with the batch's vocabulary, and an index that is then only searched should
+ * not keep them alive. The next analysis starts cold and fills them again.
+ */
+export function releaseAnalysisCaches(): void {
+  releaseInternTable()
+  if (termByKey.length > 0) {
+    keyByTerm = new Map()
+    termByKey = []
+    termKeyEpoch++
+  }
+  faStemCache.clear()
+  arStemCache.clear()
+  affixFlags = new Uint8Array(INITIAL_CACHE_SLOTS)
+  affixEpoch = -1
+  plainKeys = new Int32Array(INITIAL_CACHE_SLOTS)
+  faKeys = new Int32Array(INITIAL_CACHE_SLOTS)
+  arKeys = new Int32Array(INITIAL_CACHE_SLOTS)
+  faBoundaryKeys = new Int32Array(INITIAL_CACHE_SLOTS)
+  arBoundaryKeys = new Int32Array(INITIAL_CACHE_SLOTS)
+  faBoundaries = new Int16Array(INITIAL_CACHE_SLOTS)
+  arBoundaries = new Int16Array(INITIAL_CACHE_SLOTS)
+  keyCacheInternEpoch = -1
 }
 
 /** Cache entry (see above) of a word's term. */

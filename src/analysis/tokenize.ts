@@ -92,19 +92,24 @@ export class WordBuffer {
 
 // ---- intern table: folded code units → the one string for them ----
 const INTERN_LIMIT = 1 << 20
-let internMask = (1 << 16) - 1
-let internSlots = new Int32Array(internMask + 1)
-let internHash = new Int32Array(1 << 15)
-let internOffset = new Int32Array(1 << 15)
-let internLength = new Uint8Array(1 << 15)
+// Initial sizes are small: the table grows by doubling while a batch is analysed and is dropped again by
+// releaseInternTable, so an index that is only queried never holds a big one.
+const INITIAL_INTERN_SLOTS = 1 << 10
+const INITIAL_INTERN_ENTRIES = INITIAL_INTERN_SLOTS >> 1
+const INITIAL_INTERN_POOL = 1 << 12
+let internMask = INITIAL_INTERN_SLOTS - 1
+let internSlots = new Int32Array(INITIAL_INTERN_SLOTS)
+let internHash = new Int32Array(INITIAL_INTERN_ENTRIES)
+let internOffset = new Int32Array(INITIAL_INTERN_ENTRIES)
+let internLength = new Uint8Array(INITIAL_INTERN_ENTRIES)
 let internString: string[] = []
-let internPool = new Uint16Array(1 << 18)
+let internPool = new Uint16Array(INITIAL_INTERN_POOL)
 let internPoolUsed = 0
 let internCount = 0
 /**
  * Incremented whenever the intern table is cleared (it is bounded, and cleared only at the start of
- * {@link tokenizeInto}, so ids stay valid until the next call): caches keyed by intern id must be dropped
- * when the epoch they were filled in has passed.
+ * {@link tokenizeInto} or by {@link releaseInternTable}, so ids stay valid until the next call): caches
+ * keyed by intern id must be dropped when the epoch they were filled in has passed.
  */
 export let internEpoch = 0
 
@@ -115,15 +120,24 @@ export function currentInternEpoch(): number {
 
 function resetIntern(): void {
   internEpoch++
-  internMask = (1 << 16) - 1
-  internSlots = new Int32Array(internMask + 1)
-  internHash = new Int32Array(1 << 15)
-  internOffset = new Int32Array(1 << 15)
-  internLength = new Uint8Array(1 << 15)
+  internMask = INITIAL_INTERN_SLOTS - 1
+  internSlots = new Int32Array(INITIAL_INTERN_SLOTS)
+  internHash = new Int32Array(INITIAL_INTERN_ENTRIES)
+  internOffset = new Int32Array(INITIAL_INTERN_ENTRIES)
+  internLength = new Uint8Array(INITIAL_INTERN_ENTRIES)
   internString = []
-  internPool = new Uint16Array(1 << 18)
+  internPool = new Uint16Array(INITIAL_INTERN_POOL)
   internPoolUsed = 0
   internCount = 0
+}
+
+/**
+ * Drops every interned word (new epoch) and shrinks the table to its initial size: called when a batch of
+ * documents is indexed, so the table does not stay as big as the batch's vocabulary. Ids handed out before
+ * are invalid afterwards.
+ */
+export function releaseInternTable(): void {
+  if (internCount > 0) resetIntern()
 }
 
 function growInternSlots(): void {

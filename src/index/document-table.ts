@@ -166,6 +166,15 @@ export class DocumentTable {
     return this.fieldLengths.byteLength + this.removed.byteLength + this.languages.byteLength
   }
 
+  /** Shrinks the typed columns to the documents they hold (after a batch of additions). */
+  trim(): void {
+    if (this.removed.length === this.count) return
+    const slots = Math.max(1, this.count)
+    this.fieldLengths = this.fieldLengths.slice(0, slots * this.fieldCount)
+    this.removed = this.removed.slice(0, slots)
+    this.languages = this.languages.slice(0, slots)
+  }
+
   private ensureCapacity(docs: number): void {
     if (docs <= this.removed.length) return
     let slots = this.removed.length * 2

@@ -191,6 +191,28 @@ export class InvertedIndex {
     return docId
   }
 
+  /**
+   * Gives back memory held only for adding documents: packs the postings, trims the growable columns to
+   * their contents and shrinks the per-document scratch tables (which grow with the vocabulary). Called
+   * after a batch of additions; the next addition grows what it needs again.
+   */
+  trimAfterBatch(): void {
+    this.postings.trim()
+    this.documents.trim()
+    this.slotOfTerm = new Int32Array(1024).fill(-1)
+    this.slotCount = 0
+    this.slotTerms = new Int32Array(1024)
+    this.slotHead = new Int32Array(1024)
+    this.slotTail = new Int32Array(1024)
+    this.entryField = new Uint32Array(1024)
+    this.entryPosition = new Uint32Array(1024)
+    this.entryNext = new Int32Array(1024)
+    this.entryCount = 0
+    this.termIdOfKey = new Int32Array(1024).fill(-1)
+    this.keyEpoch = -1
+    this.encoded = new Uint8Array(256)
+  }
+
   /** Marks a live document removed; its postings stay until {@link compacted}. */
   removeDocument(docId: number): void {
     if (this.documents.isRemoved(docId)) return

@@ -138,13 +138,14 @@ export class PostingPool {
   }
 
   /**
-   * Packs all regions tightly (no free room, no garbage) when more than a third of the pool is slack.
-   * Called after bulk additions; the next append to a term moves its region again, so this pays off
-   * only when slack is large, which the threshold ensures.
+   * Shrinks the per-term columns to the terms in use, and packs all regions tightly (no free room, no
+   * garbage) when more than a ninth of the pool is slack. Called after bulk additions; the next append to a
+   * term moves its region again, so packing pays off only when slack is large, which the threshold ensures.
    */
   trim(): void {
+    this.trimTerms()
     const live = this.postingBytes
-    if (this.bytes.length - live <= Math.max(live / 2, 1 << 16)) return
+    if (this.bytes.length - live <= Math.max(live / 8, 1 << 12)) return
     const bytes = new Uint8Array(Math.max(16, live))
     let offset = 0
     for (let termId = 0; termId < this.termCount; termId++) {
@@ -158,6 +159,17 @@ export class PostingPool {
     this.bytes = bytes
     this.usedBytes = offset
     this.garbageBytes = 0
+  }
+
+  /** Shrinks the per-term columns to the terms in use (they grow by doubling). */
+  private trimTerms(): void {
+    const slots = Math.max(16, this.termCount)
+    if (this.regionStart.length <= slots) return
+    this.regionStart = this.regionStart.slice(0, slots)
+    this.regionLength = this.regionLength.slice(0, slots)
+    this.regionCapacity = this.regionCapacity.slice(0, slots)
+    this.lastDocId = this.lastDocId.slice(0, slots)
+    this.docFrequency = this.docFrequency.slice(0, slots)
   }
 
   /** Bytes held by postings and bookkeeping (for memory reports). */
