@@ -153,7 +153,8 @@ export class QueryEvaluator {
       const norm = average > 0 ? 1 - b + (b * documents.fieldLength(docId, f)) / average : 1
       fieldFactor[f] = boost / (norm > 0 ? norm : 1)
     }
-    const k1 = ranking.k1
+    // k1 of the document's counted language (bits 2–3 of its language byte, see document-table.ts).
+    const k1 = ranking.k1[(documents.languages[docId] >>> 2) & 3]
     const clauses = query.clauses
     let scoreSum = 0
     let anyMatched = false

@@ -11,6 +11,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   AbortError,
+  DEFAULT_RANKING,
   DuplicateIdError,
   InvalidDocumentError,
   type KavoshError,
@@ -84,7 +85,7 @@ const TITLE_BOOST = 2
 const REFERENCE: Omit<ReferenceOptions, 'combineWith' | 'removed'> = {
   fields: ['title', 'body'],
   boosts: [TITLE_BOOST, 1],
-  k1: 1.2,
+  k1: DEFAULT_RANKING.k1.fa, // the index's default for Persian documents
   b: 0.75,
   proximityWeight: 0.5,
   proximityWindow: 5,

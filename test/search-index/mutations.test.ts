@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { DuplicateIdError, SearchIndex, UnknownIdError } from '../../src/index'
+import { DEFAULT_RANKING, DuplicateIdError, SearchIndex, UnknownIdError } from '../../src/index'
 import { referenceSearch, VOCABULARY } from './helpers'
 
 const text = fc.array(fc.constantFrom(...VOCABULARY), { minLength: 0, maxLength: 20 }).map((w) => w.join(' '))
@@ -62,7 +62,7 @@ describe('add / remove / replace sequences against a simple model', () => {
           const options = {
             fields: ['body'],
             boosts: [1],
-            k1: 1.2,
+            k1: DEFAULT_RANKING.k1.fa, // the index's default for Persian documents
             b: 0.75,
             proximityWeight: 0.5,
             proximityWindow: 5,

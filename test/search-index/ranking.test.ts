@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { SearchIndex } from '../../src/index'
+import { DEFAULT_RANKING, InvalidOptionsError, SearchIndex } from '../../src/index'
 import { type RandomDocument, referenceSearch, VOCABULARY } from './helpers'
 
 const words = (min: number, max: number) =>
@@ -76,7 +76,7 @@ describe('search ranking agrees with a brute-force BM25F reference', () => {
         const expected = referenceSearch(documents, query, {
           fields: ['title', 'body'],
           boosts: [0, 1],
-          k1: 1.2,
+          k1: DEFAULT_RANKING.k1.fa, // the index's default for Persian documents
           b: 0.75,
           proximityWeight: 0.5,
           proximityWindow: 5,
@@ -108,5 +108,44 @@ describe('search ranking agrees with a brute-force BM25F reference', () => {
     ])
     expect(index.search('دریا جنگل').map((hit) => hit.id)).toEqual(['both', 'one'])
     expect(index.search('دریا جنگل', { combineWith: 'and' }).map((hit) => hit.id)).toEqual(['both'])
+  })
+
+  it('k1 follows the document language: a number for all, or { fa, ar, other }; saved with the index', () => {
+    const documents = [
+      { id: 'fa1', body: 'کتاب کتاب کتاب کتاب باغ پدر' },
+      { id: 'fa2', body: 'کتاب باغ' },
+      { id: 'ar1', body: 'كتاب كتاب كتاب كتاب الحديقة والدار' },
+      { id: 'ar2', body: 'كتاب في الدار' },
+      { id: 'en1', body: 'book book book' },
+    ]
+    const scores = (k1: unknown): Record<string, number> => {
+      const index = new SearchIndex({ fields: ['body'], ranking: { k1: k1 as number } })
+      index.addAll(documents)
+      const byId = (q: string): Record<string, number> =>
+        Object.fromEntries(index.search(q, { limit: 10 }).map((hit) => [hit.id, hit.score]))
+      return { ...byId('کتاب'), ...byId('book') }
+    }
+    const uniform = scores(1.2)
+    const perLanguage = scores({ fa: 3, ar: 1.2, other: 0.5 })
+    // Arabic documents keep k1 1.2, Persian and other ones change.
+    expect(perLanguage.ar1).toBeCloseTo(uniform.ar1, 12)
+    expect(perLanguage.ar2).toBeCloseTo(uniform.ar2, 12)
+    expect(perLanguage.fa1).not.toBeCloseTo(uniform.fa1, 6)
+    expect(perLanguage.en1).not.toBeCloseTo(uniform.en1, 6)
+    // The defaults: Persian documents score as with k1 2, Arabic ones as with 1.2.
+    const defaults = scores(undefined)
+    expect(defaults.fa1).toBeCloseTo(scores({ fa: DEFAULT_RANKING.k1.fa }).fa1, 12)
+    expect(defaults.ar1).toBeCloseTo(uniform.ar1, 12)
+    // Saved and loaded with the index, coordination included.
+    const index = new SearchIndex({ fields: ['body'], ranking: { k1: { fa: 3 }, coordination: 1 } })
+    index.addAll(documents)
+    const loaded = SearchIndex.load(index.save())
+    expect(loaded.search('کتاب باغ')).toEqual(index.search('کتاب باغ'))
+    // Bad values are typed errors.
+    for (const k1 of [{ fr: 1 }, { fa: -1 }, { ar: Number.NaN }, 'x', null]) {
+      expect(() => new SearchIndex({ fields: ['body'], ranking: { k1: k1 as unknown as number } })).toThrow(
+        InvalidOptionsError,
+      )
+    }
   })
 })
