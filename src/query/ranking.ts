@@ -10,6 +10,7 @@
  * k1 = k1 of the document's language (Persian, Arabic, other)
  * tf̃ = Σ_fields boost_f × tf_f(a) / (1 − b_f + b_f × len_f(d) / avgLen_f)             (BM25F)
  * idf(t) = ln(1 + (N − df(t) + 0.5) / (df(t) + 0.5));  idf of a phrase = max idf of its terms
+ * idf of a joined compound (an optional clause for adjacent query words) ≤ Σ idf of the words it covers
  * proximityBonus = proximityWeight × Σ_adjacent clause pairs closeness × min(clauseScore_i, clauseScore_j)
  * closeness = 1 / gap for the nearest in-order occurrence, 0.5 / gap in reverse order (0 beyond proximityWindow)
  * ```

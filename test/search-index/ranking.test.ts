@@ -148,4 +148,20 @@ describe('search ranking agrees with a brute-force BM25F reference', () => {
       )
     }
   })
+
+  it('a joined compound clause never outweighs the words it stands for (rare joined spellings)', () => {
+    const index = new SearchIndex({ fields: ['body'], language: 'fa' })
+    index.addAll([
+      { id: 'typo', body: 'گزارش درایران امروز' }, // a missing space: a rare term with a high idf
+      { id: 'plain', body: 'گزارش ایران امروز' },
+      ...Array.from({ length: 20 }, (_, i) => ({ id: `n${i}`, body: `ایران خبر ${i}` })),
+    ])
+    const hits = index.search('در ایران', { limit: 30 })
+    const rank = (id: string) => hits.findIndex((hit) => hit.id === id)
+    // Still found through the joined reading, but scored like the word ایران, not like a rare word.
+    expect(rank('typo')).toBeGreaterThanOrEqual(0)
+    const typo = hits[rank('typo')].score
+    const plain = hits[rank('plain')].score
+    expect(typo).toBeLessThanOrEqual(plain * 1.0000001)
+  })
 })
