@@ -1,6 +1,7 @@
 // Finds what the Lucene verification needs: `java` and `javac` on the PATH and the lucene-core and
 // lucene-analyzers-common jars (Debian's liblucene8-java puts them in /usr/share/java). LUCENE_JARS (a
-// path-separated list) overrides the jar search.
+// path-separated list) overrides the jar search. When something is missing, `packages` names the Debian
+// packages that provide it (test/elasticsearch/run.mjs installs them in CI).
 import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync } from 'node:fs'
 import { delimiter, join } from 'node:path'
@@ -9,7 +10,11 @@ export function findLucene() {
   for (const tool of ['java', 'javac']) {
     const r = spawnSync(tool, ['-version'], { encoding: 'utf8' })
     if (r.error || r.status !== 0)
-      return { ok: false, reason: `\`${tool}\` is not installed or not on the PATH` }
+      return {
+        ok: false,
+        reason: `\`${tool}\` is not installed or not on the PATH`,
+        packages: ['default-jdk-headless', 'liblucene8-java'],
+      }
   }
   let jars
   if (process.env.LUCENE_JARS) jars = process.env.LUCENE_JARS.split(delimiter).filter(Boolean)
@@ -26,6 +31,7 @@ export function findLucene() {
       return {
         ok: false,
         reason: 'the Lucene jars (lucene-core, lucene-analyzers-common) are not in /usr/share/java',
+        packages: ['liblucene8-java'],
       }
     }
   }
