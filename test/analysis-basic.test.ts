@@ -26,6 +26,10 @@ describe('analyze: the spellings a reader types find each other', () => {
     expect(detectLanguage('گفتگوی مقامات')).toBe('fa')
     expect(detectLanguage('المدرسة الكبرى')).toBe('ar')
     expect(detectLanguage('كتاب')).toBeNull()
+    // Quranic (Uthmani) text: alef wasla and the Quranic annotation marks are Arabic-only letters, so a
+    // verse without ة/ى is still Arabic (it was undecided, then indexed and counted as Persian).
+    expect(detectLanguage('بِسْمِ ٱللَّهِ')).toBe('ar')
+    expect(detectLanguage('ذَٰلِكَ ٱلْكِتَٰبُ لَا رَيْبَ ۛ فِيهِ ۛ')).toBe('ar')
   })
   it('gives compound alternatives at query time', () => {
     const clauses = analyzeQuery('آتش بس', { language: 'fa' })
