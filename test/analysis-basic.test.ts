@@ -34,5 +34,8 @@ describe('analyze: the spellings a reader types find each other', () => {
   it('gives compound alternatives at query time', () => {
     const clauses = analyzeQuery('آتش بس', { language: 'fa' })
     expect(clauses.filter((c) => c.optional).map((c) => c.alternatives)).toEqual([[[normalize('آتشبس')]]])
+    // The conjunction و joins nothing, even when the index holds such a spelling (مرگو, ومیر).
+    const withAnd = analyzeQuery('مرگ و میر', { language: 'fa', hasTerm: () => true })
+    expect(withAnd.filter((c) => c.optional)).toEqual([])
   })
 })

@@ -620,6 +620,8 @@ export function analyzeQuery(text: string, options: AnalyzeQueryOptions = {}): Q
       const a = kept[i]!
       const b = kept[i + 1]!
       if (!a.persian || !b.persian || (a.stop && b.stop)) continue
+      // A one-letter word (the conjunction و) never forms a compound: مرگ و میر is not مرگو + میر.
+      if (a.word.surface.length < 2 || b.word.surface.length < 2) continue
       if (a.word.script !== WORD_ARABIC || b.word.script !== WORD_ARABIC) continue
       if (!isSoftGap(text, a.word.end, b.word.start)) continue
       const joined = stemWord(a.word.surface + b.word.surface, -1, 'fa')
