@@ -68,13 +68,18 @@ export class CorruptIndexError extends KavoshError {
   }
 }
 
-/** A saved index was written by a newer (or otherwise incompatible) format version of kavosh. */
+/**
+ * A saved index was written in a format version this kavosh does not read: a newer one (upgrade kavosh),
+ * or an older one that is no longer read (rebuild the index from the documents).
+ */
 export class IncompatibleIndexError extends KavoshError {
   /** The format version found in the file. */
   readonly version: number
   constructor(version: number, supported: number) {
     super(
-      `saved index has format version ${version}; this kavosh reads version ${supported} (upgrade kavosh or rebuild the index)`,
+      version < supported
+        ? `saved index has format version ${version}, written by an older kavosh; this kavosh reads version ${supported} (rebuild the index)`
+        : `saved index has format version ${version}; this kavosh reads version ${supported} (upgrade kavosh or rebuild the index)`,
       'INCOMPATIBLE_INDEX',
     )
     this.version = version

@@ -156,6 +156,53 @@ export class DocumentTable {
     return { table, newDocIds }
   }
 
+  /**
+   * A table over whole columns (taking ownership of the typed arrays: load and segment merges fill them in
+   * bulk instead of adding documents one by one). `removed[d]` is 0, or 1 for a removed document (whose
+   * stored values are dropped); `removed` and `languages` have one slot per document, `fieldLengths`
+   * `fieldCount` per document. Returns the table, or the first caller id that two live documents share.
+   */
+  static fromColumns(
+    fieldCount: number,
+    storedFieldCount: number,
+    columns: {
+      externalIds: DocumentId[]
+      fieldLengths: Uint32Array
+      languages: Uint8Array
+      removed: Uint8Array
+      storedValues: unknown[][]
+    },
+  ): { table: DocumentTable } | { duplicateId: DocumentId } {
+    const count = columns.externalIds.length
+    const table = new DocumentTable(fieldCount, storedFieldCount, 1)
+    // Capacity is removed.length (at least one slot, so that growth by doubling works).
+    if (count > 0) {
+      table.fieldLengths = columns.fieldLengths
+      table.languages = columns.languages
+      table.removed = columns.removed
+    }
+    table.externalIds = columns.externalIds
+    table.storedValues = columns.storedValues
+    table.count = count
+    const ids = table.docIdsByExternalId
+    const totals = table.liveFieldLengthTotals
+    const fieldLengths = table.fieldLengths
+    let live = 0
+    for (let docId = 0; docId < count; docId++) {
+      if (columns.removed[docId] !== 0) {
+        for (let s = 0; s < storedFieldCount; s++) columns.storedValues[s][docId] = undefined
+        continue
+      }
+      const id = columns.externalIds[docId]
+      if (ids.has(id)) return { duplicateId: id }
+      ids.set(id, docId)
+      for (let f = 0; f < fieldCount; f++) totals[f] += fieldLengths[docId * fieldCount + f]
+      live++
+    }
+    table.liveCount = live
+    return { table }
+  }
+
   /** Restores removal marks read from a saved index (the documents were added first). */
   markRemovedOnLoad(docId: number): void {
     this.remove(docId)

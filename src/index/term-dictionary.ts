@@ -2,7 +2,14 @@
  * The term dictionary: interns analysed terms into dense integer ids and, on demand, keeps a sorted view
  * of all terms for prefix and fuzzy expansion. Owns term ↔ id mapping only; postings live in
  * `posting-pool.ts`.
+ *
+ * Terms are kept as UTF-16 code units in one typed array (term after term) with an open-addressing hash
+ * table of ids, not as a `Map` of strings: a saved or transferred dictionary is rebuilt from two typed
+ * arrays without creating a string per term (strings are made on first use by {@link termOf} and kept).
  */
+
+const EMPTY_SLOT = -1
+const INITIAL_TERMS = 1024
 
 /**
  * Dense term ids for analysed terms.
@@ -16,41 +23,125 @@
  * ```
  */
 export class TermDictionary {
-  private readonly idsByTerm = new Map<string, number>()
-  private readonly termsById: string[] = []
+  /** Code units of all terms, term after term. */
+  private units: Uint16Array
+  private unitCount = 0
+  /** Term `id` is `units[bounds[id], bounds[id + 1])`; `bounds[0] = 0`. */
+  private bounds: Uint32Array
+  /** Hash of each term (see {@link hashString}). */
+  private hashes: Int32Array
+  private count = 0
+  /** Open-addressing table (linear probing) of term ids; at most half full. */
+  private slots: Int32Array
+  /** Strings of the terms made so far (a hole until {@link termOf} needs one). */
+  private strings: (string | undefined)[] = []
   /** Term ids ordered by term, for the first `sortedCount` ids (the rest were added since). */
   private sortedIds: Uint32Array = new Uint32Array(0)
   private sortedCount = 0
+  /** An order of all terms given by {@link fromCodeUnits}, checked on first use (null when none). */
+  private uncheckedOrder: Uint32Array | null = null
+
+  constructor(expectedTerms = INITIAL_TERMS, expectedUnits = expectedTerms * 8) {
+    const terms = Math.max(16, expectedTerms)
+    this.units = new Uint16Array(Math.max(64, expectedUnits))
+    this.bounds = new Uint32Array(terms + 1)
+    this.hashes = new Int32Array(terms)
+    this.slots = new Int32Array(tableSizeFor(terms)).fill(EMPTY_SLOT)
+  }
 
   /** Number of terms. */
   get size(): number {
-    return this.termsById.length
+    return this.count
   }
 
   /** The id of `term`, adding it if new. */
   intern(term: string): number {
-    let id = this.idsByTerm.get(term)
-    if (id === undefined) {
-      id = this.termsById.length
-      this.idsByTerm.set(term, id)
-      this.termsById.push(term)
+    const hash = hashString(term)
+    const slots = this.slots
+    const mask = slots.length - 1
+    let slot = hash & mask
+    for (let id = slots[slot]; id !== EMPTY_SLOT; id = slots[slot]) {
+      if (this.hashes[id] === hash && this.equalsString(id, term)) return id
+      slot = (slot + 1) & mask
     }
+    const id = this.append(hash, slot, term.length)
+    const units = this.units
+    const start = this.bounds[id]
+    for (let k = 0; k < term.length; k++) units[start + k] = term.charCodeAt(k)
+    this.strings.push(term)
+    return id
+  }
+
+  /**
+   * The id of the term whose code units are `source[start, end)`, adding it if new (without making its
+   * string). Used to merge dictionaries built elsewhere.
+   */
+  internCodeUnits(source: Uint16Array, start: number, end: number): number {
+    const hash = hashUnits(source, start, end)
+    const slots = this.slots
+    const mask = slots.length - 1
+    let slot = hash & mask
+    for (let id = slots[slot]; id !== EMPTY_SLOT; id = slots[slot]) {
+      if (this.hashes[id] === hash && this.equalsUnits(id, source, start, end)) return id
+      slot = (slot + 1) & mask
+    }
+    const id = this.append(hash, slot, end - start)
+    const units = this.units
+    const offset = this.bounds[id] - start
+    for (let k = start; k < end; k++) units[offset + k] = source[k]
+    this.strings.push(undefined)
     return id
   }
 
   /** The id of `term`, or −1 when it is not in the dictionary. */
   idOf(term: string): number {
-    return this.idsByTerm.get(term) ?? -1
+    const hash = hashString(term)
+    const slots = this.slots
+    const mask = slots.length - 1
+    let slot = hash & mask
+    for (let id = slots[slot]; id !== EMPTY_SLOT; id = slots[slot]) {
+      if (this.hashes[id] === hash && this.equalsString(id, term)) return id
+      slot = (slot + 1) & mask
+    }
+    return -1
   }
 
-  /** The term with id `termId`. */
+  /** The term with id `termId` (its string is made on first use and kept). */
   termOf(termId: number): string {
-    return this.termsById[termId]
+    const text = this.strings[termId]
+    return text !== undefined || termId >= this.count ? (text as string) : this.makeString(termId)
   }
 
-  /** All terms, indexed by id (do not modify). */
+  /** All terms, indexed by id (makes every term's string; prefer {@link termOf}; do not modify). */
   get terms(): readonly string[] {
-    return this.termsById
+    for (let id = 0; id < this.count; id++) if (this.strings[id] === undefined) this.makeString(id)
+    return this.strings as string[]
+  }
+
+  /** The code units of all terms, term after term (a view; do not modify). */
+  get codeUnits(): Uint16Array {
+    return this.units.subarray(0, this.unitCount)
+  }
+
+  /** Where each term's code units start and end: term `id` is `codeUnits[id], codeUnits[id + 1])` (a view). */
+  get termBounds(): Uint32Array {
+    return this.bounds.subarray(0, this.count + 1)
+  }
+
+  /**
+   * Compares two terms by UTF-16 code units (the order of `<` on strings): negative, 0 or positive.
+   */
+  compareTerms(a: number, b: number): number {
+    const units = this.units
+    const bounds = this.bounds
+    let i = bounds[a]
+    let j = bounds[b]
+    const aEnd = bounds[a + 1]
+    const bEnd = bounds[b + 1]
+    for (; i < aEnd && j < bEnd; i++, j++) {
+      if (units[i] !== units[j]) return units[i] - units[j]
+    }
+    return aEnd - i - (bEnd - j)
   }
 
   /**
@@ -60,10 +151,19 @@ export class TermDictionary {
    * whole dictionary.
    */
   sortedTermIds(): Uint32Array {
-    const terms = this.termsById
-    const total = terms.length
+    const total = this.count
+    if (this.uncheckedOrder !== null) {
+      // The order saved with the terms: used when it lists every term once in increasing order (checked
+      // here rather than at load, where it would cost a pass over all terms that no query may need).
+      const order = this.uncheckedOrder
+      this.uncheckedOrder = null
+      if (order.length <= total && this.isStrictlySorted(order)) {
+        this.sortedIds = order
+        this.sortedCount = order.length
+      }
+    }
     if (this.sortedCount === total) return this.sortedIds
-    const compare = (a: number, b: number) => (terms[a] < terms[b] ? -1 : terms[a] > terms[b] ? 1 : 0)
+    const compare = (a: number, b: number) => this.compareTerms(a, b)
     const added = Array.from({ length: total - this.sortedCount }, (_, i) => this.sortedCount + i)
     added.sort(compare)
     const old = this.sortedIds
@@ -84,21 +184,210 @@ export class TermDictionary {
   /** Index into {@link sortedTermIds} of the first term ≥ `text`. */
   lowerBound(text: string): number {
     const sorted = this.sortedTermIds()
-    const terms = this.termsById
     let low = 0
     let high = sorted.length
     while (low < high) {
       const middle = (low + high) >>> 1
-      if (terms[sorted[middle]] < text) low = middle + 1
+      if (this.compareWithString(sorted[middle], text) < 0) low = middle + 1
       else high = middle
     }
     return low
   }
 
-  /** Builds a dictionary from terms listed in id order (used by load and compaction). */
+  /** Builds a dictionary from terms listed in id order (used by compaction and tests). */
   static fromTerms(terms: readonly string[]): TermDictionary {
-    const dictionary = new TermDictionary()
+    const dictionary = new TermDictionary(terms.length)
     for (const term of terms) dictionary.intern(term)
     return dictionary
   }
+
+  /**
+   * The dictionary whose term `id` is `units[bounds[id], bounds[id + 1])` (taking ownership of both
+   * arrays), with the order of the terms when it is known: it is checked on first use (a wrong one is
+   * ignored and the terms are sorted). Returns null when a term repeats or the bounds do not fit `units`.
+   */
+  static fromCodeUnits(
+    units: Uint16Array,
+    bounds: Uint32Array,
+    sortedIds: Uint32Array | null = null,
+  ): TermDictionary | null {
+    const count = bounds.length - 1
+    if (count < 0 || bounds[0] !== 0 || bounds[count] > units.length) return null
+    const dictionary = new TermDictionary(0, 0)
+    const hashes = new Int32Array(Math.max(16, count))
+    const slots = new Int32Array(tableSizeFor(count)).fill(EMPTY_SLOT)
+    const mask = slots.length - 1
+    dictionary.units = units
+    dictionary.bounds = bounds
+    dictionary.hashes = hashes
+    dictionary.slots = slots
+    let start = 0
+    for (let id = 0; id < count; id++) {
+      const end = bounds[id + 1]
+      if (end < start) return null
+      const hash = hashUnits(units, start, end)
+      hashes[id] = hash
+      let slot = hash & mask
+      for (let other = slots[slot]; other !== EMPTY_SLOT; other = slots[slot]) {
+        if (hashes[other] === hash && dictionary.equalsUnits(other, units, start, end)) return null
+        slot = (slot + 1) & mask
+      }
+      slots[slot] = id
+      start = end
+    }
+    dictionary.count = count
+    dictionary.unitCount = count === 0 ? 0 : bounds[count]
+    // Pushed rather than `new Array(count)`: a large holey array can be made a slow dictionary by V8.
+    const strings: (string | undefined)[] = []
+    for (let id = 0; id < count; id++) strings.push(undefined)
+    dictionary.strings = strings
+    dictionary.uncheckedOrder = sortedIds
+    return dictionary
+  }
+
+  /**
+   * True when `order` lists the term ids below its length, each once, in strictly increasing term order:
+   * one pass over their code units.
+   */
+  private isStrictlySorted(order: Uint32Array): boolean {
+    const count = order.length
+    const units = this.units
+    const bounds = this.bounds
+    const seen = new Uint8Array(count)
+    let previousStart = 0
+    let previousEnd = -1
+    for (let k = 0; k < order.length; k++) {
+      const id = order[k]
+      if (id >= count || seen[id] === 1) return false
+      seen[id] = 1
+      const start = bounds[id]
+      const end = bounds[id + 1]
+      if (previousEnd >= 0) {
+        // The previous term must be smaller: differ at a smaller unit, or be a proper prefix.
+        let i = previousStart
+        let j = start
+        while (i < previousEnd && j < end && units[i] === units[j]) {
+          i++
+          j++
+        }
+        const smaller = i < previousEnd ? j < end && units[i] < units[j] : j < end
+        if (!smaller) return false
+      }
+      previousStart = start
+      previousEnd = end
+    }
+    return true
+  }
+
+  /** Adds a term of `length` code units (written by the caller) at hash-table `slot`; returns its id. */
+  private append(hash: number, slot: number, length: number): number {
+    const id = this.count
+    if (id + 1 >= this.bounds.length) {
+      const bounds = new Uint32Array(Math.max(16, this.bounds.length * 2))
+      bounds.set(this.bounds)
+      this.bounds = bounds
+    }
+    if (id >= this.hashes.length) {
+      const hashes = new Int32Array(this.hashes.length * 2)
+      hashes.set(this.hashes)
+      this.hashes = hashes
+    }
+    const start = this.unitCount
+    if (start + length > this.units.length) {
+      let size = Math.max(64, this.units.length * 2)
+      while (size < start + length) size *= 2
+      const units = new Uint16Array(size)
+      units.set(this.units.subarray(0, start))
+      this.units = units
+    }
+    this.unitCount = start + length
+    this.bounds[id + 1] = start + length
+    this.hashes[id] = hash
+    this.slots[slot] = id
+    this.count = id + 1
+    if (this.count * 2 > this.slots.length) this.rehash(this.slots.length * 2)
+    return id
+  }
+
+  private rehash(size: number): void {
+    const slots = new Int32Array(size).fill(EMPTY_SLOT)
+    const mask = size - 1
+    const hashes = this.hashes
+    for (let id = 0; id < this.count; id++) {
+      let slot = hashes[id] & mask
+      while (slots[slot] !== EMPTY_SLOT) slot = (slot + 1) & mask
+      slots[slot] = id
+    }
+    this.slots = slots
+  }
+
+  private equalsString(id: number, term: string): boolean {
+    const start = this.bounds[id]
+    if (this.bounds[id + 1] - start !== term.length) return false
+    const units = this.units
+    for (let k = 0; k < term.length; k++) if (units[start + k] !== term.charCodeAt(k)) return false
+    return true
+  }
+
+  private equalsUnits(id: number, source: Uint16Array, start: number, end: number): boolean {
+    const own = this.bounds[id]
+    if (this.bounds[id + 1] - own !== end - start) return false
+    const units = this.units
+    for (let k = 0; k < end - start; k++) if (units[own + k] !== source[start + k]) return false
+    return true
+  }
+
+  /** Term `id` compared with `text` by code units: negative, 0 or positive. */
+  private compareWithString(id: number, text: string): number {
+    const units = this.units
+    const start = this.bounds[id]
+    const length = this.bounds[id + 1] - start
+    const shared = Math.min(length, text.length)
+    for (let k = 0; k < shared; k++) {
+      const difference = units[start + k] - text.charCodeAt(k)
+      if (difference !== 0) return difference
+    }
+    return length - text.length
+  }
+
+  private makeString(id: number): string {
+    const start = this.bounds[id]
+    const end = this.bounds[id + 1]
+    let text = ''
+    // fromCharCode.apply takes its arguments on the stack: long terms (only a crafted file has them) go in
+    // chunks.
+    for (let from = start; from < end; from += 4096) {
+      const chunk = this.units.subarray(from, Math.min(end, from + 4096))
+      text += String.fromCharCode.apply(null, chunk as unknown as number[])
+    }
+    this.strings[id] = text
+    return text
+  }
+}
+
+/** Smallest power of two at least twice `terms` (and at least 32). */
+function tableSizeFor(terms: number): number {
+  let size = 32
+  while (size < terms * 2) size *= 2
+  return size
+}
+
+/** FNV-1a over the code units of `text`, with a final mix so that the low bits (the table slot) spread. */
+function hashString(text: string): number {
+  let hash = 0x811c9dc5 | 0
+  for (let k = 0; k < text.length; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193)
+  return finish(hash)
+}
+
+/** {@link hashString} of the code units `units[start, end)`. */
+function hashUnits(units: Uint16Array, start: number, end: number): number {
+  let hash = 0x811c9dc5 | 0
+  for (let k = start; k < end; k++) hash = Math.imul(hash ^ units[k], 0x01000193)
+  return finish(hash)
+}
+
+function finish(hash: number): number {
+  let mixed = hash ^ (hash >>> 15)
+  mixed = Math.imul(mixed, 0x2c1b3c6d)
+  return (mixed ^ (mixed >>> 12)) & 0x7fffffff
 }

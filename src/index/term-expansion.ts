@@ -30,10 +30,9 @@ export function prefixExpansions(
 ): TermExpansion[] {
   if (prefix.length === 0 || limit <= 0) return []
   const sorted = dictionary.sortedTermIds()
-  const terms = dictionary.terms
   const found: number[] = []
   for (let i = dictionary.lowerBound(prefix); i < sorted.length; i++) {
-    const term = terms[sorted[i]]
+    const term = dictionary.termOf(sorted[i])
     if (!term.startsWith(prefix)) break
     if (term.length > prefix.length && docFrequency[sorted[i]] > 0) found.push(sorted[i])
   }
@@ -62,7 +61,6 @@ export function fuzzyExpansions(
 ): TermExpansion[] {
   if (maxDistance <= 0 || query.length === 0 || limit <= 0) return []
   const sorted = dictionary.sortedTermIds()
-  const terms = dictionary.terms
   const width = query.length + 1
   let rows = new Int32Array(width * 32)
   for (let j = 0; j < width; j++) rows[j] = j
@@ -72,7 +70,7 @@ export function fuzzyExpansions(
   let i = 0
   while (i < sorted.length) {
     const termId = sorted[i]
-    const term = terms[termId]
+    const term = dictionary.termOf(termId)
     if ((term.length + 1) * width > rows.length) {
       const grown = new Int32Array((term.length + 1) * width * 2)
       grown.set(rows)

@@ -46,6 +46,18 @@ export class ByteWriter {
     this.length += bytes.length
   }
 
+  /** Raw bytes, without a length (the reader must know it). */
+  raw(bytes: Uint8Array): void {
+    this.ensure(bytes.length)
+    this.bytes.set(bytes, this.length)
+    this.length += bytes.length
+  }
+
+  /** The elements of a typed array as raw little-endian bytes, without a length. */
+  littleEndian(values: Uint16Array | Uint32Array): void {
+    this.raw(littleEndianBytes(values))
+  }
+
   /** Records the string (its text goes to the string table). */
   string(text: string): void {
     this.varint(text.length)
@@ -103,17 +115,26 @@ export class ByteReader {
   }
 
   varint(): number {
+    const bytes = this.bytes
+    let offset = this.offset
+    if (offset >= bytes.length) throw truncated()
+    const first = bytes[offset]
+    if (first < 0x80) {
+      this.offset = offset + 1
+      return first
+    }
     let value = 0
-    let shift = 0
+    let multiplier = 1
     for (let i = 0; i < MAX_VARINT_BYTES; i++) {
-      if (this.offset >= this.bytes.length) throw truncated()
-      const byte = this.bytes[this.offset++]
-      value += (byte & 0x7f) * 2 ** shift
-      if (!(byte & 0x80)) {
+      if (offset >= bytes.length) throw truncated()
+      const byte = bytes[offset++]
+      value += (byte & 0x7f) * multiplier
+      if (byte < 0x80) {
         if (value > 0xffffffff) throw new CorruptIndexError('saved index holds an out-of-range number')
+        this.offset = offset
         return value
       }
-      shift += 7
+      multiplier *= 0x80
     }
     throw new CorruptIndexError('saved index holds a malformed number')
   }
@@ -146,6 +167,30 @@ export class ByteReader {
     return block
   }
 
+  /** The next `length` raw bytes (a view into the input; copy it to keep it). */
+  raw(length: number): Uint8Array {
+    if (this.offset + length > this.bytes.length) throw truncated()
+    const raw = this.bytes.subarray(this.offset, this.offset + length)
+    this.offset += length
+    return raw
+  }
+
+  /** `count` little-endian 16-bit values, as a new array. */
+  uint16Array(count: number): Uint16Array {
+    const bytes = this.raw(count * 2)
+    const values = new Uint16Array(count)
+    copyLittleEndian(bytes, values)
+    return values
+  }
+
+  /** `count` little-endian 32-bit values, as a new array of `capacity` ≥ `count` slots. */
+  uint32Array(count: number, capacity = count): Uint32Array {
+    const bytes = this.raw(count * 4)
+    const values = new Uint32Array(capacity)
+    copyLittleEndian(bytes, values)
+    return values
+  }
+
   string(): string {
     const length = this.varint()
     if (this.stringOffset + length > this.stringTable.length) throw truncated()
@@ -158,6 +203,42 @@ export class ByteReader {
   get stringsConsumed(): boolean {
     return this.stringOffset === this.stringTable.length
   }
+}
+
+/** True on little-endian hosts (all common ones): typed arrays then copy to and from the file as they are. */
+const HOST_IS_LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1
+
+/** The bytes of `values` in little-endian order (a view of them on a little-endian host). */
+export function littleEndianBytes(
+  values: Uint16Array | Uint32Array,
+  hostIsLittleEndian = HOST_IS_LITTLE_ENDIAN,
+): Uint8Array {
+  if (hostIsLittleEndian) return new Uint8Array(values.buffer, values.byteOffset, values.byteLength)
+  const bytes = new Uint8Array(values.byteLength)
+  const view = new DataView(bytes.buffer)
+  if (values instanceof Uint16Array)
+    for (let i = 0; i < values.length; i++) view.setUint16(i * 2, values[i], true)
+  else for (let i = 0; i < values.length; i++) view.setUint32(i * 4, values[i], true)
+  return bytes
+}
+
+/**
+ * Fills the start of `target` from little-endian `bytes` (one memory copy on a little-endian host).
+ * `bytes.length` is a multiple of the element size and fits `target`.
+ */
+export function copyLittleEndian(
+  bytes: Uint8Array,
+  target: Uint16Array | Uint32Array,
+  hostIsLittleEndian = HOST_IS_LITTLE_ENDIAN,
+): void {
+  if (hostIsLittleEndian) {
+    new Uint8Array(target.buffer, target.byteOffset, bytes.length).set(bytes)
+    return
+  }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  if (target instanceof Uint16Array)
+    for (let i = 0; i * 2 < bytes.length; i++) target[i] = view.getUint16(i * 2, true)
+  else for (let i = 0; i * 4 < bytes.length; i++) target[i] = view.getUint32(i * 4, true)
 }
 
 /** Flat (offset, code unit) pairs of the unpaired surrogates of `text` (usually none). */

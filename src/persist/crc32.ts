@@ -3,24 +3,28 @@
  * checksum.
  */
 
-let table: Uint32Array | null = null
+let table: Int32Array | null = null
+
+/** True on little-endian hosts, where four bytes read as one 32-bit word are in CRC order. */
+const HOST_IS_LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1
 
 /**
- * Four 256-entry tables, one after the other ("slicing by 4"): table k maps a byte to the CRC of that byte
- * followed by k zero bytes, so the loop consumes four bytes per step with four independent lookups.
+ * Sixteen 256-entry tables, one after the other ("slicing by 16"): table k maps a byte to the CRC of that
+ * byte followed by k zero bytes, so the loop consumes sixteen bytes per step with sixteen independent
+ * lookups (16 KB of tables: they stay in the L1 cache).
  */
-function crcTable(): Uint32Array {
+function crcTable(): Int32Array {
   if (table === null) {
-    table = new Uint32Array(4 * 256)
+    table = new Int32Array(16 * 256)
     for (let n = 0; n < 256; n++) {
       let c = n
       for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
-      table[n] = c >>> 0
+      table[n] = c
     }
     for (let n = 0; n < 256; n++) {
-      for (let k = 1; k < 4; k++) {
+      for (let k = 1; k < 16; k++) {
         const previous = table[(k - 1) * 256 + n]
-        table[k * 256 + n] = (table[previous & 0xff] ^ (previous >>> 8)) >>> 0
+        table[k * 256 + n] = table[previous & 0xff] ^ (previous >>> 8)
       }
     }
   }
@@ -28,25 +32,75 @@ function crcTable(): Uint32Array {
 }
 
 /**
- * CRC-32 of `bytes[start, end)`, as an unsigned 32-bit number.
+ * CRC-32 of `bytes[start, end)`, as an unsigned 32-bit number. `wordReads` (default: on little-endian
+ * hosts) reads the bulk as 32-bit words instead of byte by byte; both give the same result.
  *
  * @example
  * ```ts
  * crc32(new TextEncoder().encode('123456789')) // → 0xcbf43926
  * ```
  */
-export function crc32(bytes: Uint8Array, start = 0, end = bytes.length): number {
+export function crc32(
+  bytes: Uint8Array,
+  start = 0,
+  end = bytes.length,
+  wordReads = HOST_IS_LITTLE_ENDIAN,
+): number {
   const lookup = crcTable()
-  let crc = 0xffffffff
+  let crc = -1
   let i = start
-  for (; i + 4 <= end; i += 4) {
-    crc ^= bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24)
-    crc =
-      lookup[768 + (crc & 0xff)] ^
-      lookup[512 + ((crc >>> 8) & 0xff)] ^
-      lookup[256 + ((crc >>> 16) & 0xff)] ^
-      lookup[crc >>> 24]
+  // Single bytes up to a 4-byte boundary of the buffer, so the bulk can be read as 32-bit words.
+  for (; i < end && ((bytes.byteOffset + i) & 3) !== 0; i++)
+    crc = lookup[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8)
+  const blocks = (end - i) >>> 4
+  if (wordReads && blocks > 0) {
+    const words = new Int32Array(bytes.buffer, bytes.byteOffset + i, blocks * 4)
+    for (let w = 0; w < words.length; w += 4) {
+      crc ^= words[w]
+      const b = words[w + 1]
+      const c = words[w + 2]
+      const d = words[w + 3]
+      crc =
+        lookup[3840 + (crc & 0xff)] ^
+        lookup[3584 + ((crc >>> 8) & 0xff)] ^
+        lookup[3328 + ((crc >>> 16) & 0xff)] ^
+        lookup[3072 + (crc >>> 24)] ^
+        lookup[2816 + (b & 0xff)] ^
+        lookup[2560 + ((b >>> 8) & 0xff)] ^
+        lookup[2304 + ((b >>> 16) & 0xff)] ^
+        lookup[2048 + (b >>> 24)] ^
+        lookup[1792 + (c & 0xff)] ^
+        lookup[1536 + ((c >>> 8) & 0xff)] ^
+        lookup[1280 + ((c >>> 16) & 0xff)] ^
+        lookup[1024 + (c >>> 24)] ^
+        lookup[768 + (d & 0xff)] ^
+        lookup[512 + ((d >>> 8) & 0xff)] ^
+        lookup[256 + ((d >>> 16) & 0xff)] ^
+        lookup[d >>> 24]
+    }
+    i += blocks * 16
+  } else {
+    for (; i + 16 <= end; i += 16) {
+      crc ^= bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24)
+      crc =
+        lookup[3840 + (crc & 0xff)] ^
+        lookup[3584 + ((crc >>> 8) & 0xff)] ^
+        lookup[3328 + ((crc >>> 16) & 0xff)] ^
+        lookup[3072 + (crc >>> 24)] ^
+        lookup[2816 + bytes[i + 4]] ^
+        lookup[2560 + bytes[i + 5]] ^
+        lookup[2304 + bytes[i + 6]] ^
+        lookup[2048 + bytes[i + 7]] ^
+        lookup[1792 + bytes[i + 8]] ^
+        lookup[1536 + bytes[i + 9]] ^
+        lookup[1280 + bytes[i + 10]] ^
+        lookup[1024 + bytes[i + 11]] ^
+        lookup[768 + bytes[i + 12]] ^
+        lookup[512 + bytes[i + 13]] ^
+        lookup[256 + bytes[i + 14]] ^
+        lookup[bytes[i + 15]]
+    }
   }
   for (; i < end; i++) crc = lookup[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8)
-  return (crc ^ 0xffffffff) >>> 0
+  return (crc ^ -1) >>> 0
 }

@@ -115,12 +115,17 @@ describe('load() of bad bytes: a typed error, never a half-loaded index', () => 
     report(`${count(flips)} single-bit flips rejected`)
   })
 
-  it('newer format versions and unknown flags', () => {
-    for (const version of [2, 3, 255]) {
+  it('newer and older format versions and unknown flags', () => {
+    for (const version of [3, 4, 255]) {
       const newer = bytes.slice()
       new DataView(newer.buffer).setUint16(4, version, true)
       expect(() => SearchIndex.load(newer)).toThrow(IncompatibleIndexError)
     }
+    // Version 1 (terms in the string table) is no longer read: a typed error that says to rebuild.
+    const older = bytes.slice()
+    new DataView(older.buffer).setUint16(4, 1, true)
+    expect(() => SearchIndex.load(older)).toThrow(IncompatibleIndexError)
+    expect(() => SearchIndex.load(older)).toThrow(/older kavosh.*rebuild the index/)
     // Far beyond any real version: foreign bytes that start with the magic, e.g. text beginning "KVSH".
     for (const version of [256, 65535]) {
       const foreign = bytes.slice()
@@ -171,13 +176,15 @@ describe('load() of bad bytes: a typed error, never a half-loaded index', () => 
       { id: 'b', body: 'دریا' },
     ])
     const good = index.save()
-    // The postings block ends the file: its length, then term دریا (docs 0 and 1), then کوه (doc 0), each
-    // posting `docGap fieldMask tf position`. The term table before it says 8 bytes for دریا, 4 for کوه.
-    expect(Array.from(good.subarray(good.length - 13))).toEqual([12, 1, 1, 1, 0, 1, 1, 1, 0, 1, 1, 1, 1])
+    // The postings end the file: term دریا (docs 0 and 1), then کوه (doc 0), each posting `docGap
+    // fieldMask tf position`. Before them: the posting lengths (8 bytes for دریا, 4 for کوه) and the term
+    // ids in term order.
+    expect(Array.from(good.subarray(good.length - 16))).toEqual([
+      8, 4, 0, 1, 1, 1, 1, 0, 1, 1, 1, 0, 1, 1, 1, 1,
+    ])
     const withPostings = (postings: number[]) => {
       const crafted = new Uint8Array(good.length - 12 + postings.length)
-      crafted.set(good.subarray(0, good.length - 13))
-      crafted[good.length - 13] = postings.length
+      crafted.set(good.subarray(0, good.length - 12))
       crafted.set(postings, good.length - 12)
       return resealed(crafted)
     }
