@@ -327,11 +327,14 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
     const prepared = this.prepareBatch(documents)
     if (prepared.length === 0) return
     const staging = new InvertedIndex(this.options.fields.length, this.options.storeFields.length)
+    staging.startBatch()
     try {
       for (const document of prepared) this.index(staging, document)
+      staging.finishBatch()
     } finally {
       // The analysis caches grew with the batch's vocabulary; an index that is then searched needs none.
       releaseAnalysisCaches()
+      documentTerms.shrink()
     }
     // An index that never held a document simply becomes the staging one (no copy: the common case of
     // building an index in one call); otherwise the staged postings are appended, as addAllAsync does.
@@ -370,6 +373,7 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
       bytesTotal: bytesOf.reduce((sum, bytes) => sum + bytes, 0),
     }
     const staging = new InvertedIndex(this.options.fields.length, this.options.storeFields.length)
+    staging.startBatch()
     try {
       for (let from = 0; from < prepared.length; from += chunkSize) {
         const to = Math.min(prepared.length, from + chunkSize)
@@ -382,8 +386,10 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
         await yieldToEventLoop()
         if (signal?.aborted) throw new AbortError()
       }
+      staging.finishBatch()
     } finally {
       releaseAnalysisCaches()
+      documentTerms.shrink()
     }
     if (prepared.length === 0) options.onProgress?.({ ...progress })
     // Documents may have been added while we yielded.

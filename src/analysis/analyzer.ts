@@ -13,21 +13,23 @@
  * single query word also tries its two halves as a phrase.
  */
 import { getCharTable, IGNORE, JOINER, SIGNAL_FA_LETTER } from './char-table'
-import { detectLanguage } from './detect'
+import { detectLanguage, languageOfSignals } from './detect'
 import { getLexicon } from './lexicon'
 import { CLITICS_AFTER_HEH, COMPARATIVE_SUFFIXES, PLURAL_SUFFIXES, VERB_PREFIXES } from './persian-affixes'
 import { stemArabic } from './stem-ar'
 import { stemPersian } from './stem-fa'
 import {
-  currentInternEpoch,
-  internedCount,
+  clearWordCaches,
+  internedLength,
   internedString,
   internJoined,
   type RawWord,
   releaseInternTable,
+  setWordCache,
   tokenizeInto,
   WORD_ARABIC,
   WordBuffer,
+  wordCache,
 } from './tokenize'
 import type { AnalyzeOptions, Language, ResolvedLanguage, Token } from './types'
 
@@ -61,10 +63,6 @@ function joinDetachedAffixes(text: string, words: WordBuffer, persian: (signal: 
   const { surface, start, end, script, boundary, signal, id } = words
   const n = words.count
   const arabic = WORD_ARABIC
-  if (affixEpoch !== currentInternEpoch()) {
-    affixFlags.fill(0)
-    affixEpoch = currentInternEpoch()
-  }
   // persian(signal) once per distinct signal value of this text (signals are 4 bits).
   const persianBySignal = persianBySignalScratch
   persianBySignal.fill(-1)
@@ -92,7 +90,7 @@ function joinDetachedAffixes(text: string, words: WordBuffer, persian: (signal: 
           isSoftGap(text, e, start[i + 1]!)
         ) {
           i++
-          b = internedString(wordId).length
+          b = internedLength(wordId)
           wordId = internJoined(wordId, id[i]!)
           if (wordId < 0) joined = words.surfaceOf(i - 1) + words.surfaceOf(i)
           flags = wordId >= 0 ? affixFlagsOf(wordId) : affixFlagsOfSurface(joined)
@@ -110,7 +108,7 @@ function joinDetachedAffixes(text: string, words: WordBuffer, persian: (signal: 
           if (!joins || !isSoftGap(text, e, start[i + 1]!)) break
           i++
           if (wordId >= 0) {
-            b = internedString(wordId).length
+            b = internedLength(wordId)
             const pair = internJoined(wordId, id[i]!)
             if (pair < 0) joined = internedString(wordId) + internedString(id[i]!)
             wordId = pair
@@ -147,27 +145,29 @@ const AFFIX_ANY_SUFFIX = AFFIX_SUFFIX | AFFIX_COMPARATIVE | AFFIX_AFTER_HEH
 const AFFIX_LONG = 32
 const AFFIX_ENDS_WITH_HEH = 64
 
-/** Initial length of the caches indexed by intern id (they grow with the intern table). */
-const INITIAL_CACHE_SLOTS = 1 << 9
+// What analysis caches per interned word, in the word's cache fields (see wordCache in tokenize.ts).
+/** Affix flags (0 = not computed yet). */
+const CACHE_AFFIX_FLAGS = 0
+// Term-key entries (0 = not computed, 1 = stop word, else key + 2) with the default options, where the term
+// of a word depends only on its surface, its affix boundary and its language: for non-Arabic-script words,
+// for Persian and Arabic words without a boundary, and for words with one (packed with the boundary).
+const CACHE_PLAIN_KEY = 1
+const CACHE_FA_KEY = 2
+const CACHE_AR_KEY = 3
+const CACHE_FA_BOUNDARY_KEY = 4
+const CACHE_AR_BOUNDARY_KEY = 5
+/** Bits of a packed boundary entry that hold the key entry; the boundary (< 128) is above them. */
+const BOUNDARY_ENTRY_BITS = 21
+const BOUNDARY_ENTRY_MASK = (1 << BOUNDARY_ENTRY_BITS) - 1
 
-/** Affix flags by intern id (0 = not computed yet), valid for the intern epoch {@link affixEpoch}. */
-let affixFlags = new Uint8Array(INITIAL_CACHE_SLOTS)
-let affixEpoch = -1
 const persianBySignalScratch = new Int8Array(16)
 
 /** The affix flags of an interned word (computed on first use). */
 function affixFlagsOf(wordId: number): number {
-  if (wordId >= affixFlags.length) {
-    let size = affixFlags.length * 2
-    while (size <= wordId) size *= 2
-    const grown = new Uint8Array(size)
-    grown.set(affixFlags)
-    affixFlags = grown
-  }
-  let flags = affixFlags[wordId]!
+  let flags = wordCache(wordId, CACHE_AFFIX_FLAGS)
   if (flags === 0) {
     flags = affixFlagsOfSurface(internedString(wordId))
-    affixFlags[wordId] = flags
+    setWordCache(wordId, CACHE_AFFIX_FLAGS, flags)
   }
   return flags
 }
@@ -208,23 +208,21 @@ const arStemCache = new Map<string, string>()
 
 /** Stems a folded Arabic-script word in the given language (cached; the cache is bounded). */
 export function stemWord(surface: string, boundary: number, language: ResolvedLanguage): string {
-  if (language === 'ar') {
-    let stem = arStemCache.get(surface)
-    if (stem === undefined) {
-      if (arStemCache.size >= STEM_CACHE_LIMIT) arStemCache.clear()
-      stem = stemArabic(surface)
-      arStemCache.set(surface, stem)
-    }
-    return stem
-  }
-  if (boundary >= 0) return stemPersian(surface, boundary)
-  let stem = faStemCache.get(surface)
+  // Arabic stems ignore the boundary, so they are cached by surface alone; Persian ones only without one.
+  if (language === 'fa' && boundary >= 0) return stemUncached(surface, boundary, language)
+  const cache = language === 'ar' ? arStemCache : faStemCache
+  let stem = cache.get(surface)
   if (stem === undefined) {
-    if (faStemCache.size >= STEM_CACHE_LIMIT) faStemCache.clear()
-    stem = stemPersian(surface, -1)
-    faStemCache.set(surface, stem)
+    if (cache.size >= STEM_CACHE_LIMIT) cache.clear()
+    stem = stemUncached(surface, boundary, language)
+    cache.set(surface, stem)
   }
   return stem
+}
+
+/** {@link stemWord} without its cache (for callers that cache terms themselves, like analyzeInto). */
+function stemUncached(surface: string, boundary: number, language: ResolvedLanguage): string {
+  return language === 'ar' ? stemArabic(surface) : stemPersian(surface, boundary)
 }
 
 /** True when `term` (folded) is a stop word of `language`. */
@@ -267,6 +265,17 @@ export class TermBuffer {
   start = new Int32Array(256)
   end = new Int32Array(256)
   position = new Int32Array(256)
+
+  /** Gives back the room of a long text (the arrays grow to the longest text seen). */
+  shrink(): void {
+    if (this.key.length > 256) {
+      this.key = new Int32Array(256)
+      this.start = new Int32Array(256)
+      this.end = new Int32Array(256)
+      this.position = new Int32Array(256)
+    }
+    this.count = 0
+  }
 
   /** Makes room for at least `n` terms. */
   reserve(n: number): void {
@@ -315,52 +324,8 @@ function termKeyOf(term: string): number {
   return key
 }
 
-// With the default options the term of a word depends only on its surface, its affix boundary and its
-// language: its key is cached by intern id (0 = not computed, 1 = stop word, else key + 2). Words with a
-// boundary (ZWNJ or a joined affix) have their own cache, which also remembers the boundary it holds.
-let plainKeys = new Int32Array(INITIAL_CACHE_SLOTS)
-let faKeys = new Int32Array(INITIAL_CACHE_SLOTS)
-let arKeys = new Int32Array(INITIAL_CACHE_SLOTS)
-let faBoundaryKeys = new Int32Array(INITIAL_CACHE_SLOTS)
-let arBoundaryKeys = new Int32Array(INITIAL_CACHE_SLOTS)
-let faBoundaries = new Int16Array(INITIAL_CACHE_SLOTS)
-let arBoundaries = new Int16Array(INITIAL_CACHE_SLOTS)
-let keyCacheInternEpoch = -1
+/** Term-key epoch that the key entries in the words' cache fields belong to. */
 let keyCacheTermEpoch = -1
-
-function prepareKeyCaches(): void {
-  if (keyCacheInternEpoch !== currentInternEpoch() || keyCacheTermEpoch !== termKeyEpoch) {
-    plainKeys.fill(0)
-    faKeys.fill(0)
-    arKeys.fill(0)
-    faBoundaryKeys.fill(0)
-    arBoundaryKeys.fill(0)
-    keyCacheInternEpoch = currentInternEpoch()
-    keyCacheTermEpoch = termKeyEpoch
-  }
-  const words = internedCount()
-  if (words > faKeys.length) {
-    let size = faKeys.length
-    while (size < words) size *= 2
-    const grow32 = (a: Int32Array): Int32Array<ArrayBuffer> => {
-      const b = new Int32Array(size)
-      b.set(a)
-      return b
-    }
-    const grow16 = (a: Int16Array): Int16Array<ArrayBuffer> => {
-      const b = new Int16Array(size)
-      b.set(a)
-      return b
-    }
-    plainKeys = grow32(plainKeys)
-    faKeys = grow32(faKeys)
-    arKeys = grow32(arKeys)
-    faBoundaryKeys = grow32(faBoundaryKeys)
-    arBoundaryKeys = grow32(arBoundaryKeys)
-    faBoundaries = grow16(faBoundaries)
-    arBoundaries = grow16(arBoundaries)
-  }
-}
 
 /**
  * Drops what analysis keeps between calls to go fast (interned words, term keys, stems and the caches
@@ -377,16 +342,20 @@ export function releaseAnalysisCaches(): void {
   }
   faStemCache.clear()
   arStemCache.clear()
-  affixFlags = new Uint8Array(INITIAL_CACHE_SLOTS)
-  affixEpoch = -1
-  plainKeys = new Int32Array(INITIAL_CACHE_SLOTS)
-  faKeys = new Int32Array(INITIAL_CACHE_SLOTS)
-  arKeys = new Int32Array(INITIAL_CACHE_SLOTS)
-  faBoundaryKeys = new Int32Array(INITIAL_CACHE_SLOTS)
-  arBoundaryKeys = new Int32Array(INITIAL_CACHE_SLOTS)
-  faBoundaries = new Int16Array(INITIAL_CACHE_SLOTS)
-  arBoundaries = new Int16Array(INITIAL_CACHE_SLOTS)
-  keyCacheInternEpoch = -1
+  sharedTerms.shrink()
+}
+
+/**
+ * The term of an Arabic-script word with the default options (stemming and stop words on), as
+ * {@link wordTerm} gives it, without the stem caches: analyzeInto caches the result by intern id.
+ */
+function defaultArabicScriptTerm(
+  surface: string,
+  boundary: number,
+  language: ResolvedLanguage,
+): string | null {
+  if (isStopWord(surface, language)) return null
+  return stemUncached(surface, boundary, language)
 }
 
 /** Cache entry (see above) of a word's term. */
@@ -414,12 +383,16 @@ export function analyzeInto(
     termByKey = []
     termKeyEpoch++
   }
-  const textLanguage = resolveLanguage(text, language)
+  const words = tokenizeInto(text)
+  // The tokenizer counted the letters detectLanguage weighs: resolveLanguage without a second pass.
+  const textLanguage =
+    language === 'fa' || language === 'ar'
+      ? language
+      : (languageOfSignals(words.persianSignals, words.arabicSignals) ?? 'fa')
   const auto = language === 'auto'
   const persian = auto
     ? (signal: number) => wordLanguage(signal, textLanguage) === 'fa'
     : (_signal: number) => textLanguage === 'fa'
-  const words = tokenizeInto(text)
   joinDetachedAffixes(text, words, persian)
   const { start, end, script, boundary, signal, id } = words
   const count = words.count
@@ -430,12 +403,19 @@ export function analyzeInto(
   const ends = out.end
   const positions = out.position
   let written = 0
-  // With the default options the key of a word seen before costs a few array reads.
+  // With the default options the key of a word seen before costs a read of its record (just touched by
+  // the tokenizer, so no cache miss).
   const cached = stem && stopWords
-  if (cached) prepareKeyCaches()
+  if (cached && keyCacheTermEpoch !== termKeyEpoch) {
+    // The cached keys belong to term keys that were dropped (a fresh intern table has none anyway).
+    clearWordCaches()
+    keyCacheTermEpoch = termKeyEpoch
+  }
   const textIsPersian = textLanguage === 'fa'
   const faLetter = SIGNAL_FA_LETTER
   const arabic = WORD_ARABIC
+  const entryMask = BOUNDARY_ENTRY_MASK
+  const entryBits = BOUNDARY_ENTRY_BITS
   for (let position = 0; position < count; position++) {
     const sc = script[position]!
     const wordId = id[position]!
@@ -443,29 +423,29 @@ export function analyzeInto(
     if (cached && wordId >= 0) {
       let entry: number
       if (sc !== arabic) {
-        entry = plainKeys[wordId]!
+        entry = wordCache(wordId, CACHE_PLAIN_KEY)
         if (entry === 0) {
           entry = cachedKeyOf(internedString(wordId))
-          plainKeys[wordId] = entry
+          setWordCache(wordId, CACHE_PLAIN_KEY, entry)
         }
       } else {
         const isPersian = auto && (signal[position]! & faLetter) !== 0 ? true : textIsPersian
         const b = boundary[position]!
         if (b < 0) {
-          const cache = isPersian ? faKeys : arKeys
-          entry = cache[wordId]!
+          const field = isPersian ? CACHE_FA_KEY : CACHE_AR_KEY
+          entry = wordCache(wordId, field)
           if (entry === 0) {
-            entry = cachedKeyOf(wordTerm(internedString(wordId), sc, -1, isPersian ? 'fa' : 'ar', true, true))
-            cache[wordId] = entry
+            entry = cachedKeyOf(defaultArabicScriptTerm(internedString(wordId), -1, isPersian ? 'fa' : 'ar'))
+            setWordCache(wordId, field, entry)
           }
         } else {
-          const cache = isPersian ? faBoundaryKeys : arBoundaryKeys
-          const boundaries = isPersian ? faBoundaries : arBoundaries
-          entry = cache[wordId]!
-          if (entry === 0 || boundaries[wordId] !== b) {
-            entry = cachedKeyOf(wordTerm(internedString(wordId), sc, b, isPersian ? 'fa' : 'ar', true, true))
-            cache[wordId] = entry
-            boundaries[wordId] = b
+          // The entry is packed with the boundary it was computed for (a word has one boundary per spelling).
+          const field = isPersian ? CACHE_FA_BOUNDARY_KEY : CACHE_AR_BOUNDARY_KEY
+          const packed = wordCache(wordId, field)
+          entry = packed & entryMask
+          if (entry === 0 || packed >>> entryBits !== b) {
+            entry = cachedKeyOf(defaultArabicScriptTerm(internedString(wordId), b, isPersian ? 'fa' : 'ar'))
+            if (entry <= entryMask) setWordCache(wordId, field, entry | (b << entryBits))
           }
         }
       }

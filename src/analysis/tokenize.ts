@@ -10,7 +10,19 @@
  *
  * Owns: word boundaries, offsets and word strings. Must not: stem, join affixes or drop stop words.
  */
-import { ARABIC, DIGIT, EXPAND, getCharTable, IGNORE, JOINER, SEP } from './char-table'
+import {
+  ARABIC,
+  DIGIT,
+  EXPAND,
+  getCharTable,
+  IGNORE,
+  JOINER,
+  SEP,
+  SIGNAL_AR,
+  SIGNAL_FA,
+  SIGNAL_FA_WEAK,
+} from './char-table'
+import { countLanguageSignals, type LanguageSignalCounts } from './detect'
 import { unitsToString } from './normalize'
 
 /** Longest word kept whole, in folded code units; longer runs are cut into pieces of this length. */
@@ -37,9 +49,14 @@ export interface RawWord {
   signal: number
 }
 
-/** Words of one text in parallel arrays (reused between calls; `count` words are valid). */
-export class WordBuffer {
+/**
+ * Words of one text in parallel arrays (reused between calls; `count` words are valid), and the language
+ * signals of the whole text (counted in the same pass, see `detectLanguage`).
+ */
+export class WordBuffer implements LanguageSignalCounts {
   count = 0
+  persianSignals = 0
+  arabicSignals = 0
   /** The surface of words whose id is −1 (joined words too long to intern); other entries are stale. */
   surface: string[] = []
   start = new Int32Array(256)
@@ -71,6 +88,20 @@ export class WordBuffer {
     this.id = grow(this.id)
   }
 
+  /** Gives back the room of a long text (the arrays grow to the longest text seen). */
+  shrink(): void {
+    if (this.start.length > 256) {
+      this.start = new Int32Array(256)
+      this.end = new Int32Array(256)
+      this.script = new Uint8Array(256)
+      this.boundary = new Int32Array(256)
+      this.signal = new Uint8Array(256)
+      this.id = new Int32Array(256)
+    }
+    this.surface = []
+    this.count = 0
+  }
+
   /** The surface of the i-th word. */
   surfaceOf(i: number): string {
     const id = this.id[i]!
@@ -90,18 +121,33 @@ export class WordBuffer {
   }
 }
 
-// ---- intern table: folded code units → the one string for them ----
+// ---- intern table: folded code units → one entry (and one string) per distinct word ----
+//
+// An entry is a record of ENTRY_STRIDE int32 in one array, so that a lookup touches two cache lines (its
+// slot and its record) however large the table: the record holds the hash, the length, the first code
+// units (packed two per int32, compared without visiting the pool), and fields in which the analyzer
+// caches what it derives from the word (affix flags, term keys). The slot table holds (hash, id + 1) pairs.
 const INTERN_LIMIT = 1 << 20
+const ENTRY_STRIDE = 16
+const ENTRY_HASH = 0
+const ENTRY_LENGTH = 1
+/** Offset of the word's code units in the pool (all of them; the record has the first INLINE_UNITS). */
+const ENTRY_OFFSET = 2
+const ENTRY_CACHE = 3
+/** Number of int32 fields per interned word that callers may use as a cache ({@link wordCache}). */
+export const WORD_CACHE_FIELDS = 6
+const ENTRY_INLINE = ENTRY_CACHE + WORD_CACHE_FIELDS
+const INLINE_INTS = ENTRY_STRIDE - ENTRY_INLINE
+const INLINE_UNITS = 2 * INLINE_INTS
 // Initial sizes are small: the table grows by doubling while a batch is analysed and is dropped again by
 // releaseInternTable, so an index that is only queried never holds a big one.
 const INITIAL_INTERN_SLOTS = 1 << 10
 const INITIAL_INTERN_ENTRIES = INITIAL_INTERN_SLOTS >> 1
 const INITIAL_INTERN_POOL = 1 << 12
 let internMask = INITIAL_INTERN_SLOTS - 1
-let internSlots = new Int32Array(INITIAL_INTERN_SLOTS)
-let internHash = new Int32Array(INITIAL_INTERN_ENTRIES)
-let internOffset = new Int32Array(INITIAL_INTERN_ENTRIES)
-let internLength = new Uint8Array(INITIAL_INTERN_ENTRIES)
+/** Pairs (hash, id + 1); id + 1 = 0 is an empty slot. At most half the slots are used. */
+let internSlots = new Int32Array(2 * INITIAL_INTERN_SLOTS)
+let internEntries = new Int32Array(INITIAL_INTERN_ENTRIES * ENTRY_STRIDE)
 let internString: string[] = []
 let internPool = new Uint16Array(INITIAL_INTERN_POOL)
 let internPoolUsed = 0
@@ -121,10 +167,8 @@ export function currentInternEpoch(): number {
 function resetIntern(): void {
   internEpoch++
   internMask = INITIAL_INTERN_SLOTS - 1
-  internSlots = new Int32Array(INITIAL_INTERN_SLOTS)
-  internHash = new Int32Array(INITIAL_INTERN_ENTRIES)
-  internOffset = new Int32Array(INITIAL_INTERN_ENTRIES)
-  internLength = new Uint8Array(INITIAL_INTERN_ENTRIES)
+  internSlots = new Int32Array(2 * INITIAL_INTERN_SLOTS)
+  internEntries = new Int32Array(INITIAL_INTERN_ENTRIES * ENTRY_STRIDE)
   internString = []
   internPool = new Uint16Array(INITIAL_INTERN_POOL)
   internPoolUsed = 0
@@ -138,16 +182,21 @@ function resetIntern(): void {
  */
 export function releaseInternTable(): void {
   if (internCount > 0) resetIntern()
+  sharedWords.shrink()
 }
 
 function growInternSlots(): void {
   internMask = internMask * 2 + 1
-  internSlots = new Int32Array(internMask + 1)
+  const slots = new Int32Array(2 * (internMask + 1))
+  const entries = internEntries
   for (let e = 0; e < internCount; e++) {
-    let slot = internHash[e]! & internMask
-    while (internSlots[slot] !== 0) slot = (slot + 1) & internMask
-    internSlots[slot] = e + 1
+    const hash = entries[e * ENTRY_STRIDE + ENTRY_HASH]!
+    let slot = hash & internMask
+    while (slots[2 * slot + 1] !== 0) slot = (slot + 1) & internMask
+    slots[2 * slot] = hash
+    slots[2 * slot + 1] = e + 1
   }
+  internSlots = slots
 }
 
 /** The interned string of an intern id. */
@@ -155,15 +204,45 @@ export function internedString(id: number): string {
   return internString[id]!
 }
 
+/** The length in code units of the interned word `id`. */
+export function internedLength(id: number): number {
+  return internEntries[id * ENTRY_STRIDE + ENTRY_LENGTH]!
+}
+
 /** Number of intern ids handed out in the current epoch (ids are dense: 0 … count − 1). */
 export function internedCount(): number {
   return internCount
 }
 
+/**
+ * Cache field `field` (0 … {@link WORD_CACHE_FIELDS} − 1) of interned word `id`: 0 until set. It lives in
+ * the word's record, so reading it right after the word was interned costs no cache miss. The fields are
+ * zero again after the table is cleared (new {@link internEpoch}); {@link clearWordCaches} zeroes them.
+ */
+export function wordCache(id: number, field: number): number {
+  return internEntries[id * ENTRY_STRIDE + ENTRY_CACHE + field]!
+}
+
+/** Sets cache field `field` of interned word `id` (see {@link wordCache}). */
+export function setWordCache(id: number, field: number, value: number): void {
+  internEntries[id * ENTRY_STRIDE + ENTRY_CACHE + field] = value
+}
+
+/** Zeroes the cache fields of every interned word (when what they cache became invalid). */
+export function clearWordCaches(): void {
+  const entries = internEntries
+  for (let e = 0; e < internCount; e++) {
+    const base = e * ENTRY_STRIDE + ENTRY_CACHE
+    for (let f = 0; f < WORD_CACHE_FIELDS; f++) entries[base + f] = 0
+  }
+}
+
 /** Longest joined word (word + detached affixes) that {@link internJoined} interns, in code units. */
 export const MAX_JOINED_LENGTH = 2 * MAX_WORD_LENGTH
 
-const joinBuffer = new Uint16Array(MAX_JOINED_LENGTH)
+// Room for a zero code unit after the longest word (the packed comparison reads whole int32).
+const joinBuffer = new Uint16Array(MAX_JOINED_LENGTH + 2)
+const joinBuffer32 = new Int32Array(joinBuffer.buffer)
 
 /**
  * The intern id of the word made of word `first` followed by word `second` (both intern ids), or −1 when
@@ -171,26 +250,34 @@ const joinBuffer = new Uint16Array(MAX_JOINED_LENGTH)
  * building a string for a pair seen before.
  */
 export function internJoined(first: number, second: number): number {
-  const firstOffset = internOffset[first]!
-  const firstLength = internLength[first]!
-  const secondOffset = internOffset[second]!
-  const secondLength = internLength[second]!
+  const entries = internEntries
+  const firstBase = first * ENTRY_STRIDE
+  const secondBase = second * ENTRY_STRIDE
+  const firstOffset = entries[firstBase + ENTRY_OFFSET]!
+  const firstLength = entries[firstBase + ENTRY_LENGTH]!
+  const secondOffset = entries[secondBase + ENTRY_OFFSET]!
+  const secondLength = entries[secondBase + ENTRY_LENGTH]!
   if (firstLength + secondLength > MAX_JOINED_LENGTH) return -1
   const units = joinBuffer
+  const pool = internPool
   // FNV-1a runs left to right, so the hash of the pair continues the hash of the first word.
-  let hash = internHash[first]!
-  for (let k = 0; k < firstLength; k++) units[k] = internPool[firstOffset + k]!
+  let hash = entries[firstBase + ENTRY_HASH]!
+  for (let k = 0; k < firstLength; k++) units[k] = pool[firstOffset + k]!
   for (let k = 0; k < secondLength; k++) {
-    const unit = internPool[secondOffset + k]!
+    const unit = pool[secondOffset + k]!
     units[firstLength + k] = unit
     hash = Math.imul(hash ^ unit, 16777619)
   }
-  return intern(units, firstLength + secondLength, hash, '', 0, 0, true)
+  return intern(units, joinBuffer32, firstLength + secondLength, hash, '', 0, 0, true)
 }
 
-/** The intern id for units[0..len) with FNV-1a hash `hash`; `text.slice(start, end)` when unchanged. */
+/**
+ * The intern id for units[0..len) with FNV-1a hash `hash` (`units32` views the same buffer, which has room
+ * for one more unit); the word's string is `text.slice(start, end)` when `changed` is false.
+ */
 function intern(
   units: Uint16Array,
+  units32: Int32Array,
   len: number,
   hash: number,
   text: string,
@@ -198,56 +285,84 @@ function intern(
   end: number,
   changed: boolean,
 ): number {
-  let slot = hash & internMask
+  units[len] = 0 // the pad of an odd length, compared as part of the last int32
+  const ints = (len + 1) >> 1
+  const inlineInts = Math.min(ints, INLINE_INTS)
+  const slots = internSlots
+  const entries = internEntries
+  const mask = internMask
+  let slot = hash & mask
   for (;;) {
-    const e1 = internSlots[slot]!
+    const e1 = slots[2 * slot + 1]!
     if (e1 === 0) break
-    const e = e1 - 1
-    if (internHash[e] === hash && internLength[e] === len) {
-      const off = internOffset[e]!
-      let same = true
-      for (let k = 0; k < len; k++) {
-        if (internPool[off + k] !== units[k]) {
-          same = false
-          break
+    if (slots[2 * slot] === hash) {
+      const base = (e1 - 1) * ENTRY_STRIDE
+      if (entries[base + ENTRY_LENGTH] === len) {
+        const inline = base + ENTRY_INLINE
+        let k = 0
+        while (k < inlineInts && entries[inline + k] === units32[k]) k++
+        if (k === inlineInts) {
+          if (len <= INLINE_UNITS) return e1 - 1
+          const pool = internPool
+          const offset = entries[base + ENTRY_OFFSET]!
+          let j = INLINE_UNITS
+          while (j < len && pool[offset + j] === units[j]) j++
+          if (j === len) return e1 - 1
         }
       }
-      if (same) return e
     }
-    slot = (slot + 1) & internMask
+    slot = (slot + 1) & mask
   }
-  // New word.
-  const s = changed ? unitsToString(units, len) : text.slice(start, end)
-  if (internCount >= internHash.length) {
-    const size = internHash.length * 2
-    const h = new Int32Array(size)
-    h.set(internHash)
-    internHash = h
-    const o = new Int32Array(size)
-    o.set(internOffset)
-    internOffset = o
-    const l = new Uint8Array(size)
-    l.set(internLength)
-    internLength = l
+  return addEntry(units, units32, len, hash, inlineInts, slot, text, start, end, changed)
+}
+
+/** Adds a new word at free slot `slot` of the table (see {@link intern}). */
+function addEntry(
+  units: Uint16Array,
+  units32: Int32Array,
+  len: number,
+  hash: number,
+  inlineInts: number,
+  slot: number,
+  text: string,
+  start: number,
+  end: number,
+  changed: boolean,
+): number {
+  // A slice of 13 or more code units would be a view that keeps the whole text alive (V8's sliced
+  // strings), and terms are derived from this string: long ones are copied out.
+  const s = changed || len >= 13 ? unitsToString(units, len) : text.slice(start, end)
+  const e = internCount++
+  if ((e + 1) * ENTRY_STRIDE > internEntries.length) {
+    const grown = new Int32Array(internEntries.length * 2)
+    grown.set(internEntries)
+    internEntries = grown
   }
   if (internPoolUsed + len > internPool.length) {
-    const p = new Uint16Array(internPool.length * 2)
+    let size = internPool.length * 2
+    while (size < internPoolUsed + len) size *= 2
+    const p = new Uint16Array(size)
     p.set(internPool)
     internPool = p
   }
-  const e = internCount++
-  internHash[e] = hash
-  internOffset[e] = internPoolUsed
-  internLength[e] = len
-  internString[e] = s
-  internPool.set(units.subarray(0, len), internPoolUsed)
+  const entries = internEntries
+  const base = e * ENTRY_STRIDE
+  entries[base + ENTRY_HASH] = hash
+  entries[base + ENTRY_LENGTH] = len
+  entries[base + ENTRY_OFFSET] = internPoolUsed
+  for (let k = 0; k < inlineInts; k++) entries[base + ENTRY_INLINE + k] = units32[k]!
+  const pool = internPool
+  for (let k = 0; k < len; k++) pool[internPoolUsed + k] = units[k]!
   internPoolUsed += len
-  internSlots[slot] = e + 1
+  internString[e] = s
+  internSlots[2 * slot] = hash
+  internSlots[2 * slot + 1] = e + 1
   if (internCount * 2 > internMask) growInternSlots()
   return e
 }
 
 const unitBuffer = new Uint16Array(2 * MAX_WORD_LENGTH)
+const unitBuffer32 = new Int32Array(unitBuffer.buffer)
 const sharedWords = new WordBuffer()
 
 /** Appends one word (already interned as `id`) to `words`. */
@@ -285,6 +400,8 @@ export function tokenizeInto(text: string, words: WordBuffer = sharedWords): Wor
   words.count = 0
   const { expanded, origin } = expandCompatibility(text)
   scanWords(expanded, words, origin)
+  // The signals are those of the original letters, not of the expansions.
+  countLanguageSignals(text, words)
   return words
 }
 
@@ -313,6 +430,10 @@ function expandCompatibility(text: string): { expanded: string; origin: Int32Arr
 /**
  * The scanning loop. Returns false (having written nothing useful) when `origin` is null and the text holds
  * an EXPAND character; with `origin`, offsets are mapped back through it.
+ *
+ * Two levels: the outer loop skips what lies between words, the inner one runs over the letters of one
+ * word (and the marks and ZWNJs inside it). A word ends at a separator, where Arabic script meets other
+ * letters or digits, and at MAX_WORD_LENGTH.
  */
 function scanWords(text: string, words: WordBuffer, origin: Int32Array | null): boolean {
   const { cls, fold, signal: signals } = getCharTable()
@@ -324,84 +445,116 @@ function scanWords(text: string, words: WordBuffer, origin: Int32Array | null): 
   const cJoiner = JOINER
   const cExpand = EXPAND
   const maxLen = MAX_WORD_LENGTH
+  const fa = SIGNAL_FA
+  const faWeak = SIGNAL_FA_WEAK
+  const ar = SIGNAL_AR
   const units = unitBuffer
+  const units32 = unitBuffer32
   const n = text.length
   words.reserve(16 + (n >> 1))
-  let len = 0
-  let hash = 0
-  let start = 0
-  let end = 0
-  let arabic = false
-  let hasLetter = false
-  let changed = origin !== null
-  let boundary = -1
-  let joinerPending = false
-  let signal = 0
-
-  for (let i = 0; i <= n; i++) {
-    const u = i < n ? text.charCodeAt(i) : 0x20 // a final space flushes the last word
-    const kind = cls[u]!
-    const isLetter = kind !== cSep && kind < cIgnore
-    // A word ends at a separator, where Arabic script meets other letters or digits, and at maxLen.
-    if (len > 0 && (kind === cSep || (isLetter && ((kind === cArabic) !== arabic || len >= maxLen)))) {
-      flushWord(
-        words,
-        units,
-        len,
-        hash,
-        text,
-        start,
-        end,
-        changed,
-        arabic,
-        hasLetter,
-        boundary,
-        signal,
-        origin,
-      )
-      len = 0
-    }
-    if (isLetter) {
-      const f = fold[u]!
-      if (len === 0) {
-        start = i
-        arabic = kind === cArabic
-        hash = -2128831035 // FNV-1a offset basis
-        hasLetter = false
-        changed = origin !== null
-        boundary = -1
-        joinerPending = false
-        signal = 0
-      } else if (joinerPending) {
-        boundary = len
-        joinerPending = false
+  // Language signals of the text (the rule of detectLanguage, counted here to save a pass).
+  let persianSignals = 0
+  let arabicSignals = 0
+  let i = 0
+  while (i < n) {
+    let u = text.charCodeAt(i)
+    let kind = cls[u]!
+    if (kind === cSep || kind > cDigit) {
+      // Between words: separators, and marks and ZWNJs that follow no letter.
+      if (kind === cExpand) return false
+      const s = signals[u]!
+      if (s !== 0) {
+        if ((s & fa) !== 0 || s === faWeak) persianSignals++
+        else if (s === ar) arabicSignals++
       }
+      i++
+      continue
+    }
+    // A word starts at i. A word that starts with the article ال is an Arabic signal (detectLanguage).
+    if (
+      u === 0x0627 &&
+      text.charCodeAt(i + 1) === 0x0644 &&
+      (i === 0 || cls[text.charCodeAt(i - 1)] === cSep)
+    )
+      arabicSignals++
+    const start = i
+    const arabic = kind === cArabic
+    let hash = -2128831035 // FNV-1a offset basis
+    let len = 0
+    let end = i
+    let hasLetter = false
+    let changed = origin !== null
+    let boundary = -1
+    let joinerPending = false
+    let signal = 0
+    for (;;) {
+      // u is a letter of this word.
+      const f = fold[u]!
       if (kind !== cDigit) hasLetter = true
       if (f !== u) changed = true
       units[len++] = f
       hash = Math.imul(hash ^ f, 16777619)
-      end = i + 1
-      signal |= signals[u]!
-    } else if (kind === cIgnore) {
-      if (len > 0) {
-        changed = true
-        if (!joinerPending) end = i + 1
+      const s = signals[u]!
+      if (s !== 0) {
+        signal |= s
+        if ((s & fa) !== 0 || s === faWeak) persianSignals++
+        else if (s === ar) arabicSignals++
       }
-    } else if (kind === cJoiner) {
-      if (len > 0) {
-        changed = true
-        joinerPending = true
+      end = ++i
+      // On to the next letter, over marks (removed) and ZWNJs (removed, remembered as a boundary).
+      kind = cSep
+      while (i < n) {
+        u = text.charCodeAt(i)
+        kind = cls[u]!
+        if (kind === cIgnore) {
+          changed = true
+          if (!joinerPending) end = i + 1
+        } else if (kind === cJoiner) {
+          changed = true
+          joinerPending = true
+        } else break
+        // Marks and ZWNJ count for the text's language (Quranic marks, ZWNJ), not for the word's.
+        const ms = signals[u]!
+        if (ms !== 0) {
+          if ((ms & fa) !== 0 || ms === faWeak) persianSignals++
+          else if (ms === ar) arabicSignals++
+        }
+        i++
       }
-    } else if (kind === cExpand) {
-      return false
+      // The word goes on only with a letter of the same script, below the length limit.
+      if (kind === cSep || kind > cDigit || (kind === cArabic) !== arabic || len >= maxLen) break
+      if (joinerPending) {
+        boundary = len
+        joinerPending = false
+      }
     }
+    flushWord(
+      words,
+      units,
+      units32,
+      len,
+      hash,
+      text,
+      start,
+      end,
+      changed,
+      arabic,
+      hasLetter,
+      boundary,
+      signal,
+      origin,
+    )
+    // i is at what ended the word (the outer loop skips or starts a word there), or at n.
   }
+  words.persianSignals = persianSignals
+  words.arabicSignals = arabicSignals
   return true
 }
 
 function flushWord(
   words: WordBuffer,
   units: Uint16Array,
+  units32: Int32Array,
   len: number,
   hash: number,
   text: string,
@@ -414,7 +567,7 @@ function flushWord(
   signal: number,
   origin: Int32Array | null,
 ): void {
-  const id = intern(units, len, hash, text, start, end, changed)
+  const id = intern(units, units32, len, hash, text, start, end, changed)
   const script = arabic ? WORD_ARABIC : hasLetter ? WORD_LATIN : WORD_NUMBER
   if (origin === null) pushWord(words, id, start, end, script, boundary, signal)
   else pushWord(words, id, origin[start]!, origin[end - 1]! + 1, script, boundary, signal)

@@ -8,7 +8,7 @@
 import { currentTermKeyEpoch, type TermBuffer, termOfKey } from '../analysis/analyzer'
 import { countedLanguageOf, type DocumentId, DocumentTable, type LanguageCode } from './document-table'
 import { PostingCursor } from './posting-cursor'
-import { PostingPool } from './posting-pool'
+import { PostingLog, PostingPool } from './posting-pool'
 import { TermDictionary } from './term-dictionary'
 import { writeVarint } from './varint'
 
@@ -55,13 +55,16 @@ export class InvertedIndex {
   documents: DocumentTable
   /** Live documents per counted language (0 none, 1 Persian, 2 Arabic; see {@link LanguageCode}). */
   readonly languageDocCounts = new Uint32Array(3)
-  // Per-document scratch: term id → slot, and a linked list of (field, position) entries per slot. A
-  // document has at most as many slots as entries, so the slot columns grow with the entry columns.
+  // Per-document scratch: term id → slot, and a linked list of (field, position) entries per slot with
+  // the slot's field mask and entry count. A document has at most as many slots as entries, so the slot
+  // columns grow with the entry columns.
   private slotOfTerm = new Int32Array(1024).fill(-1)
   private slotCount = 0
   private slotTerms = new Int32Array(1024)
   private slotHead = new Int32Array(1024)
   private slotTail = new Int32Array(1024)
+  private slotMask = new Int32Array(1024)
+  private slotSize = new Int32Array(1024)
   private entryField = new Uint32Array(1024)
   private entryPosition = new Uint32Array(1024)
   private entryNext = new Int32Array(1024)
@@ -71,6 +74,8 @@ export class InvertedIndex {
   private termIdOfKey = new Int32Array(1024).fill(-1)
   private keyEpoch = -1
   private encoded = new Uint8Array(256)
+  /** Postings of the batch under way in document order (see {@link startBatch}), or null. */
+  private log: PostingLog | null = null
   private readonly fieldTermCounts: Uint32Array
   private readonly fieldCounts: Uint32Array
 
@@ -116,6 +121,24 @@ export class InvertedIndex {
   /** Adds one token of field `field` of the document being added (positions ascending per field). */
   addToken(field: number, term: string, position: number): void {
     this.addTermId(field, this.dictionary.intern(term), position)
+    this.fieldTermCounts[field]++
+  }
+
+  /**
+   * Starts a batch on an empty index: the postings of the documents added until {@link finishBatch} are
+   * kept in document order and packed into the posting pool at the end (faster than appending each one
+   * to its term's region). The index must not be read before {@link finishBatch}. Does nothing when the
+   * index is not empty.
+   */
+  startBatch(): void {
+    if (this.documents.count === 0 && this.postings.termCount === 0) this.log = new PostingLog()
+  }
+
+  /** Ends the batch begun by {@link startBatch}: the postings go into the posting pool. */
+  finishBatch(): void {
+    if (this.log === null) return
+    this.postings = this.log.toPool(this.dictionary.size)
+    this.log = null
   }
 
   /**
@@ -141,6 +164,7 @@ export class InvertedIndex {
       }
       this.addTermId(field, termId, positions[i])
     }
+    this.fieldTermCounts[field] += count
   }
 
   private addTermId(field: number, termId: number, position: number): void {
@@ -157,11 +181,14 @@ export class InvertedIndex {
       this.slotTerms[slot] = termId
       this.slotHead[slot] = entry
       this.slotTail[slot] = entry
+      this.slotMask[slot] = 1 << field
+      this.slotSize[slot] = 1
     } else {
       this.entryNext[this.slotTail[slot]] = entry
       this.slotTail[slot] = entry
+      this.slotMask[slot] |= 1 << field
+      this.slotSize[slot]++
     }
-    this.fieldTermCounts[field]++
     this.entryCount = entry + 1
   }
 
@@ -177,13 +204,31 @@ export class InvertedIndex {
   /** Writes the postings of the document being added and returns its internal id. */
   finishDocument(externalId: DocumentId, language: LanguageCode, stored: readonly unknown[]): number {
     const docId = this.documents.add(externalId, this.fieldTermCounts, language, stored)
-    this.postings.ensureTerms(this.dictionary.size)
     const slotCount = this.slotCount
-    for (let slot = 0; slot < slotCount; slot++) {
-      const termId = this.slotTerms[slot]
-      const length = this.encodeSlot(this.slotHead[slot])
-      this.postings.appendPosting(termId, docId, this.encoded, length)
-      this.slotOfTerm[termId] = -1
+    const slotTerms = this.slotTerms
+    const slotOfTerm = this.slotOfTerm
+    // Room for every posting of the document: a field mask, then per field a frequency, then positions.
+    const bound = slotCount * 5 * (1 + this.fieldCount) + this.entryCount * 5
+    const log = this.log
+    if (log !== null) {
+      const bytes = log.reserve(bound)
+      let offset = log.usedBytes
+      for (let slot = 0; slot < slotCount; slot++) {
+        const termId = slotTerms[slot]
+        offset = this.encodeSlot(slot, bytes, offset)
+        log.push(termId, docId, offset)
+        slotOfTerm[termId] = -1
+      }
+    } else {
+      this.postings.ensureTerms(this.dictionary.size)
+      if (this.encoded.length < bound) this.encoded = new Uint8Array(Math.max(bound, this.encoded.length * 2))
+      const encoded = this.encoded
+      for (let slot = 0; slot < slotCount; slot++) {
+        const termId = slotTerms[slot]
+        const length = this.encodeSlot(slot, encoded, 0)
+        this.postings.appendPosting(termId, docId, encoded, length)
+        slotOfTerm[termId] = -1
+      }
     }
     this.slotCount = 0
     this.entryCount = 0
@@ -197,6 +242,7 @@ export class InvertedIndex {
    * after a batch of additions; the next addition grows what it needs again.
    */
   trimAfterBatch(): void {
+    this.finishBatch()
     this.postings.trim()
     this.documents.trim()
     this.slotOfTerm = new Int32Array(1024).fill(-1)
@@ -204,6 +250,8 @@ export class InvertedIndex {
     this.slotTerms = new Int32Array(1024)
     this.slotHead = new Int32Array(1024)
     this.slotTail = new Int32Array(1024)
+    this.slotMask = new Int32Array(1024)
+    this.slotSize = new Int32Array(1024)
     this.entryField = new Uint32Array(1024)
     this.entryPosition = new Uint32Array(1024)
     this.entryNext = new Int32Array(1024)
@@ -374,33 +422,43 @@ export class InvertedIndex {
     }
   }
 
-  /** Encodes the field mask, frequencies and positions of one slot's entries into `this.encoded`. */
-  private encodeSlot(head: number): number {
-    const fieldCounts = this.fieldCounts
-    fieldCounts.fill(0)
-    let mask = 0
-    let entries = 0
-    for (let e = head; e >= 0; e = this.entryNext[e]) {
-      fieldCounts[this.entryField[e]]++
-      mask |= 1 << this.entryField[e]
-      entries++
+  /**
+   * Encodes the field mask, frequencies and positions of one slot's entries at `bytes[offset]` (the caller
+   * made room) and returns the offset just past them.
+   */
+  private encodeSlot(slot: number, bytes: Uint8Array, offset: number): number {
+    const head = this.slotHead[slot]
+    const mask = this.slotMask[slot]
+    const entryNext = this.entryNext
+    const entryPosition = this.entryPosition
+    offset = writeVarint(bytes, offset, mask >>> 0)
+    if ((mask & (mask - 1)) === 0) {
+      // One field (the common case): its frequency is the slot's size.
+      offset = writeVarint(bytes, offset, this.slotSize[slot])
+      let previousPosition = 0
+      for (let e = head; e >= 0; e = entryNext[e]) {
+        const position = entryPosition[e]
+        // Positions arrive ascending; a token at an earlier position than its predecessor is kept at gap 0.
+        const gap = position >= previousPosition ? position - previousPosition : 0
+        offset = writeVarint(bytes, offset, gap)
+        previousPosition += gap
+      }
+      return offset
     }
-    const maxLength = 5 + this.fieldCount * 5 + entries * 5
-    if (maxLength > this.encoded.length)
-      this.encoded = new Uint8Array(Math.max(maxLength, this.encoded.length * 2))
-    const bytes = this.encoded
-    let offset = writeVarint(bytes, 0, mask >>> 0)
+    const entryField = this.entryField
+    const fieldCounts = this.fieldCounts
+    for (let f = 0; f < fieldCounts.length; f++) fieldCounts[f] = 0
+    for (let e = head; e >= 0; e = entryNext[e]) fieldCounts[entryField[e]]++
     let currentField = -1
     let previousPosition = 0
-    for (let e = head; e >= 0; e = this.entryNext[e]) {
-      const field = this.entryField[e]
+    for (let e = head; e >= 0; e = entryNext[e]) {
+      const field = entryField[e]
       if (field !== currentField) {
         currentField = field
         previousPosition = 0
         offset = writeVarint(bytes, offset, fieldCounts[field])
       }
-      const position = this.entryPosition[e]
-      // Positions arrive ascending; a token at an earlier position than its predecessor is kept at gap 0.
+      const position = entryPosition[e]
       const gap = position >= previousPosition ? position - previousPosition : 0
       offset = writeVarint(bytes, offset, gap)
       previousPosition += gap
@@ -436,6 +494,12 @@ export class InvertedIndex {
     const tail = new Int32Array(size)
     tail.set(this.slotTail)
     this.slotTail = tail
+    const mask = new Int32Array(size)
+    mask.set(this.slotMask)
+    this.slotMask = mask
+    const slotSize = new Int32Array(size)
+    slotSize.set(this.slotSize)
+    this.slotSize = slotSize
   }
 }
 

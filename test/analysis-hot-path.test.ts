@@ -1,0 +1,118 @@
+/**
+ * The fast paths of document analysis and indexing (issue #6) against their plain definitions: the
+ * language signals the tokenizer counts in its pass against detectLanguage, the intern table on words that
+ * share long prefixes, the term caches against uncached analysis, and the posting log against appending
+ * postings one by one.
+ */
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { releaseAnalysisCaches } from '../src/analysis/analyzer'
+import { languageOfSignals } from '../src/analysis/detect'
+import { tokenize, tokenizeInto, WordBuffer } from '../src/analysis/tokenize'
+import { analyze, detectLanguage } from '../src/index'
+import { PostingLog, PostingPool } from '../src/index/posting-pool'
+
+const pieces = [
+  ...'ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیيكىةأإآٱؤئءۀھہە',
+  'ال',
+  'ال',
+  'وال',
+  'می',
+  'ها',
+  '\u064e',
+  '\u0651',
+  '\u0670',
+  '\u0640',
+  '\u06d6', // Quranic annotation marks: Arabic signals that are not letters
+  '\u06da',
+  '\u06e5',
+  '\u200c',
+  '\u200c',
+  '\u200d',
+  '\u200e',
+  ' ',
+  ' ',
+  '\u00a0',
+  '\n',
+  '،',
+  '«',
+  ...'۰۱۲٣٤5',
+  'a',
+  'É',
+  'ﻻ', // ligatures: the text is expanded and scanned again
+  'ﷲ',
+  'ﷺ',
+  '\ud800',
+]
+const text = fc.array(fc.constantFrom(...pieces), { maxLength: 80 }).map((a) => a.join(''))
+const runs = { numRuns: 2000 }
+
+describe('tokenizer pass', () => {
+  it('counts the language signals that detectLanguage weighs', () => {
+    fc.assert(
+      fc.property(fc.oneof(text, fc.string({ unit: 'binary', maxLength: 60 })), (s) => {
+        const words = tokenizeInto(s, new WordBuffer())
+        expect(languageOfSignals(words.persianSignals, words.arabicSignals)).toBe(detectLanguage(s))
+      }),
+      runs,
+    )
+  })
+
+  it('keeps words apart that share a long prefix (the intern table compares all code units)', () => {
+    const stems = ['ب'.repeat(13), 'ب'.repeat(14), 'ب'.repeat(15), 'ب'.repeat(30), 'ب'.repeat(63)]
+    const words = stems.flatMap((stem) => [`${stem}ت`, `${stem}ث`, stem])
+    const surfaces = tokenize(`${words.join(' ')} ${words.join(' ')}`).map((w) => w.surface)
+    expect(surfaces).toEqual([...words, ...words])
+  })
+
+  it('gives the same analysis with warm caches, cold caches and after a release', () => {
+    fc.assert(
+      fc.property(text, text, (a, b) => {
+        const cold = (s: string) => {
+          releaseAnalysisCaches()
+          return analyze(s)
+        }
+        const first = [cold(a), cold(b)]
+        const warm = [analyze(a), analyze(b), analyze(a)]
+        expect(warm).toEqual([first[0], first[1], first[0]])
+      }),
+      { numRuns: 300 },
+    )
+  })
+})
+
+describe('posting log', () => {
+  it('packs into the same pool as appending each posting to its term', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.array(fc.tuple(fc.nat(40), fc.uint8Array({ minLength: 1, maxLength: 12 })), { maxLength: 30 }),
+          { maxLength: 40 },
+        ),
+        (documents) => {
+          const pool = new PostingPool(16, 16)
+          const log = new PostingLog()
+          documents.forEach((postings, docId) => {
+            const seen = new Set<number>()
+            for (const [termId, bytes] of postings) {
+              if (seen.has(termId)) continue // one posting per term and document
+              seen.add(termId)
+              pool.appendPosting(termId, docId, bytes, bytes.length)
+              const target = log.reserve(bytes.length)
+              target.set(bytes, log.usedBytes)
+              log.push(termId, docId, log.usedBytes + bytes.length)
+            }
+          })
+          const packed = log.toPool(41)
+          pool.ensureTerms(41)
+          for (let termId = 0; termId <= 40; termId++) {
+            expect(packed.postingsOf(termId)).toEqual(pool.postingsOf(termId))
+            expect(packed.docFrequency[termId]).toBe(pool.docFrequency[termId])
+            expect(packed.lastDocId[termId]).toBe(pool.lastDocId[termId])
+          }
+        },
+      ),
+      { numRuns: 300 },
+    )
+  })
+})
