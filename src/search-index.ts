@@ -22,7 +22,8 @@ import {
   type LanguageCode,
   languageCode,
 } from './index/document-table'
-import { IndexCompaction, type IndexParts, InvertedIndex } from './index/inverted-index'
+import { IndexCompaction, InvertedIndex } from './index/inverted-index'
+import { type IndexParts, mergeSegments } from './index/segment-merge'
 import { loadIndex, saveIndex } from './persist/index-file'
 import { type CollectedHit, HitCollector, type SortOrder } from './query/collect-hits'
 import { type CompiledQuery, compileQuery } from './query/compile-query'
@@ -667,6 +668,8 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
       parts,
     }
     const transfer = [
+      parts.termUnits.buffer,
+      parts.termBounds.buffer,
       parts.docFrequency.buffer,
       parts.lastDocId.buffer,
       parts.postingLength.buffer,
@@ -679,25 +682,45 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
   }
 
   /**
-   * The index that {@link toTransferable} gave `data` for (typically after `postMessage`). Throws
-   * `InvalidOptionsError` for data that did not come from `toTransferable`.
+   * The index that {@link toTransferable} gave `data` for (typically after `postMessage`). Given several,
+   * one index holding all their documents in order, the same as `addAll` over those documents (same
+   * search results): how `kavosh/node` merges segments built on worker threads, without re-analysing
+   * text. Takes over the data's buffers. Throws `InvalidOptionsError` for data that did not come from
+   * `toTransferable` or pieces with different options, and `DuplicateIdError` when pieces share an id.
+   *
+   * @example
+   * ```ts
+   * const index = SearchIndex.fromTransferable(data)
+   * const whole = SearchIndex.fromTransferable([firstHalf, secondHalf])
+   * ```
    */
   static fromTransferable<TDocument extends object = AnyDocument>(
-    data: TransferableIndex,
+    data: TransferableIndex | readonly TransferableIndex[],
   ): SearchIndex<TDocument> {
-    if (data === null || typeof data !== 'object' || data.kavoshTransferable !== 1) {
+    const pieces: readonly TransferableIndex[] = Array.isArray(data) ? data : [data as TransferableIndex]
+    const valid = (piece: TransferableIndex) =>
+      piece !== null && typeof piece === 'object' && piece.kavoshTransferable === 1
+    if (pieces.length === 0 || !pieces.every(valid)) {
       throw new InvalidOptionsError('fromTransferable expects the data of toTransferable()')
     }
-    const index = new SearchIndex<TDocument>(data.options as unknown as SearchIndexOptions)
+    const options = JSON.stringify(pieces[0].options)
+    if (pieces.some((piece) => JSON.stringify(piece.options) !== options)) {
+      throw new InvalidOptionsError('fromTransferable needs pieces built with the same options')
+    }
+    const index = new SearchIndex<TDocument>(pieces[0].options as unknown as SearchIndexOptions)
+    let merged: ReturnType<typeof mergeSegments>
     try {
-      index.inverted = InvertedIndex.fromParts(
+      merged = mergeSegments(
         index.options.fields.length,
         index.options.storeFields.length,
-        data.parts,
+        pieces.map((piece) => piece.parts),
       )
     } catch (error) {
       throw new InvalidOptionsError(`fromTransferable: ${(error as Error).message}`)
     }
+    if ('index' in merged) index.inverted = merged.index
+    else if (merged.reason === 'duplicate') throw new DuplicateIdError(merged.id)
+    else throw new InvalidOptionsError(`fromTransferable: ${merged.message}`)
     return index
   }
 

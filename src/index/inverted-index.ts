@@ -9,29 +9,9 @@ import { currentTermKeyEpoch, type TermBuffer, termOfKey } from '../analysis/ana
 import { countedLanguageOf, type DocumentId, DocumentTable, type LanguageCode } from './document-table'
 import { PostingCursor } from './posting-cursor'
 import { PostingLog, PostingPool } from './posting-pool'
+import type { IndexParts } from './segment-merge'
 import { TermDictionary } from './term-dictionary'
 import { writeVarint } from './varint'
-
-/**
- * An index as plain data and typed arrays (structured-cloneable; the arrays own their buffers, so they can
- * be transferred): what {@link InvertedIndex.toParts} gives and {@link InvertedIndex.fromParts} takes.
- */
-export interface IndexParts {
-  /** Terms by term id. */
-  terms: string[]
-  docFrequency: Uint32Array
-  lastDocId: Int32Array
-  /** Posting bytes of each term; the terms' postings lie one after another in {@link postings}. */
-  postingLength: Uint32Array
-  postings: Uint8Array
-  externalIds: DocumentId[]
-  /** `fieldLengths[docId * fieldCount + f]`. */
-  fieldLengths: Uint32Array
-  languages: Uint8Array
-  removed: Uint8Array
-  /** `storedValues[storedField][docId]`. */
-  storedValues: unknown[][]
-}
 
 /** What the index needs of a token: its term and word position. */
 export interface IndexableToken {
@@ -290,8 +270,9 @@ export class InvertedIndex {
       this.documents.add(source.externalIds[docId], lengths, language, stored)
       this.languageDocCounts[countedLanguageOf(language)]++
     }
-    const terms = other.dictionary.terms
-    for (let otherTermId = 0; otherTermId < terms.length; otherTermId++) {
+    const otherUnits = other.dictionary.codeUnits
+    const otherBounds = other.dictionary.termBounds
+    for (let otherTermId = 0; otherTermId < other.dictionary.size; otherTermId++) {
       const frequency = other.postings.docFrequency[otherTermId]
       if (frequency === 0) continue
       const bytes = other.postings.postingsOf(otherTermId)
@@ -304,7 +285,11 @@ export class InvertedIndex {
         firstGap += (byte & 0x7f) * 2 ** shift
         shift += 7
       } while (byte & 0x80)
-      const termId = this.dictionary.intern(terms[otherTermId])
+      const termId = this.dictionary.internCodeUnits(
+        otherUnits,
+        otherBounds[otherTermId],
+        otherBounds[otherTermId + 1],
+      )
       this.postings.ensureTerms(this.dictionary.size)
       this.postings.appendRaw(
         termId,
@@ -330,7 +315,7 @@ export class InvertedIndex {
     return this.postings.retainedBytes + this.documents.retainedBytes
   }
 
-  /** A copy of this index as {@link IndexParts} (postings packed; this index is not changed). */
+  /** A copy of this index as `IndexParts` (postings packed; this index is not changed). */
   toParts(): IndexParts {
     const pool = this.postings
     const termCount = this.dictionary.size
@@ -354,7 +339,8 @@ export class InvertedIndex {
     const docFrequency = new Uint32Array(termCount)
     docFrequency.set(pool.docFrequency.subarray(0, Math.min(termCount, pool.termCount)))
     return {
-      terms: [...this.dictionary.terms],
+      termUnits: this.dictionary.codeUnits.slice(),
+      termBounds: this.dictionary.termBounds.slice(),
       docFrequency,
       lastDocId,
       postingLength,
@@ -365,52 +351,6 @@ export class InvertedIndex {
       removed: documents.removed.slice(0, count),
       storedValues: documents.storedValues.map((column) => column.slice(0, count)),
     }
-  }
-
-  /**
-   * The index that {@link toParts} described (taking ownership of the arrays). Checks that the parts fit
-   * together, not that the postings decode (the parts come from `toParts`, not from a file).
-   */
-  static fromParts(fieldCount: number, storedFieldCount: number, parts: IndexParts): InvertedIndex {
-    const termCount = parts.terms.length
-    const count = parts.externalIds.length
-    const fits =
-      parts.docFrequency.length === termCount &&
-      parts.lastDocId.length === termCount &&
-      parts.postingLength.length === termCount &&
-      parts.fieldLengths.length === count * fieldCount &&
-      parts.languages.length === count &&
-      parts.removed.length === count &&
-      parts.storedValues.length === storedFieldCount &&
-      parts.storedValues.every((column) => column.length === count)
-    if (!fits) throw new Error('index parts do not fit together')
-    const pool = new PostingPool(16, termCount)
-    pool.ensureTerms(termCount)
-    let offset = 0
-    for (let termId = 0; termId < termCount; termId++) {
-      const length = parts.postingLength[termId]
-      pool.regionStart[termId] = offset
-      pool.regionLength[termId] = length
-      pool.regionCapacity[termId] = length
-      offset += length
-    }
-    if (offset !== parts.postings.length) throw new Error('index parts do not fit together')
-    pool.docFrequency.set(parts.docFrequency)
-    pool.lastDocId.set(parts.lastDocId)
-    pool.bytes = parts.postings
-    pool.usedBytes = offset
-    const documents = new DocumentTable(fieldCount, storedFieldCount, count)
-    const lengths = new Uint32Array(fieldCount)
-    const stored: unknown[] = new Array(storedFieldCount)
-    for (let docId = 0; docId < count; docId++) {
-      for (let f = 0; f < fieldCount; f++) lengths[f] = parts.fieldLengths[docId * fieldCount + f]
-      for (let s = 0; s < storedFieldCount; s++) stored[s] = parts.storedValues[s][docId]
-      documents.add(parts.externalIds[docId], lengths, parts.languages[docId], stored)
-    }
-    for (let docId = 0; docId < count; docId++) if (parts.removed[docId] === 1) documents.remove(docId)
-    const dictionary = TermDictionary.fromTerms(parts.terms)
-    if (dictionary.size !== termCount) throw new Error('index parts repeat a term')
-    return new InvertedIndex(fieldCount, storedFieldCount, { dictionary, postings: pool, documents })
   }
 
   /** Recomputes {@link languageDocCounts} from the document table (after load or compaction). */

@@ -79,7 +79,60 @@ describe('toTransferable / fromTransferable', () => {
   it('rejects data that did not come from toTransferable', () => {
     expect(() => SearchIndex.fromTransferable({} as never)).toThrow(InvalidOptionsError)
     const { data } = built(documents.slice(0, 10)).toTransferable()
-    const broken = { ...data, parts: { ...data.parts, terms: data.parts.terms.slice(1) } }
+    const broken = { ...data, parts: { ...data.parts, termBounds: data.parts.termBounds.slice(1) } }
     expect(() => SearchIndex.fromTransferable(broken)).toThrow(InvalidOptionsError)
+    expect(() => SearchIndex.fromTransferable([])).toThrow(InvalidOptionsError)
+  })
+})
+
+describe('fromTransferable of several pieces (the merge of a parallel build)', () => {
+  const cut = (from: number, to: number) => {
+    const { data, transfer } = built(documents.slice(from, to)).toTransferable()
+    return structuredClone(data, { transfer })
+  }
+
+  it('equals addAll over all documents: same results, same saved bytes', () => {
+    const whole = built(documents)
+    for (const bounds of [
+      [0, 400],
+      [0, 150, 400],
+      [0, 1, 2, 399, 400],
+      [0, 100, 200, 300, 400],
+    ]) {
+      const pieces = bounds.slice(1).map((to, i) => cut(bounds[i], to))
+      const merged = SearchIndex.fromTransferable(pieces)
+      expect(merged.size).toBe(whole.size)
+      expect(results(merged)).toEqual(results(whole))
+      expect(merged.getStoredFields(399)).toEqual(whole.getStoredFields(399))
+      expect(merged.save()).toEqual(whole.save())
+    }
+  })
+
+  it('merged indexes accept more documents, removals and compaction like any other', () => {
+    const merged = SearchIndex.fromTransferable([cut(0, 200), cut(200, 300)])
+    const whole = built(documents.slice(0, 300))
+    for (const index of [merged, whole]) {
+      index.addAll(documents.slice(300))
+      index.remove(5)
+      index.remove(250)
+      index.compact()
+    }
+    expect(results(merged)).toEqual(results(whole))
+    expect(merged.save()).toEqual(whole.save())
+  })
+
+  it('skips removed documents of a piece; rejects shared ids and different options', () => {
+    const first = built(documents.slice(0, 100))
+    first.remove(10)
+    const { data, transfer } = first.toTransferable()
+    const merged = SearchIndex.fromTransferable([structuredClone(data, { transfer }), cut(100, 200)])
+    expect(merged.size).toBe(199)
+    expect(merged.has(10)).toBe(false)
+    expect(() => SearchIndex.fromTransferable([cut(0, 100), cut(50, 150)])).toThrow(DuplicateIdError)
+    const other = new SearchIndex({ ...options, stem: false })
+    other.addAll(documents.slice(100, 150))
+    expect(() => SearchIndex.fromTransferable([cut(0, 100), other.toTransferable().data])).toThrow(
+      InvalidOptionsError,
+    )
   })
 })

@@ -1,0 +1,93 @@
+import { afterAll, describe, expect, it } from 'vitest'
+import { DuplicateIdError, InvalidDocumentError, InvalidOptionsError, SearchIndex } from '../../src/index'
+import { buildIndexParallel, createIndexBuilderPool } from '../../src/node/index'
+import { VOCABULARY } from '../search-index/helpers'
+
+// kavosh/node on real worker threads (started through tsx, from the sources). Deliberately small: each
+// worker compiles the library once.
+
+const documents = Array.from({ length: 900 }, (_, id) => ({
+  id: id % 3 === 0 ? id : `d${id}`,
+  title: VOCABULARY[id % 17],
+  body: Array.from({ length: 15 }, (_, k) => VOCABULARY[(id * 11 + k * 7) % VOCABULARY.length]).join(' '),
+  date: new Date(1_700_000_000_000 + id * 3_600_000),
+}))
+const options = { fields: ['title', 'body'], storeFields: ['title', 'date'] }
+const queries = [VOCABULARY[0], `${VOCABULARY[2]} ${VOCABULARY[9]}`, `"${VOCABULARY[4]} ${VOCABULARY[1]}"`]
+
+function sequential(docs: readonly object[]): SearchIndex {
+  const index = new SearchIndex(options)
+  index.addAll(docs)
+  return index
+}
+
+function answers(index: SearchIndex) {
+  return queries.flatMap((q) => [
+    index.search(q, { limit: 100 }),
+    index.search(q.slice(0, 2), { prefix: true, limit: 30 }),
+    index.search(q, { fuzzy: 1, limit: 30 }),
+  ])
+}
+
+describe('parallel build on a worker pool', () => {
+  const pool = createIndexBuilderPool({ workers: 2 })
+  afterAll(() => pool.close())
+
+  it('equals addAll: same results, same saved bytes; the pool is reused by later builds', async () => {
+    const expected = sequential(documents)
+    for (let round = 0; round < 2; round++) {
+      const index = await pool.build(documents, options, { minDocumentsPerWorker: 100 })
+      expect(index).toBeInstanceOf(SearchIndex)
+      expect(index.size).toBe(documents.length)
+      expect(answers(index)).toEqual(answers(expected))
+      expect(index.getStoredFields(300)).toEqual(expected.getStoredFields(300))
+      expect(index.save()).toEqual(expected.save())
+    }
+    // Overlapping builds share the workers.
+    const [a, b] = await Promise.all([
+      pool.build(documents.slice(0, 600), options, { minDocumentsPerWorker: 50 }),
+      pool.build(documents.slice(300), options, { minDocumentsPerWorker: 50 }),
+    ])
+    expect(a.save()).toEqual(sequential(documents.slice(0, 600)).save())
+    expect(b.save()).toEqual(sequential(documents.slice(300)).save())
+  })
+
+  it('rejects like addAll (bad documents before repeated ids) and keeps working after', async () => {
+    const invalid = [...documents.slice(0, 400), { id: 'x', body: 5n }]
+    await expect(pool.build(invalid, options, { minDocumentsPerWorker: 100 })).rejects.toThrow(
+      InvalidDocumentError,
+    )
+    const repeated = [...documents.slice(0, 400), { id: 3, body: 'x' }]
+    await expect(pool.build(repeated, options, { minDocumentsPerWorker: 100 })).rejects.toThrow(
+      DuplicateIdError,
+    )
+    const both = [{ id: 3, body: 'x' }, ...documents.slice(0, 400), { id: 'y', body: {} }]
+    await expect(pool.build(both, options, { minDocumentsPerWorker: 100 })).rejects.toThrow(
+      InvalidDocumentError,
+    )
+    await expect(pool.build(documents, { fields: [] }, {})).rejects.toThrow(InvalidOptionsError)
+    const uncloneable = documents.slice(0, 400).map((d) => ({ ...d, render: () => d.title }))
+    await expect(pool.build(uncloneable, options, { minDocumentsPerWorker: 100 })).rejects.toThrow(
+      InvalidDocumentError,
+    )
+    const index = await pool.build(documents.slice(0, 400), options, { minDocumentsPerWorker: 100 })
+    expect(index.save()).toEqual(sequential(documents.slice(0, 400)).save())
+  })
+
+  it('buildIndexParallel: a pool of its own for one call, or the given pool; small inputs stay on this thread', async () => {
+    const own = await buildIndexParallel(documents, options, { workers: 2, minDocumentsPerWorker: 100 })
+    expect(own.save()).toEqual(sequential(documents).save())
+    const shared = await buildIndexParallel(documents, options, { pool, minDocumentsPerWorker: 100 })
+    expect(shared.save()).toEqual(own.save())
+    const small = await buildIndexParallel(documents.slice(0, 10), options, { workers: 2 })
+    expect(small.size).toBe(10)
+    await expect(buildIndexParallel(documents, options, { workers: 0 })).rejects.toThrow(InvalidOptionsError)
+    expect(() => createIndexBuilderPool({ workers: 1.5 })).toThrow(InvalidOptionsError)
+  })
+
+  it('a closed pool refuses builds', async () => {
+    const closing = createIndexBuilderPool({ workers: 1 })
+    await closing.close()
+    await expect(closing.build(documents, options)).rejects.toThrow(InvalidOptionsError)
+  })
+})
