@@ -104,6 +104,21 @@ describe('bench results', () => {
     expect(checkResultsFile(join(dir, 'x.json'))).toEqual([])
   })
 
+  it('a multi-core build figure is rendered and checked for shape', async () => {
+    const r = await sampleRun()
+    const row = r.build[0]
+    row.parallel = { workers: 2, ms: row.ms, mbPerSec: row.mbPerSec, speedup: 1.4, sameResults: true }
+    expect(validateResults(r)).toEqual([])
+    expect(renderMarkdown(r)).toContain('Multi-core build')
+    row.parallel = { workers: 0, ms: row.ms, mbPerSec: null, speedup: -1, sameResults: 'yes' } as never
+    expect(validateResults(r)).toEqual([
+      'build[0].parallel.workers: expected an integer ≥ 1',
+      'build[0].parallel.mbPerSec: expected a summary object',
+      'build[0].parallel.speedup: expected > 0',
+      'build[0].parallel.sameResults: expected a boolean',
+    ])
+  })
+
   it('validateResults reports malformed results', () => {
     expect(validateResults(null)).toEqual(['results: expected an object'])
     const errors = validateResults({

@@ -46,6 +46,8 @@ export interface Engine {
   supports: Record<QueryKind, boolean> & { persistence: boolean }
   /** Builds an index over `docs` (fields: title, text). */
   build(docs: readonly BenchDoc[]): Promise<BuiltIndex> | BuiltIndex
+  /** The engine's multi-core build, when it has one (measured in the build section beside `build`). */
+  parallel?: ParallelBuilder
   /** Serialises an index built by this engine. */
   save?(index: BuiltIndex): Promise<SavedIndex> | SavedIndex
   /**
@@ -53,6 +55,18 @@ export interface Engine {
    * by the analysis section to compare hot paths. Absent when the library does not expose it.
    */
   analyze?(text: string): number
+}
+
+/** A multi-core build of an engine (kavosh/node's worker pool), kept for the whole run. */
+export interface ParallelBuilder {
+  /** Worker threads the documents are built on. */
+  workers: number
+  /** How it is called, for the report. */
+  config: string
+  /** Builds an index over `docs` on the workers; the result answers queries like `Engine.build`'s. */
+  build(docs: readonly BenchDoc[]): Promise<BuiltIndex>
+  /** Stops the workers. */
+  close(): Promise<void>
 }
 
 /** An engine that could not be set up (e.g. kavosh's engine not written yet). */

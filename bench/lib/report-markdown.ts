@@ -229,6 +229,27 @@ export function renderMarkdown(r: BenchResults, lucene?: LuceneResults): string 
     }
     buildTable('Documents per second ↑', (b) => formatSummary(b.docsPerSec))
     buildTable('MB of text per second ↑', (b) => formatSummary(b.mbPerSec))
+    const parallel = r.build.filter((b) => b.parallel !== undefined)
+    if (parallel.length > 0) {
+      const workers = unique(parallel.map((b) => b.parallel!.workers)).join('/')
+      out.push(
+        `\nMulti-core build: kavosh on ${workers} worker threads (\`kavosh/node\`, a pool kept for the run: segments built on the workers, merged in order), timed right after the one-thread builds above; speed-up = one-thread time ÷ parallel time, same run ↑\n`,
+      )
+      out.push(
+        table(
+          ['corpus', 'engine', 'one thread, MB/s', 'parallel, MB/s', 'speed-up', 'same results'],
+          parallel.map((b) => [
+            b.collection,
+            b.engine,
+            formatSummary(b.mbPerSec),
+            formatSummary(b.parallel!.mbPerSec),
+            `${formatNumber(b.parallel!.speedup)}×`,
+            b.parallel!.sameResults ? 'yes' : '**no**',
+          ]),
+          ['l', 'l', 'r', 'r', 'r', 'l'],
+        ),
+      )
+    }
     buildTable(
       'Retained memory after GC, MB per MB of text ↓ (heapUsed + external delta with the index alive; external holds ArrayBuffer backing stores, where typed-array indexes live)',
       (b) => formatSummary(b.retainedBytesPerMB, 1e-6),

@@ -61,6 +61,21 @@ export interface BuildResult {
   heapBytesPerMB: Summary | null
   /** Same, heapUsed + external (ArrayBuffer backing stores), so typed-array indexes are counted too. */
   retainedBytesPerMB: Summary | null
+  /**
+   * The same build on worker threads, for an engine that has one (kavosh/node), timed right after the
+   * one-thread builds of the same run; absent otherwise.
+   */
+  parallel?: ParallelBuildFigures
+}
+
+export interface ParallelBuildFigures {
+  workers: number
+  ms: Summary
+  mbPerSec: Summary
+  /** Median one-thread build time ÷ median parallel build time (same run, same documents). */
+  speedup: number
+  /** The parallel index answered a few probe queries exactly like the one-thread index. */
+  sameResults: boolean
 }
 
 export interface QueryLatencyResult {
@@ -252,6 +267,18 @@ export function validateResults(data: unknown): string[] {
     checkSummary(r.mbPerSec, `${w}.mbPerSec`, errors)
     checkSummary(r.heapBytesPerMB, `${w}.heapBytesPerMB`, errors, true)
     checkSummary(r.retainedBytesPerMB, `${w}.retainedBytesPerMB`, errors, true)
+    if (r.parallel !== undefined) {
+      const p = r.parallel
+      if (!isObject(p)) errors.push(`${w}.parallel: expected an object`)
+      else {
+        if (!Number.isInteger(p.workers) || (p.workers as number) < 1)
+          errors.push(`${w}.parallel.workers: expected an integer ≥ 1`)
+        checkSummary(p.ms, `${w}.parallel.ms`, errors)
+        checkSummary(p.mbPerSec, `${w}.parallel.mbPerSec`, errors)
+        if (!isFiniteNumber(p.speedup) || p.speedup <= 0) errors.push(`${w}.parallel.speedup: expected > 0`)
+        if (typeof p.sameResults !== 'boolean') errors.push(`${w}.parallel.sameResults: expected a boolean`)
+      }
+    }
   })
   rows('queries').forEach((r, i) => {
     const w = `queries[${i}]`

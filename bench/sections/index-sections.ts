@@ -1,9 +1,9 @@
 /**
- * Sections 2–5, which all need a built index: build speed and retained heap, query latency, persistence
- * and ranking quality. Each (collection, engine) index is built once per repetition and then shared by the
+ * Sections 2–5, which all need a built index: build speed and retained heap (and the multi-core build of
+ * an engine that has one), query latency, persistence and ranking quality. Each (collection, engine) index is built once per repetition and then shared by the
  * later sections before it is dropped, so at most one big index is alive at a time.
  */
-import type { BuiltIndex, Engine, SavedIndex } from '../engines/types'
+import type { BuiltIndex, Engine, ParallelBuilder, SavedIndex } from '../engines/types'
 import { QUERY_KINDS } from '../engines/types'
 import type { Collection, JudgedQuery } from '../lib/corpora'
 import { METRIC_NAMES, meanMetrics, type QualityMetrics, scoreQuery } from '../lib/metrics'
@@ -12,6 +12,7 @@ import { queryHalf } from '../lib/query-split'
 import { spreadSample, workloadQuery } from '../lib/query-workloads'
 import type {
   BuildResult,
+  ParallelBuildFigures,
   PersistenceResult,
   QualityResult,
   QualityVariant,
@@ -206,13 +207,7 @@ async function measurePersistence(
     loaded = t.value
   }
   // Round-trip check: the loaded index answers a few queries exactly like the original.
-  const probes = spreadSample(allQueries(c), 5).map((q) => q.text)
-  if (probes.length === 0)
-    for (const d of c.docs.slice(0, 5)) probes.push(d.text.split(/\s+/).slice(0, 2).join(' '))
-  const agrees = probes.every(
-    (q) =>
-      JSON.stringify(index.search(q, 'keyword', 10)) === JSON.stringify(loaded!.search(q, 'keyword', 10)),
-  )
+  const agrees = answersAlike(c, index, loaded!)
   const load = summarize(loadMs)
   return {
     collection: c.name,
@@ -222,6 +217,54 @@ async function measurePersistence(
     loadMs: load,
     loadOverBuild: load.median / buildMedianMs,
     roundTripAgrees: agrees,
+  }
+}
+
+/** Whether two indexes of `c` give the same top 10 for a few of its queries (or words of its first docs). */
+function answersAlike(c: Collection, a: BuiltIndex, b: BuiltIndex): boolean {
+  const probes = spreadSample(allQueries(c), 5).map((q) => q.text)
+  if (probes.length === 0)
+    for (const d of c.docs.slice(0, 5)) probes.push(d.text.split(/\s+/).slice(0, 2).join(' '))
+  return probes.every(
+    (q) => JSON.stringify(a.search(q, 'keyword', 10)) === JSON.stringify(b.search(q, 'keyword', 10)),
+  )
+}
+
+/**
+ * The engine's multi-core build (kavosh/node) of the same documents, right after its one-thread builds:
+ * the same warm-up and repetitions, and the speed-up over the one-thread median of this run.
+ */
+async function measureParallelBuild(
+  c: Collection,
+  builder: ParallelBuilder,
+  single: { index: BuiltIndex; result: BuildResult },
+  plan: RunPlan,
+  progress: Progress,
+  step: string,
+): Promise<ParallelBuildFigures> {
+  const reps = plan.buildRepetitions(c.bytes)
+  if (plan.warmups > 0 && c.docs.length > plan.warmupBuildDocs) {
+    progress.update(`${step} parallel warm-up`)
+    for (let w = 0; w < plan.warmups; w++) await builder.build(c.docs.slice(0, plan.warmupBuildDocs))
+  }
+  const ms: number[] = []
+  let built: BuiltIndex | undefined
+  for (let r = 0; r < reps; r++) {
+    built = undefined
+    if (plan.collectGarbage) collectGarbage()
+    progress.update(`${step} parallel build (${builder.workers} workers)`, r + 1, reps)
+    const t0 = now()
+    built = await builder.build(c.docs)
+    ms.push(now() - t0)
+  }
+  const mb = c.bytes / 1e6
+  const summary = summarize(ms)
+  return {
+    workers: builder.workers,
+    ms: summary,
+    mbPerSec: summarize(ms.map((t) => mb / (t / 1000))),
+    speedup: single.result.ms.median / summary.median,
+    sameResults: answersAlike(c, single.index, built!),
   }
 }
 
@@ -343,6 +386,7 @@ export async function runIndexSections(
       }
     }
   }
+  for (const engine of engines) await engine.parallel?.close()
   return out
 }
 
@@ -362,6 +406,9 @@ async function measurePair(
 ): Promise<void> {
   const { wantBuild, wantPersistence, wantQueries, wantQuality } = want
   const { index, result } = await timedBuilds(c, engine, plan, progress, step, wantBuild || wantPersistence)
+  if (wantBuild && engine.parallel) {
+    result.parallel = await measureParallelBuild(c, engine.parallel, { index, result }, plan, progress, step)
+  }
   if (wantBuild) out.build.push(result)
   if (wantQueries) out.queries.push(...measureLatency(c, engine, index, plan, progress, step))
   if (wantPersistence) {
