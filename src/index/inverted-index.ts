@@ -54,6 +54,7 @@ export class InvertedIndex {
   private termIdOfKey = new Int32Array(1024).fill(-1)
   private keyEpoch = -1
   private encoded = new Uint8Array(256)
+  private termUnits = new Uint16Array(64)
   /** Postings of the batch under way in document order (see {@link startBatch}), or null. */
   private log: PostingLog | null = null
   private readonly fieldTermCounts: Uint32Array
@@ -139,12 +140,26 @@ export class InvertedIndex {
       if (key >= termIdOfKey.length) termIdOfKey = this.growKeyMap(key + 1)
       let termId = termIdOfKey[key]
       if (termId < 0) {
-        termId = this.dictionary.intern(termOfKey(key))
+        termId = this.internTerm(termOfKey(key))
         termIdOfKey[key] = termId
       }
       this.addTermId(field, termId, positions[i])
     }
     this.fieldTermCounts[field] += count
+  }
+
+  /**
+   * The term id of `term`, interned by its code units: the dictionary then keeps no string for it (it
+   * makes one if a query needs it), which is most of a term's memory.
+   */
+  private internTerm(term: string): number {
+    let units = this.termUnits
+    if (term.length > units.length) {
+      units = new Uint16Array(term.length * 2)
+      this.termUnits = units
+    }
+    for (let k = 0; k < term.length; k++) units[k] = term.charCodeAt(k)
+    return this.dictionary.internCodeUnits(units, 0, term.length)
   }
 
   private addTermId(field: number, termId: number, position: number): void {
@@ -225,6 +240,7 @@ export class InvertedIndex {
     this.finishBatch()
     this.postings.trim()
     this.documents.trim()
+    this.dictionary.trim()
     this.slotOfTerm = new Int32Array(1024).fill(-1)
     this.slotCount = 0
     this.slotTerms = new Int32Array(1024)

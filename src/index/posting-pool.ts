@@ -43,7 +43,10 @@ export class PostingPool {
   regionStart: Uint32Array
   /** Bytes of postings written in each term's region. */
   regionLength: Uint32Array
-  /** Room of each term's region. */
+  /**
+   * Room of each term's region. A packed pool (no free room: after {@link trim} or a {@link PostingLog})
+   * shares this array with {@link regionLength}; the first region that grows gets it a copy of its own.
+   */
   regionCapacity: Uint32Array
   /** Last document id appended to each term (−1 = none); docGaps are relative to it. */
   lastDocId: Int32Array
@@ -153,9 +156,9 @@ export class PostingPool {
       const length = this.regionLength[termId]
       copyBytes(this.bytes, start, length, bytes, offset)
       this.regionStart[termId] = offset
-      this.regionCapacity[termId] = length
       offset += length
     }
+    this.regionCapacity = this.regionLength
     this.bytes = bytes
     this.usedBytes = offset
     this.garbageBytes = 0
@@ -165,16 +168,18 @@ export class PostingPool {
   private trimTerms(): void {
     const slots = Math.max(16, this.termCount)
     if (this.regionStart.length <= slots) return
+    const shared = this.regionCapacity === this.regionLength
     this.regionStart = this.regionStart.slice(0, slots)
     this.regionLength = this.regionLength.slice(0, slots)
-    this.regionCapacity = this.regionCapacity.slice(0, slots)
+    this.regionCapacity = shared ? this.regionLength : this.regionCapacity.slice(0, slots)
     this.lastDocId = this.lastDocId.slice(0, slots)
     this.docFrequency = this.docFrequency.slice(0, slots)
   }
 
   /** Bytes held by postings and bookkeeping (for memory reports). */
   get retainedBytes(): number {
-    return this.bytes.byteLength + this.regionStart.length * 20
+    const columns = this.regionCapacity === this.regionLength ? 16 : 20
+    return this.bytes.byteLength + this.regionStart.length * columns
   }
 
   /** Ensures the region of `termId` has room for `extra` more bytes, moving it if needed. */
@@ -183,6 +188,7 @@ export class PostingPool {
     const needed = length + extra
     const capacity = this.regionCapacity[termId]
     if (needed <= capacity) return
+    if (this.regionCapacity === this.regionLength) this.regionCapacity = this.regionLength.slice()
     let newCapacity = Math.max(MIN_REGION_BYTES, capacity * 2)
     while (newCapacity < needed) newCapacity *= 2
     if (this.usedBytes + newCapacity > this.bytes.length) this.makeRoom(newCapacity)
@@ -326,6 +332,7 @@ export class PostingLog {
       state[at + 1] = docId
       start = end
     }
+    pool.regionCapacity = pool.regionLength // packed: no free room
     pool.bytes = target
     pool.usedBytes = total
     return pool

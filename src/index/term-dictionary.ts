@@ -309,6 +309,20 @@ export class TermDictionary {
     return id
   }
 
+  /**
+   * Shrinks the term columns to the terms they hold (they grow by doubling) and the hash table to at most
+   * three quarters full (lookups stay short; the next added term grows it back to half full). Called after
+   * a batch of additions.
+   */
+  trim(): void {
+    if (this.units.length > this.unitCount) this.units = this.units.slice(0, Math.max(64, this.unitCount))
+    if (this.bounds.length > this.count + 1) this.bounds = this.bounds.slice(0, Math.max(17, this.count + 1))
+    if (this.hashes.length > this.count) this.hashes = this.hashes.slice(0, Math.max(16, this.count))
+    let size = 32
+    while (size * 3 < this.count * 4) size *= 2
+    if (size < this.slots.length) this.rehash(size)
+  }
+
   private rehash(size: number): void {
     const slots = new Int32Array(size).fill(EMPTY_SLOT)
     const mask = size - 1

@@ -25,6 +25,23 @@ describe('memory after a batch', () => {
     const inverted = (index as any).inverted
     expect(inverted.postings.regionStart.length).toBe(Math.max(16, inverted.dictionary.size))
     expect(inverted.documents.removed.length).toBe(300)
+    // No string per term (they are made when a query needs them) and a packed pool whose capacity column
+    // is its length column.
+    expect(inverted.dictionary.strings.every((term: string | undefined) => term === undefined)).toBe(true)
+    expect(inverted.postings.regionCapacity).toBe(inverted.postings.regionLength)
+  })
+
+  it('a trimmed index takes more documents and finds old and new terms', () => {
+    const index = new SearchIndex(options)
+    index.addAll(documents.slice(0, 150))
+    const before = index.search('کتاب')
+    for (const document of documents.slice(150, 160)) index.add(document)
+    index.add({ id: 'new', title: 'واژه‌ای تازه', body: 'نوشتاری یکسره نو' })
+    expect(index.search('تازه').map((hit) => hit.id)).toEqual(['new'])
+    expect(index.search('کتاب').length).toBeGreaterThanOrEqual(before.length)
+    // biome-ignore lint/suspicious/noExplicitAny: internal columns are checked here.
+    const inverted = (index as any).inverted
+    expect(inverted.postings.regionCapacity).not.toBe(inverted.postings.regionLength)
   })
 
   it('an index built in batches, with cache releases between them, equals one built by add()', async () => {
