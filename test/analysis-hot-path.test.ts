@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { releaseAnalysisCaches } from '../src/analysis/analyzer'
+import { analyzeInto, releaseAnalysisCaches, TermBuffer } from '../src/analysis/analyzer'
 import { languageOfSignals } from '../src/analysis/detect'
 import { tokenize, tokenizeInto, WordBuffer } from '../src/analysis/tokenize'
 import { analyze, detectLanguage } from '../src/index'
@@ -78,6 +78,20 @@ describe('tokenizer pass', () => {
       }),
       { numRuns: 300 },
     )
+  })
+})
+
+describe('bounded tables', () => {
+  it('give the same terms after they overflow and are dropped (over 2^20 distinct words)', () => {
+    const sample = 'کتاب‌های مدرسه را می برند؛ والكتاب في المدرسة. covid19 ۱۲۳'
+    const before = [analyze(sample), analyze(sample, { language: 'ar' })]
+    const many = Array.from({ length: (1 << 20) + 1000 }, (_, i) => `w${i.toString(36)}`).join(' ')
+    const terms = new TermBuffer()
+    analyzeInto(many, undefined, terms) // the intern and term-key tables pass their bounds…
+    expect(terms.count).toBe((1 << 20) + 1000)
+    analyzeInto('کتاب', undefined, terms) // …and are dropped at the start of the next call
+    expect([analyze(sample), analyze(sample, { language: 'ar' })]).toEqual(before)
+    releaseAnalysisCaches()
   })
 })
 

@@ -295,10 +295,22 @@ export class TermBuffer {
 }
 
 // ---- term keys: every term string analysis has produced gets a dense integer key ----
+// An open-addressing table of key + 1 over the terms' hashes (a Map of strings costs several times more
+// per lookup, and a cold build looks up every new word's term).
 const TERM_KEY_LIMIT = 1 << 20
-let keyByTerm = new Map<string, number>()
+const INITIAL_KEY_SLOTS = 1 << 10
 let termByKey: string[] = []
+let keyHashes = new Int32Array(INITIAL_KEY_SLOTS >> 1)
+let keySlots = new Int32Array(INITIAL_KEY_SLOTS)
 let termKeyEpoch = 0
+
+/** Drops every term key (a new epoch). */
+function resetTermKeys(): void {
+  termByKey = []
+  keyHashes = new Int32Array(INITIAL_KEY_SLOTS >> 1)
+  keySlots = new Int32Array(INITIAL_KEY_SLOTS)
+  termKeyEpoch++
+}
 
 /**
  * Epoch of the term keys: keys are dropped (bounded table) only at the start of {@link analyzeInto}, and
@@ -315,13 +327,40 @@ export function termOfKey(key: number): string {
 
 /** The key of a term string (a new key the first time). */
 function termKeyOf(term: string): number {
-  let key = keyByTerm.get(term)
-  if (key === undefined) {
-    key = termByKey.length
-    termByKey.push(term)
-    keyByTerm.set(term, key)
+  let hash = -2128831035 // FNV-1a, then mixed so that the low bits (the slot) spread
+  for (let k = 0; k < term.length; k++) hash = Math.imul(hash ^ term.charCodeAt(k), 16777619)
+  hash ^= hash >>> 15
+  const slots = keySlots
+  const mask = slots.length - 1
+  let slot = hash & mask
+  for (;;) {
+    const key1 = slots[slot]!
+    if (key1 === 0) break
+    if (keyHashes[key1 - 1] === hash && termByKey[key1 - 1] === term) return key1 - 1
+    slot = (slot + 1) & mask
   }
+  const key = termByKey.length
+  termByKey.push(term)
+  if (key >= keyHashes.length) {
+    const grown = new Int32Array(keyHashes.length * 2)
+    grown.set(keyHashes)
+    keyHashes = grown
+  }
+  keyHashes[key] = hash
+  slots[slot] = key + 1
+  if ((key + 1) * 2 > slots.length) growKeySlots()
   return key
+}
+
+function growKeySlots(): void {
+  const slots = new Int32Array(keySlots.length * 2)
+  const mask = slots.length - 1
+  for (let key = 0; key < termByKey.length; key++) {
+    let slot = keyHashes[key]! & mask
+    while (slots[slot] !== 0) slot = (slot + 1) & mask
+    slots[slot] = key + 1
+  }
+  keySlots = slots
 }
 
 /** Term-key epoch that the key entries in the words' cache fields belong to. */
@@ -335,11 +374,7 @@ let keyCacheTermEpoch = -1
  */
 export function releaseAnalysisCaches(): void {
   releaseInternTable()
-  if (termByKey.length > 0) {
-    keyByTerm = new Map()
-    termByKey = []
-    termKeyEpoch++
-  }
+  if (termByKey.length > 0) resetTermKeys()
   faStemCache.clear()
   arStemCache.clear()
   sharedTerms.shrink()
@@ -378,11 +413,7 @@ export function analyzeInto(
   const language = options?.language ?? 'auto'
   const stem = options?.stem ?? true
   const stopWords = options?.stopWords ?? true
-  if (termByKey.length >= TERM_KEY_LIMIT) {
-    keyByTerm = new Map()
-    termByKey = []
-    termKeyEpoch++
-  }
+  if (termByKey.length >= TERM_KEY_LIMIT) resetTermKeys()
   const words = tokenizeInto(text)
   // The tokenizer counted the letters detectLanguage weighs: resolveLanguage without a second pass.
   const textLanguage =

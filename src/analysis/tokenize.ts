@@ -331,7 +331,7 @@ function addEntry(
 ): number {
   // A slice of 13 or more code units would be a view that keeps the whole text alive (V8's sliced
   // strings), and terms are derived from this string: long ones are copied out.
-  const s = changed || len >= 13 ? unitsToString(units, len) : text.slice(start, end)
+  const s = changed || len >= 13 ? wordString(units, len) : text.slice(start, end)
   const e = internCount++
   if ((e + 1) * ENTRY_STRIDE > internEntries.length) {
     const grown = new Int32Array(internEntries.length * 2)
@@ -359,6 +359,31 @@ function addEntry(
   internSlots[2 * slot + 1] = e + 1
   if (internCount * 2 > internMask) growInternSlots()
   return e
+}
+
+/** The string of units[0..len): short words without the subarray and `apply` of unitsToString. */
+function wordString(units: Uint16Array, len: number): string {
+  const c = String.fromCharCode
+  switch (len) {
+    case 1:
+      return c(units[0]!)
+    case 2:
+      return c(units[0]!, units[1]!)
+    case 3:
+      return c(units[0]!, units[1]!, units[2]!)
+    case 4:
+      return c(units[0]!, units[1]!, units[2]!, units[3]!)
+    case 5:
+      return c(units[0]!, units[1]!, units[2]!, units[3]!, units[4]!)
+    case 6:
+      return c(units[0]!, units[1]!, units[2]!, units[3]!, units[4]!, units[5]!)
+    case 7:
+      return c(units[0]!, units[1]!, units[2]!, units[3]!, units[4]!, units[5]!, units[6]!)
+    case 8:
+      return c(units[0]!, units[1]!, units[2]!, units[3]!, units[4]!, units[5]!, units[6]!, units[7]!)
+    default:
+      return unitsToString(units, len)
+  }
 }
 
 const unitBuffer = new Uint16Array(2 * MAX_WORD_LENGTH)
