@@ -299,14 +299,14 @@ export class TermBuffer {
 // per lookup, and a cold build looks up every new word's term).
 const TERM_KEY_LIMIT = 1 << 20
 const INITIAL_KEY_SLOTS = 1 << 10
-let termByKey: string[] = []
+const termByKey: string[] = []
 let keyHashes = new Int32Array(INITIAL_KEY_SLOTS >> 1)
 let keySlots = new Int32Array(INITIAL_KEY_SLOTS)
 let termKeyEpoch = 0
 
 /** Drops every term key (a new epoch). */
 function resetTermKeys(): void {
-  termByKey = []
+  termByKey.length = 0 // the same array: a fresh [] would change its elements kind and deoptimise readers
   keyHashes = new Int32Array(INITIAL_KEY_SLOTS >> 1)
   keySlots = new Int32Array(INITIAL_KEY_SLOTS)
   termKeyEpoch++

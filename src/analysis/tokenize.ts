@@ -98,7 +98,7 @@ export class WordBuffer implements LanguageSignalCounts {
       this.signal = new Uint8Array(256)
       this.id = new Int32Array(256)
     }
-    this.surface = []
+    this.surface.length = 0
     this.count = 0
   }
 
@@ -148,7 +148,7 @@ let internMask = INITIAL_INTERN_SLOTS - 1
 /** Pairs (hash, id + 1); id + 1 = 0 is an empty slot. At most half the slots are used. */
 let internSlots = new Int32Array(2 * INITIAL_INTERN_SLOTS)
 let internEntries = new Int32Array(INITIAL_INTERN_ENTRIES * ENTRY_STRIDE)
-let internString: string[] = []
+const internString: string[] = []
 let internPool = new Uint16Array(INITIAL_INTERN_POOL)
 let internPoolUsed = 0
 let internCount = 0
@@ -169,7 +169,7 @@ function resetIntern(): void {
   internMask = INITIAL_INTERN_SLOTS - 1
   internSlots = new Int32Array(2 * INITIAL_INTERN_SLOTS)
   internEntries = new Int32Array(INITIAL_INTERN_ENTRIES * ENTRY_STRIDE)
-  internString = []
+  internString.length = 0 // the same array: a fresh [] would change its elements kind and deoptimise readers
   internPool = new Uint16Array(INITIAL_INTERN_POOL)
   internPoolUsed = 0
   internCount = 0
@@ -390,27 +390,6 @@ const unitBuffer = new Uint16Array(2 * MAX_WORD_LENGTH)
 const unitBuffer32 = new Int32Array(unitBuffer.buffer)
 const sharedWords = new WordBuffer()
 
-/** Appends one word (already interned as `id`) to `words`. */
-function pushWord(
-  words: WordBuffer,
-  id: number,
-  start: number,
-  end: number,
-  script: number,
-  boundary: number,
-  signal: number,
-): void {
-  const i = words.count
-  if (i >= words.start.length) words.reserve(i + 1)
-  words.id[i] = id
-  words.start[i] = start
-  words.end[i] = end
-  words.script[i] = script
-  words.boundary[i] = boundary
-  words.signal[i] = signal
-  words.count = i + 1
-}
-
 /**
  * Splits `text` into folded words, written into `words` (by default a shared buffer, valid until the next
  * call). {@link tokenize} is the object-returning convenience form.
@@ -477,6 +456,17 @@ function scanWords(text: string, words: WordBuffer, origin: Int32Array | null): 
   const units32 = unitBuffer32
   const n = text.length
   words.reserve(16 + (n >> 1))
+  // The buffer's columns, in locals (re-read when they grow).
+  let count = words.count
+  let ids = words.id
+  let starts = words.start
+  let ends = words.end
+  let scripts = words.script
+  let boundaries = words.boundary
+  let wordSignals = words.signal
+  const wordArabic = WORD_ARABIC
+  const wordLatin = WORD_LATIN
+  const wordNumber = WORD_NUMBER
   // Language signals of the text (the rule of detectLanguage, counted here to save a pass).
   let persianSignals = 0
   let arabicSignals = 0
@@ -553,49 +543,31 @@ function scanWords(text: string, words: WordBuffer, origin: Int32Array | null): 
         joinerPending = false
       }
     }
-    flushWord(
-      words,
-      units,
-      units32,
-      len,
-      hash,
-      text,
-      start,
-      end,
-      changed,
-      arabic,
-      hasLetter,
-      boundary,
-      signal,
-      origin,
-    )
+    // The word ends: intern it and append it to the buffer's columns.
+    const id = intern(units, units32, len, hash, text, start, end, changed)
+    if (count === ids.length) {
+      words.count = count
+      words.reserve(count + 1)
+      ids = words.id
+      starts = words.start
+      ends = words.end
+      scripts = words.script
+      boundaries = words.boundary
+      wordSignals = words.signal
+    }
+    ids[count] = id
+    starts[count] = origin === null ? start : origin[start]!
+    ends[count] = origin === null ? end : origin[end - 1]! + 1
+    scripts[count] = arabic ? wordArabic : hasLetter ? wordLatin : wordNumber
+    boundaries[count] = boundary
+    wordSignals[count] = signal
+    count++
     // i is at what ended the word (the outer loop skips or starts a word there), or at n.
   }
+  words.count = count
   words.persianSignals = persianSignals
   words.arabicSignals = arabicSignals
   return true
-}
-
-function flushWord(
-  words: WordBuffer,
-  units: Uint16Array,
-  units32: Int32Array,
-  len: number,
-  hash: number,
-  text: string,
-  start: number,
-  end: number,
-  changed: boolean,
-  arabic: boolean,
-  hasLetter: boolean,
-  boundary: number,
-  signal: number,
-  origin: Int32Array | null,
-): void {
-  const id = intern(units, units32, len, hash, text, start, end, changed)
-  const script = arabic ? WORD_ARABIC : hasLetter ? WORD_LATIN : WORD_NUMBER
-  if (origin === null) pushWord(words, id, start, end, script, boundary, signal)
-  else pushWord(words, id, origin[start]!, origin[end - 1]! + 1, script, boundary, signal)
 }
 
 /**
