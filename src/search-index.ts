@@ -395,7 +395,9 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
     if (prepared.length === 0) options.onProgress?.({ ...progress })
     // Documents may have been added while we yielded.
     for (const document of prepared) if (this.has(document.id)) throw new DuplicateIdError(document.id)
-    this.inverted.appendIndex(staging)
+    // As in addAll: an index that is still empty takes the staged one without a copy.
+    if (this.inverted.documents.count === 0) this.inverted = staging
+    else this.inverted.appendIndex(staging)
     this.inverted.trimAfterBatch()
     this.mutations++
   }
