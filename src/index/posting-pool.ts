@@ -244,9 +244,12 @@ export class PostingLog {
   /** Number of postings. */
   count = 0
   private termIds = new Int32Array(INITIAL_TERM_SLOTS)
-  private docIds = new Int32Array(INITIAL_TERM_SLOTS)
   /** Where each posting's bytes end. */
   private ends = new Uint32Array(INITIAL_TERM_SLOTS)
+  // The postings of a document are consecutive: runs of (doc id, first posting) instead of a doc id each.
+  private runDocIds = new Int32Array(INITIAL_TERM_SLOTS)
+  private runStarts = new Int32Array(INITIAL_TERM_SLOTS)
+  private runCount = 0
 
   /** Makes room for `extra` more bytes after {@link usedBytes}; returns {@link bytes} (it may be replaced). */
   reserve(extra: number): Uint8Array {
@@ -271,15 +274,25 @@ export class PostingLog {
       const termIds = new Int32Array(size)
       termIds.set(this.termIds)
       this.termIds = termIds
-      const docIds = new Int32Array(size)
-      docIds.set(this.docIds)
-      this.docIds = docIds
       const ends = new Uint32Array(size)
       ends.set(this.ends)
       this.ends = ends
     }
+    const r = this.runCount
+    if (r === 0 || this.runDocIds[r - 1] !== docId) {
+      if (r === this.runDocIds.length) {
+        const runDocIds = new Int32Array(r * 2)
+        runDocIds.set(this.runDocIds)
+        this.runDocIds = runDocIds
+        const runStarts = new Int32Array(r * 2)
+        runStarts.set(this.runStarts)
+        this.runStarts = runStarts
+      }
+      this.runDocIds[r] = docId
+      this.runStarts[r] = p
+      this.runCount = r + 1
+    }
     this.termIds[p] = termId
-    this.docIds[p] = docId
     this.ends[p] = end
     this.usedBytes = end
     this.count = p + 1
@@ -289,21 +302,26 @@ export class PostingLog {
   toPool(termCount: number): PostingPool {
     const count = this.count
     const termIds = this.termIds
-    const docIds = this.docIds
     const ends = this.ends
+    const runDocIds = this.runDocIds
+    const runStarts = this.runStarts
+    const runCount = this.runCount
     // Per term, interleaved so that a posting touches one cache line: region size (then write cursor),
     // last doc id, posting count.
     const state = new Int32Array(termCount * 3)
     for (let t = 0; t < termCount; t++) state[t * 3 + 1] = -1
     let start = 0
-    for (let p = 0; p < count; p++) {
-      const at = termIds[p]! * 3
-      const docId = docIds[p]!
-      const end = ends[p]!
-      state[at] += varintLength(docId - state[at + 1]!) + end - start
-      state[at + 1] = docId
-      state[at + 2]++
-      start = end
+    for (let r = 0; r < runCount; r++) {
+      const docId = runDocIds[r]!
+      const last = r + 1 < runCount ? runStarts[r + 1]! : count
+      for (let p = runStarts[r]!; p < last; p++) {
+        const at = termIds[p]! * 3
+        const end = ends[p]!
+        state[at] += varintLength(docId - state[at + 1]!) + end - start
+        state[at + 1] = docId
+        state[at + 2]++
+        start = end
+      }
     }
     const pool = new PostingPool(16, termCount)
     pool.ensureTerms(termCount)
@@ -322,15 +340,18 @@ export class PostingLog {
     const target = new Uint8Array(Math.max(16, total))
     const source = this.bytes
     start = 0
-    for (let p = 0; p < count; p++) {
-      const at = termIds[p]! * 3
-      const docId = docIds[p]!
-      const end = ends[p]!
-      let offset = writeVarint(target, state[at]!, docId - state[at + 1]!)
-      for (let k = start; k < end; k++) target[offset++] = source[k]!
-      state[at] = offset
-      state[at + 1] = docId
-      start = end
+    for (let r = 0; r < runCount; r++) {
+      const docId = runDocIds[r]!
+      const last = r + 1 < runCount ? runStarts[r + 1]! : count
+      for (let p = runStarts[r]!; p < last; p++) {
+        const at = termIds[p]! * 3
+        const end = ends[p]!
+        let offset = writeVarint(target, state[at]!, docId - state[at + 1]!)
+        for (let k = start; k < end; k++) target[offset++] = source[k]!
+        state[at] = offset
+        state[at + 1] = docId
+        start = end
+      }
     }
     pool.regionCapacity = pool.regionLength // packed: no free room
     pool.bytes = target
