@@ -172,7 +172,8 @@ function buildCharTable(): CharTable {
   for (const f of 'ةى٠١٢٣٤٥٦٧٨٩') signal[ch(f)] = SIGNAL_AR
   // Alef wasla and the Quranic annotation marks occur in Arabic (Quranic, classical) text only.
   signal[0x0671] = SIGNAL_AR
-  for (let c = 0x06d6; c <= 0x06ed; c++) if (c !== 0x06dd && c !== 0x06de && c !== 0x06e9) signal[c] = SIGNAL_AR
+  for (let c = 0x06d6; c <= 0x06ed; c++)
+    if (c !== 0x06dd && c !== 0x06de && c !== 0x06e9) signal[c] = SIGNAL_AR
 
   // Make the fold a fixed point, fold(fold(c)) === fold(c): a chain such as İ → I (decomposition) → i
   // (lower case) must end where normalize would end a second time.
