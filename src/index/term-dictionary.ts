@@ -68,7 +68,11 @@ export class TermDictionary {
     const units = this.units
     const start = this.bounds[id]
     for (let k = 0; k < term.length; k++) units[start + k] = term.charCodeAt(k)
-    this.strings.push(term)
+    if (this.strings.length === id) this.strings.push(term)
+    else {
+      this.ensureStrings()
+      this.strings[id] = term
+    }
     return id
   }
 
@@ -89,7 +93,7 @@ export class TermDictionary {
     const units = this.units
     const offset = this.bounds[id] - start
     for (let k = start; k < end; k++) units[offset + k] = source[k]
-    this.strings.push(undefined)
+    this.ensureStrings()
     return id
   }
 
@@ -114,6 +118,7 @@ export class TermDictionary {
 
   /** All terms, indexed by id (makes every term's string; prefer {@link termOf}; do not modify). */
   get terms(): readonly string[] {
+    this.ensureStrings()
     for (let id = 0; id < this.count; id++) if (this.strings[id] === undefined) this.makeString(id)
     return this.strings as string[]
   }
@@ -213,34 +218,17 @@ export class TermDictionary {
   ): TermDictionary | null {
     const count = bounds.length - 1
     if (count < 0 || bounds[0] !== 0 || bounds[count] > units.length) return null
-    const dictionary = new TermDictionary(0, 0)
     const hashes = new Int32Array(Math.max(16, count))
     const slots = new Int32Array(tableSizeFor(count)).fill(EMPTY_SLOT)
-    const mask = slots.length - 1
+    if (!hashTerms(units, bounds, count, hashes, slots)) return null
+    const dictionary = new TermDictionary(0, 0)
     dictionary.units = units
     dictionary.bounds = bounds
     dictionary.hashes = hashes
     dictionary.slots = slots
-    let start = 0
-    for (let id = 0; id < count; id++) {
-      const end = bounds[id + 1]
-      if (end < start) return null
-      const hash = hashUnits(units, start, end)
-      hashes[id] = hash
-      let slot = hash & mask
-      for (let other = slots[slot]; other !== EMPTY_SLOT; other = slots[slot]) {
-        if (hashes[other] === hash && dictionary.equalsUnits(other, units, start, end)) return null
-        slot = (slot + 1) & mask
-      }
-      slots[slot] = id
-      start = end
-    }
     dictionary.count = count
-    dictionary.unitCount = count === 0 ? 0 : bounds[count]
-    // Pushed rather than `new Array(count)`: a large holey array can be made a slow dictionary by V8.
-    const strings: (string | undefined)[] = []
-    for (let id = 0; id < count; id++) strings.push(undefined)
-    dictionary.strings = strings
+    dictionary.unitCount = bounds[count]
+    // No string slots yet: they are made on first use (see ensureStrings).
     dictionary.uncheckedOrder = sortedIds
     return dictionary
   }
@@ -364,7 +352,17 @@ export class TermDictionary {
     return length - text.length
   }
 
+  /**
+   * Gives every term a string slot (a packed array: slots set one by one in any order could make V8 turn
+   * it into a slow dictionary). A rebuilt dictionary has none until a string is first needed.
+   */
+  private ensureStrings(): void {
+    const strings = this.strings
+    while (strings.length < this.count) strings.push(undefined)
+  }
+
   private makeString(id: number): string {
+    this.ensureStrings()
     const start = this.bounds[id]
     const end = this.bounds[id + 1]
     let text = ''
@@ -377,6 +375,44 @@ export class TermDictionary {
     this.strings[id] = text
     return text
   }
+}
+
+/**
+ * Fills `hashes` with the hash of every term of `units`/`bounds` and the empty table `slots` with their
+ * ids; false when a term repeats or the bounds go backwards. The loop alone in a function: V8 optimises it
+ * while it runs, and code after it that had not run yet would deoptimise the optimised code again.
+ */
+function hashTerms(
+  units: Uint16Array,
+  bounds: Uint32Array,
+  count: number,
+  hashes: Int32Array,
+  slots: Int32Array,
+): boolean {
+  const mask = slots.length - 1
+  let start = 0
+  for (let id = 0; id < count; id++) {
+    const end = bounds[id + 1]
+    if (end < start) return false
+    const hash = hashUnits(units, start, end)
+    hashes[id] = hash
+    let slot = hash & mask
+    for (let other = slots[slot]; other !== EMPTY_SLOT; other = slots[slot]) {
+      if (hashes[other] === hash && sameUnits(units, bounds[other], bounds[other + 1], start, end))
+        return false
+      slot = (slot + 1) & mask
+    }
+    slots[slot] = id
+    start = end
+  }
+  return true
+}
+
+/** Whether `units[a, aEnd)` and `units[b, bEnd)` hold the same code units. */
+function sameUnits(units: Uint16Array, a: number, aEnd: number, b: number, bEnd: number): boolean {
+  if (aEnd - a !== bEnd - b) return false
+  for (let k = 0; k < aEnd - a; k++) if (units[a + k] !== units[b + k]) return false
+  return true
 }
 
 /** Smallest power of two at least twice `terms` (and at least 32). */

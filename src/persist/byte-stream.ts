@@ -158,6 +158,19 @@ export class ByteReader {
     return value
   }
 
+  /** `count` varints, each at most `max` (per-term columns of a saved index are read with it). */
+  varints(count: number, max: number, what: string): Uint32Array {
+    const values = new Uint32Array(count)
+    const end = readVarints(this.bytes, this.offset, values, max)
+    if (end < 0) {
+      throw new CorruptIndexError(
+        end === -1 ? 'saved index is truncated' : `saved index has an invalid ${what} (over ${max})`,
+      )
+    }
+    this.offset = end
+    return values
+  }
+
   /** A block written by {@link ByteWriter.block} (a view into the input; copy it to keep it). */
   block(): Uint8Array {
     const length = this.varint()
@@ -203,6 +216,30 @@ export class ByteReader {
   get stringsConsumed(): boolean {
     return this.stringOffset === this.stringTable.length
   }
+}
+
+/**
+ * Reads `values.length` varints, each at most `max`, from `bytes[offset]`; returns the offset after them,
+ * −1 when the bytes end first, −2 for a value over `max` or a malformed varint. A free function with the
+ * loop alone: V8 optimises it while it runs, and code after the loop that had not run yet would then
+ * deoptimise it on every call.
+ */
+function readVarints(bytes: Uint8Array, offset: number, values: Uint32Array, max: number): number {
+  const end = bytes.length
+  for (let k = 0; k < values.length; k++) {
+    if (offset >= end) return -1
+    let byte = bytes[offset++]
+    let value = byte & 0x7f
+    for (let multiplier = 0x80; byte >= 0x80; multiplier *= 0x80) {
+      if (offset >= end) return -1
+      if (multiplier > 0x10000000) return -2
+      byte = bytes[offset++]
+      value += (byte & 0x7f) * multiplier
+    }
+    if (value > max) return -2
+    values[k] = value
+  }
+  return offset
 }
 
 /** True on little-endian hosts (all common ones): typed arrays then copy to and from the file as they are. */

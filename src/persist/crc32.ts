@@ -47,60 +47,76 @@ export function crc32(
   wordReads = HOST_IS_LITTLE_ENDIAN,
 ): number {
   const lookup = crcTable()
-  let crc = -1
-  let i = start
-  // Single bytes up to a 4-byte boundary of the buffer, so the bulk can be read as 32-bit words.
-  for (; i < end && ((bytes.byteOffset + i) & 3) !== 0; i++)
-    crc = lookup[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8)
-  const blocks = (end - i) >>> 4
-  if (wordReads && blocks > 0) {
-    const words = new Int32Array(bytes.buffer, bytes.byteOffset + i, blocks * 4)
-    for (let w = 0; w < words.length; w += 4) {
-      crc ^= words[w]
-      const b = words[w + 1]
-      const c = words[w + 2]
-      const d = words[w + 3]
-      crc =
-        lookup[3840 + (crc & 0xff)] ^
-        lookup[3584 + ((crc >>> 8) & 0xff)] ^
-        lookup[3328 + ((crc >>> 16) & 0xff)] ^
-        lookup[3072 + (crc >>> 24)] ^
-        lookup[2816 + (b & 0xff)] ^
-        lookup[2560 + ((b >>> 8) & 0xff)] ^
-        lookup[2304 + ((b >>> 16) & 0xff)] ^
-        lookup[2048 + (b >>> 24)] ^
-        lookup[1792 + (c & 0xff)] ^
-        lookup[1536 + ((c >>> 8) & 0xff)] ^
-        lookup[1280 + ((c >>> 16) & 0xff)] ^
-        lookup[1024 + (c >>> 24)] ^
-        lookup[768 + (d & 0xff)] ^
-        lookup[512 + ((d >>> 8) & 0xff)] ^
-        lookup[256 + ((d >>> 16) & 0xff)] ^
-        lookup[d >>> 24]
-    }
-    i += blocks * 16
-  } else {
-    for (; i + 16 <= end; i += 16) {
-      crc ^= bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24)
-      crc =
-        lookup[3840 + (crc & 0xff)] ^
-        lookup[3584 + ((crc >>> 8) & 0xff)] ^
-        lookup[3328 + ((crc >>> 16) & 0xff)] ^
-        lookup[3072 + (crc >>> 24)] ^
-        lookup[2816 + bytes[i + 4]] ^
-        lookup[2560 + bytes[i + 5]] ^
-        lookup[2304 + bytes[i + 6]] ^
-        lookup[2048 + bytes[i + 7]] ^
-        lookup[1792 + bytes[i + 8]] ^
-        lookup[1536 + bytes[i + 9]] ^
-        lookup[1280 + bytes[i + 10]] ^
-        lookup[1024 + bytes[i + 11]] ^
-        lookup[768 + bytes[i + 12]] ^
-        lookup[512 + bytes[i + 13]] ^
-        lookup[256 + bytes[i + 14]] ^
-        lookup[bytes[i + 15]]
-    }
-  }
-  for (; i < end; i++) crc = lookup[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8)
+  // Single bytes up to a 4-byte boundary of the buffer, so the bulk can be read as 32-bit words. Each loop
+  // is a function of its own: V8 optimises a loop while it runs, and code after it that had not run yet
+  // (the tail) would deoptimise it again.
+  let aligned = start
+  while (aligned < end && ((bytes.byteOffset + aligned) & 3) !== 0) aligned++
+  let crc = crcOfBytes(lookup, -1, bytes, start, aligned)
+  const bulkEnd = aligned + ((end - aligned) & ~15)
+  if (wordReads && bulkEnd > aligned) {
+    const words = new Int32Array(bytes.buffer, bytes.byteOffset + aligned, (bulkEnd - aligned) >>> 2)
+    crc = crcOfWords(lookup, crc, words)
+  } else crc = crcOfBlocks(lookup, crc, bytes, aligned, bulkEnd)
+  crc = crcOfBytes(lookup, crc, bytes, bulkEnd, end)
   return (crc ^ -1) >>> 0
+}
+
+/** The running `crc` continued over `bytes[from, to)`, byte by byte. */
+function crcOfBytes(lookup: Int32Array, crc: number, bytes: Uint8Array, from: number, to: number): number {
+  for (let i = from; i < to; i++) crc = lookup[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8)
+  return crc
+}
+
+/** The running `crc` continued over `words` (little-endian), sixteen bytes per step. */
+function crcOfWords(lookup: Int32Array, crc: number, words: Int32Array): number {
+  for (let w = 0; w + 4 <= words.length; w += 4) {
+    crc ^= words[w]
+    const b = words[w + 1]
+    const c = words[w + 2]
+    const d = words[w + 3]
+    crc =
+      lookup[3840 + (crc & 0xff)] ^
+      lookup[3584 + ((crc >>> 8) & 0xff)] ^
+      lookup[3328 + ((crc >>> 16) & 0xff)] ^
+      lookup[3072 + (crc >>> 24)] ^
+      lookup[2816 + (b & 0xff)] ^
+      lookup[2560 + ((b >>> 8) & 0xff)] ^
+      lookup[2304 + ((b >>> 16) & 0xff)] ^
+      lookup[2048 + (b >>> 24)] ^
+      lookup[1792 + (c & 0xff)] ^
+      lookup[1536 + ((c >>> 8) & 0xff)] ^
+      lookup[1280 + ((c >>> 16) & 0xff)] ^
+      lookup[1024 + (c >>> 24)] ^
+      lookup[768 + (d & 0xff)] ^
+      lookup[512 + ((d >>> 8) & 0xff)] ^
+      lookup[256 + ((d >>> 16) & 0xff)] ^
+      lookup[d >>> 24]
+  }
+  return crc
+}
+
+/** {@link crcOfWords} reading bytes (any host), over `bytes[from, to)` (a multiple of sixteen bytes). */
+function crcOfBlocks(lookup: Int32Array, crc: number, bytes: Uint8Array, from: number, to: number): number {
+  for (let i = from; i + 16 <= to; i += 16) {
+    crc ^= bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24)
+    crc =
+      lookup[3840 + (crc & 0xff)] ^
+      lookup[3584 + ((crc >>> 8) & 0xff)] ^
+      lookup[3328 + ((crc >>> 16) & 0xff)] ^
+      lookup[3072 + (crc >>> 24)] ^
+      lookup[2816 + bytes[i + 4]] ^
+      lookup[2560 + bytes[i + 5]] ^
+      lookup[2304 + bytes[i + 6]] ^
+      lookup[2048 + bytes[i + 7]] ^
+      lookup[1792 + bytes[i + 8]] ^
+      lookup[1536 + bytes[i + 9]] ^
+      lookup[1280 + bytes[i + 10]] ^
+      lookup[1024 + bytes[i + 11]] ^
+      lookup[768 + bytes[i + 12]] ^
+      lookup[512 + bytes[i + 13]] ^
+      lookup[256 + bytes[i + 14]] ^
+      lookup[bytes[i + 15]]
+  }
+  return crc
 }

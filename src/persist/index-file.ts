@@ -244,23 +244,14 @@ function decodePayload(
   const termCount = reader.bounded(payload.length, 'term count')
   const unitCount = reader.bounded(payload.length, 'term text length')
   const units = reader.uint16Array(unitCount)
-  const bounds = new Uint32Array(termCount + 1)
-  for (let termId = 0; termId < termCount; termId++) {
-    bounds[termId + 1] = bounds[termId] + reader.bounded(unitCount, 'term length')
-  }
+  // The per-term columns are read and laid out by helpers: a loop run once per load is optimised on its
+  // own there, and code after it in a long function cannot deoptimise it.
+  const bounds = prefixSums(reader.varints(termCount, unitCount, 'term length'))
   if (bounds[termCount] !== unitCount) throw new CorruptIndexError('saved index term text does not add up')
-  const pool = new PostingPool(16, termCount)
-  pool.ensureTerms(termCount)
-  let postingBytes = 0
-  for (let termId = 0; termId < termCount; termId++) {
-    const length = reader.bounded(payload.length, 'posting length')
-    pool.regionStart[termId] = postingBytes
-    pool.regionLength[termId] = length
-    pool.regionCapacity[termId] = length
-    postingBytes += length
-  }
-  const sorted = new Uint32Array(termCount)
-  for (let k = 0; k < termCount; k++) sorted[k] = reader.varint()
+  const postingLengths = reader.varints(termCount, payload.length, 'posting length')
+  const pool = packedPool(postingLengths)
+  const postingBytes = pool.usedBytes
+  const sorted = reader.varints(termCount, termCount, 'term id')
   // The term order is checked on its first use (a prefix or fuzzy query), not here.
   const dictionary = TermDictionary.fromCodeUnits(units, bounds, sorted)
   if (dictionary === null) throw new CorruptIndexError('saved index has a repeated term')
@@ -269,12 +260,55 @@ function decodePayload(
     throw new CorruptIndexError('saved index has unexpected extra data')
   // Never an empty pool: it grows by doubling, and an index saved empty must accept documents after load.
   pool.bytes = postingBytes > 0 ? postings.slice() : new Uint8Array(16)
-  pool.usedBytes = postingBytes
   checkPostings(pool, termCount, documents)
   return {
     options,
     inverted: new InvertedIndex(fieldCount, storedFieldCount, { dictionary, postings: pool, documents }),
   }
+}
+
+/**
+ * `values` as running sums: element k of the result is the sum of the first k values (one more element).
+ * Loops that run once per load live in small functions of their own like this one: V8 optimises a loop
+ * while it runs, and code after it that had not run yet would deoptimise the optimised code again.
+ */
+function prefixSums(values: Uint32Array): Uint32Array {
+  const sums = new Uint32Array(values.length + 1)
+  let sum = 0
+  for (let k = 0; k < values.length; k++) {
+    sum += values[k]
+    sums[k + 1] = sum
+  }
+  return sums
+}
+
+/**
+ * A posting pool whose term t has `lengths[t]` bytes of postings, term after term (packed regions; its
+ * bytes are set by the caller), with `usedBytes` their total.
+ */
+function packedPool(lengths: Uint32Array): PostingPool {
+  const termCount = lengths.length
+  const pool = new PostingPool(16, termCount)
+  pool.ensureTerms(termCount)
+  pool.usedBytes = layOutRegions(lengths, pool.regionStart, pool.regionLength, pool.regionCapacity)
+  return pool
+}
+
+/** Regions of `lengths[t]` bytes one after another; returns their total (the loop alone, see prefixSums). */
+function layOutRegions(
+  lengths: Uint32Array,
+  start: Uint32Array,
+  length: Uint32Array,
+  capacity: Uint32Array,
+): number {
+  let offset = 0
+  for (let t = 0; t < lengths.length; t++) {
+    start[t] = offset
+    length[t] = lengths[t]
+    capacity[t] = lengths[t]
+    offset += lengths[t]
+  }
+  return offset
 }
 
 /** The document table: ids, then the typed columns in bulk, then stored values. */
