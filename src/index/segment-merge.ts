@@ -73,14 +73,9 @@ export function mergeSegments(
   if (dictionary === null) return { reason: 'misfit', message: 'a segment repeats a term' }
   const termMaps: Int32Array[] = []
   for (const parts of segments) {
-    const count = parts.termBounds.length - 1
-    const map = new Int32Array(count)
-    if (parts === first) for (let t = 0; t < count; t++) map[t] = t
-    else {
-      const bounds = parts.termBounds
-      for (let t = 0; t < count; t++)
-        map[t] = dictionary.internCodeUnits(parts.termUnits, bounds[t], bounds[t + 1])
-    }
+    const map = new Int32Array(parts.termBounds.length - 1)
+    if (parts === first) identity(map)
+    else internAll(dictionary, parts.termUnits, parts.termBounds, map)
     termMaps.push(map)
   }
   const postings = mergePostings(dictionary.size, segments, termMaps)
@@ -130,16 +125,15 @@ function mergeDocuments(
   const fieldLengths = new Uint32Array(slots * fieldCount)
   const languages = new Uint8Array(slots)
   const removed = new Uint8Array(slots)
-  const externalIds: DocumentId[] = []
+  let externalIds: DocumentId[] = []
   const storedValues: unknown[][] = Array.from({ length: storedFieldCount }, () => [])
   let offset = 0
   for (const parts of segments) {
     fieldLengths.set(parts.fieldLengths, offset * fieldCount)
     languages.set(parts.languages, offset)
     removed.set(parts.removed, offset)
-    for (const id of parts.externalIds) externalIds.push(id)
-    for (let s = 0; s < storedFieldCount; s++)
-      for (const value of parts.storedValues[s]) storedValues[s].push(value)
+    externalIds = externalIds.concat(parts.externalIds)
+    for (let s = 0; s < storedFieldCount; s++) storedValues[s] = storedValues[s].concat(parts.storedValues[s])
     offset += parts.externalIds.length
   }
   return DocumentTable.fromColumns(fieldCount, storedFieldCount, {
@@ -149,6 +143,24 @@ function mergeDocuments(
     removed,
     storedValues,
   })
+}
+
+// The loops below each live in a function of their own that touches only its arguments: they run once
+// per merge, so V8 optimises them while they run, and code after a loop that had not run yet would
+// deoptimise the optimised code again.
+
+function identity(map: Int32Array): void {
+  for (let t = 0; t < map.length; t++) map[t] = t
+}
+
+/** `map[t]` = the id in `dictionary` of term t of `units`/`bounds` (added when new). */
+function internAll(
+  dictionary: TermDictionary,
+  units: Uint16Array,
+  bounds: Uint32Array,
+  map: Int32Array,
+): void {
+  for (let t = 0; t < map.length; t++) map[t] = dictionary.internCodeUnits(units, bounds[t], bounds[t + 1])
 }
 
 /**
@@ -164,59 +176,39 @@ function mergePostings(
   const pool = new PostingPool(16, termCount)
   pool.ensureTerms(termCount)
   const length = pool.regionLength
-  const docFrequency = pool.docFrequency
-  const lastDocId = pool.lastDocId
   let docOffset = 0
   for (let s = 0; s < segments.length; s++) {
     const parts = segments[s]
-    const map = termMaps[s]
-    const bytes = parts.postings
-    let start = 0
-    for (let t = 0; t < map.length; t++) {
-      const segmentLength = parts.postingLength[t]
-      if (segmentLength > 0) {
-        const term = map[t]
-        const firstGap = readFirstVarint(bytes, start)
-        const gap = firstGap + docOffset - lastDocId[term] - 1
-        length[term] += segmentLength - firstVarintLength + varintLength(gap)
-        lastDocId[term] = parts.lastDocId[t] + docOffset
-        docFrequency[term] += parts.docFrequency[t]
-      }
-      start += segmentLength
-    }
+    sizeLists(
+      parts.postings,
+      parts.postingLength,
+      parts.docFrequency,
+      parts.lastDocId,
+      termMaps[s],
+      docOffset,
+      length,
+      pool.docFrequency,
+      pool.lastDocId,
+    )
     docOffset += parts.externalIds.length
   }
-  let total = 0
-  for (let term = 0; term < termCount; term++) {
-    pool.regionStart[term] = total
-    pool.regionCapacity[term] = length[term]
-    total += length[term]
-  }
+  const total = layOut(length, pool.regionStart, pool.regionCapacity, termCount)
   const target = new Uint8Array(Math.max(16, total))
   const cursor = pool.regionStart.slice(0, termCount)
   const previousLast = new Int32Array(termCount).fill(-1)
   docOffset = 0
   for (let s = 0; s < segments.length; s++) {
     const parts = segments[s]
-    const map = termMaps[s]
-    const bytes = parts.postings
-    let start = 0
-    for (let t = 0; t < map.length; t++) {
-      const segmentLength = parts.postingLength[t]
-      if (segmentLength > 0) {
-        const term = map[t]
-        const firstGap = readFirstVarint(bytes, start)
-        let offset = writeVarint(target, cursor[term], firstGap + docOffset - previousLast[term] - 1)
-        const restStart = start + firstVarintLength
-        const restLength = segmentLength - firstVarintLength
-        if (restLength < 32) for (let k = 0; k < restLength; k++) target[offset + k] = bytes[restStart + k]
-        else target.set(bytes.subarray(restStart, restStart + restLength), offset)
-        offset += restLength
-        cursor[term] = offset
-        previousLast[term] = parts.lastDocId[t] + docOffset
-      }
-      start += segmentLength
-    }
+    copyLists(
+      parts.postings,
+      parts.postingLength,
+      parts.lastDocId,
+      termMaps[s],
+      docOffset,
+      target,
+      cursor,
+      previousLast,
+    )
     docOffset += parts.externalIds.length
   }
   pool.bytes = target
@@ -224,20 +216,97 @@ function mergePostings(
   return pool
 }
 
-/** Bytes of the varint last read by {@link readFirstVarint}. */
-let firstVarintLength = 0
+/**
+ * Adds one segment's lists to the merged sizes, document frequencies and last documents (`lastDocId`
+ * starts at −1): each list keeps its bytes but its first doc gap, re-encoded against the merged list's
+ * last document so far.
+ */
+function sizeLists(
+  postings: Uint8Array,
+  postingLength: Uint32Array,
+  segmentFrequency: Uint32Array,
+  segmentLast: Int32Array,
+  map: Int32Array,
+  docOffset: number,
+  length: Uint32Array,
+  docFrequency: Uint32Array,
+  lastDocId: Int32Array,
+): void {
+  let start = 0
+  for (let t = 0; t < map.length; t++) {
+    const segmentLength = postingLength[t]
+    if (segmentLength > 0) {
+      const term = map[t]
+      // The first doc gap (the doc id + 1) and its byte length.
+      let firstGap = 0
+      let multiplier = 1
+      let k = start
+      let byte: number
+      do {
+        byte = postings[k++]
+        firstGap += (byte & 0x7f) * multiplier
+        multiplier *= 0x80
+      } while (byte >= 0x80)
+      const gap = firstGap + docOffset - lastDocId[term] - 1
+      length[term] += segmentLength - (k - start) + varintLength(gap)
+      lastDocId[term] = segmentLast[t] + docOffset
+      docFrequency[term] += segmentFrequency[t]
+    }
+    start += segmentLength
+  }
+}
 
-/** The varint at `bytes[offset]` (a posting list's first doc gap: the doc id + 1). */
-function readFirstVarint(bytes: Uint8Array, offset: number): number {
-  let value = 0
-  let multiplier = 1
-  let k = offset
-  let byte: number
-  do {
-    byte = bytes[k++]
-    value += (byte & 0x7f) * multiplier
-    multiplier *= 0x80
-  } while (byte >= 0x80)
-  firstVarintLength = k - offset
-  return value
+/** Regions of `length[t]` bytes one after another (their starts and capacities); returns the total. */
+function layOut(
+  length: Uint32Array,
+  regionStart: Uint32Array,
+  capacity: Uint32Array,
+  termCount: number,
+): number {
+  let total = 0
+  for (let term = 0; term < termCount; term++) {
+    regionStart[term] = total
+    capacity[term] = length[term]
+    total += length[term]
+  }
+  return total
+}
+
+/** Copies one segment's lists to `cursor[term]` of `target`, first doc gap re-encoded (see sizeLists). */
+function copyLists(
+  postings: Uint8Array,
+  postingLength: Uint32Array,
+  segmentLast: Int32Array,
+  map: Int32Array,
+  docOffset: number,
+  target: Uint8Array,
+  cursor: Uint32Array,
+  previousLast: Int32Array,
+): void {
+  let start = 0
+  for (let t = 0; t < map.length; t++) {
+    const segmentLength = postingLength[t]
+    if (segmentLength > 0) {
+      const term = map[t]
+      let firstGap = 0
+      let multiplier = 1
+      let k = start
+      let byte: number
+      do {
+        byte = postings[k++]
+        firstGap += (byte & 0x7f) * multiplier
+        multiplier *= 0x80
+      } while (byte >= 0x80)
+      let offset = writeVarint(target, cursor[term], firstGap + docOffset - previousLast[term] - 1)
+      const end = start + segmentLength
+      if (end - k < 32) while (k < end) target[offset++] = postings[k++]
+      else {
+        target.set(postings.subarray(k, end), offset)
+        offset += end - k
+      }
+      cursor[term] = offset
+      previousLast[term] = segmentLast[t] + docOffset
+    }
+    start += segmentLength
+  }
 }
