@@ -32,7 +32,10 @@ export interface RunPlan {
    * timed on fewer queries (the count is reported).
    */
   latencyPassBudgetMs: number
-  /** Timed saves and loads for a collection of `bytes` (a warm-up save and load precede them when > 1). */
+  /**
+   * Timed saves and loads for a collection of `bytes`: a warm-up save and load precede them when > 1, else
+   * a save and load of an index of the first `warmupBuildDocs` docs (as the build's warm-up).
+   */
   persistenceRepetitions(bytes: number): number
   /** Fewest queries a latency workload is timed on, however slow the engine. */
   minLatencyQueries: number
@@ -126,7 +129,7 @@ export function fullPlan(): RunPlan {
     },
     variantsFor: (kind) => kind !== 'pooled',
     notes: [
-      `Cuts that keep the full run under 10 minutes of CPU on 2 cores with seven engine configurations: saudinewsnet is cut to its first ${saudiBytes / MB} MB (also inside pooled-ar); builds over 5 MB are timed once (after a warm-up build of 200 docs), 1–5 MB twice; saves/loads over 5 MB once, smaller ones twice; the analysis section reads the first 0.5 MB of each corpus; the pooled settings run kavosh and the peers' fa-ar configurations only (orama/fa-ar not in pooled-fa); latency uses 60 queries per kind on collections up to 5 MB and 20 on bigger ones, the same for every engine (a warm-up pass over 4 s would cut a slow engine to fewer, marked "(n q)"); the pooled settings score ${pooledQueries} queries per query set (spread sample; hamshahri-subset has 50), and the slow ${slowEngines.join(', ')} only ${slowEnginePooledQueries} there (about 0.3 s per query on pooled-fa); orthographic variants are scored on up to ${maxVariantQueries} queries per set (spread sample, compared with the same queries as written). The unperturbed per-corpus quality figures use every query.`,
+      `Cuts that keep the full run under 10 minutes of CPU on 2 cores with seven engine configurations: saudinewsnet is cut to its first ${saudiBytes / MB} MB (also inside pooled-ar); builds over 5 MB are timed once (after a warm-up build of 200 docs), 1–5 MB twice; saves/loads over 5 MB once (after a warm-up save and load of a 200-doc index), smaller ones twice; the analysis section reads the first 0.5 MB of each corpus; the pooled settings run kavosh and the peers' fa-ar configurations only (orama/fa-ar not in pooled-fa); latency uses 60 queries per kind on collections up to 5 MB and 20 on bigger ones, the same for every engine (a warm-up pass over 4 s would cut a slow engine to fewer, marked "(n q)"); the pooled settings score ${pooledQueries} queries per query set (spread sample; hamshahri-subset has 50), and the slow ${slowEngines.join(', ')} only ${slowEnginePooledQueries} there (about 0.3 s per query on pooled-fa); orthographic variants are scored on up to ${maxVariantQueries} queries per set (spread sample, compared with the same queries as written). The unperturbed per-corpus quality figures use every query.`,
     ],
   }
 }

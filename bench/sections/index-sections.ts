@@ -186,6 +186,12 @@ async function measurePersistence(
   const reps = plan.persistenceRepetitions(c.bytes)
   const saveMs: number[] = []
   let saved: SavedIndex | undefined
+  if (reps === 1 && plan.warmups > 0 && c.docs.length > plan.warmupBuildDocs) {
+    // Too big to save and load twice: warm up on the first docs instead, as the build section does.
+    progress.update(`${step} save/load warm-up`)
+    const small = await save(await engine.build(c.docs.slice(0, plan.warmupBuildDocs)))
+    await small.load()
+  }
   if (reps > 1) saved = await save(index) // warm-up
   for (let r = 0; r < reps; r++) {
     progress.update(`${step} save`, r + 1, reps)
