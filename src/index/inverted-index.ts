@@ -342,12 +342,7 @@ export class InvertedIndex {
       postingLength[termId] = length
       total += length
     }
-    const postings = new Uint8Array(total)
-    let offset = 0
-    for (let termId = 0; termId < termCount; termId++) {
-      postings.set(pool.postingsOf(termId), offset)
-      offset += postingLength[termId]
-    }
+    const postings = packedPostings(pool, postingLength, total)
     const documents = this.documents
     const count = documents.count
     const lastDocId = new Int32Array(termCount).fill(-1)
@@ -457,6 +452,28 @@ export class InvertedIndex {
     slotSize.set(this.slotSize)
     this.slotSize = slotSize
   }
+}
+
+/**
+ * The posting bytes of every term, one term after another: one copy when the pool's regions already lie
+ * that way (as after a batch of additions), else a copy per term.
+ */
+function packedPostings(pool: PostingPool, postingLength: Uint32Array, total: number): Uint8Array {
+  const start = pool.regionStart
+  let packed = true
+  let offset = 0
+  for (let termId = 0; termId < postingLength.length && packed; termId++) {
+    if (postingLength[termId] > 0 && start[termId] !== offset) packed = false
+    offset += postingLength[termId]
+  }
+  if (packed) return pool.bytes.slice(0, total)
+  const postings = new Uint8Array(total)
+  offset = 0
+  for (let termId = 0; termId < postingLength.length; termId++) {
+    postings.set(pool.postingsOf(termId), offset)
+    offset += postingLength[termId]
+  }
+  return postings
 }
 
 /**
