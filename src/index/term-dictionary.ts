@@ -38,8 +38,8 @@ export class TermDictionary {
   /** Term ids ordered by term, for the first `sortedCount` ids (the rest were added since). */
   private sortedIds: Uint32Array = new Uint32Array(0)
   private sortedCount = 0
-  /** An order of all terms given by {@link fromCodeUnits}, checked on first use (null when none). */
-  private uncheckedOrder: Uint32Array | null = null
+  /** An order of the terms given by {@link fromCodeUnits}, read and checked on first use (null when none). */
+  private uncheckedOrder: Uint32Array | (() => Uint32Array | null) | null = null
 
   constructor(expectedTerms = INITIAL_TERMS, expectedUnits = expectedTerms * 8) {
     const terms = Math.max(16, expectedTerms)
@@ -160,9 +160,10 @@ export class TermDictionary {
     if (this.uncheckedOrder !== null) {
       // The order saved with the terms: used when it lists every term once in increasing order (checked
       // here rather than at load, where it would cost a pass over all terms that no query may need).
-      const order = this.uncheckedOrder
+      const given = this.uncheckedOrder
       this.uncheckedOrder = null
-      if (order.length <= total && this.isStrictlySorted(order)) {
+      const order = typeof given === 'function' ? given() : given
+      if (order !== null && order.length <= total && this.isStrictlySorted(order)) {
         this.sortedIds = order
         this.sortedCount = order.length
       }
@@ -208,13 +209,14 @@ export class TermDictionary {
 
   /**
    * The dictionary whose term `id` is `units[bounds[id], bounds[id + 1])` (taking ownership of both
-   * arrays), with the order of the terms when it is known: it is checked on first use (a wrong one is
-   * ignored and the terms are sorted). Returns null when a term repeats or the bounds do not fit `units`.
+   * arrays), with the order of the terms when it is known, or a function that reads it: it is read and
+   * checked on first use (a wrong one is ignored and the terms are sorted). Returns null when a term
+   * repeats or the bounds do not fit `units`.
    */
   static fromCodeUnits(
     units: Uint16Array,
     bounds: Uint32Array,
-    sortedIds: Uint32Array | null = null,
+    sortedIds: Uint32Array | (() => Uint32Array | null) | null = null,
   ): TermDictionary | null {
     const count = bounds.length - 1
     if (count < 0 || bounds[0] !== 0 || bounds[count] > units.length) return null

@@ -158,17 +158,26 @@ export class ByteReader {
     return value
   }
 
-  /** `count` varints, each at most `max` (per-term columns of a saved index are read with it). */
-  varints(count: number, max: number, what: string): Uint32Array {
-    const values = new Uint32Array(count)
-    const end = readVarints(this.bytes, this.offset, values, max)
+  /**
+   * `count` varint lengths, each at most `max` (per-term columns of a saved index): writes each into
+   * `lengths` (unless null) and where each starts, the sum of the lengths before it, into `starts`, plus
+   * their total at `starts[count]` (`starts` has more than `count` slots). Returns the total.
+   */
+  lengths(
+    count: number,
+    max: number,
+    what: string,
+    lengths: Uint32Array | null,
+    starts: Uint32Array,
+  ): number {
+    const end = readLengths(this.bytes, this.offset, count, max, lengths, starts)
     if (end < 0) {
       throw new CorruptIndexError(
         end === -1 ? 'saved index is truncated' : `saved index has an invalid ${what} (over ${max})`,
       )
     }
     this.offset = end
-    return values
+    return starts[count]
   }
 
   /** A block written by {@link ByteWriter.block} (a view into the input; copy it to keep it). */
@@ -219,14 +228,23 @@ export class ByteReader {
 }
 
 /**
- * Reads `values.length` varints, each at most `max`, from `bytes[offset]`; returns the offset after them,
- * −1 when the bytes end first, −2 for a value over `max` or a malformed varint. A free function with the
- * loop alone: V8 optimises it while it runs, and code after the loop that had not run yet would then
- * deoptimise it on every call.
+ * Reads `count` varints, each at most `max`, from `bytes[offset]` into `lengths` (unless null), their
+ * running sums into `starts` (see {@link ByteReader.lengths}); returns the offset after them, −1 when the
+ * bytes end first, −2 for a value over `max` or a malformed varint. A free function with the loop alone:
+ * V8 optimises it while it runs, and code after the loop that had not run yet would then deoptimise it on
+ * every call.
  */
-function readVarints(bytes: Uint8Array, offset: number, values: Uint32Array, max: number): number {
+function readLengths(
+  bytes: Uint8Array,
+  offset: number,
+  count: number,
+  max: number,
+  lengths: Uint32Array | null,
+  starts: Uint32Array,
+): number {
   const end = bytes.length
-  for (let k = 0; k < values.length; k++) {
+  let total = 0
+  for (let k = 0; k < count; k++) {
     if (offset >= end) return -1
     let byte = bytes[offset++]
     let value = byte & 0x7f
@@ -237,9 +255,35 @@ function readVarints(bytes: Uint8Array, offset: number, values: Uint32Array, max
       value += (byte & 0x7f) * multiplier
     }
     if (value > max) return -2
+    if (lengths !== null) lengths[k] = value
+    starts[k] = total
+    total += value
+    if (total > 0xffffffff) return -2
+  }
+  starts[count] = total
+  return offset
+}
+
+/**
+ * `count` varints, each below `limit`, that fill `bytes` exactly; null when they do not (malformed,
+ * too few, too many or out of range).
+ */
+export function decodeVarints(bytes: Uint8Array, count: number, limit: number): Uint32Array | null {
+  const values = new Uint32Array(count)
+  let offset = 0
+  for (let k = 0; k < count; k++) {
+    if (offset >= bytes.length) return null
+    let byte = bytes[offset++]
+    let value = byte & 0x7f
+    for (let multiplier = 0x80; byte >= 0x80; multiplier *= 0x80) {
+      if (offset >= bytes.length || multiplier > 0x10000000) return null
+      byte = bytes[offset++]
+      value += (byte & 0x7f) * multiplier
+    }
+    if (value >= limit) return null
     values[k] = value
   }
-  return offset
+  return offset === bytes.length ? values : null
 }
 
 /** True on little-endian hosts (all common ones): typed arrays then copy to and from the file as they are. */

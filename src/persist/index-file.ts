@@ -18,14 +18,16 @@
  *                   field lengths (raw u32, doc after doc), languages (raw u8), removed bitmap (raw),
  *                   stored values per stored field (tagged)
  *        terms: count, code-unit count, term text (raw u16, UTF-16 code units term after term),
- *               then varints: each term's length in code units, each term's posting byte length,
- *               the term ids in term order (checked when first needed, by a prefix or fuzzy query)
- *        postings: raw, term after term (the rest of the payload)
+ *               then varints: each term's length in code units, each term's posting byte length, the
+ *               byte length of the term order
+ *        postings: raw, term after term
+ *        term order: the term ids in term order, varints (read and checked when first needed, by a
+ *                    prefix or fuzzy query)
  * ```
  * Strings other than terms are written as their UTF-16 length; their text is in the string table.
  * A term's document frequency and last document are not stored: checking its postings yields them.
- * Version 1 (kavosh before 0.1.0's release) stored terms in the string table; it is rejected as
- * incompatible (rebuild the index).
+ * Versions 1 (terms in the string table) and 2 (term order before the postings), written before 0.1.0's
+ * release, are rejected as incompatible (rebuild the index).
  */
 
 import { CorruptIndexError, IncompatibleIndexError, KavoshError } from '../errors'
@@ -33,11 +35,11 @@ import { type DocumentId, DocumentTable } from '../index/document-table'
 import { InvertedIndex } from '../index/inverted-index'
 import { PostingPool } from '../index/posting-pool'
 import { TermDictionary } from '../index/term-dictionary'
-import { ByteReader, ByteWriter, restoreLoneSurrogates } from './byte-stream'
+import { ByteReader, ByteWriter, decodeVarints, restoreLoneSurrogates } from './byte-stream'
 import { crc32 } from './crc32'
 
 /** Version of the format this build writes and the only one it reads. */
-export const FORMAT_VERSION = 2
+export const FORMAT_VERSION = 3
 
 const MAGIC = [0x4b, 0x56, 0x53, 0x48] // "KVSH"
 const HEADER_BYTES = 16
@@ -108,8 +110,6 @@ export function saveIndex(options: Record<string, unknown>, index: InvertedIndex
     writer.varint(length)
     postingBytes += length
   }
-  const sorted = dictionary.sortedTermIds()
-  for (let k = 0; k < termCount; k++) writer.varint(sorted[k])
   const postings = new Uint8Array(postingBytes)
   let offset = 0
   for (let termId = 0; termId < termCount; termId++) {
@@ -117,7 +117,13 @@ export function saveIndex(options: Record<string, unknown>, index: InvertedIndex
     postings.set(bytes, offset)
     offset += bytes.length
   }
+  const sorted = dictionary.sortedTermIds()
+  const order = new ByteWriter()
+  for (let k = 0; k < termCount; k++) order.varint(sorted[k])
+  const orderBytes = order.finish().structure
+  writer.varint(orderBytes.length)
   writer.raw(postings)
+  writer.raw(orderBytes)
   const { strings, structure, loneSurrogates } = writer.finish()
 
   const stringHeader = new ByteWriter()
@@ -244,20 +250,33 @@ function decodePayload(
   const termCount = reader.bounded(payload.length, 'term count')
   const unitCount = reader.bounded(payload.length, 'term text length')
   const units = reader.uint16Array(unitCount)
-  // The per-term columns are read and laid out by helpers: a loop run once per load is optimised on its
-  // own there, and code after it in a long function cannot deoptimise it.
-  const bounds = prefixSums(reader.varints(termCount, unitCount, 'term length'))
-  if (bounds[termCount] !== unitCount) throw new CorruptIndexError('saved index term text does not add up')
-  const postingLengths = reader.varints(termCount, payload.length, 'posting length')
-  const pool = packedPool(postingLengths)
-  const postingBytes = pool.usedBytes
-  const sorted = reader.varints(termCount, termCount, 'term id')
-  // The term order is checked on its first use (a prefix or fuzzy query), not here.
-  const dictionary = TermDictionary.fromCodeUnits(units, bounds, sorted)
-  if (dictionary === null) throw new CorruptIndexError('saved index has a repeated term')
+  const bounds = new Uint32Array(termCount + 1)
+  if (reader.lengths(termCount, unitCount, 'term length', null, bounds) !== unitCount) {
+    throw new CorruptIndexError('saved index term text does not add up')
+  }
+  const pool = new PostingPool(16, termCount + 1)
+  pool.ensureTerms(termCount)
+  const postingBytes = reader.lengths(
+    termCount,
+    payload.length,
+    'posting length',
+    pool.regionLength,
+    pool.regionStart,
+  )
+  pool.regionStart[termCount] = 0
+  pool.regionCapacity = pool.regionLength // packed: no free room
+  pool.usedBytes = postingBytes
+  const orderLength = reader.bounded(payload.length, 'term order length')
   const postings = reader.raw(postingBytes)
-  if (!reader.atEnd || !reader.stringsConsumed)
-    throw new CorruptIndexError('saved index has unexpected extra data')
+  // The term order is read and checked on its first use, by a prefix or fuzzy query: a wrong one is
+  // ignored (the terms are then sorted).
+  const order = reader.raw(orderLength).slice()
+  if (!reader.atEnd) throw new CorruptIndexError('saved index has unexpected extra data')
+  const dictionary = TermDictionary.fromCodeUnits(units, bounds, () =>
+    decodeVarints(order, termCount, termCount),
+  )
+  if (dictionary === null) throw new CorruptIndexError('saved index has a repeated term')
+  if (!reader.stringsConsumed) throw new CorruptIndexError('saved index has unexpected extra data')
   // Never an empty pool: it grows by doubling, and an index saved empty must accept documents after load.
   pool.bytes = postingBytes > 0 ? postings.slice() : new Uint8Array(16)
   checkPostings(pool, termCount, documents)
@@ -265,50 +284,6 @@ function decodePayload(
     options,
     inverted: new InvertedIndex(fieldCount, storedFieldCount, { dictionary, postings: pool, documents }),
   }
-}
-
-/**
- * `values` as running sums: element k of the result is the sum of the first k values (one more element).
- * Loops that run once per load live in small functions of their own like this one: V8 optimises a loop
- * while it runs, and code after it that had not run yet would deoptimise the optimised code again.
- */
-function prefixSums(values: Uint32Array): Uint32Array {
-  const sums = new Uint32Array(values.length + 1)
-  let sum = 0
-  for (let k = 0; k < values.length; k++) {
-    sum += values[k]
-    sums[k + 1] = sum
-  }
-  return sums
-}
-
-/**
- * A posting pool whose term t has `lengths[t]` bytes of postings, term after term (packed regions; its
- * bytes are set by the caller), with `usedBytes` their total.
- */
-function packedPool(lengths: Uint32Array): PostingPool {
-  const termCount = lengths.length
-  const pool = new PostingPool(16, termCount)
-  pool.ensureTerms(termCount)
-  pool.usedBytes = layOutRegions(lengths, pool.regionStart, pool.regionLength, pool.regionCapacity)
-  return pool
-}
-
-/** Regions of `lengths[t]` bytes one after another; returns their total (the loop alone, see prefixSums). */
-function layOutRegions(
-  lengths: Uint32Array,
-  start: Uint32Array,
-  length: Uint32Array,
-  capacity: Uint32Array,
-): number {
-  let offset = 0
-  for (let t = 0; t < lengths.length; t++) {
-    start[t] = offset
-    length[t] = lengths[t]
-    capacity[t] = lengths[t]
-    offset += lengths[t]
-  }
-  return offset
 }
 
 /** The document table: ids, then the typed columns in bulk, then stored values. */

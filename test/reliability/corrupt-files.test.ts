@@ -116,16 +116,18 @@ describe('load() of bad bytes: a typed error, never a half-loaded index', () => 
   })
 
   it('newer and older format versions and unknown flags', () => {
-    for (const version of [3, 4, 255]) {
+    for (const version of [4, 5, 255]) {
       const newer = bytes.slice()
       new DataView(newer.buffer).setUint16(4, version, true)
       expect(() => SearchIndex.load(newer)).toThrow(IncompatibleIndexError)
     }
-    // Version 1 (terms in the string table) is no longer read: a typed error that says to rebuild.
-    const older = bytes.slice()
-    new DataView(older.buffer).setUint16(4, 1, true)
-    expect(() => SearchIndex.load(older)).toThrow(IncompatibleIndexError)
-    expect(() => SearchIndex.load(older)).toThrow(/older kavosh.*rebuild the index/)
+    // Versions 1 and 2 (before 0.1.0) are no longer read: a typed error that says to rebuild.
+    for (const version of [1, 2]) {
+      const older = bytes.slice()
+      new DataView(older.buffer).setUint16(4, version, true)
+      expect(() => SearchIndex.load(older)).toThrow(IncompatibleIndexError)
+      expect(() => SearchIndex.load(older)).toThrow(/older kavosh.*rebuild the index/)
+    }
     // Far beyond any real version: foreign bytes that start with the magic, e.g. text beginning "KVSH".
     for (const version of [256, 65535]) {
       const foreign = bytes.slice()
@@ -176,16 +178,17 @@ describe('load() of bad bytes: a typed error, never a half-loaded index', () => 
       { id: 'b', body: 'دریا' },
     ])
     const good = index.save()
-    // The postings end the file: term دریا (docs 0 and 1), then کوه (doc 0), each posting `docGap
-    // fieldMask tf position`. Before them: the posting lengths (8 bytes for دریا, 4 for کوه) and the term
-    // ids in term order.
-    expect(Array.from(good.subarray(good.length - 16))).toEqual([
-      8, 4, 0, 1, 1, 1, 1, 0, 1, 1, 1, 0, 1, 1, 1, 1,
+    // The file ends with the posting lengths (8 bytes for دریا, 4 for کوه), the term order's length (2),
+    // the postings — term دریا (docs 0 and 1), then کوه (doc 0), each posting `docGap fieldMask tf
+    // position` — and the term ids in term order.
+    expect(Array.from(good.subarray(good.length - 17))).toEqual([
+      8, 4, 2, 1, 1, 1, 0, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1,
     ])
     const withPostings = (postings: number[]) => {
       const crafted = new Uint8Array(good.length - 12 + postings.length)
-      crafted.set(good.subarray(0, good.length - 12))
-      crafted.set(postings, good.length - 12)
+      crafted.set(good.subarray(0, good.length - 14))
+      crafted.set(postings, good.length - 14)
+      crafted.set([0, 1], crafted.length - 2)
       return resealed(crafted)
     }
     expect(SearchIndex.load(withPostings([1, 1, 1, 0, 1, 1, 1, 0, 1, 1, 1, 1])).size).toBe(2)
@@ -201,6 +204,22 @@ describe('load() of bad bytes: a typed error, never a half-loaded index', () => 
     ]
     for (const postings of broken)
       expect(() => SearchIndex.load(withPostings(postings))).toThrow(CorruptIndexError)
+    // A wrong or malformed term order (read when a prefix or fuzzy query first needs it) is ignored: the
+    // terms are sorted instead.
+    for (const order of [
+      [1, 0],
+      [0, 0],
+      [0, 9],
+      [0x80, 0x80],
+    ]) {
+      const crafted = good.slice()
+      crafted.set(order, crafted.length - 2)
+      const loaded = SearchIndex.load(resealed(crafted))
+      for (const query of ['د', 'ک', 'دریا']) {
+        expect(loaded.search(query, { prefix: true })).toEqual(index.search(query, { prefix: true }))
+        expect(loaded.search(query, { fuzzy: 1 })).toEqual(index.search(query, { fuzzy: 1 }))
+      }
+    }
   })
 })
 
