@@ -160,16 +160,10 @@ export class ByteReader {
 
   /**
    * `count` varint lengths, each at most `max` (per-term columns of a saved index): writes each into
-   * `lengths` (unless null) and where each starts, the sum of the lengths before it, into `starts`, plus
+   * `lengths` and where each starts, the sum of the lengths before it, into `starts`, plus
    * their total at `starts[count]` (`starts` has more than `count` slots). Returns the total.
    */
-  lengths(
-    count: number,
-    max: number,
-    what: string,
-    lengths: Uint32Array | null,
-    starts: Uint32Array,
-  ): number {
+  lengths(count: number, max: number, what: string, lengths: Uint32Array, starts: Uint32Array): number {
     const end = readLengths(this.bytes, this.offset, count, max, lengths, starts)
     if (end < 0) {
       throw new CorruptIndexError(
@@ -228,7 +222,7 @@ export class ByteReader {
 }
 
 /**
- * Reads `count` varints, each at most `max`, from `bytes[offset]` into `lengths` (unless null), their
+ * Reads `count` varints, each at most `max`, from `bytes[offset]` into `lengths`, their
  * running sums into `starts` (see {@link ByteReader.lengths}); returns the offset after them, −1 when the
  * bytes end first, −2 for a value over `max` or a malformed varint. A free function with the loop alone:
  * V8 optimises it while it runs, and code after the loop that had not run yet would then deoptimise it on
@@ -239,7 +233,7 @@ function readLengths(
   offset: number,
   count: number,
   max: number,
-  lengths: Uint32Array | null,
+  lengths: Uint32Array,
   starts: Uint32Array,
 ): number {
   const end = bytes.length
@@ -255,7 +249,7 @@ function readLengths(
       value += (byte & 0x7f) * multiplier
     }
     if (value > max) return -2
-    if (lengths !== null) lengths[k] = value
+    lengths[k] = value
     starts[k] = total
     total += value
     if (total > 0xffffffff) return -2

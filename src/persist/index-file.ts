@@ -251,7 +251,10 @@ function decodePayload(
   const unitCount = reader.bounded(payload.length, 'term text length')
   const units = reader.uint16Array(unitCount)
   const bounds = new Uint32Array(termCount + 1)
-  if (reader.lengths(termCount, unitCount, 'term length', null, bounds) !== unitCount) {
+  // (The lengths themselves go to a scratch column: both calls store them, so neither deoptimises the
+  // other's loop.)
+  const termLengths = new Uint32Array(termCount)
+  if (reader.lengths(termCount, unitCount, 'term length', termLengths, bounds) !== unitCount) {
     throw new CorruptIndexError('saved index term text does not add up')
   }
   const pool = new PostingPool(16, termCount + 1)
@@ -294,36 +297,23 @@ function readDocuments(
   storedFieldCount: number,
 ): DocumentTable {
   const count = reader.bounded(payloadLength, 'document count')
-  const externalIds: DocumentId[] = new Array(count)
-  for (let docId = 0; docId < count; docId++) {
-    const tag = reader.byte()
-    if (tag === 1) externalIds[docId] = reader.float64()
-    else if (tag === 0) externalIds[docId] = reader.string()
-    else throw new CorruptIndexError('saved index has an invalid document id')
-  }
+  // Each per-document loop is a function of its own: V8 optimises a loop while it runs, and code after it
+  // that had not run yet would deoptimise it on every load (see readLengths in byte-stream.ts).
+  const externalIds = readIds(reader, count)
   // Columns get at least one slot: the table grows them by doubling.
   const slots = Math.max(1, count)
   const fieldLengths = reader.uint32Array(count * fieldCount, slots * fieldCount)
   const languages = new Uint8Array(slots)
   languages.set(reader.raw(count))
-  for (let docId = 0; docId < count; docId++) {
-    const language = languages[docId]
-    if ((language & 3) === 3 || language >> 2 === 3 || language > 15) {
-      throw new CorruptIndexError('saved index has an invalid document language')
-    }
+  if (!validLanguages(languages, count)) {
+    throw new CorruptIndexError('saved index has an invalid document language')
   }
-  const removedBitmap = reader.raw(Math.ceil(count / 8))
   const removed = new Uint8Array(slots)
-  for (let docId = 0; docId < count; docId++) removed[docId] = (removedBitmap[docId >> 3] >> (docId & 7)) & 1
-  if (count % 8 !== 0 && removedBitmap[removedBitmap.length - 1] >> (count % 8) !== 0) {
+  if (!expandBitmap(reader.raw(Math.ceil(count / 8)), count, removed)) {
     throw new CorruptIndexError('saved index has an invalid removal bitmap')
   }
   const storedValues: unknown[][] = []
-  for (let s = 0; s < storedFieldCount; s++) {
-    const column: unknown[] = new Array(count)
-    for (let docId = 0; docId < count; docId++) column[docId] = readValue(reader)
-    storedValues.push(column)
-  }
+  for (let s = 0; s < storedFieldCount; s++) storedValues.push(readColumn(reader, count))
   const built = DocumentTable.fromColumns(fieldCount, storedFieldCount, {
     externalIds,
     fieldLengths,
@@ -333,6 +323,40 @@ function readDocuments(
   })
   if ('duplicateId' in built) throw new CorruptIndexError('saved index has a duplicate document id')
   return built.table
+}
+
+/** `count` document ids (tag 0 string, 1 number), pushed (a large `new Array(n)` can be a slow dictionary). */
+function readIds(reader: ByteReader, count: number): DocumentId[] {
+  const ids: DocumentId[] = []
+  for (let docId = 0; docId < count; docId++) {
+    const tag = reader.byte()
+    if (tag === 1) ids.push(reader.float64())
+    else if (tag === 0) ids.push(reader.string())
+    else throw new CorruptIndexError('saved index has an invalid document id')
+  }
+  return ids
+}
+
+/** Whether every language byte is a valid language code (two 2-bit fields, neither 3). */
+function validLanguages(languages: Uint8Array, count: number): boolean {
+  for (let docId = 0; docId < count; docId++) {
+    const language = languages[docId]
+    if ((language & 3) === 3 || language >> 2 === 3 || language > 15) return false
+  }
+  return true
+}
+
+/** One byte (0 or 1) per bit of `bitmap` into `target`; false when a bit past `count` is set. */
+function expandBitmap(bitmap: Uint8Array, count: number, target: Uint8Array): boolean {
+  for (let docId = 0; docId < count; docId++) target[docId] = (bitmap[docId >> 3] >> (docId & 7)) & 1
+  return count % 8 === 0 || bitmap[bitmap.length - 1] >> (count % 8) === 0
+}
+
+/** `count` stored values of one field. */
+function readColumn(reader: ByteReader, count: number): unknown[] {
+  const column: unknown[] = []
+  for (let docId = 0; docId < count; docId++) column.push(readValue(reader))
+  return column
 }
 
 /**
