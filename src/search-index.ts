@@ -501,6 +501,10 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
    * Query syntax: words (combined with `combineWith`), `"quoted phrases"` (also «…»), `-word` and
    * `-"phrase"` to exclude documents.
    *
+   * A page ranked by score (no `sort`, finite `limit`) is found with dynamic pruning: documents that provably
+   * cannot enter it are skipped unscored, and the page is exactly what scoring every match would give. With
+   * `sort` or `limit: Infinity` every match is scored (as by `facets` and `suggest`).
+   *
    * @example
    * ```ts
    * index.search('آتش‌بس غزه', { limit: 10 })
@@ -524,12 +528,17 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
     const collector = new HitCollector<Map<number, number>>(offset + limit, sort)
     const evaluator = plan.evaluator!
     const filter = options.filter
-    evaluator.run((docId, score) => {
-      if (filter !== undefined && !filter(this.storedDocument(docId))) return
-      const sortValue = sortColumn === null ? undefined : sortColumn[docId]
-      if (collector.accepts(docId, score, sortValue))
-        collector.add(docId, score, sortValue, evaluator.matchedTerms())
-    })
+    // Ranked by score with a bounded page, documents that cannot enter it are skipped (exact pruning).
+    const pruned = sort === null && Number.isFinite(offset + limit)
+    evaluator.run(
+      (docId, score) => {
+        if (filter !== undefined && !filter(this.storedDocument(docId))) return
+        const sortValue = sortColumn === null ? undefined : sortColumn[docId]
+        if (collector.accepts(docId, score, sortValue))
+          collector.add(docId, score, sortValue, evaluator.matchedTerms())
+      },
+      pruned ? () => collector.minimumScore() : undefined,
+    )
     const collected = collector.sorted().slice(offset)
     return collected.map((hit) => this.toHit(hit, highlightFields, options.highlight))
   }

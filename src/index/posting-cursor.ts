@@ -1,8 +1,11 @@
 /**
  * Sequential reader of one term's posting list (see `posting-pool.ts` for the byte layout). Owns only
  * decoding: after {@link PostingCursor.next} the current document's per-field term frequencies and
- * positions are in reusable typed arrays, so walking a posting list allocates nothing.
+ * positions are in reusable typed arrays, so walking a posting list allocates nothing. With skip data
+ * (`posting-blocks.ts`), {@link PostingCursor.advanceTo} jumps over postings without reading them.
  */
+
+import type { PostingBlocks } from './posting-blocks'
 
 /** Doc id of a cursor that has run past its last posting. */
 export const NO_MORE_DOCS = 0x7fffffff
@@ -19,6 +22,8 @@ export const NO_MORE_DOCS = 0x7fffffff
 export class PostingCursor {
   /** Current document, −1 before the first {@link next}, {@link NO_MORE_DOCS} after the last. */
   docId = -1
+  /** The cursor is on the first posting with docId ≥ this (none lies in [from, docId)). */
+  private from = 0
   /** Bit f set when the term occurs in field f of the current document. */
   fieldMask = 0
   /** Term frequency per field in the current document (0 for absent fields). */
@@ -29,6 +34,10 @@ export class PostingCursor {
   positions: Uint32Array
   private readonly bytes: Uint8Array
   private offset = 0
+  /** Skip data, or null (then {@link advanceTo} reads every posting on the way). */
+  private blocks: PostingBlocks | null = null
+  /** A skip entry at or before the current position. */
+  private skip = 0
 
   constructor(bytes: Uint8Array, fieldCount: number) {
     this.bytes = bytes
@@ -44,8 +53,10 @@ export class PostingCursor {
       this.docId = NO_MORE_DOCS
       return false
     }
+    this.from = this.docId + 1
     const termFrequency = this.termFrequency
-    termFrequency.fill(0)
+    // Only the fields of the previous posting hold frequencies.
+    for (let f = 0, old = this.fieldMask; old !== 0; f++, old >>>= 1) termFrequency[f] = 0
     this.docId += this.readVarint()
     let mask = this.readVarint()
     this.fieldMask = mask
@@ -80,7 +91,24 @@ export class PostingCursor {
    * the end. Postings before it are skipped without decoding their positions.
    */
   advanceTo(target: number): boolean {
+    if (target > this.from) this.from = target
     const bytes = this.bytes
+    const blocks = this.blocks
+    if (blocks !== null && this.docId < target && target > blocks.skipLastDoc[this.skip]) {
+      const skip = firstSkipReaching(blocks, this.skip + 1, target)
+      if (skip >= blocks.skipCount) {
+        this.offset = bytes.length
+        this.clearFields()
+        this.docId = NO_MORE_DOCS
+        return false
+      }
+      this.skip = skip
+      if (blocks.skipStart[skip] > this.offset) {
+        this.offset = blocks.skipStart[skip]
+        this.docId = blocks.skipBaseDoc[skip]
+        this.clearFields()
+      }
+    }
     while (this.docId < target) {
       if (this.offset >= bytes.length) {
         this.docId = NO_MORE_DOCS
@@ -96,6 +124,55 @@ export class PostingCursor {
       this.skipFields()
     }
     return this.docId !== NO_MORE_DOCS
+  }
+
+  /** True when the cursor knows it holds no posting in [start, end]: it is past `end`, none lies between. */
+  holdsNoneIn(start: number, end: number): boolean {
+    return this.from <= start && this.docId > end
+  }
+
+  /**
+   * Moves to the first posting with docId ≥ `target`, backwards too (from the skip entry before `target`,
+   * or from the start without skip data), and decodes it; false at the end.
+   */
+  seek(target: number): boolean {
+    if (this.docId < target) return this.advanceTo(target)
+    if (this.from <= target) return this.docId !== NO_MORE_DOCS
+    const blocks = this.blocks
+    this.clearFields()
+    if (blocks === null) {
+      this.offset = 0
+      this.docId = -1
+    } else {
+      const skip = firstSkipReaching(blocks, 0, target)
+      if (skip >= blocks.skipCount) {
+        this.offset = this.bytes.length
+        this.docId = NO_MORE_DOCS
+        return false
+      }
+      this.skip = skip
+      this.offset = blocks.skipStart[skip]
+      this.docId = blocks.skipBaseDoc[skip]
+    }
+    this.from = 0
+    return this.advanceTo(target)
+  }
+
+  /**
+   * Lets {@link advanceTo} jump with the skip entries of `blocks` (built from the same posting bytes, see
+   * `posting-blocks.ts`).
+   * Call before the first {@link next}.
+   */
+  useBlocks(blocks: PostingBlocks): void {
+    this.blocks = blocks.skipCount > 0 && blocks.coveredBytes === this.bytes.length ? blocks : null
+    this.skip = 0
+  }
+
+  /** No current fields (frequencies are non-zero only for fields in the mask). */
+  private clearFields(): void {
+    const termFrequency = this.termFrequency
+    for (let f = 0, mask = this.fieldMask; mask !== 0; f++, mask >>>= 1) termFrequency[f] = 0
+    this.fieldMask = 0
   }
 
   /** Skips the field mask, frequencies and positions of the posting whose doc gap was just read. */
@@ -115,8 +192,7 @@ export class PostingCursor {
       mask >>>= 1
     }
     this.offset = offset
-    this.fieldMask = 0
-    this.termFrequency.fill(0)
+    this.clearFields()
   }
 
   private readVarint(): number {
@@ -132,4 +208,25 @@ export class PostingCursor {
     } while (byte & 0x80)
     return value
   }
+}
+
+/** The first skip entry from `from` on whose last doc id is ≥ `target` (`skipCount` when none): galloping. */
+function firstSkipReaching(blocks: PostingBlocks, from: number, target: number): number {
+  const lastDoc = blocks.skipLastDoc
+  const count = blocks.skipCount
+  let low = from
+  let step = 1
+  let high = from
+  while (high < count && lastDoc[high] < target) {
+    low = high + 1
+    high += step
+    step *= 2
+  }
+  if (high > count) high = count
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (lastDoc[middle] < target) low = middle + 1
+    else high = middle
+  }
+  return low
 }

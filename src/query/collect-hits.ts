@@ -51,6 +51,17 @@ export class HitCollector<TDetail> {
     return this.compare({ docId, score, sortValue, detail: undefined as TDetail }, this.heap[0]) < 0
   }
 
+  /**
+   * With no sort order: the score a new match must exceed to be kept, i.e. the worst kept hit's once
+   * `capacity` hits are kept (an equal score loses to it, being added later), else 0. With a sort order
+   * any score may be kept: 0.
+   */
+  minimumScore(): number {
+    return this.sort === null && this.heap.length >= this.capacity && this.heap.length > 0
+      ? this.heap[0].score
+      : 0
+  }
+
   /** Adds a match that {@link accepts} accepted. */
   add(docId: number, score: number, sortValue: unknown, detail: TDetail): void {
     const hit = { docId, score, sortValue, detail }

@@ -8,7 +8,9 @@
 import type { InvertedIndex } from '../index/inverted-index'
 import { NO_MORE_DOCS, PostingCursor } from '../index/posting-cursor'
 import type { CompiledAlternative, CompiledQuery } from './compile-query'
+import { CursorHeap } from './cursor-heap'
 import type { ResolvedRanking } from './ranking'
+import { type DocumentScorer, TopScoreWalk } from './top-score-walk'
 
 /** How clauses combine. */
 export type CombineWith = 'or' | 'and'
@@ -22,9 +24,11 @@ export type CombineWith = 'or' | 'and'
  * evaluator.run((docId, score) => console.log(docId, score, evaluator.matchedTerms()))
  * ```
  */
-export class QueryEvaluator {
-  private readonly cursors: PostingCursor[]
-  private readonly exclusionCursors: PostingCursor[]
+export class QueryEvaluator implements DocumentScorer {
+  /** One cursor per query term (for the pruned walk, `top-score-walk.ts`). */
+  readonly cursors: PostingCursor[]
+  /** One cursor per excluded term (`CompiledQuery.exclusionTermIds`). */
+  readonly exclusionCursors: PostingCursor[]
   private readonly fieldFactor: Float64Array
   private readonly averageFieldLength: Float64Array
   private readonly clauseScore: Float64Array
@@ -63,11 +67,29 @@ export class QueryEvaluator {
     this.satisfied = new Uint8Array(query.clauses.length)
   }
 
-  /** Calls `onMatch` for every matching live document, in doc-id order. */
-  run(onMatch: (docId: number, score: number) => void): void {
+  /**
+   * Calls `onMatch` for every matching live document, in doc-id order.
+   *
+   * With `minimumScore` (a top-k search by score), documents that provably score at most `minimumScore()`
+   * may be skipped unscored (dynamic pruning: MaxScore over upper bounds of the score, with skip blocks;
+   * see `top-score-walk.ts`). Pass it only when such documents would be dropped anyway: the caller
+   * keeps the best hits by score, ties going to the earlier document, and `minimumScore()` is the score of
+   * the worst kept hit once the page (offset + limit) is full, else 0. It is read after every `onMatch`.
+   * Documents that do reach `onMatch` get exactly the scores of the exhaustive walk. Sorting by a field,
+   * facets, suggestions and unbounded limits need every match: call without it.
+   */
+  run(onMatch: (docId: number, score: number) => void, minimumScore?: () => number): void {
     const { cursors, query } = this
     if (query.requiredClauses.length === 0 || cursors.length === 0) return
     if (this.combineWith === 'and' && this.someRequiredClauseCannotMatch()) return
+    if (minimumScore !== undefined) {
+      const { index, ranking, fieldBoosts, averageFieldLength, combineWith } = this
+      const walk = new TopScoreWalk(this, index, query, ranking, fieldBoosts, averageFieldLength, combineWith)
+      if (walk.usable) {
+        walk.run(onMatch, minimumScore)
+        return
+      }
+    }
     const heap = new CursorHeap(cursors)
     const removed = this.index.documents.removed
     while (heap.size > 0) {
@@ -121,14 +143,15 @@ export class QueryEvaluator {
     )
   }
 
-  private isExcluded(docId: number): boolean {
+  /** True when an exclusion matches `docId`. */
+  isExcluded(docId: number): boolean {
     const exclusions = this.query.exclusions
     if (exclusions.length === 0) return false
     const cursors = this.exclusionCursors
     for (const alternative of exclusions) {
       let allPresent = true
       for (const cursor of alternative.cursors) {
-        if (!cursors[cursor].advanceTo(docId) || cursors[cursor].docId !== docId) {
+        if (!cursors[cursor].seek(docId) || cursors[cursor].docId !== docId) {
           allPresent = false
           break
         }
@@ -138,8 +161,9 @@ export class QueryEvaluator {
     return false
   }
 
-  private scoreDocument(docId: number): number {
-    const { query, ranking, fieldFactor, fieldBoosts, clauseScore, clauseBest, satisfied } = this
+  /** Sets the field factors boost_f / norm_f(docId) that {@link weightedFrequency} uses. */
+  prepareFieldFactors(docId: number): void {
+    const { ranking, fieldFactor, fieldBoosts } = this
     const documents = this.index.documents
     const fieldCount = this.index.fieldCount
     for (let f = 0; f < fieldCount; f++) {
@@ -153,6 +177,18 @@ export class QueryEvaluator {
       const norm = average > 0 ? 1 - b + (b * documents.fieldLength(docId, f)) / average : 1
       fieldFactor[f] = boost / (norm > 0 ? norm : 1)
     }
+  }
+
+  /** Makes `docId` the document {@link matchedTerms} and {@link bestAlternative} describe. */
+  setCurrentDocument(docId: number): void {
+    this.currentDoc = docId
+  }
+
+  /** The score of `docId`; every cursor holding it must be on it. */
+  scoreDocument(docId: number): number {
+    const { query, ranking, clauseScore, clauseBest, satisfied } = this
+    const documents = this.index.documents
+    this.prepareFieldFactors(docId)
     // k1 of the document's counted language (bits 2–3 of its language byte, see document-table.ts).
     const k1 = ranking.k1[(documents.languages[docId] >>> 2) & 3]
     const clauses = query.clauses
@@ -216,7 +252,7 @@ export class QueryEvaluator {
   }
 
   /** tf̃ of BM25F: Σ_f boost_f × tf_f / norm_f over searched fields (phrase occurrences for phrases). */
-  private weightedFrequency(alternative: CompiledAlternative, docId: number): number {
+  weightedFrequency(alternative: CompiledAlternative, docId: number): number {
     const cursors = this.cursors
     const fieldFactor = this.fieldFactor
     const first = cursors[alternative.cursors[0]]
@@ -392,57 +428,4 @@ function growArray(array: Uint32Array, minimum: number): Uint32Array {
   const grown = new Uint32Array(size)
   grown.set(array)
   return grown
-}
-
-/** A binary min-heap of cursors by current doc id. */
-class CursorHeap {
-  private readonly heap: PostingCursor[]
-
-  constructor(cursors: PostingCursor[]) {
-    this.heap = []
-    for (const cursor of cursors) {
-      if (cursor.next()) this.heap.push(cursor)
-    }
-    for (let i = (this.heap.length >>> 1) - 1; i >= 0; i--) this.siftDown(i)
-  }
-
-  get size(): number {
-    return this.heap.length
-  }
-
-  minimumDocId(): number {
-    return this.heap.length > 0 ? this.heap[0].docId : NO_MORE_DOCS
-  }
-
-  /** Advances every cursor on `docId` to its next document. */
-  advancePast(docId: number): void {
-    const heap = this.heap
-    while (heap.length > 0 && heap[0].docId === docId) {
-      if (heap[0].next()) {
-        this.siftDown(0)
-      } else {
-        const last = heap.pop()!
-        if (heap.length > 0) {
-          heap[0] = last
-          this.siftDown(0)
-        }
-      }
-    }
-  }
-
-  private siftDown(index: number): void {
-    const heap = this.heap
-    const length = heap.length
-    const item = heap[index]
-    while (true) {
-      const left = 2 * index + 1
-      if (left >= length) break
-      const right = left + 1
-      const smaller = right < length && heap[right].docId < heap[left].docId ? right : left
-      if (heap[smaller].docId >= item.docId) break
-      heap[index] = heap[smaller]
-      index = smaller
-    }
-    heap[index] = item
-  }
 }
