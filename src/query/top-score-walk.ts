@@ -77,6 +77,7 @@ export class TopScoreWalk {
   private readonly unitBound: Float64Array
   private readonly unitPostings: Float64Array
   private readonly unitGenerates: Uint8Array
+  private readonly nextGenerates: Uint8Array
   /** Units in ascending order of {@link unitBound}. */
   private readonly order: Int32Array
   // Per clause.
@@ -156,6 +157,7 @@ export class TopScoreWalk {
     this.unitBound = new Float64Array(units)
     this.unitPostings = new Float64Array(units)
     this.unitGenerates = new Uint8Array(units)
+    this.nextGenerates = new Uint8Array(units)
     this.order = Int32Array.from({ length: units }, (_, i) => i)
     const postingsOf = (k: number) => pool.docFrequency[query.termIds[k]]
     let u = 0
@@ -311,7 +313,7 @@ export class TopScoreWalk {
     }
     if (split === this.split && !neededChanged) return true
     this.split = split
-    const generates = this.unitGenerates
+    const generates = this.nextGenerates
     generates.fill(0)
     // Candidates come from the essential units, or from the needed clause with the fewest postings.
     let fewest = 0
@@ -334,19 +336,39 @@ export class TopScoreWalk {
     } else {
       for (let i = split; i < this.unitCount; i++) generates[order[i]] = 1
     }
-    const { restBound, leads, isLead, cursors } = this
+    const restBound = this.restBound
     restBound.fill(0)
-    leads.length = 0
-    isLead.fill(0)
     for (let u = 0; u < this.unitCount; u++) {
-      if (generates[u] === 1) {
+      if (generates[u] === 0 && unitBound[u] > restBound[unitClause[u]])
+        restBound[unitClause[u]] = unitBound[u]
+    }
+    // The same generating units as before (often, window after window) keep their cursors, moved up to
+    // `from` if a skipped window left them behind.
+    let same = this.leads.length > 0
+    for (let u = 0; same && u < this.unitCount; u++) same = generates[u] === this.unitGenerates[u]
+    if (same) {
+      let moved = false
+      for (const cursor of this.leads) {
+        if (cursor.docId < from) {
+          cursor.seek(from)
+          moved = true
+        }
+      }
+      if (moved && this.heap !== null) this.heap = new CursorHeap(this.leads, true)
+    } else {
+      this.unitGenerates.set(generates)
+      const { leads, isLead, cursors } = this
+      leads.length = 0
+      isLead.fill(0)
+      for (let u = 0; u < this.unitCount; u++) {
+        if (generates[u] === 0) continue
         const lead = this.unitLead[u]
         if (isLead[lead] === 1) continue
         isLead[lead] = 1
-        const cursor = cursors[lead]
-        cursor.seek(from)
-        leads.push(cursor)
-      } else if (unitBound[u] > restBound[unitClause[u]]) restBound[unitClause[u]] = unitBound[u]
+        cursors[lead].seek(from)
+        leads.push(cursors[lead])
+      }
+      this.heap = leads.length >= HEAP_MIN_CURSORS ? new CursorHeap(leads, true) : null
     }
     const clausesByRest = this.clausesByRest
     for (let i = 1; i < clausesByRest.length; i++) {
@@ -358,7 +380,6 @@ export class TopScoreWalk {
       }
       clausesByRest[j + 1] = clause
     }
-    this.heap = leads.length >= HEAP_MIN_CURSORS ? new CursorHeap(leads, true) : null
     return true
   }
 
