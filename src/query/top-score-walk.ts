@@ -43,6 +43,9 @@ export interface DocumentScorer {
   setCurrentDocument(docId: number): void
 }
 
+/** Shortest window (doc ids) unless the postings end first. */
+const MIN_WINDOW_DOCS = 256
+
 /** From this many generating cursors on, a heap finds the next candidate; below, a scan. */
 const HEAP_MIN_CURSORS = 6
 
@@ -64,6 +67,8 @@ export class TopScoreWalk {
   private readonly blockSaturation: Float64Array[] = []
   private readonly blockLastDoc: Int32Array[] = []
   private readonly blockCount: Int32Array
+  /** Saturated tf̃ bound of each cursor in the current window (0: no posting there). */
+  private readonly cursorWindowBound: Float64Array
   private readonly isLead: Uint8Array
   // Per unit (clause alternative), clause by clause.
   private readonly unitCount: number
@@ -80,6 +85,8 @@ export class TopScoreWalk {
   private readonly nextGenerates: Uint8Array
   /** Units in ascending order of {@link unitBound}. */
   private readonly order: Int32Array
+  /** Each clause's units (its range of unit indices) in descending order of {@link unitBound}. */
+  private readonly unitsByBound: Int32Array
   // Per clause.
   private readonly clauseCount: number
   /** Units of clause c are `firstUnit[c]` up to `firstUnit[c + 1]`. */
@@ -120,6 +127,7 @@ export class TopScoreWalk {
     this.k1s = k1Choices(ranking.k1)
     const pool = index.postings
     this.blockCount = new Int32Array(cursors.length)
+    this.cursorWindowBound = new Float64Array(cursors.length)
     this.isLead = new Uint8Array(cursors.length)
     let usable = true
     for (let k = 0; k < cursors.length; k++) {
@@ -159,6 +167,7 @@ export class TopScoreWalk {
     this.unitGenerates = new Uint8Array(units)
     this.nextGenerates = new Uint8Array(units)
     this.order = Int32Array.from({ length: units }, (_, i) => i)
+    this.unitsByBound = Int32Array.from({ length: units }, (_, i) => i)
     const postingsOf = (k: number) => pool.docFrequency[query.termIds[k]]
     let u = 0
     for (let c = 0; c < clauses.length; c++) {
@@ -225,35 +234,64 @@ export class TopScoreWalk {
 
   /**
    * Starts the window at `start`: it ends where the first of the cursors' blocks holding `start` ends
-   * (`windowBlock` follows each cursor's block). Each unit's bound there is the block bound of its first
+   * (`windowBlock` follows each cursor's block; a term with a single block only bounds it when alone). Each unit's bound there is the block bound of its first
    * term (a phrase occurs at most as often as its first term: each occurrence starts at one of its
    * positions), 0 when a term has no posting left or is known to have none in the window. False when every
    * posting list is exhausted.
    */
   private enterWindow(start: number, windowBlock: Int32Array): boolean {
     const cursors = this.cursors
+    // Terms of one block (most prefix and fuzzy expansions) keep one bound until they end, so they do not
+    // cut windows, unless no other term is left.
     let end = NO_MORE_DOCS
+    let lastSingle = -1
     for (let k = 0; k < cursors.length; k++) {
       const lastDoc = this.blockLastDoc[k]
+      const count = this.blockCount[k]
       let block = windowBlock[k]
-      while (block < this.blockCount[k] && lastDoc[block] < start) block++
+      while (block < count && lastDoc[block] < start) block++
       windowBlock[k] = block
-      if (block < this.blockCount[k] && lastDoc[block] < end) end = lastDoc[block]
+      if (block >= count) continue
+      if (count === 1) lastSingle = Math.max(lastSingle, lastDoc[0])
+      else if (lastDoc[block] < end) end = lastDoc[block]
     }
-    if (end === NO_MORE_DOCS) return false
+    if (end === NO_MORE_DOCS) {
+      if (lastSingle < 0) return false
+      end = lastSingle
+    }
+    // Not too short a window: each costs a partition. A term then may span several blocks of it.
+    if (end < start + MIN_WINDOW_DOCS - 1) end = start + MIN_WINDOW_DOCS - 1
     this.windowEnd = end
+    const windowBound = this.cursorWindowBound
+    for (let k = 0; k < cursors.length; k++) {
+      const lastDoc = this.blockLastDoc[k]
+      const saturation = this.blockSaturation[k]
+      let bound = 0
+      for (let block = windowBlock[k]; block < this.blockCount[k]; block++) {
+        bound = Math.max(bound, saturation[block])
+        if (lastDoc[block] >= end) break
+      }
+      windowBound[k] = cursors[k].holdsNoneIn(start, end) ? 0 : bound
+    }
     for (let u = 0; u < this.unitCount; u++) {
       const alternative = this.unitAlternative[u]
-      const first = alternative.cursors[0]
-      const block = windowBlock[first]
-      let bound = block < this.blockCount[first] ? this.unitWeight[u] * this.blockSaturation[first][block] : 0
-      for (const k of alternative.cursors) {
-        if (windowBlock[k] >= this.blockCount[k] || cursors[k].holdsNoneIn(start, end)) bound = 0
-      }
+      let bound = this.unitWeight[u] * windowBound[alternative.cursors[0]]
+      for (const k of alternative.cursors) if (windowBound[k] === 0) bound = 0
       this.unitBound[u] = bound
     }
-    // Insertion sort: few units, and neighbouring windows often keep their order.
-    const { order, unitBound } = this
+    // Insertion sorts: few units, and neighbouring windows often keep their order.
+    const { order, unitBound, unitsByBound } = this
+    for (let c = 0; c < this.clauseCount; c++) {
+      for (let i = this.firstUnit[c] + 1; i < this.firstUnit[c + 1]; i++) {
+        const unit = unitsByBound[i]
+        let j = i - 1
+        while (j >= this.firstUnit[c] && unitBound[unitsByBound[j]] < unitBound[unit]) {
+          unitsByBound[j + 1] = unitsByBound[j]
+          j--
+        }
+        unitsByBound[j + 1] = unit
+      }
+    }
     for (let i = 1; i < order.length; i++) {
       const unit = order[i]
       let j = i - 1
@@ -409,9 +447,13 @@ export class TopScoreWalk {
       if (needed[c] === 1 && c !== this.sourceClause && !this.mayMatch(c, docId)) return false
     }
     this.scorer.prepareFieldFactors(docId)
+    // Units of a clause are tried in descending order of bound, until no bound exceeds the best so far.
+    const { unitsByBound, unitBound } = this
     for (let c = 0; c < this.clauseCount; c++) {
       let generated = 0
-      for (let u = firstUnit[c]; u < firstUnit[c + 1]; u++) {
+      for (let i = firstUnit[c]; i < firstUnit[c + 1]; i++) {
+        const u = unitsByBound[i]
+        if (unitBound[u] <= generated) break
         if (unitGenerates[u] === 0 || this.cursors[this.unitLead[u]].docId !== docId) continue
         generated = Math.max(generated, this.exactUnit(u, docId))
       }
@@ -424,7 +466,9 @@ export class TopScoreWalk {
       const c = clausesByRest[i]
       if (value[c] <= generatedValue[c]) continue
       let exact = generatedValue[c]
-      for (let u = firstUnit[c]; u < firstUnit[c + 1]; u++) {
+      for (let j = firstUnit[c]; j < firstUnit[c + 1]; j++) {
+        const u = unitsByBound[j]
+        if (unitBound[u] <= exact) break
         if (unitGenerates[u] === 0) exact = Math.max(exact, this.exactUnit(u, docId))
       }
       value[c] = exact
@@ -436,8 +480,9 @@ export class TopScoreWalk {
 
   /** False when no unit of clause c that can score in this window has its lead on `docId`. */
   private mayMatch(c: number, docId: number): boolean {
-    for (let u = this.firstUnit[c]; u < this.firstUnit[c + 1]; u++) {
-      if (this.unitBound[u] === 0) continue
+    for (let i = this.firstUnit[c]; i < this.firstUnit[c + 1]; i++) {
+      const u = this.unitsByBound[i]
+      if (this.unitBound[u] === 0) break
       const lead = this.cursors[this.unitLead[u]]
       lead.seek(docId)
       if (lead.docId === docId) return true
