@@ -12,6 +12,13 @@ import { CursorHeap } from './cursor-heap'
 import type { ResolvedRanking } from './ranking'
 import { type DocumentScorer, TopScoreWalk } from './top-score-walk'
 
+/**
+ * When the pruned walk is used. `minPostings`: fewest postings over all query terms; below, setting up skip
+ * data and bounds costs more than decoding every posting (judged corpora: pruning wins for most queries
+ * from about 1,000 postings on, loses for most below). Internal; tests lower it to prune small indexes.
+ */
+export const pruningSettings = { minPostings: 1000 }
+
 /** How clauses combine. */
 export type CombineWith = 'or' | 'and'
 
@@ -70,19 +77,20 @@ export class QueryEvaluator implements DocumentScorer {
   /**
    * Calls `onMatch` for every matching live document, in doc-id order.
    *
-   * With `minimumScore` (a top-k search by score), documents that provably score at most `minimumScore()`
-   * may be skipped unscored (dynamic pruning: MaxScore over upper bounds of the score, with skip blocks;
-   * see `top-score-walk.ts`). Pass it only when such documents would be dropped anyway: the caller
-   * keeps the best hits by score, ties going to the earlier document, and `minimumScore()` is the score of
-   * the worst kept hit once the page (offset + limit) is full, else 0. It is read after every `onMatch`.
-   * Documents that do reach `onMatch` get exactly the scores of the exhaustive walk. Sorting by a field,
-   * facets, suggestions and unbounded limits need every match: call without it.
+   * With `minimumScore` (a top-k search by score) and enough postings to make it pay, documents that
+   * provably score at most `minimumScore()` may be skipped unscored (dynamic pruning: MaxScore over upper
+   * bounds of the score, with skip blocks; see `top-score-walk.ts`). Pass it only when such documents would
+   * be dropped anyway: the caller keeps the best hits by score, ties going to the earlier document, and
+   * `minimumScore()` is the score of the worst kept hit once the page (offset + limit) is full, else 0. It
+   * is read after every `onMatch`. Documents that do reach `onMatch` get exactly the scores of the
+   * exhaustive walk. Sorting by a field, facets, suggestions and unbounded limits need every match: call
+   * without it.
    */
   run(onMatch: (docId: number, score: number) => void, minimumScore?: () => number): void {
     const { cursors, query } = this
     if (query.requiredClauses.length === 0 || cursors.length === 0) return
     if (this.combineWith === 'and' && this.someRequiredClauseCannotMatch()) return
-    if (minimumScore !== undefined) {
+    if (minimumScore !== undefined && this.postingCount() >= pruningSettings.minPostings) {
       const { index, ranking, fieldBoosts, averageFieldLength, combineWith } = this
       const walk = new TopScoreWalk(this, index, query, ranking, fieldBoosts, averageFieldLength, combineWith)
       if (walk.usable) {
@@ -104,6 +112,14 @@ export class QueryEvaluator implements DocumentScorer {
       }
       heap.advancePast(docId)
     }
+  }
+
+  /** Postings of all query terms: what the exhaustive walk decodes. */
+  private postingCount(): number {
+    const docFrequency = this.index.postings.docFrequency
+    let total = 0
+    for (const termId of this.query.termIds) total += docFrequency[termId]
+    return total
   }
 
   /**

@@ -7,13 +7,23 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import fc from 'fast-check'
-import { describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SearchIndex, type SearchOptions } from '../../src/index'
 import type { DocumentTable } from '../../src/index/document-table'
 import { postingBlocks } from '../../src/index/posting-blocks'
 import { NO_MORE_DOCS, PostingCursor } from '../../src/index/posting-cursor'
 import type { PostingPool } from '../../src/index/posting-pool'
+import { pruningSettings } from '../../src/query/evaluate-query'
 import { CORPORA_DIR, VOCABULARY } from './helpers'
+
+// Prune whatever the size of the posting lists (by default small queries are walked exhaustively).
+const defaultMinPostings = pruningSettings.minPostings
+beforeAll(() => {
+  pruningSettings.minPostings = 0
+})
+afterAll(() => {
+  pruningSettings.minPostings = defaultMinPostings
+})
 
 type Hit = { id: string | number; score: number; match: Record<string, string[]> }
 
