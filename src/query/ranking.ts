@@ -106,13 +106,7 @@ export function resolveRanking(
   const given = options ?? {}
   const number = (name: keyof RankingOptions, fallback: number, min: number, max: number): number => {
     const value = given[name]
-    if (value === undefined) return fallback
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
-      throw new InvalidOptionsError(
-        `ranking.${name} must be a number in [${min}, ${max}], got ${String(value)}`,
-      )
-    }
-    return value
+    return value === undefined ? fallback : numberInRange(value, `ranking.${name}`, min, max)
   }
   const b = base ? Float64Array.from(base.b) : new Float64Array(fields.length).fill(DEFAULT_RANKING.b)
   if (given.b !== undefined) {
@@ -155,6 +149,14 @@ export function resolveRanking(
   }
 }
 
+/** `value` when it is a finite number in [min, max], else an `InvalidOptionsError` naming the option. */
+function numberInRange(value: unknown, name: string, min: number, max: number): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
+    throw new InvalidOptionsError(`${name} must be a number in [${min}, ${max}], got ${String(value)}`)
+  }
+  return value
+}
+
 /** k1 per counted language code from the `k1` option (a number or per language) over `base`. */
 function resolveK1(given: RankingOptions['k1'], base: Float64Array | undefined): Float64Array {
   const k1 = base
@@ -166,13 +168,7 @@ function resolveK1(given: RankingOptions['k1'], base: Float64Array | undefined):
         DEFAULT_RANKING.k1.other,
       )
   if (given === undefined) return k1
-  const check = (value: unknown, name: string): number => {
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1000) {
-      throw new InvalidOptionsError(`${name} must be a number in [0, 1000], got ${String(value)}`)
-    }
-    return value
-  }
-  if (typeof given === 'number') return k1.fill(check(given, 'ranking.k1'))
+  if (typeof given === 'number') return k1.fill(numberInRange(given, 'ranking.k1', 0, 1000))
   if (given === null || typeof given !== 'object') {
     throw new InvalidOptionsError('ranking.k1 must be a number or an object { fa, ar, other } of numbers')
   }
@@ -182,7 +178,7 @@ function resolveK1(given: RankingOptions['k1'], base: Float64Array | undefined):
       throw new InvalidOptionsError(`ranking.k1 names ${JSON.stringify(language)}: use fa, ar or other`)
     }
     if (value === undefined) continue
-    k1[code] = check(value, `ranking.k1.${language}`)
+    k1[code] = numberInRange(value, `ranking.k1.${language}`, 0, 1000)
     if (code === 0) k1[3] = k1[0]
   }
   return k1
