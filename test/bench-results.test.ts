@@ -8,7 +8,7 @@ import { minisearchEngines } from '../bench/engines/minisearch'
 import { oramaEngines } from '../bench/engines/orama'
 import { foldPersianArabic } from '../bench/engines/peer-folding'
 import { outputName, parseCliOptions } from '../bench/lib/cli-options'
-import { loadCollections, resolveCorporaDir, sliceCorpus } from '../bench/lib/corpora'
+import { describeCollection, loadCollections, resolveCorporaDir, sliceCorpus } from '../bench/lib/corpora'
 import { describeMachine } from '../bench/lib/machine'
 import { Progress } from '../bench/lib/progress'
 import { computeRatios } from '../bench/lib/ratios'
@@ -46,15 +46,7 @@ async function sampleRun(): Promise<BenchResults> {
       sections: [...SECTIONS],
     },
     method: { warmups: 1, gcBetweenRepetitions: false, repetitions: { build: 1 }, notes: [] },
-    collections: collections.map((c) => ({
-      name: c.name,
-      lang: c.lang,
-      kind: c.kind,
-      docs: c.docs.length,
-      bytes: c.bytes,
-      querySets: c.querySets.map((s) => ({ name: s.name, queries: s.queries.length })),
-      licence: c.licence,
-    })),
+    collections: collections.map(describeCollection),
     engines: engines.map(({ id, library, version, variant, config, supports }) => ({
       id,
       library,
