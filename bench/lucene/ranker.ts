@@ -4,11 +4,10 @@
  * runs one JVM per collection and reads the rankings back. The TSV helpers are pure and unit-tested.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { basename, delimiter, dirname, join } from 'node:path'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { findLucene } from '../../test/elasticsearch/lucene-env.mjs'
+import { compileJava, findLucene } from '../../test/elasticsearch/lucene-env.mjs'
 import type { BenchDoc } from '../engines/types'
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -95,24 +94,7 @@ export function compileRanker(): LuceneRanker | { error: string } {
       error: `the lucene-queryparser jar is not next to ${env.jars[0]} (Debian's liblucene8-java has it; or list it in LUCENE_JARS)`,
     }
   const jars = [...env.jars, parser]
-  const work = mkdtempSync(join(tmpdir(), 'kavosh-lucene-'))
-  const classes = join(work, 'classes')
-  mkdirSync(classes)
-  execFileSync(
-    'javac',
-    [
-      '-nowarn',
-      '-encoding',
-      'UTF-8',
-      '-d',
-      classes,
-      '-cp',
-      jars.join(delimiter),
-      join(here, 'LuceneRanker.java'),
-    ],
-    { stdio: ['ignore', 'ignore', 'inherit'] },
-  )
-  const classpath = [...jars, classes].join(delimiter)
+  const { work, classpath } = compileJava(join(here, 'LuceneRanker.java'), jars, 'kavosh-lucene-')
   const java = (args: string[]) =>
     execFileSync('java', ['-Dfile.encoding=UTF-8', '-cp', classpath, 'LuceneRanker', ...args], {
       encoding: 'utf8',

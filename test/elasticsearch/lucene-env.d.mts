@@ -5,3 +5,10 @@ export type LuceneEnvironment =
 
 /** Looks for java, javac and the Lucene jars (see lucene-env.mjs). */
 export function findLucene(): LuceneEnvironment
+
+/** Compiles `source` against `jars` into a new temporary directory; the caller removes `work` when done. */
+export function compileJava(
+  source: string,
+  jars: readonly string[],
+  prefix: string,
+): { work: string; classpath: string }

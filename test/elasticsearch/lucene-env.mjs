@@ -2,8 +2,9 @@
 // lucene-analyzers-common jars (Debian's liblucene8-java puts them in /usr/share/java). LUCENE_JARS (a
 // path-separated list) overrides the jar search. When something is missing, `packages` names the Debian
 // packages that provide it (test/elasticsearch/run.mjs installs them in CI).
-import { spawnSync } from 'node:child_process'
-import { existsSync, readdirSync } from 'node:fs'
+import { execFileSync, spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { delimiter, join } from 'node:path'
 
 export function findLucene() {
@@ -36,4 +37,18 @@ export function findLucene() {
     }
   }
   return { ok: true, jars }
+}
+
+// Compiles one Java source file against `jars` into a new temporary work directory (prefix `prefix`) and returns
+// the directory (the caller removes it) and the class path that runs the compiled class.
+export function compileJava(source, jars, prefix) {
+  const work = mkdtempSync(join(tmpdir(), prefix))
+  const classes = join(work, 'classes')
+  mkdirSync(classes)
+  execFileSync(
+    'javac',
+    ['-nowarn', '-Xlint:none', '-encoding', 'UTF-8', '-d', classes, '-cp', jars.join(delimiter), source],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  )
+  return { work, classpath: [...jars, classes].join(delimiter) }
 }

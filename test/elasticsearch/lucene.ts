@@ -3,10 +3,10 @@
  * temporary directory, then analyzes batches of documents in one JVM.
  */
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { delimiter, dirname, join } from 'node:path'
+import { rmSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { compileJava } from './lucene-env.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
 
@@ -25,26 +25,7 @@ export interface LuceneHarness {
 
 /** Compiles LuceneHarness.java against `jars` (lucene-core, lucene-analyzers-common). */
 export function compileHarness(jars: readonly string[]): LuceneHarness {
-  const work = mkdtempSync(join(tmpdir(), 'kavosh-es-'))
-  const classes = join(work, 'classes')
-  execFileSync(
-    'javac',
-    [
-      '-nowarn',
-      '-Xlint:none',
-      '-encoding',
-      'UTF-8',
-      '-d',
-      classes,
-      '-cp',
-      jars.join(delimiter),
-      join(here, 'LuceneHarness.java'),
-    ],
-    {
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  )
-  const classpath = [...jars, classes].join(delimiter)
+  const { work, classpath } = compileJava(join(here, 'LuceneHarness.java'), jars, 'kavosh-es-')
   let run = 0
   return {
     analyze(settings, docs) {
