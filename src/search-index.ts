@@ -540,7 +540,9 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
       pruned ? () => collector.minimumScore() : undefined,
     )
     const collected = collector.sorted().slice(offset)
-    return collected.map((hit) => this.toHit(hit, highlightFields, options.highlight))
+    // The page's hits share their matched terms: each term's string is made once.
+    const termText = new Map<number, string>()
+    return collected.map((hit) => this.toHit(hit, highlightFields, options.highlight, termText))
   }
 
   /**
@@ -871,12 +873,17 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
     hit: CollectedHit<Map<number, number>>,
     highlightFields: number[],
     highlight: SearchOptions['highlight'],
+    termText: Map<number, string>,
   ): SearchHit<TDocument> {
     const { fields } = this.options
     const match: Record<string, string[]> = {}
     const termsByField: Set<string>[] = fields.map(() => new Set())
     for (const [termId, mask] of hit.detail) {
-      const term = this.inverted.dictionary.termOf(termId)
+      let term = termText.get(termId)
+      if (term === undefined) {
+        term = this.inverted.dictionary.termOf(termId)
+        termText.set(termId, term)
+      }
       const matchedFields: string[] = []
       for (let f = 0; f < fields.length; f++) {
         if (mask & (1 << f)) {

@@ -5,7 +5,7 @@
  *
  * Terms are kept as UTF-16 code units in one typed array (term after term) with an open-addressing hash
  * table of ids, not as a `Map` of strings: a saved or transferred dictionary is rebuilt from two typed
- * arrays without creating a string per term (strings are made on first use by {@link termOf} and kept).
+ * arrays without creating a string per term, and keeps no strings at all: {@link termOf} makes one when asked.
  */
 
 const EMPTY_SLOT = -1
@@ -33,8 +33,6 @@ export class TermDictionary {
   private count = 0
   /** Open-addressing table (linear probing) of term ids; at most half full. */
   private slots: Int32Array
-  /** Strings of the terms made so far (a hole until {@link termOf} needs one). */
-  private strings: (string | undefined)[] = []
   /** Term ids ordered by term, for the first `sortedCount` ids (the rest were added since). */
   private sortedIds: Uint32Array = new Uint32Array(0)
   private sortedCount = 0
@@ -68,11 +66,6 @@ export class TermDictionary {
     const units = this.units
     const start = this.bounds[id]
     for (let k = 0; k < term.length; k++) units[start + k] = term.charCodeAt(k)
-    if (this.strings.length === id) this.strings.push(term)
-    else {
-      this.ensureStrings()
-      this.strings[id] = term
-    }
     return id
   }
 
@@ -93,7 +86,6 @@ export class TermDictionary {
     const units = this.units
     const offset = this.bounds[id] - start
     for (let k = start; k < end; k++) units[offset + k] = source[k]
-    this.ensureStrings()
     return id
   }
 
@@ -110,17 +102,35 @@ export class TermDictionary {
     return -1
   }
 
-  /** The term with id `termId` (its string is made on first use and kept). */
+  /**
+   * The term with id `termId`, made from its code units on each call (the dictionary keeps no strings:
+   * they would be most of its memory); undefined when there is no such term.
+   */
   termOf(termId: number): string {
-    const text = this.strings[termId]
-    return text !== undefined || termId >= this.count ? (text as string) : this.makeString(termId)
+    if (!(termId >= 0 && termId < this.count)) return undefined as unknown as string
+    const start = this.bounds[termId]
+    const end = this.bounds[termId + 1]
+    // Short terms (most) by concatenation: below 13 code units V8 makes a flat string, no cons string.
+    if (end - start <= 12) {
+      let text = ''
+      for (let k = start; k < end; k++) text += String.fromCharCode(this.units[k])
+      return text
+    }
+    let text = ''
+    // fromCharCode.apply takes its arguments on the stack: long terms (only a crafted file has them) go in
+    // chunks.
+    for (let from = start; from < end; from += 4096) {
+      const chunk = this.units.subarray(from, Math.min(end, from + 4096))
+      text += String.fromCharCode.apply(null, chunk as unknown as number[])
+    }
+    return text
   }
 
-  /** All terms, indexed by id (makes every term's string; prefer {@link termOf}; do not modify). */
-  get terms(): readonly string[] {
-    this.ensureStrings()
-    for (let id = 0; id < this.count; id++) if (this.strings[id] === undefined) this.makeString(id)
-    return this.strings as string[]
+  /** All terms, indexed by id (a new array with a string per term: prefer {@link termOf}). */
+  get terms(): string[] {
+    const terms: string[] = new Array(this.count)
+    for (let id = 0; id < this.count; id++) terms[id] = this.termOf(id)
+    return terms
   }
 
   /** The code units of all terms, term after term (a view; do not modify). */
@@ -230,7 +240,6 @@ export class TermDictionary {
     dictionary.slots = slots
     dictionary.count = count
     dictionary.unitCount = bounds[count]
-    // No string slots yet: they are made on first use (see ensureStrings).
     dictionary.uncheckedOrder = sortedIds
     return dictionary
   }
@@ -352,30 +361,6 @@ export class TermDictionary {
       if (difference !== 0) return difference
     }
     return length - text.length
-  }
-
-  /**
-   * Gives every term a string slot (a packed array: slots set one by one in any order could make V8 turn
-   * it into a slow dictionary). A rebuilt dictionary has none until a string is first needed.
-   */
-  private ensureStrings(): void {
-    const strings = this.strings
-    while (strings.length < this.count) strings.push(undefined)
-  }
-
-  private makeString(id: number): string {
-    this.ensureStrings()
-    const start = this.bounds[id]
-    const end = this.bounds[id + 1]
-    let text = ''
-    // fromCharCode.apply takes its arguments on the stack: long terms (only a crafted file has them) go in
-    // chunks.
-    for (let from = start; from < end; from += 4096) {
-      const chunk = this.units.subarray(from, Math.min(end, from + 4096))
-      text += String.fromCharCode.apply(null, chunk as unknown as number[])
-    }
-    this.strings[id] = text
-    return text
   }
 }
 

@@ -30,11 +30,18 @@ export function prefixExpansions(
 ): TermExpansion[] {
   if (prefix.length === 0 || limit <= 0) return []
   const sorted = dictionary.sortedTermIds()
+  const units = dictionary.codeUnits
+  const bounds = dictionary.termBounds
   const found: number[] = []
+  // Read from the code units: no string is made for the terms walked.
   for (let i = dictionary.lowerBound(prefix); i < sorted.length; i++) {
-    const term = dictionary.termOf(sorted[i])
-    if (!term.startsWith(prefix)) break
-    if (term.length > prefix.length && docFrequency[sorted[i]] > 0) found.push(sorted[i])
+    const start = bounds[sorted[i]]
+    const length = bounds[sorted[i] + 1] - start
+    if (length < prefix.length) break
+    let k = 0
+    while (k < prefix.length && units[start + k] === prefix.charCodeAt(k)) k++
+    if (k < prefix.length) break
+    if (length > prefix.length && docFrequency[sorted[i]] > 0) found.push(sorted[i])
   }
   found.sort((a, b) => docFrequency[b] - docFrequency[a] || a - b)
   return found.slice(0, limit).map((termId) => ({ termId, distance: 0 }))
@@ -65,23 +72,29 @@ export function fuzzyExpansions(
   let rows = new Int32Array(width * 32)
   for (let j = 0; j < width; j++) rows[j] = j
   const found: TermExpansion[] = []
-  let previous = ''
+  // Terms are read from the dictionary's code units (no string per term walked); the previous term is
+  // units[previousStart, previousStart + previousLength).
+  const units = dictionary.codeUnits
+  const bounds = dictionary.termBounds
+  let previousStart = 0
+  let previousLength = 0
   let validDepth = 0
   let i = 0
   while (i < sorted.length) {
     const termId = sorted[i]
-    const term = dictionary.termOf(termId)
-    if ((term.length + 1) * width > rows.length) {
-      const grown = new Int32Array((term.length + 1) * width * 2)
+    const start = bounds[termId]
+    const length = bounds[termId + 1] - start
+    if ((length + 1) * width > rows.length) {
+      const grown = new Int32Array((length + 1) * width * 2)
       grown.set(rows)
       rows = grown
     }
     let depth = 0
-    const shared = Math.min(validDepth, previous.length, term.length)
-    while (depth < shared && previous.charCodeAt(depth) === term.charCodeAt(depth)) depth++
+    const shared = Math.min(validDepth, previousLength, length)
+    while (depth < shared && units[previousStart + depth] === units[start + depth]) depth++
     let prunedAt = -1
-    for (let d = depth + 1; d <= term.length; d++) {
-      const code = term.charCodeAt(d - 1)
+    for (let d = depth + 1; d <= length; d++) {
+      const code = units[start + d - 1]
       const row = d * width
       const above = row - width
       rows[row] = d
@@ -101,20 +114,24 @@ export function fuzzyExpansions(
         break
       }
     }
-    previous = term
+    previousStart = start
+    previousLength = length
     if (prunedAt >= 0) {
       validDepth = prunedAt
-      const prefix = term.slice(0, prunedAt)
-      const lastCode = prefix.charCodeAt(prunedAt - 1)
+      // Skip every term that starts with the pruned prefix: go to the first term ≥ the prefix with its last
+      // code unit incremented.
+      const lastCode = units[start + prunedAt - 1]
       const next =
         lastCode < 0xffff
-          ? dictionary.lowerBound(prefix.slice(0, -1) + String.fromCharCode(lastCode + 1))
+          ? dictionary.lowerBound(
+              dictionary.termOf(termId).slice(0, prunedAt - 1) + String.fromCharCode(lastCode + 1),
+            )
           : i + 1
       i = next > i ? next : i + 1
       continue
     }
-    validDepth = term.length
-    const distance = rows[term.length * width + query.length]
+    validDepth = length
+    const distance = rows[length * width + query.length]
     if (distance <= maxDistance && distance > 0 && docFrequency[termId] > 0) found.push({ termId, distance })
     i++
   }

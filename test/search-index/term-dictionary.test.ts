@@ -46,6 +46,19 @@ describe('TermDictionary (terms as code units with a hash table)', () => {
     expect(copy!.termOf(6)).toBe('..')
   })
 
+  it('keeps no strings: termOf makes short, long and very long terms from their code units', () => {
+    const long = 'کتابخانه‌های‌دانشگاهی'
+    const huge = 'ب'.repeat(10_000)
+    const dictionary = TermDictionary.fromTerms(['غزه', long, huge])
+    expect(Object.values(dictionary).some((value) => Array.isArray(value))).toBe(false)
+    expect(dictionary.termOf(0)).toBe('غزه')
+    expect(dictionary.termOf(1)).toBe(long)
+    expect(dictionary.termOf(2)).toBe(huge)
+    expect(dictionary.termOf(3)).toBeUndefined()
+    expect(dictionary.termOf(-1)).toBeUndefined()
+    expect(dictionary.terms).toEqual(['غزه', long, huge])
+  })
+
   it('fromCodeUnits refuses repeated terms and bounds that do not fit', () => {
     const units = Uint16Array.from('abab', (c) => c.charCodeAt(0))
     expect(TermDictionary.fromCodeUnits(units, Uint32Array.of(0, 2, 4))).toBeNull()

@@ -44,6 +44,21 @@ describe('term expansion from the dictionary', () => {
     )
   })
 
+  it('prefix expansion finds exactly the longer terms that start with the prefix (brute force)', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(term, { maxLength: 60 }), term, (terms, prefix) => {
+        const dictionary = TermDictionary.fromTerms(terms)
+        const frequencies = Uint32Array.from(terms, (_, i) => (i % 3 === 0 ? 0 : i))
+        const found = prefixExpansions(dictionary, frequencies, prefix, 1000)
+        const expected = terms.filter(
+          (t, i) => t.length > prefix.length && t.startsWith(prefix) && frequencies[i] > 0,
+        )
+        expect(new Set(found.map((e) => dictionary.termOf(e.termId)))).toEqual(new Set(expected))
+      }),
+      { numRuns: 300 },
+    )
+  })
+
   it('prefix expansion lists longer terms with the prefix, most frequent first', () => {
     const dictionary = TermDictionary.fromTerms(['کتاب', 'کتابخانه', 'کتابدار', 'کت', 'دفتر'])
     const frequencies = Uint32Array.from([5, 3, 9, 1, 4])
