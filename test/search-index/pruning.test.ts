@@ -150,7 +150,82 @@ describe('pruned top-k search equals the exhaustive walk on random indexes', () 
   })
 })
 
+/** Every posting of `bytes`, decoded eagerly and independently of PostingCursor (the posting format). */
+function decodeAll(bytes: Uint8Array, fieldCount: number) {
+  let offset = 0
+  const read = () => {
+    let value = 0
+    let shift = 0
+    let byte: number
+    do {
+      byte = bytes[offset++]
+      value += (byte & 0x7f) * 2 ** shift
+      shift += 7
+    } while (byte & 0x80)
+    return value
+  }
+  const postings: { docId: number; positions: number[][] }[] = []
+  let docId = -1
+  while (offset < bytes.length) {
+    docId += read()
+    const mask = read()
+    const positions: number[][] = []
+    for (let f = 0; f < fieldCount; f++) {
+      positions.push([])
+      if ((mask & (1 << f)) === 0) continue
+      const frequency = read()
+      let position = 0
+      for (let i = 0; i < frequency; i++) {
+        position += read()
+        positions[f].push(position)
+      }
+    }
+    postings.push({ docId, positions })
+  }
+  return postings
+}
+
 describe('skip data and cursors', () => {
+  it('positions, decoded when first read, are those of the current posting however it was reached', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ title: text(0, 4), body: text(0, 40) }), { minLength: 1, maxLength: 120 }),
+        fc.array(
+          fc.tuple(fc.constantFrom('next', 'advance', 'seek', 'read'), fc.integer({ min: 0, max: 130 })),
+          {
+            maxLength: 30,
+          },
+        ),
+        (documents, steps) => {
+          const index = new SearchIndex({ fields: ['title', 'body'], language: 'fa' })
+          index.addAll(documents.map((document, i) => ({ id: i, ...document })))
+          const inverted = (index as unknown as { inverted: InvertedIndexLike }).inverted
+          for (let termId = 0; termId < Math.min(inverted.dictionary.size, 40); termId++) {
+            const bytes = inverted.postings.postingsOf(termId)
+            const expected = new Map(decodeAll(bytes, 2).map((p) => [p.docId, p.positions]))
+            const cursor = new PostingCursor(bytes, 2)
+            cursor.useBlocks(
+              postingBlocks(inverted.postings, inverted.documents, termId, Float64Array.of(0.75, 0.75)),
+            )
+            for (const [step, target] of steps) {
+              if (step === 'next') cursor.next()
+              else if (step === 'advance') cursor.advanceTo(target)
+              else if (step === 'seek') cursor.seek(target)
+              if (cursor.docId === NO_MORE_DOCS || cursor.docId < 0) continue
+              const want = expected.get(cursor.docId)!
+              for (let f = 0; f < 2; f++) {
+                expect(cursor.termFrequency[f]).toBe(want[f].length)
+                const start = cursor.positionsStart[f]
+                expect([...cursor.positions.subarray(start, start + want[f].length)]).toEqual(want[f])
+              }
+            }
+          }
+        },
+      ),
+      { numRuns: 60, endOnFailure: true },
+    )
+  })
+
   it('advanceTo and seek land on the same postings with and without skip data', () => {
     fc.assert(
       fc.property(
