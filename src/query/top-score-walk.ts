@@ -63,6 +63,9 @@ export class TopScoreWalk {
   readonly usable: boolean
   private readonly cursors: readonly PostingCursor[]
   private readonly k1s: number[]
+  /** k1 by counted language code, and each document's language byte: a candidate's own k1. */
+  private readonly k1ByLanguage: Float64Array
+  private readonly languages: Uint8Array
   // Per cursor: saturated tf̃ bound and last doc id of each bound block.
   private readonly blockSaturation: Float64Array[] = []
   private readonly blockLastDoc: Int32Array[] = []
@@ -125,6 +128,8 @@ export class TopScoreWalk {
     const cursors = scorer.cursors
     this.cursors = cursors
     this.k1s = k1Choices(ranking.k1)
+    this.k1ByLanguage = ranking.k1
+    this.languages = index.documents.languages
     const pool = index.postings
     this.blockCount = new Int32Array(cursors.length)
     this.cursorWindowBound = new Float64Array(cursors.length)
@@ -447,6 +452,8 @@ export class TopScoreWalk {
       if (needed[c] === 1 && c !== this.sourceClause && !this.mayMatch(c, docId)) return false
     }
     this.scorer.prepareFieldFactors(docId)
+    // The candidate's own k1 (bits 2–3 of its language byte, as the evaluator scores it): exact unit scores.
+    const k1 = this.k1ByLanguage[(this.languages[docId] >>> 2) & 3]
     // Units of a clause are tried in descending order of bound, until no bound exceeds the best so far.
     const { unitsByBound, unitBound } = this
     for (let c = 0; c < this.clauseCount; c++) {
@@ -455,7 +462,7 @@ export class TopScoreWalk {
         const u = unitsByBound[i]
         if (unitBound[u] <= generated) break
         if (unitGenerates[u] === 0 || this.cursors[this.unitLead[u]].docId !== docId) continue
-        generated = Math.max(generated, this.exactUnit(u, docId))
+        generated = Math.max(generated, this.exactUnit(u, docId, k1))
       }
       generatedValue[c] = generated
       value[c] = Math.max(generated, restBound[c])
@@ -469,7 +476,7 @@ export class TopScoreWalk {
       for (let j = firstUnit[c]; j < firstUnit[c + 1]; j++) {
         const u = unitsByBound[j]
         if (unitBound[u] <= exact) break
-        if (unitGenerates[u] === 0) exact = Math.max(exact, this.exactUnit(u, docId))
+        if (unitGenerates[u] === 0) exact = Math.max(exact, this.exactUnit(u, docId, k1))
       }
       value[c] = exact
       if (!exceedsBound(this.scoreBound(), threshold)) return false
@@ -490,8 +497,8 @@ export class TopScoreWalk {
     return false
   }
 
-  /** Bound of unit u's score in `docId` from its exact tf̃ (its cursors are moved to `docId`). */
-  private exactUnit(u: number, docId: number): number {
+  /** Unit u's score in `docId`, scored with `k1` (its cursors are moved to `docId`). */
+  private exactUnit(u: number, docId: number, k1: number): number {
     if (this.unitBound[u] === 0) return 0
     const cursors = this.cursors
     const lead = cursors[this.unitLead[u]]
@@ -504,6 +511,6 @@ export class TopScoreWalk {
       if (cursor.docId !== docId) return 0
     }
     const frequency = this.scorer.weightedFrequency(alternative, docId)
-    return frequency > 0 ? this.unitWeight[u] * saturationBound(frequency, this.k1s) : 0
+    return frequency > 0 ? (this.unitWeight[u] * frequency * (k1 + 1)) / (k1 + frequency) : 0
   }
 }
