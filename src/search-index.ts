@@ -877,7 +877,9 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
   ): SearchHit<TDocument> {
     const { fields } = this.options
     const match: Record<string, string[]> = {}
-    const termsByField: Set<string>[] = fields.map(() => new Set())
+    // Only highlighting needs the terms per field.
+    const termsByField: Set<string>[] | null =
+      highlightFields.length > 0 ? fields.map(() => new Set<string>()) : null
     for (const [termId, mask] of hit.detail) {
       let term = termText.get(termId)
       if (term === undefined) {
@@ -888,13 +890,13 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
       for (let f = 0; f < fields.length; f++) {
         if (mask & (1 << f)) {
           matchedFields.push(fields[f])
-          termsByField[f].add(term)
+          termsByField?.[f].add(term)
         }
       }
       match[term] = matchedFields
     }
     const result = { ...this.storedDocument(hit.docId), score: hit.score, match } as SearchHit<TDocument>
-    if (highlightFields.length > 0) {
+    if (termsByField !== null) {
       const length =
         typeof highlight === 'object' && highlight.length !== undefined
           ? highlight.length
