@@ -4,7 +4,10 @@
  * و, then one definite article or article+proclitic (ال، وال، بال، کال، فال، لل), then suffixes
  * (ها، ان، ات، ون، ین، یه، ه، ی) each removed once, in that order, while at least two letters remain.
  * Unlike light10, a word of `dictionaries/ar-stem-exceptions.txt` (checked after the article and after each
- * suffix) loses no further suffix: `ایران`, `حیوان`, `بیان` end in ان that is not a dual.
+ * suffix) loses no further suffix: `ایران`, `حیوان`, `بیان` end in ان that is not a dual. Two additions to
+ * light10, both chosen on the 'tune' half of arcd and xquad-ar: a final hamza after alef is dropped, as
+ * informal text drops it (سماء and سما, اسماء and اسما meet), and before the light10 suffixes one attached
+ * pronoun هم، کم، نا is removed when three letters remain (کتبهم → کتب; not فهم, سهم).
  *
  * Owns: Arabic affix removal. Must not: fold characters or know about tokens/offsets.
  */
@@ -12,6 +15,12 @@ import { getLexicon } from './lexicon'
 
 /** Article + proclitic prefixes, longest first (after folding). */
 export const ARTICLE_PREFIXES: readonly string[] = ['وال', 'بال', 'کال', 'فال', 'لل', 'ال']
+
+/** Attached pronouns, of which at most one is removed before {@link SUFFIXES}. */
+export const PRONOUN_SUFFIXES: readonly string[] = ['هم', 'کم', 'نا']
+
+/** Letters a word keeps when it loses a pronoun of {@link PRONOUN_SUFFIXES}. */
+export const MIN_PRONOUN_STEM = 3
 
 /** Suffixes, in the order they are tried (each at most once). */
 export const SUFFIXES: readonly string[] = ['ها', 'ان', 'ات', 'ون', 'ین', 'یه', 'ه', 'ی']
@@ -23,6 +32,7 @@ export const SUFFIXES: readonly string[] = ['ها', 'ان', 'ات', 'ون', 'ی�
  * ```ts
  * stemArabic('والکتاب') // → 'کتاب'
  * stemArabic('المدرسه') // → 'مدرس'
+ * stemArabic('کتبهم')   // → 'کتب'
  * ```
  */
 export function stemArabic(word: string): string {
@@ -36,6 +46,16 @@ export function stemArabic(word: string): string {
     }
   }
   const exceptions = getLexicon().arStemExceptions
+  // Final hamza after alef (سماء → سما), on words of at least four letters.
+  if (w.length >= 4 && w.endsWith('اء')) w = w.slice(0, -1)
+  if (!exceptions.has(w)) {
+    for (const s of PRONOUN_SUFFIXES) {
+      if (w.length - s.length >= MIN_PRONOUN_STEM && w.endsWith(s)) {
+        w = w.slice(0, -s.length)
+        break
+      }
+    }
+  }
   for (const s of SUFFIXES) {
     if (exceptions.has(w)) break
     if (w.length - s.length >= 2 && w.endsWith(s)) w = w.slice(0, -s.length)

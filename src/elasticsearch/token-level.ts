@@ -13,7 +13,12 @@
  * Owns: the token filters. Must not: touch characters or word boundaries (char-level.ts).
  */
 import { getLexicon } from '../analysis/lexicon'
-import { SUFFIXES as ARABIC_SUFFIXES, ARTICLE_PREFIXES } from '../analysis/stem-ar'
+import {
+  SUFFIXES as ARABIC_SUFFIXES,
+  ARTICLE_PREFIXES,
+  MIN_PRONOUN_STEM,
+  PRONOUN_SUFFIXES,
+} from '../analysis/stem-ar'
 import {
   BOUNDARY_SUFFIXES,
   MIN_STEM,
@@ -198,8 +203,14 @@ export function arabicStemFilters(): NamedFilter[] {
     `^(${AR})(?=${wordTrie(getLexicon().arStemExceptions)}$)`,
     `$1${chr(TAG.keep)}`,
   )
+  // Final hamza after alef on words of ≥ 4 letters; then one attached pronoun, unless the word is an
+  // exception, while ≥ MIN_PRONOUN_STEM letters remain.
+  filters.push(replace('ar_03_final_hamza', `^(${AR}${L}{2,})اء$`, '$1ا'))
+  filters.push({ name: 'ar_04_exception', definition: exception.definition })
+  const pronouns = `(?:${PRONOUN_SUFFIXES.map(lit).join('|')})`
+  filters.push(replace('ar_04_pronoun', `^(${AR})(${L}{${MIN_PRONOUN_STEM},}?)${pronouns}$`, '$1$2'))
   ARABIC_SUFFIXES.forEach((s, i) => {
-    const step = String(i + 3).padStart(2, '0')
+    const step = String(i + 5).padStart(2, '0')
     filters.push({ name: `ar_${step}_exception`, definition: exception.definition })
     filters.push(replace(`ar_${step}_suffix`, `^(${AR})(${L}{2,}?)${lit(s)}$`, '$1$2'))
   })
