@@ -1,12 +1,13 @@
 /**
  * The stemming rules added for ranking quality (issue #5): the Persian broken-plural table
- * (dictionaries/fa-broken-plurals.txt) and the Arabic final hamza and attached pronouns (stem-ar.ts).
+ * (dictionaries/fa-broken-plurals.txt), the Arabic final hamza and attached pronouns (stem-ar.ts), and the
+ * query-time reading of an Arabic word without its proclitic (analyzer.ts).
  */
 import { describe, expect, it } from 'vitest'
 import { getLexicon } from '../src/analysis/lexicon'
 import { stemArabic } from '../src/analysis/stem-ar'
 import { brokenPluralSingular, stemPersian } from '../src/analysis/stem-fa'
-import { analyze } from '../src/index'
+import { analyze, analyzeQuery, SearchIndex } from '../src/index'
 
 const terms = (text: string, language: 'fa' | 'ar') =>
   analyze(text, { language, stopWords: false }).map((t) => t.term)
@@ -72,5 +73,30 @@ describe('Arabic final hamza and attached pronouns', () => {
     expect(stemArabic('فهم')).toBe('فهم')
     expect(stemArabic('سهم')).toBe('سهم')
     expect(stemArabic('تفهم')).toBe('تفهم')
+  })
+})
+
+describe('Arabic proclitics at query time', () => {
+  const readings = (word: string, index: readonly string[]) =>
+    analyzeQuery(word, { language: 'ar', hasTerm: (t) => index.includes(t) })[0]!.alternatives.map((a) =>
+      a.join(' '),
+    )
+  it('adds the stem without a leading ل، ب، ف or ك when the index has it', () => {
+    expect(readings('لجبران', ['جبر'])).toEqual([stemArabic('لجبران'), 'جبر'])
+    expect(readings('بمصر', ['مصر'])).toEqual(['بمصر', 'مصر'])
+    expect(readings('لكندا', ['کندا'])).toEqual(['لکندا', 'کندا'])
+  })
+  it('adds nothing the index lacks, nor for words of three letters or article forms', () => {
+    expect(readings('لجبران', [])).toEqual([stemArabic('لجبران')])
+    expect(readings('بحر', ['حر'])).toEqual(['بحر'])
+    expect(readings('بالكتاب', ['الکتاب', 'کتاب'])).toEqual(['کتاب'])
+  })
+  it('lets a search find the word without its proclitic', () => {
+    const index = new SearchIndex({ fields: ['text'], language: 'ar' })
+    index.addAll([
+      { id: 1, text: 'ولد جبران خليل جبران في بشري' },
+      { id: 2, text: 'كتب الشاعر عن لبنان' },
+    ])
+    expect(index.search('أشهر مؤلف لجبران').map((h) => h.id)).toEqual([1])
   })
 })
