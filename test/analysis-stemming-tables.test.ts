@@ -100,3 +100,20 @@ describe('Arabic proclitics at query time', () => {
     expect(index.search('أشهر مؤلف لجبران').map((h) => h.id)).toEqual([1])
   })
 })
+
+describe('Persian joined pronouns at query time', () => {
+  const readings = (word: string, index: readonly string[]) =>
+    analyzeQuery(word, { language: 'fa', hasTerm: (t) => index.includes(t) })[0]!.alternatives.map((a) =>
+      a.join(' '),
+    )
+  it('adds the word without a joined شان، تان، مان or ش when the index has its stem', () => {
+    expect(readings('خونش', ['خون'])).toContain('خون')
+    expect(readings('کشورمان', ['کشور'])).toContain('کشور')
+    expect(readings('خانهشان', ['خانه'])).toContain('خانه')
+  })
+  it('adds nothing the index lacks, and keeps three letters (آتش, روش)', () => {
+    expect(readings('خونش', [])).toEqual(['خونش'])
+    expect(readings('آتش', ['آت', 'ات'])).toEqual(['اتش'])
+    expect(readings('روش', ['رو'])).toEqual(['روش'])
+  })
+})

@@ -27,5 +27,11 @@ export const CLITICS_AFTER_HEH: readonly string[] = ['ی', 'ای', 'ام', 'ات
 /** Pronominal suffixes removed only where a ZWNJ marks them (کتاب‌شان): joined, they end too many nouns. */
 export const MARKED_PRONOUN_SUFFIXES: readonly string[] = ['شان', 'تان', 'مان']
 
+/**
+ * Pronominal suffixes a query word may carry joined (خونش, کشورمان), longest first: at query time the word
+ * without one is also tried when the index has its stem (the stemmer keeps them: آتش, بخش, روش end in ش).
+ */
+export const QUERY_PRONOUN_SUFFIXES: readonly string[] = ['شان', 'تان', 'مان', 'ش']
+
 /** Verb prefixes می / نمی. */
 export const VERB_PREFIXES: readonly string[] = ['می', 'نمی']
