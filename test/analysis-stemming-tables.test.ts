@@ -76,7 +76,7 @@ describe('Arabic final hamza and attached pronouns', () => {
   })
 })
 
-describe('Arabic proclitics at query time', () => {
+describe('Arabic proclitics and the verb ending وا at query time', () => {
   const readings = (word: string, index: readonly string[]) =>
     analyzeQuery(word, { language: 'ar', hasTerm: (t) => index.includes(t) })[0]!.alternatives.map((a) =>
       a.join(' '),
@@ -85,6 +85,10 @@ describe('Arabic proclitics at query time', () => {
     expect(readings('لجبران', ['جبر'])).toEqual([stemArabic('لجبران'), 'جبر'])
     expect(readings('بمصر', ['مصر'])).toEqual(['بمصر', 'مصر'])
     expect(readings('لكندا', ['کندا'])).toEqual(['لکندا', 'کندا'])
+  })
+  it('adds the stem without the verb ending وا when the index has it', () => {
+    expect(readings('اضافوا', ['اضاف'])).toEqual(['اضافوا', 'اضاف'])
+    expect(readings('اضافوا', [])).toEqual(['اضافوا'])
   })
   it('adds nothing the index lacks, nor for words of three letters or article forms', () => {
     expect(readings('لجبران', [])).toEqual([stemArabic('لجبران')])
