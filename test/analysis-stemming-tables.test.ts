@@ -1,59 +1,14 @@
 /**
- * The stemming rules added for ranking quality (issue #5): the Persian broken-plural table
- * (dictionaries/fa-broken-plurals.txt), the Arabic final hamza and attached pronouns (stem-ar.ts), and the
- * query-time reading of an Arabic word without its proclitic (analyzer.ts).
+ * The stemming rules added for ranking quality (issue #5): the Arabic final hamza and attached pronouns
+ * (stem-ar.ts), and the query-time readings of an Arabic word without its proclitic or verb ending and of a
+ * Persian word without its joined pronoun (analyzer.ts).
  */
 import { describe, expect, it } from 'vitest'
-import { getLexicon } from '../src/analysis/lexicon'
 import { stemArabic } from '../src/analysis/stem-ar'
-import { brokenPluralSingular, stemPersian } from '../src/analysis/stem-fa'
 import { analyze, analyzeQuery, SearchIndex } from '../src/index'
 
 const terms = (text: string, language: 'fa' | 'ar') =>
   analyze(text, { language, stopWords: false }).map((t) => t.term)
-
-describe('Persian broken plurals', () => {
-  it('index a broken plural as its singular', () => {
-    const pairs: Array<[string, string]> = [
-      ['عوامل', 'عامل'],
-      ['علل', 'علت'],
-      ['حوادث', 'حادثه'],
-      ['اخبار', 'خبر'],
-      ['مسائل', 'مسئله'],
-      ['مناطق', 'منطقه'],
-      ['مدارس', 'مدرسه'],
-      ['قوانین', 'قانون'],
-      ['اعضا', 'عضو'],
-      ['علایم', 'علامت'],
-      ['علائم', 'علامت'],
-    ]
-    for (const [plural, singular] of pairs) expect(terms(plural, 'fa'), plural).toEqual(terms(singular, 'fa'))
-  })
-  it('also under an ezafe or indefinite ی, joined or after a ZWNJ', () => {
-    const singular = terms('منطقه', 'fa')
-    for (const form of ['مناطقی', 'مناطق‌ی', 'مناطقِ', 'اعضای', 'اعضایی']) {
-      expect(terms(form, 'fa'), form).toEqual(form.startsWith('اعضا') ? terms('عضو', 'fa') : singular)
-    }
-  })
-  it('leaves other words alone', () => {
-    expect(brokenPluralSingular('کتاب', getLexicon().faBrokenPlurals)).toBeUndefined()
-    expect(stemPersian('کتابهای', -1)).toBe('کتاب')
-  })
-  it('is a table the stemmer and the Elasticsearch rules can apply in one step', () => {
-    const { faBrokenPlurals, faStemExceptions } = getLexicon()
-    expect(faBrokenPlurals.size).toBeGreaterThan(100)
-    for (const [plural, singular] of faBrokenPlurals) {
-      // Checked before the exception list and the length limit, and never applied twice.
-      expect(plural.length, plural).toBeGreaterThanOrEqual(3)
-      expect(faStemExceptions.has(plural), plural).toBe(false)
-      expect(faBrokenPlurals.has(singular), singular).toBe(false)
-      expect(plural, plural).not.toBe(singular)
-      // plural + ی / یی must not be another entry: the table is read with ی and یی removed.
-      expect(faBrokenPlurals.has(`${plural}ی`), plural).toBe(false)
-      expect(faBrokenPlurals.has(`${plural}یی`), plural).toBe(false)
-    }
-  })
-})
 
 describe('Arabic final hamza and attached pronouns', () => {
   it('drops a final hamza after alef, as informal text does', () => {

@@ -7,7 +7,6 @@
 import {
   arStemExceptions,
   arStopwords,
-  faBrokenPlurals,
   faPastStems,
   faPresentStems,
   faStemExceptions,
@@ -23,23 +22,11 @@ export interface Lexicon {
   readonly faStemExceptions: ReadonlySet<string>
   readonly faPastStems: ReadonlySet<string>
   readonly faPresentStems: ReadonlySet<string>
-  /** Broken plural → singular (both folded), from `fa-broken-plurals.txt`. */
-  readonly faBrokenPlurals: ReadonlyMap<string, string>
 }
 
 let lexicon: Lexicon | undefined
 
 const foldAll = (words: readonly string[]) => new Set(words.map((w) => normalize(w)).filter(Boolean))
-
-/** Lines of "key value" (folded) as a map; a line without a value is ignored. */
-const foldPairs = (lines: readonly string[]) => {
-  const pairs = new Map<string, string>()
-  for (const line of lines) {
-    const [key, value] = normalize(line).split(/\s+/)
-    if (key && value) pairs.set(key, value)
-  }
-  return pairs
-}
 
 /** Returns the folded dictionaries. */
 export function getLexicon(): Lexicon {
@@ -51,7 +38,6 @@ export function getLexicon(): Lexicon {
       faStemExceptions: foldAll(faStemExceptions),
       faPastStems: foldAll(faPastStems),
       faPresentStems: foldAll(faPresentStems),
-      faBrokenPlurals: foldPairs(faBrokenPlurals),
     }
   }
   return lexicon

@@ -4,8 +4,7 @@
  * It removes what a reader considers "the same word": the verb prefixes می/نمی, plural and possessive
  * suffixes (ها، های، هایی، هایشان…، ان، ات), comparative/superlative تر/ترین, ezafe/indefinite/adjectival ی,
  * and person endings of verbs whose past stem is known. Words in `dictionaries/fa-stem-exceptions.txt` are
- * left whole (ایران, تهران, میز …); a broken plural of `dictionaries/fa-broken-plurals.txt` is stemmed as
- * its singular (عوامل → عامل, مناطقی → منطقه). Where the text marked the affix boundary with a ZWNJ (or the affix was
+ * left whole (ایران, تهران, میز …). Where the text marked the affix boundary with a ZWNJ (or the affix was
  * written as a separate word), that boundary is trusted first.
  *
  * Owns: Persian affix removal. Must not: fold characters or know about tokens/offsets.
@@ -49,10 +48,8 @@ export const MIN_STEM = 2
  * ```
  */
 export function stemPersian(word: string, boundary: number): string {
-  const { faStemExceptions: exceptions, faPastStems: pastStems, faBrokenPlurals } = getLexicon()
+  const { faStemExceptions: exceptions, faPastStems: pastStems } = getLexicon()
   if (word.length < 3 || exceptions.has(word)) return word
-  const singular = brokenPluralSingular(word, faBrokenPlurals)
-  if (singular !== undefined) return stemPersian(singular, -1)
   let w = word
   let isVerb = false
 
@@ -73,16 +70,6 @@ export function stemPersian(word: string, boundary: number): string {
     return exceptions.has(stem) ? stem : stemPersianSuffixes(stem, exceptions, pastStems, isVerb)
   }
   return stemPersianSuffixes(w, exceptions, pastStems, isVerb)
-}
-
-/**
- * The singular of a broken plural (عوامل → عامل), also under an ezafe/indefinite ی or یی (عواملی, مناطق‌ی:
- * the ZWNJ is already gone); undefined for any other word.
- */
-export function brokenPluralSingular(word: string, plurals: ReadonlyMap<string, string>): string | undefined {
-  const whole = plurals.get(word)
-  if (whole !== undefined || !word.endsWith('ی')) return whole
-  return plurals.get(word.slice(0, -1)) ?? (word.endsWith('یی') ? plurals.get(word.slice(0, -2)) : undefined)
 }
 
 /** A present or past verb stem, optionally followed by a person ending (روند, کردند, شود, توان). */

@@ -115,7 +115,7 @@ export function stopFilter(languages: readonly ('fa' | 'ar')[]): NamedFilter {
 
 /** `stemPersian` (stem-fa.ts) as pattern_replace filters over tokens tagged Persian. */
 export function persianStemFilters(): NamedFilter[] {
-  const { faStemExceptions, faPastStems, faPresentStems, faBrokenPlurals } = getLexicon()
+  const { faStemExceptions, faPastStems, faPresentStems } = getLexicon()
   const exceptions = wordTrie(faStemExceptions)
   const exceptionsZ = wordTrie(faStemExceptions, `${ZWNJ}?`)
   const past = wordTrie(faPastStems)
@@ -132,14 +132,6 @@ export function persianStemFilters(): NamedFilter[] {
   // A cheap check first: the token ends with `e` (so the word lists are tried only on candidates).
   const endsWith = (e: string) => `(?=.*${lit(e)}$)`
 
-  // A broken plural (+ ی or یی) becomes its singular, which the rules below stem as a word of its own.
-  const bySingular = new Map<string, string[]>()
-  for (const [plural, singular] of faBrokenPlurals) {
-    bySingular.set(singular, [...(bySingular.get(singular) ?? []), plural])
-  }
-  for (const [singular, plurals] of bySingular) {
-    rule('broken_plural', `^(${FA})${wordTrie(plurals, `${ZWNJ}?`)}(?:${ZWNJ}?ی){0,2}$`, `$1${singular}`)
-  }
   // Whole word: too short, or an exception → kept as is.
   rule('keep', `^(${FA})(?=${exceptionsZ}$|${L}(?:${ZWNJ}?${L})?$)`, `$1${KEEP}`)
   // Verb prefix نمی / می: when a ZWNJ (or a joined space) follows it, or when a known verb stem (+ person
