@@ -102,7 +102,7 @@ export function renderMarkdown(r: BenchResults, lucene?: LuceneResults): string 
     .map(([k, v]) => `${k} ${v}`)
     .join(', ')
   out.push(
-    `\nMethod: ${r.method.warmups} warm-up run per measurement, then timed repetitions (${reps}); each figure is the median, with min–max over the repetitions in brackets${r.method.gcBetweenRepetitions ? '; full GC (`global.gc`) before every build, save, load and analysis repetition and before each latency block' : ''}. MB = 10⁶ bytes of UTF-8 text. kavosh ÷ peer ratios (in the collapsed tables) are the figures to quote: they come from one run on one machine, under the same load. ↑ = higher is better, ↓ = lower is better.`,
+    `\nMethod: ${r.method.warmups} warm-up run per measurement, then timed repetitions (${reps}); each figure is the median, with min–max over the repetitions in brackets${r.method.gcBetweenRepetitions ? '; full GC (`global.gc`) before every build, save, load and analysis repetition and before each latency block (before its warm-up passes)' : ''}. MB = 10⁶ bytes of UTF-8 text. kavosh ÷ peer ratios (in the collapsed tables) are the figures to quote: they come from one run on one machine, under the same load. ↑ = higher is better, ↓ = lower is better.`,
   )
   for (const note of r.method.notes) out.push(`\n> ${note}`)
   if (!kavoshMeasured)
