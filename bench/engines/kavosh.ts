@@ -1,9 +1,8 @@
 /**
  * The kavosh adapter. kavosh is bundled from `src/` with esbuild when the run starts (no `npm run build`
  * needed, and always the current sources) and imported as plain JavaScript, as users get it from the
- * package: run through tsx instead, module-level constants compile to getter calls and the hot paths
- * measure slower than the shipped code (hamshahri-subset keyword p50 1.18 ms under tsx in the run of
- * 2026-12-04 vs 0.4 ms from the bundle). Whatever is not exported is reported as skipped.
+ * package: run through tsx instead, module-level constants compile to getter calls, code the package does
+ * not have. Whatever is not exported is reported as skipped.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
