@@ -350,6 +350,14 @@ export class TermDictionary {
     return true
   }
 
+  /** True when term `id` starts with `prefix` (compared by code units; no string is made). */
+  hasPrefix(id: number, prefix: string): boolean {
+    const start = this.bounds[id]
+    if (this.bounds[id + 1] - start < prefix.length) return false
+    for (let k = 0; k < prefix.length; k++) if (this.units[start + k] !== prefix.charCodeAt(k)) return false
+    return true
+  }
+
   /** Term `id` compared with `text` by code units: negative, 0 or positive. */
   private compareWithString(id: number, text: string): number {
     const units = this.units

@@ -30,18 +30,13 @@ export function prefixExpansions(
 ): TermExpansion[] {
   if (prefix.length === 0 || limit <= 0) return []
   const sorted = dictionary.sortedTermIds()
-  const units = dictionary.codeUnits
   const bounds = dictionary.termBounds
   const found: number[] = []
-  // Read from the code units: no string is made for the terms walked.
+  // Compared by code units: no string is made for the terms walked.
   for (let i = dictionary.lowerBound(prefix); i < sorted.length; i++) {
-    const start = bounds[sorted[i]]
-    const length = bounds[sorted[i] + 1] - start
-    if (length < prefix.length) break
-    let k = 0
-    while (k < prefix.length && units[start + k] === prefix.charCodeAt(k)) k++
-    if (k < prefix.length) break
-    if (length > prefix.length && docFrequency[sorted[i]] > 0) found.push(sorted[i])
+    const termId = sorted[i]
+    if (!dictionary.hasPrefix(termId, prefix)) break
+    if (bounds[termId + 1] - bounds[termId] > prefix.length && docFrequency[termId] > 0) found.push(termId)
   }
   found.sort((a, b) => docFrequency[b] - docFrequency[a] || a - b)
   return found.slice(0, limit).map((termId) => ({ termId, distance: 0 }))
