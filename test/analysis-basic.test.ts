@@ -38,4 +38,20 @@ describe('analyze: the spellings a reader types find each other', () => {
     const withAnd = analyzeQuery('مرگ و میر', { language: 'fa', hasTerm: () => true })
     expect(withAnd.filter((c) => c.optional)).toEqual([])
   })
+  it('gives the same clauses however queries follow each other, also from inside a hasTerm callback', () => {
+    const queries = ['لجبران بمصر لكندا', 'کتاب‌ها', 'x'.repeat(3000), 'المدرسة والكتاب', 'لجبران بمصر لكندا']
+    const alone = queries.map((q) => JSON.stringify(analyzeQuery(q, { hasTerm: () => true })))
+    // A long query in between (the reused buffer grows, then shrinks) changes nothing.
+    expect(queries.map((q) => JSON.stringify(analyzeQuery(q, { hasTerm: () => true })))).toEqual(alone)
+    const nested: string[] = []
+    const outer = analyzeQuery('لجبران بمصر لكندا', {
+      hasTerm: () => {
+        if (nested.length < 3) nested.push(JSON.stringify(analyzeQuery('کتاب‌ها', { hasTerm: () => true })))
+        return true
+      },
+    })
+    expect(JSON.stringify(outer)).toBe(alone[0])
+    expect(nested.length).toBeGreaterThan(0)
+    for (const inner of nested) expect(inner).toBe(alone[1])
+  })
 })

@@ -569,6 +569,11 @@ export interface AnalyzeQueryOptions extends AnalyzeOptions {
 
 const MAX_SPLITS = 2
 
+/** The word buffer {@link analyzeQuery} reuses (six typed arrays less to allocate per query). */
+const queryWords = new WordBuffer()
+/** True while {@link queryWords} is in use: a call from a `hasTerm` callback gets a buffer of its own. */
+let queryWordsInUse = false
+
 /**
  * Analyzes a query the way documents are analyzed, and adds what a document might have written differently:
  * the stems of both languages when the query's letters cannot tell Persian from Arabic (and the index holds
@@ -583,6 +588,17 @@ const MAX_SPLITS = 2
  */
 export function analyzeQuery(text: string, options: AnalyzeQueryOptions = {}): QueryClause[] {
   if (typeof text !== 'string') return []
+  if (queryWordsInUse) return analyzeQueryWith(text, options, new WordBuffer())
+  queryWordsInUse = true
+  try {
+    queryWords.shrink() // as big as the last query only
+    return analyzeQueryWith(text, options, queryWords)
+  } finally {
+    queryWordsInUse = false
+  }
+}
+
+function analyzeQueryWith(text: string, options: AnalyzeQueryOptions, words: WordBuffer): QueryClause[] {
   const language = options.language ?? 'auto'
   const stem = options.stem ?? true
   const stopWords = options.stopWords ?? true
@@ -601,7 +617,7 @@ export function analyzeQuery(text: string, options: AnalyzeQueryOptions = {}): Q
     language === 'fa' || language === 'ar'
       ? [language]
       : allowed(hasPersianLetter(text) ? ['fa'] : ['fa', 'ar'])
-  const buffer = tokenizeInto(text, new WordBuffer())
+  const buffer = tokenizeInto(text, words)
   const persian = candidates.includes('fa')
   joinDetachedAffixes(text, buffer, () => persian)
 
