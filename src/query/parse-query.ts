@@ -44,6 +44,12 @@ export function parseQuerySyntax(query: string): QueryPart[] {
     lastClosing[closing] >= from ? query.indexOf(closing, from) : -1
   let i = 0
   while (i < query.length) {
+    // Most characters are neither a quote nor '-': skipped without making a one-character string.
+    const code = query.charCodeAt(i)
+    if (code !== 0x22 && code !== 0xab && code !== 0x201c && code !== 0x2d) {
+      i++
+      continue
+    }
     const char = query[i]
     const atWordStart = i === 0 || isSpace(query.charCodeAt(i - 1))
     const closing = CLOSING_QUOTE[char]
