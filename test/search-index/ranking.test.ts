@@ -164,4 +164,22 @@ describe('search ranking agrees with a brute-force BM25F reference', () => {
     const plain = hits[rank('plain')].score
     expect(typo).toBeLessThanOrEqual(plain * 1.0000001)
   })
+
+  it('the halves of a split compound never outweigh the word the query wrote', () => {
+    const index = new SearchIndex({ fields: ['body'], language: 'fa' })
+    index.addAll([
+      { id: 'split', body: 'کتاب خانه بزرگ' }, // rare halves: each has a higher idf than the joined word
+      { id: 'joined', body: 'کتابخانه بزرگ امروز' },
+      ...Array.from({ length: 20 }, (_, i) => ({ id: `n${i}`, body: `کتابخانه شهر ${i}` })),
+    ])
+    const hits = index.search('کتابخانه', { limit: 30 })
+    const score = (id: string) => hits.find((hit) => hit.id === id)?.score ?? -1
+    // Found through the split reading, scored like the word کتابخانه (same length, one occurrence each).
+    expect(score('split')).toBeGreaterThan(0)
+    expect(score('split')).toBeCloseTo(score('joined'), 9)
+    // A quoted phrase has no one-term reading to cap it: it keeps its own idf.
+    const phrase = index.search('"کتاب خانه"')
+    expect(phrase.map((hit) => hit.id)).toEqual(['split'])
+    expect(phrase[0].score).toBeGreaterThan(score('joined'))
+  })
 })
