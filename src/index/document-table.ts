@@ -254,9 +254,10 @@ function indexLiveDocuments(
       for (let s = 0; s < storedValues.length; s++) storedValues[s][docId] = undefined
       continue
     }
-    const id = externalIds[docId]
-    if (ids.has(id)) return -(docId + 1)
-    ids.set(id, docId)
+    // One hash lookup per id: a repeated id leaves the size unchanged (the table is then discarded).
+    const size = ids.size
+    ids.set(externalIds[docId], docId)
+    if (ids.size === size) return -(docId + 1)
     for (let f = 0; f < fieldCount; f++) totals[f] += fieldLengths[docId * fieldCount + f]
     live++
   }
