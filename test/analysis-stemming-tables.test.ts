@@ -1,7 +1,7 @@
 /**
  * The stemming rules added for ranking quality (issue #5): the Arabic final hamza and attached pronouns
- * (stem-ar.ts), and the query-time readings of an Arabic word without its proclitic or verb ending and of a
- * Persian word without its joined pronoun (analyzer.ts).
+ * (stem-ar.ts), and the query-time readings of an Arabic word without its proclitic or verb ending or with
+ * the other imperfect prefix (ی ↔ ت), and of a Persian word without its joined pronoun (analyzer.ts).
  */
 import { describe, expect, it } from 'vitest'
 import { stemArabic } from '../src/analysis/stem-ar'
@@ -49,6 +49,23 @@ describe('Arabic proclitics and the verb ending وا at query time', () => {
     expect(readings('لجبران', [])).toEqual([stemArabic('لجبران')])
     expect(readings('بحر', ['حر'])).toEqual(['بحر'])
     expect(readings('بالكتاب', ['الکتاب', 'کتاب'])).toEqual(['کتاب'])
+  })
+  it('adds the stem with the other imperfect prefix ی ↔ ت when the index has it', () => {
+    expect(readings('يقع', ['تقع'])).toEqual(['یقع', 'تقع'])
+    expect(readings('تسمى', ['یسم'])).toEqual(['تسم', 'یسم'])
+    expect(readings('تقع', [])).toEqual(['تقع'])
+    // Not for two-letter words, nor for words starting with another letter.
+    expect(readings('يد', ['تد'])).toEqual(['ید'])
+    expect(readings('مقع', ['تقع', 'یقع'])).toEqual(['مقع'])
+  })
+  it('lets a search find the verb with the other gender', () => {
+    const index = new SearchIndex({ fields: ['text'], language: 'ar' })
+    index.addAll([
+      { id: 1, text: 'تقع المدينة على النهر' },
+      { id: 2, text: 'المدينة الكبيرة في آسيا' },
+    ])
+    expect(index.search('أين يقع النهر').map((h) => h.id)).toEqual([1])
+    expect(index.search('يقع').map((h) => h.id)).toEqual([1])
   })
   it('lets a search find the word without its proclitic', () => {
     const index = new SearchIndex({ fields: ['text'], language: 'ar' })
