@@ -1,7 +1,8 @@
 /**
  * The stemming rules added for ranking quality (issue #5): the Arabic final hamza and attached pronouns
  * (stem-ar.ts), and the query-time readings of an Arabic word without its proclitic or verb ending or with
- * the other imperfect prefix (ی ↔ ت), and of a Persian word without its joined pronoun (analyzer.ts).
+ * the other imperfect prefix (ی ↔ ت) or its teh marbuta written ت (عاصمة ↔ عاصمتها), and of a Persian
+ * word without its joined pronoun (analyzer.ts).
  */
 import { describe, expect, it } from 'vitest'
 import { stemArabic } from '../src/analysis/stem-ar'
@@ -57,6 +58,22 @@ describe('Arabic proclitics and the verb ending وا at query time', () => {
     // Not for two-letter words, nor for words starting with another letter.
     expect(readings('يد', ['تد'])).toEqual(['ید'])
     expect(readings('مقع', ['تقع', 'یقع'])).toEqual(['مقع'])
+  })
+  it('adds the ت form of a word in ة, and the ة form of a word in ت + pronoun', () => {
+    expect(readings('عاصمة', ['عاصمت'])).toEqual(['عاصم', 'عاصمت'])
+    expect(readings('نتيجتها', ['نتیج'])).toEqual(['نتیجت', 'نتیج'])
+    expect(readings('مدرستهم', ['مدرس'])).toEqual(['مدرست', 'مدرس'])
+    expect(readings('عاصمة', [])).toEqual(['عاصم'])
+    // Too short to hold a stem before the ت.
+    expect(readings('بته', ['به', 'بت'])).toEqual(['بت'])
+  })
+  it('lets a search find the word with its teh marbuta written ت', () => {
+    const index = new SearchIndex({ fields: ['text'], language: 'ar' })
+    index.addAll([
+      { id: 1, text: 'سوريا عاصمتها دمشق' },
+      { id: 2, text: 'مدينة كبيرة' },
+    ])
+    expect(index.search('عاصمة').map((h) => h.id)).toEqual([1])
   })
   it('lets a search find the verb with the other gender', () => {
     const index = new SearchIndex({ fields: ['text'], language: 'ar' })
