@@ -134,7 +134,9 @@ export interface SearchOptions<TDocument = AnyDocument> {
   prefix?: boolean
   /**
    * Typo tolerance: `true` allows edit distance 1 for words of 3–5 letters and 2 for longer ones; a
-   * number sets the maximum distance (0–3). Fuzzy matches rank below exact ones. Default `false`.
+   * number sets the maximum distance (0–3). Fuzzy matches rank below exact ones. Default (unset): only a
+   * word that matches no index term at all, of 4 letters or more, matches the terms at edit distance 1
+   * (a typo in a question: الصرطان finds سرطان); `false` or `0` turns that off too.
    */
   fuzzy?: boolean | number
   /** Most prefix or fuzzy expansions per word, most frequent first. Default `50`. */
@@ -797,6 +799,7 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
       indexLanguages: this.queryLanguages,
       prefix: options.prefix === true,
       fuzzy: typeof fuzzy === 'number' ? Math.floor(fuzzy) : fuzzy,
+      fuzzyFallback: options.fuzzy === undefined,
       maxExpansions: nonNegativeInteger(options.maxExpansions, DEFAULT_MAX_EXPANSIONS, 'maxExpansions'),
       maxClauses: nonNegativeInteger(options.maxQueryTerms, DEFAULT_MAX_QUERY_TERMS, 'maxQueryTerms'),
       ranking,

@@ -81,6 +81,31 @@ describe('term expansion from the dictionary', () => {
     expect(index.search('پدر', { fuzzy: 0 }).map((hit) => hit.id)).toEqual(['father'])
     expect(index.search('پ', { prefix: true }).map((hit) => hit.id)).toEqual(['father'])
   })
+
+  it('a word of 4+ letters that matches no index term falls back to edit distance 1 unless fuzzy is set', () => {
+    const index = new SearchIndex({ fields: ['body'], language: 'ar' })
+    index.addAll([
+      { id: 'mauritania', body: 'عاصمة موريتانيا نواكشوط' },
+      { id: 'heart', body: 'أمراض القلب' },
+      { id: 'other', body: 'مدينة كبيرة' },
+    ])
+    // موريطانيا (a common misspelling) matches nothing exactly: its neighbour موريتانيا is found.
+    expect(index.search('موريطانيا').map((hit) => hit.id)).toEqual(['mauritania'])
+    // Weighted like a fuzzy match: below an exact match of another word of the query.
+    expect(index.search('موريطانيا القلب').map((hit) => hit.id)).toEqual(['heart', 'mauritania'])
+    // Off when the caller sets fuzzy (false or 0); fuzzy: true expands as before.
+    expect(index.search('موريطانيا', { fuzzy: false })).toEqual([])
+    expect(index.search('موريطانيا', { fuzzy: 0 })).toEqual([])
+    expect(index.search('موريطانيا', { fuzzy: true }).map((hit) => hit.id)).toEqual(['mauritania'])
+    // Not for words of fewer than 4 letters (the index has قلب, not قلت).
+    expect(index.search('قلت')).toEqual([])
+    // Not for the word being typed: prefix expansion handles it.
+    expect(index.search('موريطاني', { prefix: true })).toEqual([])
+    expect(index.search('موريطانيا القلب', { prefix: true }).map((hit) => hit.id)).toEqual([
+      'heart',
+      'mauritania',
+    ])
+  })
 })
 
 describe('sorted term order kept up to date as terms are added', () => {
