@@ -64,6 +64,8 @@ export function fuzzyExpansions(
   if (maxDistance <= 0 || query.length === 0 || limit <= 0) return []
   const sorted = dictionary.sortedTermIds()
   const width = query.length + 1
+  const queryUnits = new Uint16Array(query.length)
+  for (let j = 0; j < query.length; j++) queryUnits[j] = query.charCodeAt(j)
   let rows = new Int32Array(width * 32)
   for (let j = 0; j < width; j++) rows[j] = j
   const found: TermExpansion[] = []
@@ -95,7 +97,7 @@ export function fuzzyExpansions(
       rows[row] = d
       let rowMinimum = d
       for (let j = 1; j < width; j++) {
-        const substitution = rows[above + j - 1] + (query.charCodeAt(j - 1) === code ? 0 : 1)
+        const substitution = rows[above + j - 1] + (queryUnits[j - 1] === code ? 0 : 1)
         const deletion = rows[above + j] + 1
         const insertion = rows[row + j - 1] + 1
         let value = substitution
@@ -113,16 +115,8 @@ export function fuzzyExpansions(
     previousLength = length
     if (prunedAt >= 0) {
       validDepth = prunedAt
-      // Skip every term that starts with the pruned prefix: go to the first term ≥ the prefix with its last
-      // code unit incremented.
-      const lastCode = units[start + prunedAt - 1]
-      const next =
-        lastCode < 0xffff
-          ? dictionary.lowerBound(
-              dictionary.termOf(termId).slice(0, prunedAt - 1) + String.fromCharCode(lastCode + 1),
-            )
-          : i + 1
-      i = next > i ? next : i + 1
+      // Skip every term that starts with the pruned prefix (they follow this one in sorted order).
+      i = pastPrefix(sorted, units, bounds, i, start, prunedAt)
       continue
     }
     validDepth = length
@@ -135,4 +129,48 @@ export function fuzzyExpansions(
       a.distance - b.distance || docFrequency[b.termId] - docFrequency[a.termId] || a.termId - b.termId,
   )
   return found.length > limit ? found.slice(0, limit) : found
+}
+
+/**
+ * Index into `sorted` of the first term after `i` that does not start with `units[start, start + length)`
+ * (the first `length` code units of term `sorted[i]`): terms sharing a prefix are contiguous in sorted
+ * order, so a galloping search finds the end of the run by comparing code units, with no string made.
+ */
+function pastPrefix(
+  sorted: Uint32Array,
+  units: Uint16Array,
+  bounds: Uint32Array,
+  i: number,
+  start: number,
+  length: number,
+): number {
+  let low = i + 1
+  let high = i + 1
+  let step = 1
+  while (high < sorted.length && startsWith(sorted[high], units, bounds, start, length)) {
+    low = high + 1
+    high += step
+    step *= 2
+  }
+  if (high > sorted.length) high = sorted.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (startsWith(sorted[middle], units, bounds, start, length)) low = middle + 1
+    else high = middle
+  }
+  return low
+}
+
+/** True when term `termId` starts with `units[start, start + length)`. */
+function startsWith(
+  termId: number,
+  units: Uint16Array,
+  bounds: Uint32Array,
+  start: number,
+  length: number,
+): boolean {
+  const termStart = bounds[termId]
+  if (bounds[termId + 1] - termStart < length) return false
+  for (let d = 0; d < length; d++) if (units[termStart + d] !== units[start + d]) return false
+  return true
 }
