@@ -76,11 +76,13 @@ describe.skipIf(seeds === null)('features on the seed articles (3 Persian, 2 Ara
     expect(index.suggest('نوار غ').every((s) => s.suggestion.startsWith('نوار غ'))).toBe(true)
   })
 
-  it('fuzzy search tolerates a typo; without fuzzy the typo finds nothing', () => {
-    expect(index.search('لاورف')).toEqual([])
+  it('fuzzy search tolerates a typo; by default only a word the index lacks falls back; fuzzy: false finds nothing', () => {
+    expect(index.search('لاورف', { fuzzy: false })).toEqual([])
     const hits = index.search('لاورف', { fuzzy: true })
     expect(hits.length).toBeGreaterThan(0)
     for (const hit of hits) expect(textOf(hit.id)).toContain('لاوروف')
+    // Unset: the typo (no index term) falls back to edit distance 1 and finds the same documents.
+    expect(ids(index.search('لاورف'))).toEqual(ids(hits))
   })
 
   it('filters on stored fields, counts facets over all matches, sorts by a stored field and pages', () => {
