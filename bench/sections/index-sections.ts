@@ -77,12 +77,12 @@ async function keptBuild(
   engine: Engine,
   measureMemory: boolean,
 ): Promise<{ index: BuiltIndex; ms: number; heap: number | null; external: number | null }> {
-  const before = measureMemory ? settledMemory() : undefined
+  const before = measureMemory ? await settledMemory() : undefined
   const t0 = now()
   const index = await engine.build(c.docs)
   const ms = now() - t0
   if (!before) return { index, ms, heap: null, external: null }
-  const after = settledMemory()
+  const after = await settledMemory()
   return { index, ms, heap: after.heapUsed - before.heapUsed, external: after.external - before.external }
 }
 
