@@ -96,7 +96,13 @@ export function fuzzyExpansions(
       const above = row - width
       rows[row] = d
       let rowMinimum = d
-      for (let j = 1; j < width; j++) {
+      // Only the diagonal band |d − j| ≤ maxDistance can hold a value within reach; the cells on either side
+      // of it are set to maxDistance + 1, which is what the next row needs to know of them.
+      const low = Math.max(d - maxDistance, 1)
+      const high = Math.min(d + maxDistance, width - 1)
+      if (low > 1) rows[row + low - 1] = maxDistance + 1
+      if (high < width - 1) rows[row + high + 1] = maxDistance + 1
+      for (let j = low; j <= high; j++) {
         const substitution = rows[above + j - 1] + (queryUnits[j - 1] === code ? 0 : 1)
         const deletion = rows[above + j] + 1
         const insertion = rows[row + j - 1] + 1
@@ -120,7 +126,9 @@ export function fuzzyExpansions(
       continue
     }
     validDepth = length
-    const distance = rows[length * width + query.length]
+    // Outside the band (length and query length differ by more than maxDistance) the cell was not computed.
+    const distance =
+      Math.abs(length - query.length) <= maxDistance ? rows[length * width + query.length] : maxDistance + 1
     if (distance <= maxDistance && distance > 0 && docFrequency[termId] > 0) found.push({ termId, distance })
     i++
   }
