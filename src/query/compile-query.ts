@@ -179,6 +179,8 @@ class QueryBuilder {
       return
     }
     const firstClause = this.clauses.length
+    // Where the text ends without trailing spaces: the word being typed ends there.
+    const trimmedEnd = text.trimEnd().length
     const requiredInPart: { clause: number; start: number; end: number }[] = []
     for (const clause of clauses) {
       if (clause.optional) continue
@@ -191,7 +193,7 @@ class QueryBuilder {
       capPhraseIdf(compiled)
       // A word the index lacks (nothing can match it) falls back to its neighbours at edit distance 1,
       // unless it is the word being typed (prefix expansion handles that one).
-      const typed = prefix && clause.end >= text.trimEnd().length
+      const typed = prefix && clause.end >= trimmedEnd
       if (
         compiled.alternatives.length === 0 &&
         options.fuzzyFallback === true &&
@@ -227,7 +229,6 @@ class QueryBuilder {
     if (!prefix) return
     // The word being typed: expand the last required clause if it is the last word of the text, else
     // (a stop word or a fragment the analyser dropped) analyse the fragment alone without stop words.
-    const trimmedEnd = text.trimEnd().length
     if (trimmedEnd === 0) return
     let wordStart = trimmedEnd
     while (wordStart > 0 && !/\s/.test(text[wordStart - 1])) wordStart--
