@@ -42,6 +42,9 @@ export function prefixExpansions(
   return found.slice(0, limit).map((termId) => ({ termId, distance: 0 }))
 }
 
+/** Above every UTF-16 code unit. */
+const NO_UNIT = 0x10000
+
 /**
  * Dictionary terms within `maxDistance` edits (insertions, deletions, substitutions) of `query`,
  * excluding `query` itself; nearest first, then most frequent, at most `limit`.
@@ -121,8 +124,25 @@ export function fuzzyExpansions(
     previousLength = length
     if (prunedAt >= 0) {
       validDepth = prunedAt
-      // Skip every term that starts with the pruned prefix (they follow this one in sorted order).
-      i = pastPrefix(sorted, units, bounds, i, start, prunedAt)
+      // Every term that starts with the pruned prefix follows this one: skip them. More: no cell of the row
+      // above is below maxDistance (else any letter would have kept one within reach), so only a letter
+      // equal to the query's where that row is at maxDistance can continue the parent prefix. The next
+      // term worth reading starts with the parent prefix and the smallest such letter above this one; with
+      // none, the whole parent prefix is done. (Distance 1: after a first letter x ≠ q₀ only x·q₀ and x·q₁.)
+      const parent = prunedAt - 1
+      const above = parent * width
+      const code = units[start + parent]
+      let nextUnit = NO_UNIT
+      const low = Math.max(prunedAt - maxDistance, 1)
+      const high = Math.min(prunedAt + maxDistance, width - 1)
+      for (let j = low; j <= high; j++) {
+        const letter = queryUnits[j - 1]
+        if (rows[above + j - 1] === maxDistance && letter > code && letter < nextUnit) nextUnit = letter
+      }
+      i =
+        nextUnit === NO_UNIT
+          ? pastPrefix(sorted, units, bounds, i, start, parent)
+          : firstReaching(sorted, units, bounds, i, start, parent, nextUnit)
       continue
     }
     validDepth = length
@@ -167,6 +187,53 @@ function pastPrefix(
     else high = middle
   }
   return low
+}
+
+/**
+ * Index into `sorted` of the first term after `i` that is not below the parent prefix
+ * `units[start, start + length)` followed by `unit` (term `sorted[i]` has that prefix and a smaller code
+ * unit after it): galloping, like {@link pastPrefix}.
+ */
+function firstReaching(
+  sorted: Uint32Array,
+  units: Uint16Array,
+  bounds: Uint32Array,
+  i: number,
+  start: number,
+  length: number,
+  unit: number,
+): number {
+  let low = i + 1
+  let high = i + 1
+  let step = 1
+  while (high < sorted.length && isBelow(sorted[high], units, bounds, start, length, unit)) {
+    low = high + 1
+    high += step
+    step *= 2
+  }
+  if (high > sorted.length) high = sorted.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (isBelow(sorted[middle], units, bounds, start, length, unit)) low = middle + 1
+    else high = middle
+  }
+  return low
+}
+
+/** True when term `termId` starts with `units[start, start + length)` and then ends or has a unit below `unit`. */
+function isBelow(
+  termId: number,
+  units: Uint16Array,
+  bounds: Uint32Array,
+  start: number,
+  length: number,
+  unit: number,
+): boolean {
+  const termStart = bounds[termId]
+  const termLength = bounds[termId + 1] - termStart
+  if (termLength < length) return false
+  for (let d = 0; d < length; d++) if (units[termStart + d] !== units[start + d]) return false
+  return termLength === length || units[termStart + length] < unit
 }
 
 /** True when term `termId` starts with `units[start, start + length)`. */

@@ -44,6 +44,31 @@ describe('term expansion from the dictionary', () => {
     )
   })
 
+  it('fuzzy expansion stays exact on denser dictionaries, where whole letter ranges are jumped over', () => {
+    // Hundreds of terms over six letters: most prefixes have many continuations, and the walk skips from
+    // one allowed letter to the next (at distance 1, after a first letter x ≠ q₀ only x·q₀ and x·q₁).
+    const denseTerm = fc.string({
+      unit: fc.constantFrom('ا', 'ب', 'پ', 'د', 'ر', 'س'),
+      minLength: 1,
+      maxLength: 8,
+    })
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(denseTerm, { minLength: 100, maxLength: 400 }),
+        denseTerm,
+        fc.integer({ min: 1, max: 3 }),
+        (terms, query, distance) => {
+          const dictionary = TermDictionary.fromTerms(terms)
+          const frequencies = new Uint32Array(terms.length).fill(1)
+          const found = fuzzyExpansions(dictionary, frequencies, query, distance, 100_000)
+          const expected = terms.filter((t) => t !== query && levenshtein(t, query) <= distance)
+          expect(new Set(found.map((e) => dictionary.termOf(e.termId)))).toEqual(new Set(expected))
+        },
+      ),
+      { numRuns: 200 },
+    )
+  })
+
   it('prefix expansion finds exactly the longer terms that start with the prefix (brute force)', () => {
     fc.assert(
       fc.property(fc.uniqueArray(term, { maxLength: 60 }), term, (terms, prefix) => {
