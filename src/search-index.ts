@@ -527,8 +527,11 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
       sort === null
         ? null
         : this.inverted.documents.storedValues[this.options.storeFields.indexOf(sort.field)]
-    const collector = new HitCollector<Map<number, number>>(offset + limit, sort)
+    const collector = new HitCollector<Int32Array>(offset + limit, sort)
     const evaluator = plan.evaluator!
+    const termIds = plan.query.termIds
+    // Per kept match, the fields each query term matched in; the arrays of dropped matches are reused.
+    const spareMasks: Int32Array[] = []
     const filter = options.filter
     // Ranked by score with a bounded page, documents that cannot enter it are skipped (exact pruning).
     const pruned = sort === null && Number.isFinite(offset + limit)
@@ -536,15 +539,18 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
       (docId, score) => {
         if (filter !== undefined && !filter(this.storedDocument(docId))) return
         const sortValue = sortColumn === null ? undefined : sortColumn[docId]
-        if (collector.accepts(docId, score, sortValue))
-          collector.add(docId, score, sortValue, evaluator.matchedTerms())
+        if (collector.accepts(docId, score, sortValue)) {
+          const masks = evaluator.matchedTerms(spareMasks.pop() ?? new Int32Array(termIds.length))
+          const dropped = collector.add(docId, score, sortValue, masks)
+          if (dropped !== undefined) spareMasks.push(dropped)
+        }
       },
       pruned ? () => collector.minimumScore() : undefined,
     )
     const collected = collector.sorted().slice(offset)
     // The page's hits share their matched terms: each term's string is made once.
     const termText = new Map<number, string>()
-    return collected.map((hit) => this.toHit(hit, highlightFields, options.highlight, termText))
+    return collected.map((hit) => this.toHit(hit, termIds, highlightFields, options.highlight, termText))
   }
 
   /**
@@ -873,7 +879,8 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
   }
 
   private toHit(
-    hit: CollectedHit<Map<number, number>>,
+    hit: CollectedHit<Int32Array>,
+    termIds: readonly number[],
     highlightFields: number[],
     highlight: SearchOptions['highlight'],
     termText: Map<number, string>,
@@ -883,7 +890,11 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
     // Only highlighting needs the terms per field.
     const termsByField: Set<string>[] | null =
       highlightFields.length > 0 ? fields.map(() => new Set<string>()) : null
-    for (const [termId, mask] of hit.detail) {
+    const masks = hit.detail
+    for (let k = 0; k < termIds.length; k++) {
+      const mask = masks[k]
+      if (mask === 0) continue
+      const termId = termIds[k]
       let term = termText.get(termId)
       if (term === undefined) {
         term = this.inverted.dictionary.termOf(termId)

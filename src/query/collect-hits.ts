@@ -62,17 +62,26 @@ export class HitCollector<TDetail> {
       : 0
   }
 
-  /** Adds a match that {@link accepts} accepted. */
-  add(docId: number, score: number, sortValue: unknown, detail: TDetail): void {
-    const hit = { docId, score, sortValue, detail }
+  /**
+   * Adds a match that {@link accepts} accepted. Returns the detail of the hit it pushed out (the page being
+   * full), for the caller to reuse, else undefined.
+   */
+  add(docId: number, score: number, sortValue: unknown, detail: TDetail): TDetail | undefined {
     const heap = this.heap
     if (heap.length < this.capacity) {
-      heap.push(hit)
+      heap.push({ docId, score, sortValue, detail })
       this.siftUp(heap.length - 1)
-    } else {
-      heap[0] = hit
-      this.siftDown(0)
+      return undefined
     }
+    // The worst hit's object is reused for the new one.
+    const hit = heap[0]
+    const dropped = hit.detail
+    hit.docId = docId
+    hit.score = score
+    hit.sortValue = sortValue
+    hit.detail = detail
+    this.siftDown(0)
+    return dropped
   }
 
   /** The kept hits, best first. */

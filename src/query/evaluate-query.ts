@@ -28,7 +28,8 @@ export type CombineWith = 'or' | 'and'
  * @example
  * ```ts
  * const evaluator = new QueryEvaluator(index, compiled, ranking, fieldBoosts, 'or')
- * evaluator.run((docId, score) => console.log(docId, score, evaluator.matchedTerms()))
+ * const masks = new Int32Array(compiled.termIds.length)
+ * evaluator.run((docId, score) => console.log(docId, score, evaluator.matchedTerms(masks)))
  * ```
  */
 export class QueryEvaluator implements DocumentScorer {
@@ -123,25 +124,24 @@ export class QueryEvaluator implements DocumentScorer {
   }
 
   /**
-   * Index terms that matched the current document (inside `onMatch`) and the fields (indices) where
-   * they did, from every clause alternative that matched.
+   * The fields (bit mask over field indices) where each query term (by cursor: `CompiledQuery.termIds[k]`)
+   * matched the current document (inside `onMatch`), from every clause alternative that matched; 0 for the
+   * terms that did not. Written into `masks` (at least one entry per term), so that a caller keeping many
+   * matches can reuse the arrays of those it drops.
    */
-  matchedTerms(): Map<number, number> {
-    const matched = new Map<number, number>()
+  matchedTerms(masks: Int32Array): Int32Array {
+    masks.fill(0)
     const docId = this.currentDoc
-    const { clauses, termIds } = this.query
+    const clauses = this.query.clauses
     for (let c = 0; c < clauses.length; c++) {
       if (this.clauseScore[c] <= 0) continue
       for (const alternative of clauses[c].alternatives) {
         const mask = this.alternativeFieldMask(alternative, docId)
         if (mask === 0) continue
-        for (const cursor of alternative.cursors) {
-          const termId = termIds[cursor]
-          matched.set(termId, (matched.get(termId) ?? 0) | mask)
-        }
+        for (const cursor of alternative.cursors) masks[cursor] |= mask
       }
     }
-    return matched
+    return masks
   }
 
   /** Index (into the clause's alternatives) of the best alternative of clause `c` for the current document, or −1. */
@@ -419,7 +419,8 @@ export class QueryEvaluator implements DocumentScorer {
       if (intoA) this.spansA = target
       else this.spansB = target
     }
-    target.set(source.subarray(sourceStart, sourceStart + count))
+    // A copy loop: a subarray view would be an allocation per call (this runs for every scored document).
+    for (let i = 0; i < count; i++) target[i] = source[sourceStart + i]
     return count
   }
 }
