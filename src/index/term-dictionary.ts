@@ -9,6 +9,8 @@
  */
 
 const EMPTY_SLOT = -1
+/** Runs of at most this many terms are sorted by comparing code units (see `sortRange`). */
+const COMPARED_RUN = 16
 const INITIAL_TERMS = 1024
 
 /**
@@ -180,8 +182,7 @@ export class TermDictionary {
     }
     if (this.sortedCount === total) return this.sortedIds
     const compare = (a: number, b: number) => this.compareTerms(a, b)
-    const added = Array.from({ length: total - this.sortedCount }, (_, i) => this.sortedCount + i)
-    added.sort(compare)
+    const added = this.sortRange(this.sortedCount, total)
     const old = this.sortedIds
     const merged = new Uint32Array(total)
     let i = 0
@@ -195,6 +196,57 @@ export class TermDictionary {
     this.sortedIds = merged
     this.sortedCount = total
     return merged
+  }
+
+  /**
+   * Term ids `from` up to `to`, ordered by term: a most-significant-first radix sort, two code units at a
+   * time. Each run of terms that share their first `depth` units is ordered by a native sort of 64-bit
+   * keys (units `depth` and `depth + 1` above the id, 0 past a term's end, so a shorter term comes first);
+   * runs that then still share two more units go one level deeper, and short runs are sorted by comparing
+   * code units. Sorting hamshahri's 40,000 terms (a comparator sort before): 19–21 → 6–10 ms once
+   * compiled, 19–33 → 17–24 ms cold in a fresh process.
+   */
+  private sortRange(from: number, to: number): Uint32Array {
+    const count = to - from
+    const units = this.units
+    const bounds = this.bounds
+    const ids = new Uint32Array(count)
+    for (let k = 0; k < count; k++) ids[k] = from + k
+    const keys = new BigUint64Array(count)
+    // The two 32-bit halves of each key: the id in the low one, the two code units in the high one.
+    const halves = new Uint32Array(keys.buffer)
+    const low = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1 ? 0 : 1
+    const high = 1 - low
+    const compare = (a: number, b: number) => this.compareTerms(a, b)
+    const runs = [0, count, 0]
+    while (runs.length > 0) {
+      const depth = runs.pop()!
+      const end = runs.pop()!
+      const start = runs.pop()!
+      if (end - start <= COMPARED_RUN) {
+        ids.subarray(start, end).sort(compare)
+        continue
+      }
+      for (let k = start; k < end; k++) {
+        const id = ids[k]
+        const termStart = bounds[id] + depth
+        const termEnd = bounds[id + 1]
+        const first = termStart < termEnd ? units[termStart] : 0
+        const second = termStart + 1 < termEnd ? units[termStart + 1] : 0
+        halves[2 * k + low] = id
+        halves[2 * k + high] = ((first << 16) | second) >>> 0
+      }
+      keys.subarray(start, end).sort()
+      for (let k = start; k < end; k++) ids[k] = halves[2 * k + low]
+      for (let runStart = start; runStart < end; ) {
+        const key = halves[2 * runStart + high]
+        let runEnd = runStart + 1
+        while (runEnd < end && halves[2 * runEnd + high] === key) runEnd++
+        if (runEnd - runStart > 1) runs.push(runStart, runEnd, depth + 2)
+        runStart = runEnd
+      }
+    }
+    return ids
   }
 
   /** Index into {@link sortedTermIds} of the first term ≥ `text`. */
