@@ -26,9 +26,14 @@ import { IndexCompaction, InvertedIndex } from './index/inverted-index'
 import { type IndexParts, mergeSegments } from './index/segment-merge'
 import { loadIndex, saveIndex } from './persist/index-file'
 import { type CollectedHit, HitCollector, type SortOrder } from './query/collect-hits'
-import { type CompiledQuery, compileQuery } from './query/compile-query'
+import {
+  type CompiledQuery,
+  compileQuery,
+  type QueryWordsOfTerms,
+  queryWordsOfTerms,
+} from './query/compile-query'
 import { type CombineWith, QueryEvaluator } from './query/evaluate-query'
-import { type Highlight, highlightPassage } from './query/highlight'
+import { type Highlight, highlightPassage, type MatchedWord } from './query/highlight'
 import { type RankingOptions, type ResolvedRanking, resolveRanking } from './query/ranking'
 
 export type { DocumentId } from './index/document-table'
@@ -135,8 +140,9 @@ export interface SearchOptions<TDocument = AnyDocument> {
   /**
    * Typo tolerance: `true` allows edit distance 1 for words of 3–5 letters and 2 for longer ones; a
    * number sets the maximum distance (0–3). Fuzzy matches rank below exact ones. Default (unset): only a
-   * word that matches no index term at all, of 4 letters or more, matches the terms at edit distance 1
-   * (a typo in a question: الصرطان finds سرطان); `false` or `0` turns that off too.
+   * word of 4 letters or more that matches no index term at all, or is in at most 3 documents or 0.1 % of
+   * them (whichever is more), also matches the terms at edit distance 1 (a typo in a question: الصرطان
+   * finds سرطان); `false` or `0` turns that off too.
    */
   fuzzy?: boolean | number
   /** Most prefix or fuzzy expansions per word, most frequent first. Default `50`. */
@@ -550,7 +556,10 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
     const collected = collector.sorted().slice(offset)
     // The page's hits share their matched terms: each term's string is made once.
     const termText = new Map<number, string>()
-    return collected.map((hit) => this.toHit(hit, termIds, highlightFields, options.highlight, termText))
+    const words = highlightFields.length > 0 ? queryWordsOfTerms(plan.query) : null
+    return collected.map((hit) =>
+      this.toHit(hit, termIds, highlightFields, options.highlight, termText, words),
+    )
   }
 
   /**
@@ -884,12 +893,13 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
     highlightFields: number[],
     highlight: SearchOptions['highlight'],
     termText: Map<number, string>,
+    words: QueryWordsOfTerms | null,
   ): SearchHit<TDocument> {
     const { fields } = this.options
     const match: Record<string, string[]> = {}
-    // Only highlighting needs the terms per field.
-    const termsByField: Set<string>[] | null =
-      highlightFields.length > 0 ? fields.map(() => new Set<string>()) : null
+    // Only highlighting needs the terms per field (each with its index into termIds).
+    const termsByField: Map<string, number>[] | null =
+      words !== null ? fields.map(() => new Map<string, number>()) : null
     const masks = hit.detail
     for (let k = 0; k < termIds.length; k++) {
       const mask = masks[k]
@@ -904,13 +914,13 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
       for (let f = 0; f < fields.length; f++) {
         if (mask & (1 << f)) {
           matchedFields.push(fields[f])
-          termsByField?.[f].add(term)
+          termsByField?.[f].set(term, k)
         }
       }
       match[term] = matchedFields
     }
     const result = { ...this.storedDocument(hit.docId), score: hit.score, match } as SearchHit<TDocument>
-    if (termsByField !== null) {
+    if (termsByField !== null && words !== null) {
       const length =
         typeof highlight === 'object' && highlight.length !== undefined
           ? highlight.length
@@ -922,15 +932,16 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
         const value =
           this.inverted.documents.storedValues[this.options.storeFields.indexOf(fields[f])][hit.docId]
         const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value : ''
-        const words: { start: number; end: number; term: string }[] = []
+        const matched: MatchedWord[] = []
         analyzeEach(
           text,
           { language, stem: this.options.stem, stopWords: this.options.stopWords },
           (term, start, end) => {
-            if (termsByField[f].has(term)) words.push({ start, end, term })
+            const k = termsByField[f].get(term)
+            if (k !== undefined) matched.push({ start, end, word: words.word[k], weight: words.weight[k] })
           },
         )
-        const passage = highlightPassage(text, words, Math.max(1, length))
+        const passage = highlightPassage(text, matched, Math.max(1, length))
         if (passage !== null) highlights[fields[f]] = passage
       }
       result.highlights = highlights

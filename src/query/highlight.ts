@@ -29,48 +29,59 @@ export interface WordOffsets {
   end: number
 }
 
+/** A matched word of the field text: which query word it matched (`word`) and how well (`weight`). */
+export interface MatchedWord extends WordOffsets {
+  /** The query word (clause) the match stands for: an exact term and its fuzzy neighbours share it. */
+  word: number
+  /** 1 for an exact match, lower for prefix and fuzzy expansions. */
+  weight: number
+}
+
 /**
  * Builds the highlight of `text` for the matched words `matches` (sorted by start, non-overlapping),
- * choosing the window of about `length` characters with the most distinct matched terms, then most
- * matches. Returns null when nothing matched.
+ * choosing the window of about `length` characters that matches the most distinct query words, then the
+ * highest summed match weight (exact matches before typo neighbours), then the earliest. Returns null when
+ * nothing matched.
  *
  * @example
  * ```ts
  * const text = 'آتش‌بس در غزه برقرار شد'
- * highlightPassage(text, [{ start: 10, end: 13, term: 'غزه' }], 160).html
+ * highlightPassage(text, [{ start: 10, end: 13, word: 0, weight: 1 }], 160).html
  * // → 'آتش‌بس در <mark>غزه</mark> برقرار شد'
  * ```
  */
 export function highlightPassage(
   text: string,
-  matches: readonly (WordOffsets & { term: string })[],
+  matches: readonly MatchedWord[],
   length: number,
 ): Highlight | null {
   if (matches.length === 0) return null
-  // Best window over the matches: most distinct terms, then most matches, then earliest.
   let bestFrom = 0
   let bestTo = 0
   let bestDistinct = 0
-  let bestCount = 0
-  const termCounts = new Map<string, number>()
+  let bestWeight = 0
+  const wordCounts = new Map<number, number>()
   let distinct = 0
+  let weight = 0
   let from = 0
   for (let to = 0; to < matches.length; to++) {
-    const added = matches[to].term
-    const count = termCounts.get(added) ?? 0
+    const added = matches[to].word
+    const count = wordCounts.get(added) ?? 0
     if (count === 0) distinct++
-    termCounts.set(added, count + 1)
+    wordCounts.set(added, count + 1)
+    weight += matches[to].weight
     while (matches[to].end - matches[from].start > length && from < to) {
-      const removed = matches[from].term
-      const left = termCounts.get(removed)! - 1
-      termCounts.set(removed, left)
+      const removed = matches[from].word
+      const left = wordCounts.get(removed)! - 1
+      wordCounts.set(removed, left)
       if (left === 0) distinct--
+      weight -= matches[from].weight
       from++
     }
-    const windowCount = to - from + 1
-    if (distinct > bestDistinct || (distinct === bestDistinct && windowCount > bestCount)) {
+    // A small tolerance: the running sum of weights below 1 drifts in the last bits.
+    if (distinct > bestDistinct || (distinct === bestDistinct && weight > bestWeight + 1e-9)) {
       bestDistinct = distinct
-      bestCount = windowCount
+      bestWeight = weight
       bestFrom = from
       bestTo = to
     }

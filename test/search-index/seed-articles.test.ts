@@ -104,9 +104,13 @@ describe.skipIf(seeds === null)('features on the seed articles (3 Persian, 2 Ara
   })
 
   it('highlights cut from the original text, with ranges into it and escaped <mark> HTML', () => {
+    const arabicHits = index.search('الروسية غزة', {
+      highlight: { fields: ['text'], length: 120 },
+      language: 'ar',
+    })
     const hits = [
       ...index.search('غزه روسیه', { highlight: { fields: ['text'], length: 120 }, language: 'fa' }),
-      ...index.search('الروسية غزة', { highlight: { fields: ['text'], length: 120 }, language: 'ar' }),
+      ...arabicHits,
     ]
     expect(new Set(ids(hits))).toEqual(new Set(['seed-0', 'seed-1', 'seed-2', 'seed-3', 'seed-4']))
     for (const hit of hits) {
@@ -122,7 +126,7 @@ describe.skipIf(seeds === null)('features on the seed articles (3 Persian, 2 Ara
       }
     }
     // Arabic: the whole word is marked as written, article and all.
-    const arabic = hits.find((hit) => hit.id === 'seed-3')!.highlights!.text
+    const arabic = arabicHits.find((hit) => hit.id === 'seed-3')!.highlights!.text
     const words = arabic.matches.map((m) => textOf('seed-3').slice(m.start, m.end))
     expect(words).toContain('غزة')
     expect(words.filter((word) => word.startsWith('الروس')).length).toBeGreaterThan(0)
@@ -147,6 +151,21 @@ describe('highlighting of diacritics, ZWNJ, clitics and HTML', () => {
     const [arabic] = index.search('كتاب', { highlight: true, language: 'ar' })
     expect(arabic.id).toBe(2)
     expect(arabic.highlights!.body.html).toBe('<mark>وَبِالْكِتَابِ</mark> نبدأ الدرس')
+  })
+
+  it('prefers the passage matching more query words, then exact matches over typo neighbours', () => {
+    const fuzzy = new SearchIndex({ fields: ['body'], storeFields: ['body'] })
+    const filler = 'باغ کوه ابر باران شهر خانه '.repeat(10)
+    // Early: two typo neighbours of دریا (دریغ, دریچه is 2 edits: not matched). Late: دریا and ساحل together.
+    fuzzy.add({ id: 'x', body: `دریغ دریغ ${filler}دریا کنار ساحل ${filler}` })
+    const both = fuzzy.search('دریا ساحل', { fuzzy: 1, highlight: { length: 40 } })[0].highlights!.body
+    expect(both.html).toContain('<mark>دریا</mark> کنار <mark>ساحل</mark>')
+    expect(both.html).not.toContain('دریغ')
+    // One query word: the window with the exact match beats the one with two neighbours of it.
+    fuzzy.add({ id: 'y', body: `دریغ دریغ ${filler}دریا ${filler}` })
+    const hit = fuzzy.search('دریا', { fuzzy: 1, highlight: { length: 20 } }).find((h) => h.id === 'y')!
+    expect(hit.highlights!.body.html).toContain('<mark>دریا</mark>')
+    expect(hit.highlights!.body.html).not.toContain('دریغ')
   })
 
   it('cuts long texts at word boundaries with ellipses', () => {

@@ -131,6 +131,33 @@ describe('term expansion from the dictionary', () => {
       'mauritania',
     ])
   })
+
+  it('a rare word (in at most 3 documents here) also matches its neighbours; a common one does not', () => {
+    const docs = (prefix: string, count: number, body: string) =>
+      Array.from({ length: count }, (_, i) => ({ id: `${prefix}${i}`, body }))
+    const build = (typos: number) => {
+      const index = new SearchIndex({ fields: ['body'], language: 'ar' })
+      index.addAll([
+        ...docs('right', 5, 'عاصمة موريتانيا نواكشوط'),
+        ...docs('typo', typos, 'سفر إلى موريطانيا'),
+        ...docs('other', 20, 'مدينة كبيرة'),
+      ])
+      return index
+    }
+    const ids = (hits: { id: string | number }[]) => hits.map((hit) => String(hit.id))
+    // The misspelling is in 3 documents: they rank first (exact), the 5 with the word meant follow.
+    const rare = build(3)
+    const hits = ids(rare.search('موريطانيا'))
+    expect(hits.slice(0, 3).sort()).toEqual(['typo0', 'typo1', 'typo2'])
+    expect(hits.slice(3).sort()).toEqual(['right0', 'right1', 'right2', 'right3', 'right4'])
+    expect(rare.search('موريطانيا')[3].score).toBeLessThan(rare.search('موريطانيا')[2].score)
+    // The common spelling (5 documents) does not match the misspelling.
+    expect(ids(rare.search('موريتانيا')).sort()).toEqual(['right0', 'right1', 'right2', 'right3', 'right4'])
+    // Off when the caller sets fuzzy.
+    expect(ids(rare.search('موريطانيا', { fuzzy: false })).sort()).toEqual(['typo0', 'typo1', 'typo2'])
+    // In 4 documents of 28 the word is no longer rare: exact matches only.
+    expect(ids(build(4).search('موريطانيا')).sort()).toEqual(['typo0', 'typo1', 'typo2', 'typo3'])
+  })
 })
 
 describe('sorted term order kept up to date as terms are added', () => {
