@@ -82,7 +82,7 @@ buildSync({
   bundle: true,
   format: 'esm',
   platform: 'neutral',
-  target: 'es2020',
+  target: 'es2022',
   outfile: bundle,
   sourcemap: cpuProfile ? 'inline' : false,
   logLevel: 'error',
