@@ -139,10 +139,8 @@ export function fuzzyExpansions(
         const letter = queryUnits[j - 1]
         if (rows[above + j - 1] === maxDistance && letter > code && letter < nextUnit) nextUnit = letter
       }
-      i =
-        nextUnit === NO_UNIT
-          ? pastPrefix(sorted, units, bounds, i, start, parent)
-          : firstReaching(sorted, units, bounds, i, start, parent, nextUnit)
+      // With no such letter (NO_UNIT is above every code unit), past every term with the parent prefix.
+      i = firstReaching(sorted, units, bounds, i, start, parent, nextUnit)
       continue
     }
     validDepth = length
@@ -160,39 +158,11 @@ export function fuzzyExpansions(
 }
 
 /**
- * Index into `sorted` of the first term after `i` that does not start with `units[start, start + length)`
- * (the first `length` code units of term `sorted[i]`): terms sharing a prefix are contiguous in sorted
- * order, so a galloping search finds the end of the run by comparing code units, with no string made.
- */
-function pastPrefix(
-  sorted: Uint32Array,
-  units: Uint16Array,
-  bounds: Uint32Array,
-  i: number,
-  start: number,
-  length: number,
-): number {
-  let low = i + 1
-  let high = i + 1
-  let step = 1
-  while (high < sorted.length && startsWith(sorted[high], units, bounds, start, length)) {
-    low = high + 1
-    high += step
-    step *= 2
-  }
-  if (high > sorted.length) high = sorted.length
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    if (startsWith(sorted[middle], units, bounds, start, length)) low = middle + 1
-    else high = middle
-  }
-  return low
-}
-
-/**
  * Index into `sorted` of the first term after `i` that is not below the parent prefix
  * `units[start, start + length)` followed by `unit` (term `sorted[i]` has that prefix and a smaller code
- * unit after it): galloping, like {@link pastPrefix}.
+ * unit after it; `unit` may be {@link NO_UNIT}, above every code unit): terms sharing a prefix are
+ * contiguous in sorted order, so a galloping search finds the end of the run by comparing code units, with
+ * no string made.
  */
 function firstReaching(
   sorted: Uint32Array,
@@ -234,18 +204,4 @@ function isBelow(
   if (termLength < length) return false
   for (let d = 0; d < length; d++) if (units[termStart + d] !== units[start + d]) return false
   return termLength === length || units[termStart + length] < unit
-}
-
-/** True when term `termId` starts with `units[start, start + length)`. */
-function startsWith(
-  termId: number,
-  units: Uint16Array,
-  bounds: Uint32Array,
-  start: number,
-  length: number,
-): boolean {
-  const termStart = bounds[termId]
-  if (bounds[termId + 1] - termStart < length) return false
-  for (let d = 0; d < length; d++) if (units[termStart + d] !== units[start + d]) return false
-  return true
 }
