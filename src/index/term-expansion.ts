@@ -42,6 +42,34 @@ export function prefixExpansions(
   return found.slice(0, limit).map((termId) => ({ termId, distance: 0 }))
 }
 
+/**
+ * Dictionary terms that are `query` with two adjacent, different letters swapped (a transposition, the
+ * commonest typing slip: وزرش for ورزش, رجلا for رجال), in the order of the swapped position; each at
+ * distance 1 (Damerau). Only terms in at least one document.
+ *
+ * @example
+ * ```ts
+ * transpositionExpansions(dictionary, docFrequency, 'وزرش') // → [{ termId: 7, distance: 1 }] for ورزش
+ * ```
+ */
+export function transpositionExpansions(
+  dictionary: TermDictionary,
+  docFrequency: Uint32Array,
+  query: string,
+): TermExpansion[] {
+  const found: TermExpansion[] = []
+  for (let i = 0; i + 1 < query.length; i++) {
+    const a = query.charCodeAt(i)
+    const b = query.charCodeAt(i + 1)
+    // Never split a surrogate pair.
+    if (a === b || (a >= 0xd800 && a <= 0xdfff) || (b >= 0xd800 && b <= 0xdfff)) continue
+    const swapped = query.slice(0, i) + query[i + 1] + query[i] + query.slice(i + 2)
+    const termId = dictionary.idOf(swapped)
+    if (termId >= 0 && docFrequency[termId] > 0) found.push({ termId, distance: 1 })
+  }
+  return found
+}
+
 /** Above every UTF-16 code unit. */
 const NO_UNIT = 0x10000
 

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { SearchIndex } from '../../src/index'
 import { TermDictionary } from '../../src/index/term-dictionary'
-import { fuzzyExpansions, prefixExpansions } from '../../src/index/term-expansion'
+import { fuzzyExpansions, prefixExpansions, transpositionExpansions } from '../../src/index/term-expansion'
 
 function levenshtein(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, j) => j)
@@ -130,6 +130,42 @@ describe('term expansion from the dictionary', () => {
       'heart',
       'mauritania',
     ])
+  })
+
+  it('transposition expansion finds exactly the terms one adjacent swap away (brute force)', () => {
+    fc.assert(
+      fc.property(fc.array(term, { maxLength: 30 }), term, (terms, query) => {
+        const dictionary = new TermDictionary()
+        for (const t of terms) dictionary.intern(t)
+        const frequencies = new Uint32Array(dictionary.size).fill(1)
+        const found = transpositionExpansions(dictionary, frequencies, query).map((e) => {
+          expect(e.distance).toBe(1)
+          return dictionary.termOf(e.termId)
+        })
+        const expected = new Set<string>()
+        for (let i = 0; i + 1 < query.length; i++) {
+          if (query[i] === query[i + 1]) continue
+          const swapped = query.slice(0, i) + query[i + 1] + query[i] + query.slice(i + 2)
+          if (terms.includes(swapped)) expected.add(swapped)
+        }
+        expect(new Set(found)).toEqual(expected)
+        expect(found).not.toContain(query)
+      }),
+    )
+  })
+
+  it('the fallback also matches a word with two adjacent letters swapped (وزرش → ورزش)', () => {
+    const index = new SearchIndex({ fields: ['body'], language: 'fa' })
+    index.addAll([
+      { id: 'sport', body: 'ورزش در مدرسه' },
+      { id: 'other', body: 'درس ریاضی' },
+    ])
+    // Levenshtein distance 2, one transposition: found by the fallback, weighted like a fuzzy match.
+    expect(index.search('وزرش').map((hit) => hit.id)).toEqual(['sport'])
+    expect(index.search('وزرش')[0].score).toBeLessThan(index.search('ورزش')[0].score)
+    // Not when the caller sets fuzzy: 0, and not for words shorter than the fallback's 4 letters.
+    expect(index.search('وزرش', { fuzzy: 0 })).toEqual([])
+    expect(index.search('رسد')).toEqual([])
   })
 
   it('a rare word (in at most 3 documents here) also matches its neighbours; a common one does not', () => {
