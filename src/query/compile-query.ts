@@ -407,9 +407,8 @@ class QueryBuilder {
 
   /**
    * The fuzzy fallback of a clause none of whose terms is in the index: the terms at edit distance 1 (or one
-   * adjacent transposition) of
-   * each one-term alternative of at least {@link FUZZY_FALLBACK_MIN_LENGTH} code units, weighted like a
-   * fuzzy match. On the judged corpora (bench section "quality", all·tune·test) it lifted arcd MRR@10
+   * adjacent transposition) of each one-term alternative of at least {@link FUZZY_FALLBACK_MIN_LENGTH} code
+   * units, weighted like a fuzzy match. On the judged corpora (bench section "quality", all·tune·test) it lifted arcd MRR@10
    * 0.8066·0.8054·0.8078 → 0.8124·0.8119·0.8128, xquad-ar 0.9350·0.9396·0.9303 → 0.9382·0.9431·0.9333,
    * parsinlu-rc 0.7403·0.7518·0.7288 → 0.7432·0.7543·0.7322, persianqa 0.9828·0.9891·0.9765 →
    * 0.9872·0.9918·0.9826 and hamshahri-subset nDCG@10 0.8952·0.9133·0.8786 → 0.8965·0.9133·0.8810: questions
