@@ -7,7 +7,8 @@
  *        [--repeat R] [--only build,heap,query,load] [--cpu-prof]
  *
  * `--cpu-prof` builds the index once under the V8 profiler and prints the top self-time entries (`--lines`:
- * also the hottest lines; `--cold`: the first build of the process; `--profile-queries`: keyword queries).
+ * also the hottest lines; `--cold`: the first build of the process; `--profile-queries`: keyword queries, `--kind prefix|phrase`
+ * another kind).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { Session } from 'node:inspector'
@@ -171,10 +172,15 @@ if (cpuProfile && !profileQueries) {
 
 let index = build() // warm-up (and the index the later sections use)
 if (profileQueries && QUERIES[corpus] !== undefined) {
-  const texts = readJsonl<{ text: string }>(QUERIES[corpus]!).map((q) => q.text)
-  for (const q of texts) index.search(q, { limit: 10 })
+  // --kind prefix|phrase: profile that query kind instead of keyword queries.
+  const kind = argument('kind', 'keyword')
+  const raw = readJsonl<{ text: string }>(QUERIES[corpus]!).map((q) => q.text)
+  const texts =
+    kind === 'prefix' ? raw.map(prefixQuery) : kind === 'phrase' ? raw.map((t) => `"${phraseQuery(t)}"`) : raw
+  const searchOptions = { limit: 10, prefix: kind === 'prefix' }
+  for (const q of texts) index.search(q, searchOptions)
   await profiled(() => {
-    for (let r = 0; r < 40; r++) for (const q of texts) index.search(q, { limit: 10 })
+    for (let r = 0; r < 40; r++) for (const q of texts) index.search(q, searchOptions)
   })
 }
 if (only.has('build')) {
