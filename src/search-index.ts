@@ -140,9 +140,9 @@ export interface SearchOptions<TDocument = AnyDocument> {
   /**
    * Typo tolerance: `true` allows edit distance 1 for words of 3–5 letters and 2 for longer ones; a
    * number sets the maximum distance (0–3). Fuzzy matches rank below exact ones. Default (unset): only a
-   * word of 4 letters or more that matches no index term at all, or is in at most 3 documents or 0.1 % of
-   * them (whichever is more), also matches the terms at edit distance 1 (a typo in a question: الصرطان
-   * finds سرطان); `false` or `0` turns that off too.
+   * word of 4 letters or more that matches no index term at all, and the query's rarest word if it is in
+   * at most 3 documents or 0.1 % of them (whichever is more), also match the terms at edit distance 1 (a
+   * typo in a question: الصرطان finds سرطان); `false` or `0` turns that off too.
    */
   fuzzy?: boolean | number
   /** Most prefix or fuzzy expansions per word, most frequent first. Default `50`. */

@@ -194,6 +194,26 @@ describe('term expansion from the dictionary', () => {
     // In 4 documents of 28 the word is no longer rare: exact matches only.
     expect(ids(build(4).search('موريطانيا')).sort()).toEqual(['typo0', 'typo1', 'typo2', 'typo3'])
   })
+
+  it('of several rare words, only the rarest also matches its neighbours (one dictionary walk)', () => {
+    const index = new SearchIndex({ fields: ['body'] })
+    const many = (id: string, body: string) =>
+      Array.from({ length: 5 }, (_, i) => ({ id: `${id}${i}`, body }))
+    index.addAll([
+      { id: 'typo1', body: 'mauritanya' }, // the rarest word: in one document
+      { id: 'typo2a', body: 'saharra' }, // in two
+      { id: 'typo2b', body: 'saharra' },
+      ...many('mauritania', 'mauritania'), // a neighbour of the first
+      ...many('sahara', 'sahara'), // a neighbour of the second
+    ])
+    const ids = (query: string) => index.search(query, { limit: 100 }).map((hit) => String(hit.id))
+    const both = ids('mauritanya saharra')
+    expect(both.slice(0, 3).sort()).toEqual(['typo1', 'typo2a', 'typo2b'])
+    expect(both.filter((id) => id.startsWith('mauritania'))).toHaveLength(5)
+    expect(both.filter((id) => id.startsWith('sahara'))).toHaveLength(0)
+    // Alone, the second word is the rarest and gets its neighbours.
+    expect(ids('saharra').filter((id) => id.startsWith('sahara'))).toHaveLength(5)
+  })
 })
 
 describe('sorted term order kept up to date as terms are added', () => {
