@@ -199,6 +199,7 @@ class QueryBuilder {
       alternatives: readonly (readonly string[])[]
       df: number
     } | null = null
+    const rareLimit = Math.max(RARE_WORD_MIN_DOCS, RARE_WORD_SHARE * this.documentCount)
     for (const clause of clauses) {
       if (clause.optional) continue
       if (this.requiredCount >= options.maxClauses) break
@@ -214,9 +215,10 @@ class QueryBuilder {
       const typed = prefix && clause.end >= trimmedEnd
       const fallback = options.fuzzyFallback === true && options.fuzzy === 0 && !typed
       if (fallback && compiled.alternatives.length === 0) this.addFuzzyFallback(compiled, clause.alternatives)
-      else if (fallback && this.isRareWord(compiled)) {
+      else if (fallback) {
         const df = this.wordFrequency(compiled)
-        if (rarest === null || df < rarest.df) rarest = { compiled, alternatives: clause.alternatives, df }
+        if (df >= 0 && df <= rareLimit && (rarest === null || df < rarest.df))
+          rarest = { compiled, alternatives: clause.alternatives, df }
       }
       requiredInPart.push({ clause: this.clauses.length, start: clause.start, end: clause.end })
       this.clauses.push(compiled)
@@ -411,24 +413,14 @@ class QueryBuilder {
   }
 
   /**
-   * The fuzzy fallback of a clause none of whose terms is in the index: the terms at edit distance 1 (or one
-   * adjacent transposition) of each one-term alternative of at least {@link FUZZY_FALLBACK_MIN_LENGTH} code
-   * units, weighted like a fuzzy match. On the judged corpora (bench section "quality", all·tune·test) it lifted arcd MRR@10
-   * 0.8066·0.8054·0.8078 → 0.8124·0.8119·0.8128, xquad-ar 0.9350·0.9396·0.9303 → 0.9382·0.9431·0.9333,
-   * parsinlu-rc 0.7403·0.7518·0.7288 → 0.7432·0.7543·0.7322, persianqa 0.9828·0.9891·0.9765 →
-   * 0.9872·0.9918·0.9826 and hamshahri-subset nDCG@10 0.8952·0.9133·0.8786 → 0.8965·0.9133·0.8810: questions
-   * are typed, and a misspelt word (الصرطان, قمیت) otherwise adds nothing. Extending it to rare words
-   * ({@link RARE_WORD_MIN_DOCS}) lifted MRR@10 arcd 0.8124·0.8119·0.8128 → 0.8168·0.8186·0.8150,
-   * parsinlu-rc 0.7432·0.7543·0.7322 → 0.7458·0.7548·0.7368, persianqa 0.9872 → 0.9877 (xquad-ar
-   * 0.9382·0.9431·0.9333 → 0.9380·0.9462·0.9297; hamshahri-subset and persianquad unchanged). The terms one
-   * adjacent transposition away (Damerau distance 1: وزرش → ورزش, رجلا → رجال) are added as well: MRR@10
-   * xquad-ar 0.9380·0.9462·0.9297 → 0.9384·0.9471·0.9297, parsinlu-rc 0.7458·0.7548·0.7368 →
-   * 0.7459·0.7550·0.7368, arcd 0.8168·0.8186·0.8150 → 0.8172·0.8186·0.8158 (hamshahri-subset, persianqa and
-   * persianquad unchanged). Rare words first got the fallback each; only the rarest one now: about the same
-   * quality (arcd 0.8175·0.8193·0.8158, xquad-ar 0.9386·0.9461·0.9311, parsinlu-rc 0.7455·0.7550·0.7361,
-   * persianqa 0.9880; pooled-ar arcd 0.7768 → 0.7756, xquad-ar 0.8985 → 0.8969) at half the extra cost:
-   * keyword p50 on arcd, xquad-ar and persianquad about 0.05 → 0.08–0.18 ms with every rare word, 0.06–0.09
-   * ms with the rarest (one walk of the dictionary per word).
+   * The fuzzy fallback of a clause (a word none of whose terms is in the index, or the query's rarest word):
+   * the terms at edit distance 1 or one adjacent transposition (وزرش → ورزش) of each one-term alternative of
+   * at least {@link FUZZY_FALLBACK_MIN_LENGTH} code units, weighted like a fuzzy match. Questions are typed,
+   * and a misspelt word (الصرطان, قمیت) otherwise adds nothing. Chosen on the judged corpora's tune halves.
+   * MRR@10 all·tune·test now, and before the fallback was added: arcd 0.8175·0.8193·0.8158 (0.8066·0.8054·
+   * 0.8078), xquad-ar 0.9386·0.9461·0.9311 (0.9350·0.9396·0.9303), parsinlu-rc 0.7455·0.7550·0.7361
+   * (0.7403·0.7518·0.7288), persianqa 0.9880 (0.9828); CHANGELOG gives each step. Only the rarest word, not
+   * every rare one: the same quality at half the extra latency (one dictionary walk per word).
    */
   private addFuzzyFallback(clause: CompiledClause, alternatives: readonly (readonly string[])[]): void {
     const { options } = this
@@ -452,31 +444,17 @@ class QueryBuilder {
   }
 
   /**
-   * Whether a clause's word is rare enough to be a misspelling: its exact one-term alternatives (the word's
-   * own stems) are each in at most {@link RARE_WORD_MIN_DOCS} documents or {@link RARE_WORD_SHARE} of the
-   * collection, whichever is more. A clause matched only by phrases (a split compound) is not rare: the
-   * split already stands for the word.
+   * Documents holding the clause's word: the most of its exact one-term alternatives (the word's own
+   * stems), or −1 when it has none (a clause matched only by phrases, a split compound, is never taken for
+   * a rare word: the split already stands for it).
    */
-  /** Documents of the clause's commonest exact one-term alternative (the word's own stems). */
   private wordFrequency(clause: CompiledClause): number {
-    let df = 0
+    let df = -1
     for (const alternative of clause.alternatives) {
       if (alternative.cursors.length !== 1 || alternative.distance !== 0) continue
       df = Math.max(df, this.index.postings.docFrequency[this.termIds[alternative.cursors[0]]])
     }
     return df
-  }
-
-  private isRareWord(clause: CompiledClause): boolean {
-    const limit = Math.max(RARE_WORD_MIN_DOCS, RARE_WORD_SHARE * this.documentCount)
-    let exact = 0
-    for (const alternative of clause.alternatives) {
-      if (alternative.cursors.length !== 1 || alternative.distance !== 0) continue
-      exact++
-      const termId = this.termIds[alternative.cursors[0]]
-      if (this.index.postings.docFrequency[termId] > limit) return false
-    }
-    return exact > 0
   }
 
   /** Adds a one-term alternative unless the clause already has that term with at least this weight. */
