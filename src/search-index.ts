@@ -6,7 +6,7 @@
  */
 
 import { releaseAnalysisCaches } from './analysis/analyzer'
-import { analyzeEach, analyzeInto, TermBuffer } from './analysis/index'
+import { analyzeEach, analyzeInto, normalize, TermBuffer } from './analysis/index'
 import type { Language, ResolvedLanguage } from './analysis/types'
 import {
   AbortError,
@@ -190,9 +190,13 @@ export type SearchHit<TDocument = AnyDocument> = StoredDocument<TDocument> & {
 
 /** A completion from {@link SearchIndex.suggest}. */
 export interface Suggestion {
-  /** The query text with its last word completed (the completion is an index term). */
+  /**
+   * The query text with its last word completed: the word as the best-scoring matching document writes it
+   * (`آتش‌نشانی`, not the index term `اتشنش`), read from its stored fields; the index term when no indexed
+   * field is stored.
+   */
   suggestion: string
-  /** The completed index term. */
+  /** The completed index term (normalised, stemmed). */
   term: string
   /** Sum of the scores of matching documents; higher first. */
   score: number
@@ -250,6 +254,10 @@ const DEFAULT_LIMIT = 10
 const DEFAULT_MAX_EXPANSIONS = 50
 const DEFAULT_MAX_QUERY_TERMS = 64
 const DEFAULT_HIGHLIGHT_LENGTH = 160
+/** Documents read per suggestion for the spelling of its word ({@link SearchIndex.suggest}). */
+const SUGGESTION_SAMPLE_DOCS = 3
+/** Characters of a stored field read for that spelling: a huge field costs no more than this. */
+const SUGGESTION_SAMPLE_CHARS = 100_000
 const COMPACTION_TERMS_PER_STEP = 20_000
 /** Analysed terms of the field being indexed (reused: indexing is synchronous per document). */
 const documentTerms = new TermBuffer()
@@ -604,12 +612,13 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
 
   /**
    * Completions of the last word of `text` (as-you-type), ranked by the summed scores of the documents
-   * they find together with the preceding words (`combineWith` defaults to `'and'` here). The completion
-   * is an index term (normalised, stemmed).
+   * they find together with the preceding words (`combineWith` defaults to `'and'` here). Each completes an
+   * index term (normalised, stemmed: `term`); `suggestion` writes it as the best-scoring matching document
+   * does, when an indexed field is stored.
    *
    * @example
    * ```ts
-   * index.suggest('آتش', { limit: 5 }) // → [{ suggestion: 'آتشبس', term: 'آتشبس', score: 41.2 }, …]
+   * index.suggest('آتش', { limit: 5 }) // → [{ suggestion: 'آتش‌بس', term: 'اتشبس', score: 41.2 }, …]
    * ```
    */
   suggest(text: string, options: SearchOptions<TDocument> = {}): Suggestion[] {
@@ -620,6 +629,8 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
     const prefixClause = query.clauses.findIndex((clause) => clause.prefix)
     if (prefixClause < 0) return []
     const scores = new Map<number, number>()
+    // Per term, its best-scoring documents (a few), to read how they write the word.
+    const samples = new Map<number, { docId: number; score: number }[]>()
     const evaluator = plan.evaluator!
     const filter = options.filter
     evaluator.run((docId, score) => {
@@ -630,15 +641,70 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
       if (alternative.cursors.length !== 1) return
       const termId = query.termIds[alternative.cursors[0]]
       scores.set(termId, (scores.get(termId) ?? 0) + score)
+      const sample = samples.get(termId)
+      if (sample === undefined) samples.set(termId, [{ docId, score }])
+      else if (sample.length < SUGGESTION_SAMPLE_DOCS) sample.push({ docId, score })
+      else {
+        let worst = 0
+        for (let i = 1; i < sample.length; i++) if (sample[i].score < sample[worst].score) worst = i
+        if (score > sample[worst].score) sample[worst] = { docId, score }
+      }
     })
     const before = query.prefixContext?.before ?? ''
-    return [...scores.entries()]
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, limit)
-      .map(([termId, score]) => {
-        const term = this.inverted.dictionary.termOf(termId)
-        return { suggestion: before + term, term, score }
-      })
+    const suggestions: Suggestion[] = []
+    // Two terms may read the same once written out (غزة in an Arabic document, غزه in a Persian one): the
+    // better-scoring one is kept.
+    const shown = new Set<string>()
+    for (const [termId, score] of [...scores.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])) {
+      if (suggestions.length >= limit) break
+      const term = this.inverted.dictionary.termOf(termId)
+      const written = this.writtenForm(term, samples.get(termId)!)
+      const key = normalize(written)
+      if (shown.has(key)) continue
+      shown.add(key)
+      suggestions.push({ suggestion: before + written, term, score })
+    }
+    return suggestions
+  }
+
+  /**
+   * How the best-scoring document of `sample` that has the word writes the words that analyse to `term`
+   * (its most frequent form; ties: the first), read from its stored indexed fields; `term` when none of
+   * those fields is stored or the word is not found in them. One document's fields are read, not all of
+   * the sample's: this runs for every suggestion of every keystroke.
+   */
+  private writtenForm(term: string, sample: readonly { docId: number; score: number }[]): string {
+    const { fields, storeFields } = this.options
+    const counts = new Map<string, number>()
+    let best = term
+    let bestCount = 0
+    const ordered = [...sample].sort((a, b) => b.score - a.score || a.docId - b.docId)
+    for (const { docId } of ordered) {
+      const language = analysisLanguageOf(this.inverted.documents.languages[docId])
+      for (const field of fields) {
+        const column = storeFields.indexOf(field)
+        if (column < 0) continue
+        const value = this.inverted.documents.storedValues[column][docId]
+        if (typeof value !== 'string') continue
+        const text = value.length > SUGGESTION_SAMPLE_CHARS ? value.slice(0, SUGGESTION_SAMPLE_CHARS) : value
+        analyzeEach(
+          text,
+          { language, stem: this.options.stem, stopWords: this.options.stopWords },
+          (analysed, start, end) => {
+            if (analysed !== term) return
+            const surface = text.slice(start, end)
+            const count = (counts.get(surface) ?? 0) + 1
+            counts.set(surface, count)
+            if (count > bestCount) {
+              best = surface
+              bestCount = count
+            }
+          },
+        )
+      }
+      if (bestCount > 0) break
+    }
+    return best
   }
 
   /**

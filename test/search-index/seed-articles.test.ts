@@ -72,8 +72,34 @@ describe.skipIf(seeds === null)('features on the seed articles (3 Persian, 2 Ara
     expect(Object.keys(hits[0].match).some((term) => term.startsWith('لاور'))).toBe(true)
     const suggestions = index.suggest('لاور')
     expect(suggestions[0].term.startsWith('لاور')).toBe(true)
-    expect(suggestions[0].suggestion).toBe(suggestions[0].term)
+    // The word as the articles write it.
+    expect(suggestions[0].suggestion).toBe('لاوروف')
+    expect(seeds!.some((seed) => seed.text.includes(suggestions[0].suggestion))).toBe(true)
     expect(index.suggest('نوار غ').every((s) => s.suggestion.startsWith('نوار غ'))).toBe(true)
+  })
+
+  it('suggestions are written as the documents write them, once each', () => {
+    const notes = new SearchIndex({ fields: ['body'], storeFields: ['body'], language: 'fa' })
+    notes.addAll([
+      { id: 1, body: 'ایستگاه آتش‌نشانی شهر' },
+      { id: 2, body: 'آتش‌نشانی و اورژانس' },
+      { id: 3, body: 'آتش‌نشانیِ مرکزی' }, // the same word with a kasra: read the same, shown as most write it
+      { id: 4, body: 'آتشبس در غزه' },
+    ])
+    const suggestions = notes.suggest('آتش')
+    const firefighting = suggestions.find((s) => s.suggestion === 'آتش‌نشانی')
+    expect(firefighting).toBeDefined()
+    // The index term is folded (آ → ا, no ZWNJ): the suggestion is not.
+    expect(firefighting!.term).not.toBe(firefighting!.suggestion)
+    expect(suggestions.map((s) => s.suggestion)).toContain('آتشبس')
+    // One entry per written form.
+    const shown = suggestions.map((s) => s.suggestion)
+    expect(new Set(shown).size).toBe(shown.length)
+    // Without stored text, the index term.
+    const bare = new SearchIndex({ fields: ['body'], language: 'fa' })
+    bare.addAll([{ id: 1, body: 'آتش‌نشانی شهر' }])
+    const [only] = bare.suggest('آتش')
+    expect(only.suggestion).toBe(only.term)
   })
 
   it('fuzzy search tolerates a typo; by default only a word the index lacks falls back; fuzzy: false finds nothing', () => {
