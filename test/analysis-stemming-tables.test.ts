@@ -110,3 +110,14 @@ describe('Persian joined pronouns at query time', () => {
     expect(readings('روش', ['رو'])).toEqual(['روش'])
   })
 })
+
+describe('the name of God', () => {
+  it('الله and its proclitic forms (لله، والله، بالله…) meet as one term; look-alikes do not', () => {
+    // light10 read the ال of الله as the article (→ له, a stop word elsewhere) and لله as ل + له (→ لل).
+    for (const form of ['الله', 'لله', 'والله', 'ولله', 'بالله', 'فالله', 'فلله', 'تالله', 'اللَّه', 'لِلَّهِ'])
+      expect(terms(form, 'ar'), form).toEqual(['الله'])
+    expect(stemArabic('بله')).toBe('بل')
+    expect(stemArabic('فله')).toBe('فل')
+    expect(terms('له', 'ar')).toEqual(['له'])
+  })
+})

@@ -7,7 +7,10 @@
  * suffix) loses no further suffix: `ایران`, `حیوان`, `بیان` end in ان that is not a dual. Two additions to
  * light10, both chosen on the 'tune' half of arcd and xquad-ar: a final hamza after alef is dropped, as
  * informal text drops it (سماء and سما, اسماء and اسما meet), and before the light10 suffixes one attached
- * pronoun هم، کم، نا is removed when three letters remain (کتبهم → کتب; not فهم, سهم).
+ * pronoun هم، کم، نا is removed when three letters remain (کتبهم → کتب; not فهم, سهم). One word is kept
+ * whole: the name of God, الله, and its forms with a proclitic (لله، والله، بالله، فالله، تالله، ولله):
+ * light10 reads its ال as the article and leaves له (a stop word elsewhere), and لله as ل + له → لل, so
+ * لله and الله never met.
  *
  * Owns: Arabic affix removal. Must not: fold characters or know about tokens/offsets.
  */
@@ -15,6 +18,9 @@ import { getLexicon } from './lexicon'
 
 /** Article + proclitic prefixes, longest first (after folding). */
 export const ARTICLE_PREFIXES: readonly string[] = ['وال', 'بال', 'کال', 'فال', 'لل', 'ال']
+
+/** The name of God (الله) after at most one proclitic و ف ب ت, also as ل + له (لله): kept as الله. */
+const NAME_OF_GOD = /^[وفبت]?(?:ال|ل)له$/
 
 /** Attached pronouns, of which at most one is removed before {@link SUFFIXES}. */
 export const PRONOUN_SUFFIXES: readonly string[] = ['هم', 'کم', 'نا']
@@ -33,12 +39,14 @@ export const SUFFIXES: readonly string[] = ['ها', 'ان', 'ات', 'ون', 'ی�
  * stemArabic('والکتاب') // → 'کتاب'
  * stemArabic('المدرسه') // → 'مدرس'
  * stemArabic('کتبهم')   // → 'کتب'
+ * stemArabic('لله')     // → 'الله'
  * ```
  */
 export function stemArabic(word: string): string {
   let w = word
   // Conjunction و before anything else (light10), only on words long enough to be "و + word".
   if (w.length >= 4 && w.charCodeAt(0) === 0x0648 /* و */ && !w.startsWith('وال')) w = w.slice(1)
+  if (NAME_OF_GOD.test(w)) return 'الله'
   for (const p of ARTICLE_PREFIXES) {
     if (w.length - p.length >= 2 && w.startsWith(p)) {
       w = w.slice(p.length)

@@ -193,6 +193,8 @@ export function arabicStemFilters(): NamedFilter[] {
   const filters: NamedFilter[] = []
   // Conjunction و on words of ≥ 4 letters, not before the article وال.
   filters.push(replace('ar_01_conjunction', `^(${AR})و(?!ال)(?=${L}{3})`, '$1'))
+  // The name of God and its proclitic forms (لله، والله، بالله…) are kept whole as الله (the keep tag).
+  filters.push(replace('ar_01_name_of_god', `^(${AR})[وفبت]?(?:ال|ل)له$`, `$1${chr(TAG.keep)}الله`))
   // The first article/proclitic that leaves ≥ 2 letters.
   const articles = `(?:${ARTICLE_PREFIXES.map((p) => `${lit(p)}(?=${L}{2})`).join('|')})`
   filters.push(replace('ar_02_article', `^(${AR})${articles}`, '$1'))
