@@ -27,7 +27,10 @@
  * Strings other than terms are written as their UTF-16 length; their text is in the string table.
  * A term's document frequency and last document are not stored: checking its postings yields them.
  * Versions 1 (terms in the string table) and 2 (term order before the postings), written before 0.1.0's
- * release, are rejected as incompatible (rebuild the index).
+ * release, are rejected as incompatible (rebuild the index). The version also goes up when analysis
+ * changes the terms a text gives, since a loaded index is never re-analysed: its terms must be the ones
+ * queries get. Version 4 has version 3's layout; it marks the Arabic stemming that keeps الله (and لله,
+ * والله…) whole, where version 3 indexes hold له and لل.
  */
 
 import { CorruptIndexError, IncompatibleIndexError, KavoshError } from '../errors'
@@ -38,8 +41,11 @@ import { TermDictionary } from '../index/term-dictionary'
 import { ByteReader, ByteWriter, decodeVarints, restoreLoneSurrogates } from './byte-stream'
 import { crc32 } from './crc32'
 
-/** Version of the format this build writes and the only one it reads. */
-export const FORMAT_VERSION = 3
+/**
+ * Version of the format this build writes and the only one it reads; raised for a new layout and for an
+ * analysis change that gives other terms for the same text (see the layout notes above).
+ */
+export const FORMAT_VERSION = 4
 
 const MAGIC = [0x4b, 0x56, 0x53, 0x48] // "KVSH"
 const HEADER_BYTES = 16
