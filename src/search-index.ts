@@ -674,33 +674,24 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
    * the sample's: this runs for every suggestion of every keystroke.
    */
   private writtenForm(term: string, sample: readonly { docId: number; score: number }[]): string {
-    const { fields, storeFields } = this.options
     const counts = new Map<string, number>()
     let best = term
     let bestCount = 0
     const ordered = [...sample].sort((a, b) => b.score - a.score || a.docId - b.docId)
     for (const { docId } of ordered) {
-      const language = analysisLanguageOf(this.inverted.documents.languages[docId])
-      for (const field of fields) {
-        const column = storeFields.indexOf(field)
-        if (column < 0) continue
-        const value = this.inverted.documents.storedValues[column][docId]
-        if (typeof value !== 'string') continue
-        const text = value.length > SUGGESTION_SAMPLE_CHARS ? value.slice(0, SUGGESTION_SAMPLE_CHARS) : value
-        analyzeEach(
-          text,
-          { language, stem: this.options.stem, stopWords: this.options.stopWords },
-          (analysed, start, end) => {
-            if (analysed !== term) return
-            const surface = text.slice(start, end)
-            const count = (counts.get(surface) ?? 0) + 1
-            counts.set(surface, count)
-            if (count > bestCount) {
-              best = surface
-              bestCount = count
-            }
-          },
-        )
+      for (let f = 0; f < this.options.fields.length; f++) {
+        const text = this.storedFieldText(docId, f, SUGGESTION_SAMPLE_CHARS)
+        if (text === null) continue
+        this.analyzeStored(docId, text, (analysed, start, end) => {
+          if (analysed !== term) return
+          const surface = text.slice(start, end)
+          const count = (counts.get(surface) ?? 0) + 1
+          counts.set(surface, count)
+          if (count > bestCount) {
+            best = surface
+            bestCount = count
+          }
+        })
       }
       if (bestCount > 0) break
     }
@@ -992,27 +983,42 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
           ? highlight.length
           : DEFAULT_HIGHLIGHT_LENGTH
       const highlights: Record<string, Highlight> = {}
-      const language = analysisLanguageOf(this.inverted.documents.languages[hit.docId])
       for (const f of highlightFields) {
         if (termsByField[f].size === 0) continue
-        const value =
-          this.inverted.documents.storedValues[this.options.storeFields.indexOf(fields[f])][hit.docId]
-        const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value : ''
+        const text = this.storedFieldText(hit.docId, f) ?? ''
         const matched: MatchedWord[] = []
-        analyzeEach(
-          text,
-          { language, stem: this.options.stem, stopWords: this.options.stopWords },
-          (term, start, end) => {
-            const k = termsByField[f].get(term)
-            if (k !== undefined) matched.push({ start, end, word: words.word[k], weight: words.weight[k] })
-          },
-        )
+        this.analyzeStored(hit.docId, text, (term, start, end) => {
+          const k = termsByField[f].get(term)
+          if (k !== undefined) matched.push({ start, end, word: words.word[k], weight: words.weight[k] })
+        })
         const passage = highlightPassage(text, matched, Math.max(1, length))
         if (passage !== null) highlights[fields[f]] = passage
       }
       result.highlights = highlights
     }
     return result
+  }
+
+  /**
+   * The stored text of indexed field `field` (index into `options.fields`) of `docId` (a number as its
+   * string), cut to `maxChars`; null when that field is not stored or holds no text.
+   */
+  private storedFieldText(docId: number, field: number, maxChars = Number.POSITIVE_INFINITY): string | null {
+    const column = this.options.storeFields.indexOf(this.options.fields[field])
+    if (column < 0) return null
+    const value = this.inverted.documents.storedValues[column][docId]
+    const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value : null
+    return text !== null && text.length > maxChars ? text.slice(0, maxChars) : text
+  }
+
+  /** Calls `emit` for each index term of `text`, analysed as document `docId`'s fields were at indexing. */
+  private analyzeStored(
+    docId: number,
+    text: string,
+    emit: (term: string, start: number, end: number) => void,
+  ): void {
+    const language = analysisLanguageOf(this.inverted.documents.languages[docId])
+    analyzeEach(text, { language, stem: this.options.stem, stopWords: this.options.stopWords }, emit)
   }
 
   private storedDocument(docId: number): StoredDocument<TDocument> {
