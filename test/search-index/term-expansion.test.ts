@@ -95,6 +95,27 @@ describe('term expansion from the dictionary', () => {
     ).toEqual(['کتابدار'])
   })
 
+  it('a prefix expands to the 20 most frequent terms by default, to maxExpansions when given', () => {
+    const index = new SearchIndex({ fields: ['body'] })
+    // 30 completions of "zeta": completion i is in i + 1 documents, so the 20 most frequent are 10 … 29.
+    const docs: { id: string; body: string }[] = []
+    for (let i = 0; i < 30; i++)
+      for (let d = 0; d <= i; d++)
+        docs.push({ id: `${i}-${d}`, body: `zeta${String.fromCharCode(97 + (i % 26))}${i}` })
+    index.addAll(docs)
+    const completions = (options: { maxExpansions?: number }) =>
+      new Set(
+        index
+          .search('zeta', { prefix: true, limit: 1000, ...options })
+          .map((hit) => String(hit.id).split('-')[0]),
+      )
+    const byDefault = completions({})
+    expect(byDefault.size).toBe(20)
+    for (let i = 10; i < 30; i++) expect(byDefault.has(String(i))).toBe(true)
+    expect(completions({ maxExpansions: 50 }).size).toBe(30)
+    expect(completions({ maxExpansions: 5 }).size).toBe(5)
+  })
+
   it('پدر never matches بدر unless fuzzy is asked for; fuzzy ranks the exact match first', () => {
     const index = new SearchIndex({ fields: ['body'], language: 'fa' })
     index.addAll([
