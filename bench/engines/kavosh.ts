@@ -28,7 +28,7 @@ interface KavoshBuilderPool {
   build(
     docs: object[],
     options: object,
-    build?: { minDocumentsPerWorker?: number },
+    build?: { minDocumentsPerWorker?: number; callingThread?: boolean },
   ): Promise<KavoshSearchIndex>
   close(): Promise<void>
 }
@@ -106,8 +106,8 @@ function wrap(index: KavoshSearchIndex): BuiltIndex & { kavosh: KavoshSearchInde
   }
 }
 
-/** Worker threads of the parallel build: the speed-up is reported for 2 cores. */
-const PARALLEL_WORKERS = 2
+/** Worker threads of the parallel build, besides the calling thread: the speed-up is reported for 2 cores. */
+const PARALLEL_WORKERS = 1
 
 /** kavosh/node's worker pool, started on first use and kept for the run. */
 function parallelBuilder(api: KavoshApi): ParallelBuilder | undefined {
@@ -116,12 +116,14 @@ function parallelBuilder(api: KavoshApi): ParallelBuilder | undefined {
   let pool: KavoshBuilderPool | undefined
   return {
     workers: PARALLEL_WORKERS,
-    config: `createIndexBuilderPool({ workers: ${PARALLEL_WORKERS} }) from kavosh/node, kept for the run; pool.build(docs, options) (segments built on the workers, merged in order)`,
-    async build(docs: readonly BenchDoc[]) {
+    config: `createIndexBuilderPool({ workers: ${PARALLEL_WORKERS} }) from kavosh/node, kept for the run; pool.build(docs, options) (segments built on the worker and the calling thread, merged in order)`,
+    async build(docs: readonly BenchDoc[], warmUp = false) {
       pool ??= createPool({ workers: PARALLEL_WORKERS })
-      // Every build is split, even the small warm-up one, so that the warm-up reaches the workers.
+      // Every build is split, even the small warm-up one, which goes to the workers alone so that it
+      // reaches them.
       const documents = docs.map((d) => ({ id: d.id, title: d.title ?? '', text: d.text }))
-      return wrap(await pool.build(documents, INDEX_OPTIONS, { minDocumentsPerWorker: 1 }))
+      const build = { minDocumentsPerWorker: 1, callingThread: !warmUp }
+      return wrap(await pool.build(documents, INDEX_OPTIONS, build))
     },
     async close() {
       await pool?.close()

@@ -63,8 +63,12 @@ export interface ParallelBuilder {
   workers: number
   /** How it is called, for the report. */
   config: string
-  /** Builds an index over `docs` on the workers; the result answers queries like `Engine.build`'s. */
-  build(docs: readonly BenchDoc[]): Promise<BuiltIndex>
+  /**
+   * Builds an index over `docs` on the workers (and the calling thread); the result answers queries like
+   * `Engine.build`'s. `warmUp`: a warm-up build, done on the workers alone so that it reaches them (the
+   * calling thread, warmed by the one-thread builds, would otherwise take every segment of a small build).
+   */
+  build(docs: readonly BenchDoc[], warmUp?: boolean): Promise<BuiltIndex>
   /** Stops the workers. */
   close(): Promise<void>
 }

@@ -233,7 +233,7 @@ export function renderMarkdown(r: BenchResults, lucene?: LuceneResults): string 
     if (parallel.length > 0) {
       const workers = unique(parallel.map((b) => b.parallel!.workers)).join('/')
       out.push(
-        `\nMulti-core build: kavosh on ${workers} worker threads (\`kavosh/node\`, a pool kept for the run: segments built on the workers, merged in order), timed right after the one-thread builds above; speed-up = one-thread time ÷ parallel time, same run ↑\n`,
+        `\nMulti-core build: kavosh on ${workers} worker thread(s) and the calling thread (\`kavosh/node\`, a pool kept for the run: segments of about equal text, several per thread, each built by whichever thread is free, merged in order), timed right after the one-thread builds above; speed-up = one-thread time ÷ parallel time, same run ↑\n`,
       )
       out.push(
         table(

@@ -258,7 +258,7 @@ async function measureParallelBuild(
   const reps = plan.buildRepetitions(c.bytes)
   if (plan.warmups > 0 && c.docs.length > plan.warmupBuildDocs) {
     progress.update(`${step} parallel warm-up`)
-    for (let w = 0; w < plan.warmups; w++) await builder.build(c.docs.slice(0, plan.warmupBuildDocs))
+    for (let w = 0; w < plan.warmups; w++) await builder.build(c.docs.slice(0, plan.warmupBuildDocs), true)
   }
   const ms: number[] = []
   let built: BuiltIndex | undefined

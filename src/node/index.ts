@@ -2,11 +2,12 @@
  * `kavosh/node`: Node-only helpers that need Node built-ins, kept out of the platform-neutral core.
  * Owns building an index on several cores with `worker_threads`: a pool of long-lived workers (started
  * once, reused by every build, so their code stays compiled), the documents cut into contiguous segments
- * of about equal text, each segment indexed by a worker and sent back as typed arrays whose buffers are
- * transferred (`toTransferable`: nothing is encoded or copied on the way), and the segments merged in
- * order on the calling thread (`SearchIndex.fromTransferable` of all of them: documents appended column
- * by column, postings copied once), so the result equals `addAll` over all documents. Must not: analyse
- * or index text itself.
+ * of about equal text (several per thread), each segment indexed by whichever thread is free (a worker,
+ * or the calling thread between its yields to the event loop), a worker's sent back as typed arrays whose
+ * buffers are transferred (`toTransferable`: nothing is encoded or copied on the way), and the segments
+ * merged in order on the calling thread (`SearchIndex.fromTransferable` of all of them: documents appended
+ * column by column, postings copied once), so the result equals `addAll` over all documents. Must not:
+ * analyse or index text itself.
  *
  * This module is also the workers' script: in a worker started by {@link createIndexBuilderPool} it
  * waits for segments to build.
@@ -26,7 +27,10 @@ import {
 
 /** Options of {@link createIndexBuilderPool}. */
 export interface IndexBuilderPoolOptions {
-  /** Worker threads. Default: the number of cores (`os.availableParallelism()`). */
+  /**
+   * Worker threads. Default: one less than the number of cores (`os.availableParallelism()`), at least 1:
+   * the calling thread builds too (see {@link ParallelBuildOptions.callingThread}).
+   */
   workers?: number
 }
 
@@ -34,14 +38,21 @@ export interface IndexBuilderPoolOptions {
 export interface ParallelBuildOptions {
   /**
    * Worker threads, when no `pool` is given (a pool is then started for this build and closed after it).
-   * Default: the number of cores. With 1, or with fewer than 2 × `minDocumentsPerWorker` documents, the
-   * index is built on the calling thread.
+   * Default: one less than the number of cores, at least 1 (with `callingThread: false`, the number of
+   * cores). With fewer than 2 × `minDocumentsPerWorker` documents, the index is built on the calling thread.
    */
   workers?: number
-  /** Fewest documents worth a segment of their own. Default `256`. */
+  /** Fewest documents worth a segment of their own (a share one thread builds at a time). Default `256`. */
   minDocumentsPerWorker?: number
   /** A pool from {@link createIndexBuilderPool} to build on (it stays open). */
   pool?: IndexBuilderPool
+  /**
+   * Whether the calling thread builds segments too, between the workers' (default `true`). It yields to its
+   * event loop after each segment, so it is blocked for one segment at a time (a few tens of milliseconds
+   * with the default segment size). `false` leaves all building to the workers and the event loop free,
+   * for a server that answers requests during a rebuild; the build then takes longer.
+   */
+  callingThread?: boolean
 }
 
 /**
@@ -53,16 +64,16 @@ export interface IndexBuilderPool {
   /** Number of worker threads. */
   readonly workers: number
   /**
-   * Builds a `SearchIndex` over `documents` on the pool's workers: the same as
-   * `new SearchIndex(options).addAll(documents)` (same documents in the same order, same search results).
-   * Documents must be structured-cloneable (plain data). Rejects with the error `addAll` would throw
-   * (`InvalidOptionsError`, `InvalidDocumentError`, `DuplicateIdError`). Builds may overlap; segments
-   * wait for a free worker.
+   * Builds a `SearchIndex` over `documents` on the pool's workers and, unless `callingThread` is false,
+   * the calling thread: the same as `new SearchIndex(options).addAll(documents)` (same documents in the
+   * same order, same search results, same saved bytes). Documents must be structured-cloneable (plain
+   * data). Rejects with the error `addAll` would throw (`InvalidOptionsError`, `InvalidDocumentError`,
+   * `DuplicateIdError`). Builds may overlap; segments wait for a free worker.
    */
   build<TDocument extends object>(
     documents: readonly TDocument[],
     options: SearchIndexOptions,
-    build?: { minDocumentsPerWorker?: number },
+    build?: { minDocumentsPerWorker?: number; callingThread?: boolean },
   ): Promise<SearchIndex<TDocument>>
   /** Stops the workers. Builds still running reject; later ones throw `InvalidOptionsError`. */
   close(): Promise<void>
@@ -72,6 +83,12 @@ interface SegmentRequest {
   job: number
   options: SearchIndexOptions
   documents: readonly object[]
+  /**
+   * One flag per segment of the build, shared with the calling thread: a worker builds a segment only if
+   * it sets the flag first (a calling thread left without work takes back the segments still queued).
+   */
+  claims: Int32Array
+  segment: number
 }
 
 interface ReportedError {
@@ -80,7 +97,7 @@ interface ReportedError {
   id?: string | number
 }
 
-type SegmentReply = { job: number; segment: TransferableIndex } | { job: number; error: ReportedError }
+type SegmentReply = { job: number; segment: TransferableIndex | null } | { job: number; error: ReportedError }
 
 interface PoolWorkerData {
   kavoshIndexBuilder: true
@@ -88,11 +105,25 @@ interface PoolWorkerData {
 
 interface Task {
   request: SegmentRequest
-  resolve: (segment: TransferableIndex) => void
+  /** With null when the calling thread claimed the segment first. */
+  resolve: (segment: TransferableIndex | null) => void
   reject: (error: Error) => void
 }
 
 const DEFAULT_MIN_DOCUMENTS = 256
+
+/**
+ * Segments per building thread: small enough that a slower thread (a worker whose code is still cold, a
+ * core shared with other work) takes fewer of them and all finish together, large enough that the
+ * per-segment costs (a message each way, the analysis caches filled again) stay small.
+ */
+const SEGMENTS_PER_THREAD = 6
+
+/**
+ * Segments a worker holds at once: while the calling thread builds one itself it does not hand out the
+ * next, so each worker keeps a second one queued and is not left waiting.
+ */
+const WORKER_QUEUE_DEPTH = 2
 
 /**
  * Starts a pool of worker threads for parallel index builds (see {@link IndexBuilderPool}). The workers
@@ -101,14 +132,14 @@ const DEFAULT_MIN_DOCUMENTS = 256
  * @example
  * ```ts
  * import { createIndexBuilderPool } from 'kavosh/node'
- * const pool = createIndexBuilderPool({ workers: 4 })
+ * const pool = createIndexBuilderPool({ workers: 3 })
  * const index = await pool.build(articles, { fields: ['title', 'body'] })
  * // … later builds reuse the same workers …
  * await pool.close()
  * ```
  */
 export function createIndexBuilderPool(options: IndexBuilderPoolOptions = {}): IndexBuilderPool {
-  const workers = options.workers ?? defaultWorkers()
+  const workers = options.workers ?? defaultWorkers(true)
   if (!Number.isInteger(workers) || workers < 1)
     throw new InvalidOptionsError('workers must be a positive integer')
   return new WorkerPool(workers)
@@ -117,13 +148,14 @@ export function createIndexBuilderPool(options: IndexBuilderPoolOptions = {}): I
 /**
  * Builds a `SearchIndex` over `documents` on several cores: on `parallel.pool`, or on a pool of
  * `parallel.workers` threads started for this call and closed after it (repeated builds are faster on a
- * pool kept open). The result is the same as `new SearchIndex(options).addAll(documents)`; rejects with
- * the error `addAll` would throw (`InvalidOptionsError`, `InvalidDocumentError`, `DuplicateIdError`).
+ * pool kept open), and on the calling thread unless `parallel.callingThread` is false. The result is the
+ * same as `new SearchIndex(options).addAll(documents)`; rejects with the error `addAll` would throw
+ * (`InvalidOptionsError`, `InvalidDocumentError`, `DuplicateIdError`).
  *
  * @example
  * ```ts
  * import { buildIndexParallel } from 'kavosh/node'
- * const index = await buildIndexParallel(articles, { fields: ['title', 'body'] }, { workers: 4 })
+ * const index = await buildIndexParallel(articles, { fields: ['title', 'body'] }, { workers: 3 })
  * ```
  */
 export async function buildIndexParallel<TDocument extends object>(
@@ -131,17 +163,24 @@ export async function buildIndexParallel<TDocument extends object>(
   options: SearchIndexOptions,
   parallel: ParallelBuildOptions = {},
 ): Promise<SearchIndex<TDocument>> {
-  const build = { minDocumentsPerWorker: parallel.minDocumentsPerWorker }
+  const build = {
+    minDocumentsPerWorker: parallel.minDocumentsPerWorker,
+    callingThread: parallel.callingThread,
+  }
   if (parallel.pool !== undefined) return parallel.pool.build(documents, options, build)
   new SearchIndex(options) // invalid options throw before any worker starts
   checkDocuments(documents)
-  const workers = parallel.workers ?? defaultWorkers()
+  const callingThread = callingThreadBuilds(build.callingThread)
+  const workers = parallel.workers ?? defaultWorkers(callingThread)
   if (!Number.isInteger(workers) || workers < 1)
     throw new InvalidOptionsError('workers must be a positive integer')
-  if (segmentCount(documents.length, workers, build.minDocumentsPerWorker) === 1) {
-    return buildHere(documents, options)
-  }
-  const pool = new WorkerPool(segmentCount(documents.length, workers, build.minDocumentsPerWorker))
+  const segments = segmentCount(
+    documents.length,
+    workers + (callingThread ? 1 : 0),
+    build.minDocumentsPerWorker,
+  )
+  if (segments === 1) return buildHere(documents, options)
+  const pool = new WorkerPool(Math.min(workers, segments))
   try {
     return await pool.build(documents, options, build)
   } finally {
@@ -150,33 +189,91 @@ export async function buildIndexParallel<TDocument extends object>(
 }
 
 class WorkerPool implements IndexBuilderPool {
-  private readonly idle: Worker[] = []
-  private readonly running = new Map<Worker, Task>()
+  /** Each worker's segments, in the order it builds them (at most {@link WORKER_QUEUE_DEPTH}). */
+  private readonly assigned = new Map<Worker, Task[]>()
   private readonly queue: Task[] = []
   private nextJob = 0
   private closed = false
 
   constructor(readonly workers: number) {
-    for (let w = 0; w < workers; w++) this.idle.push(this.startWorker())
+    for (let w = 0; w < workers; w++) this.assigned.set(this.startWorker(), [])
   }
 
   async build<TDocument extends object>(
     documents: readonly TDocument[],
     options: SearchIndexOptions,
-    build: { minDocumentsPerWorker?: number } = {},
+    build: { minDocumentsPerWorker?: number; callingThread?: boolean } = {},
   ): Promise<SearchIndex<TDocument>> {
     if (this.closed) throw new InvalidOptionsError('this index builder pool is closed')
     new SearchIndex(options) // invalid options throw before any work
     checkDocuments(documents)
-    const count = segmentCount(documents.length, this.workers, build.minDocumentsPerWorker)
+    const callingThread = callingThreadBuilds(build.callingThread)
+    const threads = this.workers + (callingThread ? 1 : 0)
+    const count = segmentCount(documents.length, threads, build.minDocumentsPerWorker)
     if (count === 1) return buildHere(documents, options)
     const segments = splitSegments(documents, count)
-    const settled = await Promise.allSettled(segments.map((segment) => this.run(options, segment)))
+    // Segments are handed out in order, to whichever thread is free; each is merged at its own place. The
+    // thread that claims a segment (sets its flag) builds it: a segment queued on a worker is taken back by
+    // the calling thread when it has nothing else left, so that it does not wait for the queue's tail.
+    const claims = new Int32Array(new SharedArrayBuffer(4 * segments.length))
+    const outcomes: PromiseSettledResult<TransferableIndex>[] = new Array(segments.length)
+    const running: Promise<void>[] = []
+    let next = 0
+    let onWorkers = 0
+    const handOut = (): void => {
+      while (next < segments.length && onWorkers < this.workers * WORKER_QUEUE_DEPTH) {
+        const s = next++
+        onWorkers++
+        running.push(
+          this.run(options, segments[s], claims, s)
+            .then(
+              (segment) => {
+                if (segment !== null) outcomes[s] = { status: 'fulfilled', value: segment }
+              },
+              (error: Error) => {
+                // Not sent (documents that cannot be cloned), or the pool closed or its worker failed;
+                // a segment the calling thread took back and built keeps its index.
+                if (outcomes[s] === undefined) outcomes[s] = { status: 'rejected', reason: error }
+              },
+            )
+            .finally(() => {
+              onWorkers--
+              if (!this.closed) handOut()
+            }),
+        )
+      }
+    }
+    handOut()
+    if (callingThread) {
+      const buildSegment = (s: number): void => {
+        try {
+          const index = buildHere(segments[s], options)
+          outcomes[s] = { status: 'fulfilled', value: index.toTransferable().data }
+        } catch (error) {
+          outcomes[s] = { status: 'rejected', reason: error }
+        }
+      }
+      while (next < segments.length) {
+        const s = next++
+        Atomics.store(claims, s, 1) // never sent to a worker
+        buildSegment(s)
+        await yieldToEventLoop() // the workers' replies are read, and the next segments sent, here
+      }
+      // Then the segments still queued on workers, last first (the ones furthest from being started). After
+      // a yield at least, so that segments which could not be sent have been marked as failed (not built
+      // here: documents must be cloneable whichever thread takes them).
+      await yieldToEventLoop()
+      for (let s = segments.length - 1; s >= 0; s--) {
+        if (outcomes[s] === undefined && Atomics.compareExchange(claims, s, 0, 1) === 0) buildSegment(s)
+      }
+    }
+    // Settled segments hand out the next ones (above) until none is left.
+    for (let done = 0; done < running.length; done++) await running[done]
     // The error addAll would throw: it checks every document before it looks for repeated ids.
-    const failures = settled.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason] : []))
+    const failures = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason] : []))
     if (failures.length > 0)
       throw failures.find((error) => error instanceof InvalidDocumentError) ?? failures[0]
-    const built = settled.map((outcome) => (outcome as PromiseFulfilledResult<TransferableIndex>).value)
+    const built = outcomes.map((outcome) => (outcome as PromiseFulfilledResult<TransferableIndex>).value)
     return SearchIndex.fromTransferable<TDocument>(built)
   }
 
@@ -185,33 +282,47 @@ class WorkerPool implements IndexBuilderPool {
     this.closed = true
     const error = new InvalidOptionsError('the index builder pool was closed')
     for (const task of this.queue.splice(0)) task.reject(error)
-    for (const task of this.running.values()) task.reject(error)
-    const all = [...this.idle, ...this.running.keys()]
-    this.idle.length = 0
-    this.running.clear()
+    const all = [...this.assigned.keys()]
+    for (const tasks of this.assigned.values()) for (const task of tasks.splice(0)) task.reject(error)
+    this.assigned.clear()
     await Promise.all(all.map((worker) => worker.terminate()))
   }
 
-  private run(options: SearchIndexOptions, documents: readonly object[]): Promise<TransferableIndex> {
+  private run(
+    options: SearchIndexOptions,
+    documents: readonly object[],
+    claims: Int32Array,
+    segment: number,
+  ): Promise<TransferableIndex | null> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ request: { job: this.nextJob++, options, documents }, resolve, reject })
+      if (this.closed) {
+        reject(new InvalidOptionsError('the index builder pool was closed'))
+        return
+      }
+      const request = { job: this.nextJob++, options, documents, claims, segment }
+      this.queue.push({ request, resolve, reject })
       this.dispatch()
     })
   }
 
+  /** Sends queued segments to the least busy workers, up to {@link WORKER_QUEUE_DEPTH} each. */
   private dispatch(): void {
     while (this.queue.length > 0 && !this.closed) {
-      let worker = this.idle.pop()
-      if (worker === undefined) {
-        if (this.running.size + this.idle.length >= this.workers) return
-        worker = this.startWorker()
+      while (this.assigned.size < this.workers) this.assigned.set(this.startWorker(), []) // replacements
+      let worker: Worker | undefined
+      let fewest = WORKER_QUEUE_DEPTH
+      for (const [candidate, tasks] of this.assigned) {
+        if (tasks.length < fewest) {
+          fewest = tasks.length
+          worker = candidate
+        }
       }
+      if (worker === undefined) return
       const task = this.queue.shift()!
       try {
         worker.postMessage(task.request)
       } catch (error) {
         // Documents that cannot be cloned to another thread (functions, class instances with private state).
-        this.idle.push(worker)
         task.reject(
           new InvalidDocumentError(
             `documents must be plain data to go to a worker: ${(error as Error).message}`,
@@ -219,7 +330,7 @@ class WorkerPool implements IndexBuilderPool {
         )
         continue
       }
-      this.running.set(worker, task)
+      this.assigned.get(worker)!.push(task)
       worker.ref() // a build in progress keeps the process alive; an idle pool does not
     }
   }
@@ -235,21 +346,19 @@ class WorkerPool implements IndexBuilderPool {
       : new Worker(fileURLToPath(workerUrl), { workerData: data })
     worker.unref()
     worker.on('message', (reply: SegmentReply) => {
-      const task = this.running.get(worker)
-      if (task === undefined || task.request.job !== reply.job) return
-      this.running.delete(worker)
-      worker.unref()
-      if (!this.closed) this.idle.push(worker)
+      const tasks = this.assigned.get(worker)
+      const at = tasks === undefined ? -1 : tasks.findIndex((task) => task.request.job === reply.job)
+      if (at < 0) return
+      const [task] = tasks!.splice(at, 1)
+      if (tasks!.length === 0) worker.unref()
       if ('segment' in reply) task.resolve(reply.segment)
       else task.reject(reviveError(reply.error))
       this.dispatch()
     })
     const fail = (error: Error) => {
-      const task = this.running.get(worker)
-      this.running.delete(worker)
-      const at = this.idle.indexOf(worker)
-      if (at >= 0) this.idle.splice(at, 1)
-      task?.reject(error)
+      const tasks = this.assigned.get(worker)
+      this.assigned.delete(worker)
+      for (const task of tasks ?? []) task.reject(error)
       this.dispatch() // a replacement starts for queued segments
     }
     worker.on('error', fail)
@@ -260,8 +369,21 @@ class WorkerPool implements IndexBuilderPool {
   }
 }
 
-function defaultWorkers(): number {
-  return typeof availableParallelism === 'function' ? availableParallelism() : cpus().length
+/** Worker threads by default: one per core, less the calling thread's when it builds too. */
+function defaultWorkers(callingThread: boolean): number {
+  const cores = typeof availableParallelism === 'function' ? availableParallelism() : cpus().length
+  return Math.max(1, callingThread ? cores - 1 : cores)
+}
+
+function callingThreadBuilds(option: unknown): boolean {
+  if (option !== undefined && typeof option !== 'boolean')
+    throw new InvalidOptionsError('callingThread must be a boolean')
+  return option !== false
+}
+
+/** Lets the event loop run (worker replies, timers) between two segments built on the calling thread. */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve))
 }
 
 function checkDocuments(documents: unknown): void {
@@ -269,10 +391,13 @@ function checkDocuments(documents: unknown): void {
     throw new InvalidDocumentError('a parallel build expects an array of documents')
 }
 
-/** Segments to cut `documents` documents into: one per worker, each of at least `minimum` documents. */
-function segmentCount(documents: number, workers: number, minimum = DEFAULT_MIN_DOCUMENTS): number {
+/**
+ * Segments to cut `documents` documents into: {@link SEGMENTS_PER_THREAD} per building thread, each of at
+ * least `minimum` documents; 1 (build on the calling thread) when fewer than two would be worth it.
+ */
+function segmentCount(documents: number, threads: number, minimum = DEFAULT_MIN_DOCUMENTS): number {
   if (!(minimum >= 1)) throw new InvalidOptionsError('minDocumentsPerWorker must be at least 1')
-  return Math.min(workers, Math.max(1, Math.floor(documents / minimum)))
+  return Math.min(threads * SEGMENTS_PER_THREAD, Math.max(1, Math.floor(documents / minimum)))
 }
 
 function buildHere<TDocument extends object>(
@@ -330,11 +455,18 @@ function reviveError(error: ReportedError): Error {
   }
 }
 
-/** In a pool worker: builds each requested segment and sends it back with its buffers transferred. */
+/**
+ * In a pool worker: builds each requested segment it can claim and sends it back with its buffers
+ * transferred.
+ */
 function serveSegments(): void {
   parentPort!.on('message', (request: SegmentRequest) => {
     let reply: SegmentReply
     let transfer: ArrayBuffer[] = []
+    if (Atomics.compareExchange(request.claims, request.segment, 0, 1) !== 0) {
+      parentPort!.postMessage({ job: request.job, segment: null } satisfies SegmentReply) // built there
+      return
+    }
     try {
       const index = new SearchIndex(request.options)
       index.addAll(request.documents)

@@ -43,6 +43,12 @@ describe('parallel build on a worker pool', () => {
       expect(index.getStoredFields(300)).toEqual(expected.getStoredFields(300))
       expect(index.save()).toEqual(expected.save())
     }
+    // Segments built by the workers alone, or also by this thread (and taken back from a worker's queue),
+    // merge into the same bytes.
+    for (const callingThread of [false, true]) {
+      const index = await pool.build(documents, options, { minDocumentsPerWorker: 20, callingThread })
+      expect(index.save()).toEqual(expected.save())
+    }
     // Overlapping builds share the workers.
     const [a, b] = await Promise.all([
       pool.build(documents.slice(0, 600), options, { minDocumentsPerWorker: 50 }),
@@ -70,6 +76,10 @@ describe('parallel build on a worker pool', () => {
     await expect(pool.build(uncloneable, options, { minDocumentsPerWorker: 100 })).rejects.toThrow(
       InvalidDocumentError,
     )
+    // Also when this thread builds some segments itself: whichever thread takes a segment, the same error.
+    await expect(pool.build(uncloneable, options, { minDocumentsPerWorker: 20 })).rejects.toThrow(
+      InvalidDocumentError,
+    )
     const index = await pool.build(documents.slice(0, 400), options, { minDocumentsPerWorker: 100 })
     expect(index.save()).toEqual(sequential(documents.slice(0, 400)).save())
   })
@@ -81,7 +91,17 @@ describe('parallel build on a worker pool', () => {
     expect(shared.save()).toEqual(own.save())
     const small = await buildIndexParallel(documents.slice(0, 10), options, { workers: 2 })
     expect(small.size).toBe(10)
+    const onWorkers = await buildIndexParallel(documents, options, {
+      workers: 1,
+      callingThread: false,
+      minDocumentsPerWorker: 100,
+    })
+    expect(onWorkers.save()).toEqual(own.save())
     await expect(buildIndexParallel(documents, options, { workers: 0 })).rejects.toThrow(InvalidOptionsError)
+    await expect(
+      // @ts-expect-error: not a boolean
+      buildIndexParallel(documents, options, { workers: 1, callingThread: 'yes' }),
+    ).rejects.toThrow(InvalidOptionsError)
     expect(() => createIndexBuilderPool({ workers: 1.5 })).toThrow(InvalidOptionsError)
   })
 
