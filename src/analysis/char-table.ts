@@ -7,7 +7,7 @@
  * Must not: know about words, stemming or stop words.
  *
  * The tables are built once, lazily, from Unicode properties (via the JS regex engine) and then overridden
- * with the explicit Persian/Arabic rules of the checklist in the README. Building takes ~20 ms.
+ * with the explicit Persian/Arabic rules of the checklist in the README. Building takes a few milliseconds.
  */
 
 /** Separator: ends a token. */
@@ -62,47 +62,78 @@ export function getCharTable(): CharTable {
 
 const ch = (s: string) => s.charCodeAt(0)
 
-function buildCharTable(): CharTable {
+/**
+ * The Unicode part of the tables, before the explicit rules: each code unit's class from its general
+ * category and script, and its fold (ASCII digit value, lower case, Latin base letter; spaces to a plain
+ * space). Regular expressions with Unicode properties scan one string of every BMP code unit, once per
+ * property (a test per code unit and property made the first `normalize` call of a process cost 30–45 ms;
+ * this takes a few). Exported for the test that compares it with that per-code-unit reading.
+ */
+export function unicodeCharClasses(): { cls: Uint8Array; fold: Uint16Array } {
   const cls = new Uint8Array(0x10000)
   const fold = new Uint16Array(0x10000)
-  const signal = new Uint8Array(0x10000)
-  const expansionStrings = new Map<number, string>()
-
-  const letterOrNumber = /[\p{L}\p{N}]/u
-  const decimal = /\p{Nd}/u
-  const mark = /\p{M}/u
-  const format = /\p{Cf}/u
-  const space = /\p{Zs}/u
-  const arabicScript = /\p{Script=Arabic}/u
-  const latin = /\p{Script=Latin}/u
-
-  let digitRunStart = -1
-  for (let c = 0; c < 0x10000; c++) {
-    fold[c] = c
-    if (c >= 0xd800 && c <= 0xdfff) continue // surrogates (paired or lone): separators
-    const s = String.fromCharCode(c)
-    if (decimal.test(s)) {
-      // Nd characters come in runs of ten, 0 to 9: the offset in the run is the digit's value.
-      if (digitRunStart < 0 || c - digitRunStart >= 10 || !decimal.test(String.fromCharCode(c - 1)))
-        digitRunStart = c
+  for (let c = 0; c < 0x10000; c++) fold[c] = c
+  // Surrogates (paired or lone) stay separators: U+0000 stands in for them, so that no two of them pair
+  // up into one code point and each string index is its code unit.
+  const units = fold.slice()
+  units.fill(0, 0xd800, 0xe000)
+  const bmp = new TextDecoder('utf-16le').decode(units)
+  /** Start and end of each run of code units that `pattern` (global, one or more) matches. */
+  const runs = (pattern: RegExp): number[] => {
+    const bounds: number[] = []
+    for (let match = pattern.exec(bmp); match !== null; match = pattern.exec(bmp))
+      bounds.push(match.index, pattern.lastIndex)
+    return bounds
+  }
+  // Classes by increasing precedence, a run at a time: marks and format controls are ignored, letters
+  // and numbers are words (Arabic-script ones ARABIC), decimal digits are digits.
+  const ignored = runs(/[\p{M}\p{Cf}]+/gu)
+  for (let i = 0; i < ignored.length; i += 2) cls.fill(IGNORE, ignored[i], ignored[i + 1])
+  const letterOrNumber = runs(/[\p{L}\p{N}]+/gu)
+  for (let i = 0; i < letterOrNumber.length; i += 2) cls.fill(OTHER, letterOrNumber[i], letterOrNumber[i + 1])
+  const arabic = runs(/\p{Script=Arabic}+/gu)
+  for (let i = 0; i < arabic.length; i += 2) {
+    for (let c = arabic[i]; c < arabic[i + 1]; c++) if (cls[c] === OTHER) cls[c] = ARABIC
+  }
+  const decimal = runs(/\p{Nd}+/gu)
+  for (let i = 0; i < decimal.length; i += 2) {
+    // Nd characters come in runs of ten, 0 to 9: the offset in the run is the digit's value.
+    for (let c = decimal[i]; c < decimal[i + 1]; c++) {
       cls[c] = DIGIT
-      fold[c] = 0x30 + ((c - digitRunStart) % 10)
-    } else if (letterOrNumber.test(s)) {
-      cls[c] = arabicScript.test(s) ? ARABIC : OTHER
-      const lower = s.toLowerCase()
-      let folded = lower.length === 1 ? lower : s
-      if (latin.test(s)) {
-        // Accent folding for Latin letters: é → e, ñ → n (base letter of the canonical decomposition).
-        const d = folded.normalize('NFD')
-        if (d.length > 1 && !mark.test(d[0]!) && mark.test(d.slice(1))) folded = d[0]!
-      }
-      fold[c] = ch(folded)
-    } else if (mark.test(s) || format.test(s)) {
-      cls[c] = IGNORE
-    } else if (space.test(s)) {
-      fold[c] = 0x20 // NBSP, U+202F and every other space separator become a plain space
+      fold[c] = 0x30 + ((c - decimal[i]) % 10)
     }
   }
+  const spaces = runs(/\p{Zs}+/gu)
+  for (let i = 0; i < spaces.length; i += 2) {
+    // NBSP, U+202F and every other space separator become a plain space.
+    for (let c = spaces[i]; c < spaces[i + 1]; c++) if (cls[c] === 0) fold[c] = 0x20
+  }
+  // Lower case (for the letters and numbers toLowerCase changes), then accent folding for Latin letters
+  // (é → e, ñ → n: the base letter of the canonical decomposition).
+  const mark = /\p{M}/u
+  const lowered = runs(/\p{Changes_When_Lowercased}+/gu)
+  for (let i = 0; i < lowered.length; i += 2) {
+    for (let c = lowered[i]; c < lowered[i + 1]; c++) {
+      if (cls[c] !== OTHER && cls[c] !== ARABIC) continue
+      const lower = String.fromCharCode(c).toLowerCase()
+      if (lower.length === 1) fold[c] = ch(lower)
+    }
+  }
+  const latin = runs(/\p{Script=Latin}+/gu)
+  for (let i = 0; i < latin.length; i += 2) {
+    for (let c = latin[i]; c < latin[i + 1]; c++) {
+      if (cls[c] !== OTHER && cls[c] !== ARABIC) continue
+      const d = String.fromCharCode(fold[c]).normalize('NFD')
+      if (d.length > 1 && !mark.test(d[0]!) && mark.test(d.slice(1))) fold[c] = ch(d[0]!)
+    }
+  }
+  return { cls, fold }
+}
+
+function buildCharTable(): CharTable {
+  const { cls, fold } = unicodeCharClasses()
+  const signal = new Uint8Array(0x10000)
+  const expansionStrings = new Map<number, string>()
 
   // --- Explicit Persian/Arabic rules (the README's checklist) ---
   const setLetter = (from: string, to: string) => {
