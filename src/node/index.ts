@@ -253,7 +253,7 @@ class WorkerPool implements IndexBuilderPool {
           outcomes[s] = { status: 'rejected', reason: error }
         }
       }
-      while (next < segments.length) {
+      while (next < segments.length && !this.closed) {
         const s = next++
         Atomics.store(claims, s, 1) // never sent to a worker
         buildSegment(s)
@@ -263,12 +263,16 @@ class WorkerPool implements IndexBuilderPool {
       // a yield at least, so that segments which could not be sent have been marked as failed (not built
       // here: documents must be cloneable whichever thread takes them).
       await yieldToEventLoop()
-      for (let s = segments.length - 1; s >= 0; s--) {
+      for (let s = segments.length - 1; s >= 0 && !this.closed; s--) {
         if (outcomes[s] === undefined && Atomics.compareExchange(claims, s, 0, 1) === 0) buildSegment(s)
       }
     }
     // Settled segments hand out the next ones (above) until none is left.
     for (let done = 0; done < running.length; done++) await running[done]
+    // A pool closed during the build leaves segments unbuilt.
+    for (let s = 0; s < segments.length; s++) {
+      if (outcomes[s] === undefined) throw new InvalidOptionsError('the index builder pool was closed')
+    }
     // The error addAll would throw: it checks every document before it looks for repeated ids.
     const failures = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason] : []))
     if (failures.length > 0)

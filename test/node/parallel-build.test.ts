@@ -105,9 +105,16 @@ describe('parallel build on a worker pool', () => {
     expect(() => createIndexBuilderPool({ workers: 1.5 })).toThrow(InvalidOptionsError)
   })
 
-  it('a closed pool refuses builds', async () => {
+  it('a closed pool refuses builds, and a build under way when it closes rejects', async () => {
     const closing = createIndexBuilderPool({ workers: 1 })
     await closing.close()
     await expect(closing.build(documents, options)).rejects.toThrow(InvalidOptionsError)
+    for (const callingThread of [true, false]) {
+      const interrupted = createIndexBuilderPool({ workers: 1 })
+      const building = interrupted.build(documents, options, { minDocumentsPerWorker: 20, callingThread })
+      const rejected = expect(building).rejects.toThrow(InvalidOptionsError)
+      await interrupted.close()
+      await rejected
+    }
   })
 })
