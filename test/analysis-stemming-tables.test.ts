@@ -121,3 +121,32 @@ describe('the name of God', () => {
     expect(terms('له', 'ar')).toEqual(['له'])
   })
 })
+
+describe('words that begin with کال of their own', () => {
+  it('keep it: کالیفورنیا, کالسیوم (with or without the article, و) meet; "like the" still loses ک + ال', () => {
+    // light10 reads کال as ک + the article: کالیفورنیا → یفورنیا, and کالسیوم → سیوم while الکالسیوم → کالسیوم.
+    expect(terms('كاليفورنيا وكاليفورنيا', 'ar')).toEqual(['کالیفورنیا', 'کالیفورنیا'])
+    expect(terms('كالسيوم', 'ar')).toEqual(terms('الكالسيوم', 'ar'))
+    expect(terms('كالسيوم', 'ar')).toEqual(['کالسیوم'])
+    expect(terms('كالينينغراد', 'ar')).toEqual(['کالینینغراد'])
+    // Suffixes go as usual: the adjective keeps its beginning too.
+    expect(stemArabic('کالیفورنیه')).toBe('کالیفورن')
+    // ک + the article: كالعادة is "as usual", كالفنون "like the arts" (not a کال-word by its first letters).
+    expect(terms('كالعادة', 'ar')).toEqual(terms('العادة', 'ar'))
+    expect(terms('كالفنون', 'ar')).toEqual(terms('الفنون', 'ar'))
+  })
+  it('are found as they are typed: a prefix of the word reaches it, and its suggestion is the word', () => {
+    const index = new SearchIndex({ fields: ['text'], storeFields: ['text'], language: 'ar' })
+    index.addAll([
+      { id: 1, text: 'تقع ولاية كاليفورنيا في غرب الولايات المتحدة' },
+      { id: 2, text: 'الكالسيوم عنصر مهم للعظام' },
+      { id: 3, text: 'كان الرجل كالأسد في المعركة' },
+    ])
+    expect(index.search('كاليف', { prefix: true }).map((hit) => hit.id)).toEqual([1])
+    expect(index.search('كالسي', { prefix: true }).map((hit) => hit.id)).toEqual([2])
+    expect(index.search('كالسيوم').map((hit) => hit.id)).toEqual([2])
+    expect(index.suggest('كاليف').map((s) => s.suggestion)).toEqual(['كاليفورنيا'])
+    // "Like the lion" still finds the lion.
+    expect(index.search('الأسد').map((hit) => hit.id)).toEqual([3])
+  })
+})

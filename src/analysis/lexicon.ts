@@ -5,6 +5,7 @@
  * Owns: turning raw lists into lookup sets. Must not: contain words itself (they live in dictionaries/).
  */
 import {
+  arKalWords,
   arStemExceptions,
   arStopwords,
   faPastStems,
@@ -19,6 +20,8 @@ export interface Lexicon {
   readonly faStopWords: ReadonlySet<string>
   readonly arStopWords: ReadonlySet<string>
   readonly arStemExceptions: ReadonlySet<string>
+  /** Beginnings of Arabic words whose کال is not the proclitic ک + the article (folded). */
+  readonly arKalWords: ReadonlySet<string>
   readonly faStemExceptions: ReadonlySet<string>
   readonly faPastStems: ReadonlySet<string>
   readonly faPresentStems: ReadonlySet<string>
@@ -35,6 +38,7 @@ export function getLexicon(): Lexicon {
       faStopWords: foldAll(faStopwords),
       arStopWords: foldAll(arStopwords),
       arStemExceptions: foldAll(arStemExceptions),
+      arKalWords: foldAll(arKalWords),
       faStemExceptions: foldAll(faStemExceptions),
       faPastStems: foldAll(faPastStems),
       faPresentStems: foldAll(faPresentStems),

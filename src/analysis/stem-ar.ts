@@ -10,14 +10,18 @@
  * pronoun هم، کم، نا is removed when three letters remain (کتبهم → کتب; not فهم, سهم). One word is kept
  * whole: the name of God, الله, and its forms with a proclitic (لله، والله، بالله، فالله، تالله، ولله):
  * light10 reads its ال as the article and leaves له (a stop word elsewhere), and لله as ل + له → لل, so
- * لله and الله never met.
+ * لله and الله never met. And the کال of a word of `dictionaries/ar-kal-words.txt` (کالیفورنیا, کالسیوم)
+ * is the word's own, not ک + the article.
  *
  * Owns: Arabic affix removal. Must not: fold characters or know about tokens/offsets.
  */
 import { getLexicon } from './lexicon'
 
+/** The proclitic ک + the article ("like the"), kept on words of `dictionaries/ar-kal-words.txt`. */
+export const KAL = 'کال'
+
 /** Article + proclitic prefixes, longest first (after folding). */
-export const ARTICLE_PREFIXES: readonly string[] = ['وال', 'بال', 'کال', 'فال', 'لل', 'ال']
+export const ARTICLE_PREFIXES: readonly string[] = ['وال', 'بال', KAL, 'فال', 'لل', 'ال']
 
 /** The name of God (الله) after at most one proclitic و ف ب ت, also as ل + له (لله): kept as الله. */
 const NAME_OF_GOD = /^[وفبت]?(?:ال|ل)له$/
@@ -47,13 +51,15 @@ export function stemArabic(word: string): string {
   // Conjunction و before anything else (light10), only on words long enough to be "و + word".
   if (w.length >= 4 && w.charCodeAt(0) === 0x0648 /* و */ && !w.startsWith('وال')) w = w.slice(1)
   if (NAME_OF_GOD.test(w)) return 'الله'
+  const lexicon = getLexicon()
   for (const p of ARTICLE_PREFIXES) {
     if (w.length - p.length >= 2 && w.startsWith(p)) {
+      if (p === KAL && beginsWithAny(w, lexicon.arKalWords)) break // کالیفورنیا: کال is the word's own
       w = w.slice(p.length)
       break
     }
   }
-  const exceptions = getLexicon().arStemExceptions
+  const exceptions = lexicon.arStemExceptions
   // Final hamza after alef (سماء → سما), on words of at least four letters.
   if (w.length >= 4 && w.endsWith('اء')) w = w.slice(0, -1)
   if (!exceptions.has(w)) {
@@ -69,4 +75,10 @@ export function stemArabic(word: string): string {
     if (w.length - s.length >= 2 && w.endsWith(s)) w = w.slice(0, -s.length)
   }
   return w
+}
+
+/** True when `word` begins with one of `beginnings`. */
+function beginsWithAny(word: string, beginnings: ReadonlySet<string>): boolean {
+  for (const b of beginnings) if (word.startsWith(b)) return true
+  return false
 }

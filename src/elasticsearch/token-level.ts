@@ -16,6 +16,7 @@ import { getLexicon } from '../analysis/lexicon'
 import {
   SUFFIXES as ARABIC_SUFFIXES,
   ARTICLE_PREFIXES,
+  KAL,
   MIN_PRONOUN_STEM,
   PRONOUN_SUFFIXES,
 } from '../analysis/stem-ar'
@@ -196,7 +197,9 @@ export function arabicStemFilters(): NamedFilter[] {
   // The name of God and its proclitic forms (لله، والله، بالله…) are kept whole as الله (the keep tag).
   filters.push(replace('ar_01_name_of_god', `^(${AR})[وفبت]?(?:ال|ل)له$`, `$1${chr(TAG.keep)}الله`))
   // The first article/proclitic that leaves ≥ 2 letters.
-  const articles = `(?:${ARTICLE_PREFIXES.map((p) => `${lit(p)}(?=${L}{2})`).join('|')})`
+  // کال is not ک + the article at the start of a word of ar-kal-words (کالیفورنیا).
+  const kalWords = wordTrie([...getLexicon().arKalWords].map((word) => word.slice(KAL.length)))
+  const articles = `(?:${ARTICLE_PREFIXES.map((p) => `${lit(p)}${p === KAL ? `(?!${kalWords})` : ''}(?=${L}{2})`).join('|')})`
   filters.push(replace('ar_02_article', `^(${AR})${articles}`, '$1'))
   // Each suffix at most once, in order, while ≥ 2 letters remain; a word of the exception list (checked
   // before each suffix) gets the keep tag, which no suffix rule matches past.

@@ -284,6 +284,10 @@ class QueryBuilder {
         word: text.slice(wordStart, trimmedEnd),
       }
     }
+    // Stemming may take a word's beginning for a proclitic (کالیف → یف: کالیفورنیا keeps its کال): the word
+    // as typed, unstemmed, is expanded too when no stem is a beginning of it.
+    const typed = this.unstemmed(this.prefixContext!.word)
+    if (typed !== null && !prefixTerms.some((term) => typed.startsWith(term))) prefixTerms.push(typed)
     target.prefix = true
     for (const term of prefixTerms) {
       const expansions = prefixExpansions(
@@ -551,6 +555,16 @@ class QueryBuilder {
       }
     }
     return analyses
+  }
+
+  /** `word` folded as the index folds it, not stemmed; null unless it is one token. */
+  private unstemmed(word: string): string | null {
+    try {
+      const tokens = analyze(word, { language: this.analysisLanguage(), stem: false, stopWords: false })
+      return tokens.length === 1 ? tokens[0].term : null
+    } catch {
+      return null
+    }
   }
 
   private analysisLanguage(): Language {
