@@ -7,7 +7,7 @@
  * Must not: know about words, stemming or stop words.
  *
  * The tables are built once, lazily, from Unicode properties (via the JS regex engine) and then overridden
- * with the explicit Persian/Arabic rules of the checklist in the README. Building takes a few milliseconds.
+ * with the explicit Persian/Arabic rules of the checklist in the README (see {@link unicodeCharClasses}).
  */
 
 /** Separator: ends a token. */
@@ -66,8 +66,8 @@ const ch = (s: string) => s.charCodeAt(0)
  * The Unicode part of the tables, before the explicit rules: each code unit's class from its general
  * category and script, and its fold (ASCII digit value, lower case, Latin base letter; spaces to a plain
  * space). Regular expressions with Unicode properties scan one string of every BMP code unit, once per
- * property (a test per code unit and property made the first `normalize` call of a process cost 30–45 ms;
- * this takes a few). Exported for the test that compares it with that per-code-unit reading.
+ * property (a test per code unit and property made the first `normalize` call of a process cost 34–38 ms;
+ * 21–26 ms now, most of it regex interpretation and module compilation). Exported for the test that compares it with that per-code-unit reading.
  */
 export function unicodeCharClasses(): { cls: Uint8Array; fold: Uint16Array } {
   const cls = new Uint8Array(0x10000)
