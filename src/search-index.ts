@@ -980,7 +980,10 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
       }
       match[term] = matchedFields
     }
-    const result = { ...this.storedDocument(hit.docId), score: hit.score, match } as SearchHit<TDocument>
+    // The stored document is a new object: it becomes the hit (a spread would copy it once more).
+    const result = this.storedDocument(hit.docId) as SearchHit<TDocument>
+    result.score = hit.score
+    result.match = match
     if (termsByField !== null && words !== null) {
       const length =
         typeof highlight === 'object' && highlight.length !== undefined
