@@ -34,6 +34,8 @@ export class PostingCursor {
   positions: Uint32Array
   private readonly bytes: Uint8Array
   private offset = 0
+  /** Free for the cursor's owner (the pruned walk keeps the cursor's index into its query's terms here). */
+  tag = -1
   /** Skip data, or null (then {@link advanceTo} reads every posting on the way). */
   private blocks: PostingBlocks | null = null
   /** A skip entry at or before the current position. */

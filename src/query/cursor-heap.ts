@@ -34,6 +34,26 @@ export class CursorHeap {
     return this.heap.length > 0 ? this.heap[0].docId : NO_MORE_DOCS
   }
 
+  /**
+   * Writes the {@link PostingCursor.tag}s of the cursors on the minimum document into `into` (at least
+   * {@link size} long) and returns how many there are. They form a subtree at the root: only it is visited.
+   */
+  tagsAtMinimum(into: Int32Array): number {
+    const heap = this.heap
+    if (heap.length === 0) return 0
+    const docId = heap[0].docId
+    // `into` first holds heap positions (visited in order, children appended), then their tags.
+    into[0] = 0
+    let count = 1
+    for (let i = 0; i < count; i++) {
+      const left = 2 * into[i] + 1
+      if (left < heap.length && heap[left].docId === docId) into[count++] = left
+      if (left + 1 < heap.length && heap[left + 1].docId === docId) into[count++] = left + 1
+    }
+    for (let i = 0; i < count; i++) into[i] = heap[into[i]].tag
+    return count
+  }
+
   /** Advances every cursor on `docId` to its next document. */
   advancePast(docId: number): void {
     const heap = this.heap

@@ -112,6 +112,11 @@ export class TopScoreWalk {
   private sourceClause = -1
   private split = -1
   private readonly leads: PostingCursor[] = []
+  /** Units by lead cursor: those of cursor k are `leadUnits[leadUnitsStart[k]]` up to `leadUnitsStart[k + 1]`. */
+  private readonly leadUnitsStart: Int32Array
+  private readonly leadUnits: Int32Array
+  /** Indices of the lead cursors on the candidate (see {@link leadsOn}). */
+  private readonly onCandidate: Int32Array
   private heap: CursorHeap | null = null
   private threshold = 0
   private windowEnd = -1
@@ -187,6 +192,14 @@ export class TopScoreWalk {
         u++
       }
     }
+    this.leadUnitsStart = new Int32Array(cursors.length + 1)
+    for (let v = 0; v < units; v++) this.leadUnitsStart[this.unitLead[v] + 1]++
+    for (let k = 0; k < cursors.length; k++) this.leadUnitsStart[k + 1] += this.leadUnitsStart[k]
+    this.leadUnits = new Int32Array(units)
+    const filled = this.leadUnitsStart.slice(0, cursors.length)
+    for (let v = 0; v < units; v++) this.leadUnits[filled[this.unitLead[v]]++] = v
+    for (let k = 0; k < cursors.length; k++) cursors[k].tag = k
+    this.onCandidate = new Int32Array(cursors.length)
     this.value = new Float64Array(clauses.length)
     this.generatedValue = new Float64Array(clauses.length)
     this.restBound = new Float64Array(clauses.length)
@@ -454,21 +467,24 @@ export class TopScoreWalk {
     this.scorer.prepareFieldFactors(docId)
     // The candidate's own k1 (bits 2–3 of its language byte, as the evaluator scores it): exact unit scores.
     const k1 = this.k1ByLanguage[(this.languages[docId] >>> 2) & 3]
-    // Units of a clause are tried in descending order of bound, until no bound exceeds the best so far.
-    const { unitsByBound, unitBound } = this
-    for (let c = 0; c < this.clauseCount; c++) {
-      let generated = 0
-      for (let i = firstUnit[c]; i < firstUnit[c + 1]; i++) {
-        const u = unitsByBound[i]
-        if (unitBound[u] <= generated) break
-        if (unitGenerates[u] === 0 || this.cursors[this.unitLead[u]].docId !== docId) continue
-        generated = Math.max(generated, this.exactUnit(u, docId, k1))
+    // The generating units whose lead is on the candidate, found from those leads (a clause of many
+    // expansions has one or two of them there): a unit is scored unless its bound cannot raise its clause's.
+    const { unitBound, unitClause, leadUnits, leadUnitsStart, onCandidate } = this
+    generatedValue.fill(0)
+    const onCount = this.leadsOn(docId)
+    for (let i = 0; i < onCount; i++) {
+      const k = onCandidate[i]
+      for (let j = leadUnitsStart[k]; j < leadUnitsStart[k + 1]; j++) {
+        const u = leadUnits[j]
+        const c = unitClause[u]
+        if (unitGenerates[u] === 0 || unitBound[u] <= generatedValue[c]) continue
+        const exact = this.exactUnit(u, docId, k1)
+        if (exact > generatedValue[c]) generatedValue[c] = exact
       }
-      generatedValue[c] = generated
-      value[c] = Math.max(generated, restBound[c])
     }
+    for (let c = 0; c < this.clauseCount; c++) value[c] = Math.max(generatedValue[c], restBound[c])
     if (!exceedsBound(this.scoreBound(), threshold)) return false
-    const clausesByRest = this.clausesByRest
+    const { clausesByRest, unitsByBound } = this
     for (let i = 0; i < this.clauseCount; i++) {
       const c = clausesByRest[i]
       if (value[c] <= generatedValue[c]) continue
@@ -483,6 +499,16 @@ export class TopScoreWalk {
     }
     for (const cursor of this.cursors) cursor.seek(docId)
     return true
+  }
+
+  /** Writes the indices of the lead cursors on `docId` (the candidate) into {@link onCandidate}; returns how many. */
+  private leadsOn(docId: number): number {
+    if (this.heap !== null) return this.heap.tagsAtMinimum(this.onCandidate)
+    let count = 0
+    const leads = this.leads
+    for (let i = 0; i < leads.length; i++)
+      if (leads[i].docId === docId) this.onCandidate[count++] = leads[i].tag
+    return count
   }
 
   /** False when no unit of clause c that can score in this window has its lead on `docId`. */

@@ -13,6 +13,7 @@ import type { DocumentTable } from '../../src/index/document-table'
 import { postingBlocks } from '../../src/index/posting-blocks'
 import { NO_MORE_DOCS, PostingCursor } from '../../src/index/posting-cursor'
 import type { PostingPool } from '../../src/index/posting-pool'
+import { CursorHeap } from '../../src/query/cursor-heap'
 import { pruningSettings } from '../../src/query/evaluate-query'
 import { CORPORA_DIR, VOCABULARY } from './helpers'
 
@@ -320,6 +321,40 @@ describe('skip data and cursors', () => {
         },
       ),
       { numRuns: 30, endOnFailure: true },
+    )
+  })
+
+  it('the cursor heap names exactly the cursors on its minimum document', () => {
+    // Stand-ins with the two members the heap reads: docId and next().
+    const listCursor = (docs: number[], tag: number) => {
+      let i = -1
+      return {
+        docId: -1,
+        tag,
+        next() {
+          i++
+          this.docId = i < docs.length ? docs[i] : NO_MORE_DOCS
+          return i < docs.length
+        },
+      }
+    }
+    fc.assert(
+      fc.property(
+        fc.array(fc.uniqueArray(fc.integer({ min: 0, max: 40 }), { maxLength: 25 }), { maxLength: 24 }),
+        (lists) => {
+          const cursors = lists.map((docs, tag) => listCursor([...docs].sort((a, b) => a - b), tag))
+          const heap = new CursorHeap(cursors as unknown as PostingCursor[])
+          const into = new Int32Array(cursors.length)
+          for (let docId = heap.minimumDocId(); docId !== NO_MORE_DOCS; docId = heap.minimumDocId()) {
+            const count = heap.tagsAtMinimum(into)
+            const expected = cursors.filter((c) => c.docId === docId).map((c) => c.tag)
+            expect([...into.subarray(0, count)].sort((a, b) => a - b)).toEqual(expected)
+            heap.advancePast(docId)
+          }
+          expect(heap.tagsAtMinimum(into)).toBe(0)
+        },
+      ),
+      { numRuns: 200 },
     )
   })
 })
