@@ -346,7 +346,7 @@ export class TopScoreWalk {
     for (; split < this.unitCount; split++) {
       const u = order[split]
       if (unitBound[u] > value[unitClause[u]]) value[unitClause[u]] = unitBound[u]
-      if (exceedsBound(this.scoreBound(), this.threshold)) break
+      if (this.boundExceedsThreshold()) break
     }
     if (split === this.unitCount) return false
     // Clauses every candidate needs: without one (its best unit), even the best of the others cannot reach
@@ -359,8 +359,7 @@ export class TopScoreWalk {
     for (let c = 0; c < this.clauseCount; c++) {
       const bound = value[c]
       value[c] = 0
-      const isNeeded =
-        this.mustMatch[c] === 1 || (bound > 0 && !exceedsBound(this.scoreBound(), this.threshold))
+      const isNeeded = this.mustMatch[c] === 1 || (bound > 0 && !this.boundExceedsThreshold())
       value[c] = bound
       if ((needed[c] === 1) !== isNeeded) {
         needed[c] = isNeeded ? 1 : 0
@@ -440,11 +439,12 @@ export class TopScoreWalk {
   }
 
   /**
-   * Bound of the candidate's score when clause c scores at most `value[c]`: their sum plus the proximity
-   * bonus with the largest closeness (1) for every adjacent pair of required clauses. The coordination
-   * factor is at most 1.
+   * True when the bound of the candidate's score may exceed the threshold, clause c scoring at most
+   * `value[c]`: their sum plus the proximity bonus with the largest closeness (1) for every adjacent pair of
+   * required clauses. The coordination factor is at most 1. (A boolean, not the bound: a double returned
+   * from a call that is not inlined is a heap allocation, and this runs for every candidate.)
    */
-  private scoreBound(): number {
+  private boundExceedsThreshold(): boolean {
     const { value, required } = this
     let sum = 0
     for (let c = 0; c < this.clauseCount; c++) sum += value[c]
@@ -455,12 +455,12 @@ export class TopScoreWalk {
       }
       sum += this.proximityWeight * bonus
     }
-    return sum
+    return exceedsBound(sum, this.threshold)
   }
 
   /** False when `docId` provably cannot score above the threshold; else puts every cursor holding it on it. */
   private mayBeat(docId: number): boolean {
-    const { value, generatedValue, restBound, unitGenerates, firstUnit, threshold, needed } = this
+    const { value, generatedValue, restBound, unitGenerates, firstUnit, needed } = this
     for (let c = 0; c < this.clauseCount; c++) {
       if (needed[c] === 1 && c !== this.sourceClause && !this.mayMatch(c, docId)) return false
     }
@@ -483,7 +483,7 @@ export class TopScoreWalk {
       }
     }
     for (let c = 0; c < this.clauseCount; c++) value[c] = Math.max(generatedValue[c], restBound[c])
-    if (!exceedsBound(this.scoreBound(), threshold)) return false
+    if (!this.boundExceedsThreshold()) return false
     const { clausesByRest, unitsByBound } = this
     for (let i = 0; i < this.clauseCount; i++) {
       const c = clausesByRest[i]
@@ -495,7 +495,7 @@ export class TopScoreWalk {
         if (unitGenerates[u] === 0) exact = Math.max(exact, this.exactUnit(u, docId, k1))
       }
       value[c] = exact
-      if (!exceedsBound(this.scoreBound(), threshold)) return false
+      if (!this.boundExceedsThreshold()) return false
     }
     for (const cursor of this.cursors) cursor.seek(docId)
     return true
