@@ -556,8 +556,9 @@ export class IndexCompaction {
       offset = writeVarint(bytes, offset, frequency)
       let previous = 0
       const start = cursor.positionsStart[f]
+      const positions = cursor.positions
       for (let i = 0; i < frequency; i++) {
-        const position = cursor.positions[start + i]
+        const position = positions[start + i]
         offset = writeVarint(bytes, offset, position - previous)
         previous = position
       }

@@ -30,8 +30,12 @@ export class PostingCursor {
   readonly termFrequency: Uint32Array
   /** Where field f's positions start inside {@link positions}. */
   readonly positionsStart: Uint32Array
-  /** Positions of the current document, field after field, ascending within a field. */
-  positions: Uint32Array
+  /** Decoded positions (see {@link positions}); valid when {@link positionsPending} is false. */
+  private positionBuffer: Uint32Array
+  /** The current posting's positions are not decoded yet: {@link positions} decodes them. */
+  private positionsPending = false
+  /** Byte offset of field f's position gaps in the current posting. */
+  private readonly positionsOffset: Uint32Array
   private readonly bytes: Uint8Array
   private offset = 0
   /** Free for the cursor's owner (the pruned walk keeps the cursor's index into its query's terms here). */
@@ -45,14 +49,29 @@ export class PostingCursor {
     this.bytes = bytes
     this.termFrequency = new Uint32Array(fieldCount)
     this.positionsStart = new Uint32Array(fieldCount)
-    this.positions = new Uint32Array(16)
+    this.positionsOffset = new Uint32Array(fieldCount)
+    this.positionBuffer = new Uint32Array(16)
   }
 
-  /** Decodes the next posting; false (and docId = {@link NO_MORE_DOCS}) at the end. */
+  /**
+   * Positions of the current document, field after field (field f's from `positionsStart[f]`, as many as
+   * `termFrequency[f]`), ascending within a field. Decoded on first read: most postings a query walks are
+   * passed over on their doc id and frequencies alone. Read it once per document, into a local.
+   */
+  get positions(): Uint32Array {
+    if (this.positionsPending) this.decodePositions()
+    return this.positionBuffer
+  }
+
+  /**
+   * Moves to the next posting (its doc id, field mask and frequencies; positions when first read); false
+   * (and docId = {@link NO_MORE_DOCS}) at the end.
+   */
   next(): boolean {
     const bytes = this.bytes
     if (this.offset >= bytes.length) {
       this.docId = NO_MORE_DOCS
+      this.positionsPending = false
       return false
     }
     this.from = this.docId + 1
@@ -69,23 +88,54 @@ export class PostingCursor {
         const frequency = this.readVarint()
         termFrequency[field] = frequency
         this.positionsStart[field] = written
-        if (written + frequency > this.positions.length) {
-          let size = this.positions.length * 2
-          while (size < written + frequency) size *= 2
-          const grown = new Uint32Array(size)
-          grown.set(this.positions.subarray(0, written))
-          this.positions = grown
-        }
-        let position = 0
+        written += frequency
+        // Over the position gaps: only where they are is kept.
+        let offset = this.offset
+        this.positionsOffset[field] = offset
         for (let i = 0; i < frequency; i++) {
-          position += this.readVarint()
-          this.positions[written++] = position
+          while (bytes[offset++]! & 0x80) {}
         }
+        this.offset = offset
       }
       mask >>>= 1
       field++
     }
+    this.positionsPending = written > 0
     return true
+  }
+
+  /** Decodes the current posting's positions into {@link positionBuffer}. */
+  private decodePositions(): void {
+    this.positionsPending = false
+    const termFrequency = this.termFrequency
+    let total = 0
+    for (let f = 0, mask = this.fieldMask; mask !== 0; f++, mask >>>= 1) total += termFrequency[f]!
+    if (total > this.positionBuffer.length) {
+      let size = this.positionBuffer.length * 2
+      while (size < total) size *= 2
+      this.positionBuffer = new Uint32Array(size)
+    }
+    const positions = this.positionBuffer
+    const bytes = this.bytes
+    for (let f = 0, mask = this.fieldMask; mask !== 0; f++, mask >>>= 1) {
+      const frequency = termFrequency[f]!
+      if (frequency === 0) continue
+      let offset = this.positionsOffset[f]!
+      let written = this.positionsStart[f]!
+      let position = 0
+      for (let i = 0; i < frequency; i++) {
+        let byte = bytes[offset++]!
+        let gap = byte & 0x7f
+        let shift = 7
+        while (byte & 0x80) {
+          byte = bytes[offset++]!
+          gap += (byte & 0x7f) * 2 ** shift
+          shift += 7
+        }
+        position += gap
+        positions[written++] = position
+      }
+    }
   }
 
   /**
@@ -175,6 +225,7 @@ export class PostingCursor {
     const termFrequency = this.termFrequency
     for (let f = 0, mask = this.fieldMask; mask !== 0; f++, mask >>>= 1) termFrequency[f] = 0
     this.fieldMask = 0
+    this.positionsPending = false
   }
 
   /** Skips the field mask, frequencies and positions of the posting whose doc gap was just read. */

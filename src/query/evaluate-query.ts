@@ -329,9 +329,10 @@ export class QueryEvaluator implements DocumentScorer {
     const first = cursors[alternative.cursors[0]]
     const firstStart = first.positionsStart[field]
     const firstCount = first.termFrequency[field]
+    const firstPositions = first.positions
     let count = 0
     for (let i = 0; i < firstCount; i++) {
-      const start = first.positions[firstStart + i]
+      const start = firstPositions[firstStart + i]
       let all = true
       for (let k = 1; k < alternative.cursors.length && all; k++) {
         const cursor = cursors[alternative.cursors[k]]
