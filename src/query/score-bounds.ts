@@ -89,5 +89,17 @@ const ROUNDING_ROOM = 1e-9
  * ```
  */
 export function exceedsBound(bound: number, threshold: number): boolean {
-  return bound * (1 + ROUNDING_ROOM) > threshold
+  return boundLimit(bound) > threshold
+}
+
+/**
+ * The least threshold that `bound` does not exceed: `exceedsBound(bound, t)` is `t < boundLimit(bound)`.
+ *
+ * @example
+ * ```ts
+ * exceedsBound(12.5, boundLimit(12.5)) // → false
+ * ```
+ */
+export function boundLimit(bound: number): number {
+  return bound * (1 + ROUNDING_ROOM)
 }

@@ -23,7 +23,7 @@ import { NO_MORE_DOCS, type PostingCursor } from '../index/posting-cursor'
 import type { CompiledAlternative, CompiledQuery } from './compile-query'
 import { CursorHeap } from './cursor-heap'
 import type { ResolvedRanking } from './ranking'
-import { blockFrequencyBounds, exceedsBound, k1Choices, saturationBound } from './score-bounds'
+import { blockFrequencyBounds, boundLimit, exceedsBound, k1Choices, saturationBound } from './score-bounds'
 
 /** What the walk needs from the evaluator: its cursors and its exact scoring. */
 export interface DocumentScorer {
@@ -119,6 +119,8 @@ export class TopScoreWalk {
   private readonly onCandidate: Int32Array
   private heap: CursorHeap | null = null
   private threshold = 0
+  /** From this threshold on, {@link partition} may split the window's units differently (see there). */
+  private repartitionAt = 0
   private windowEnd = -1
 
   constructor(
@@ -227,7 +229,6 @@ export class TopScoreWalk {
     const removed = this.index.documents.removed
     const windowBlock = new Int32Array(this.cursors.length)
     for (let start = 0; this.enterWindow(start, windowBlock); start = this.windowEnd + 1) {
-      let partitionedAt = this.threshold
       if (!this.partition(start)) continue
       while (true) {
         const docId = this.nextCandidate()
@@ -242,10 +243,7 @@ export class TopScoreWalk {
           }
         }
         this.advancePast(docId)
-        if (this.threshold > partitionedAt) {
-          partitionedAt = this.threshold
-          if (!this.partition(docId + 1)) break
-        }
+        if (this.threshold >= this.repartitionAt && !this.partition(docId + 1)) break
       }
     }
   }
@@ -349,6 +347,9 @@ export class TopScoreWalk {
       if (this.boundExceedsThreshold()) break
     }
     if (split === this.unitCount) return false
+    // The split and the needed clauses only change (the split moves up, clauses become needed) once the
+    // threshold reaches the limit of a bound computed here: until then the run does not call this again.
+    let repartitionAt = boundLimit(this.boundSum())
     // Clauses every candidate needs: without one (its best unit), even the best of the others cannot reach
     // the threshold. In AND mode, also those every match has.
     for (let i = split + 1; i < this.unitCount; i++) {
@@ -359,13 +360,19 @@ export class TopScoreWalk {
     for (let c = 0; c < this.clauseCount; c++) {
       const bound = value[c]
       value[c] = 0
-      const isNeeded = this.mustMatch[c] === 1 || (bound > 0 && !this.boundExceedsThreshold())
+      let isNeeded = this.mustMatch[c] === 1
+      if (!isNeeded && bound > 0) {
+        const without = this.boundSum()
+        isNeeded = !exceedsBound(without, this.threshold)
+        if (!isNeeded) repartitionAt = Math.min(repartitionAt, boundLimit(without))
+      }
       value[c] = bound
       if ((needed[c] === 1) !== isNeeded) {
         needed[c] = isNeeded ? 1 : 0
         neededChanged = true
       }
     }
+    this.repartitionAt = repartitionAt
     if (split === this.split && !neededChanged) return true
     this.split = split
     const generates = this.nextGenerates
@@ -445,6 +452,11 @@ export class TopScoreWalk {
    * from a call that is not inlined is a heap allocation, and this runs for every candidate.)
    */
   private boundExceedsThreshold(): boolean {
+    return exceedsBound(this.boundSum(), this.threshold)
+  }
+
+  /** The bound that {@link boundExceedsThreshold} compares with the threshold. */
+  private boundSum(): number {
     const { value, required } = this
     let sum = 0
     for (let c = 0; c < this.clauseCount; c++) sum += value[c]
@@ -455,7 +467,7 @@ export class TopScoreWalk {
       }
       sum += this.proximityWeight * bonus
     }
-    return exceedsBound(sum, this.threshold)
+    return sum
   }
 
   /** False when `docId` provably cannot score above the threshold; else puts every cursor holding it on it. */
