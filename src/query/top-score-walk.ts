@@ -482,7 +482,8 @@ export class TopScoreWalk {
     // The generating units whose lead is on the candidate, found from those leads (a clause of many
     // expansions has one or two of them there): a unit is scored unless its bound cannot raise its clause's.
     const { unitBound, unitClause, leadUnits, leadUnitsStart, onCandidate } = this
-    generatedValue.fill(0)
+    // A loop, not fill(): a builtin call costs more than zeroing a few clauses.
+    for (let c = 0; c < this.clauseCount; c++) generatedValue[c] = 0
     const onCount = this.leadsOn(docId)
     for (let i = 0; i < onCount; i++) {
       const k = onCandidate[i]
