@@ -149,4 +149,14 @@ describe('words that begin with کال of their own', () => {
     // "Like the lion" still finds the lion.
     expect(index.search('الأسد').map((hit) => hit.id)).toEqual([3])
   })
+  it('without stemming, a prefix is the word as typed', () => {
+    const index = new SearchIndex({ fields: ['text'], language: 'ar', stem: false })
+    index.addAll([
+      { id: 1, text: 'تقع ولاية كاليفورنيا في غرب الولايات المتحدة' },
+      { id: 2, text: 'الكالسيوم عنصر مهم للعظام' },
+    ])
+    expect(index.search('كاليف', { prefix: true }).map((hit) => hit.id)).toEqual([1])
+    expect(index.search('كالسي', { prefix: true }).map((hit) => hit.id)).toEqual([])
+    expect(index.search('الكالس', { prefix: true }).map((hit) => hit.id)).toEqual([2])
+  })
 })

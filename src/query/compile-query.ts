@@ -285,8 +285,9 @@ class QueryBuilder {
       }
     }
     // Stemming may take a word's beginning for a proclitic (کالیف → یف: کالیفورنیا keeps its کال): the word
-    // as typed, unstemmed, is expanded too when no stem is a beginning of it.
-    const typed = this.unstemmed(this.prefixContext!.word)
+    // as typed, unstemmed, is expanded too when no stem is a beginning of it. (Without stemming the typed
+    // word is the term already.)
+    const typed = options.stem ? this.unstemmed(this.prefixContext!.word) : null
     if (typed !== null && !prefixTerms.some((term) => typed.startsWith(term))) prefixTerms.push(typed)
     target.prefix = true
     for (const term of prefixTerms) {
