@@ -342,7 +342,8 @@ describe('skip data and cursors', () => {
       fc.property(
         fc.array(fc.uniqueArray(fc.integer({ min: 0, max: 40 }), { maxLength: 25 }), { maxLength: 24 }),
         (lists) => {
-          const cursors = lists.map((docs, tag) => listCursor([...docs].sort((a, b) => a - b), tag))
+          const sorted = lists.map((docs) => [...docs].sort((a, b) => a - b))
+          const cursors = sorted.map((docs, tag) => listCursor(docs, tag))
           const heap = new CursorHeap(cursors as unknown as PostingCursor[])
           const into = new Int32Array(cursors.length)
           for (let docId = heap.minimumDocId(); docId !== NO_MORE_DOCS; docId = heap.minimumDocId()) {
