@@ -81,6 +81,43 @@ describe('tokenizer pass', () => {
   })
 })
 
+describe('cached term keys under other options', () => {
+  // Every combination of the options that decide a word's term, in two languages.
+  const optionSets = [true, false].flatMap((stem) =>
+    [true, false].flatMap((stopWords) =>
+      (['auto', 'ar'] as const).map((language) => ({ stem, stopWords, language })),
+    ),
+  )
+  const filler = Array.from({ length: 300 }, (_, i) => `w${i.toString(36)}`).join(' ')
+  /** The analysis of `s` on the uncached path: the cache holds other options and more words than `s` has. */
+  const uncached = (s: string, options: (typeof optionSets)[number]) => {
+    releaseAnalysisCaches()
+    analyze(filler, { ...options, stem: !options.stem })
+    return analyze(s, options)
+  }
+
+  it('gives every text the terms of its own options, whatever options came before', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(text, fc.nat(optionSets.length - 1)), { minLength: 1, maxLength: 30 }),
+        (calls) => {
+          const expected = calls.map(([s, o]) => uncached(s, optionSets[o]))
+          releaseAnalysisCaches()
+          // In a row, no release between them: the cache follows whichever options took it over.
+          expect(calls.map(([s, o]) => analyze(s, optionSets[o]))).toEqual(expected)
+          // Twice each: the second call reads what the first cached, if its options hold the cache.
+          releaseAnalysisCaches()
+          expect(calls.flatMap(([s, o]) => [analyze(s, optionSets[o]), analyze(s, optionSets[o])])).toEqual(
+            expected.flatMap((e) => [e, e]),
+          )
+        },
+      ),
+      { numRuns: 300 },
+    )
+    releaseAnalysisCaches()
+  })
+})
+
 describe('bounded tables', () => {
   it('give the same terms after they overflow and are dropped (over 2^20 distinct words)', () => {
     const sample = 'کتاب‌های مدرسه را می برند؛ والكتاب في المدرسة. covid19 ۱۲۳'

@@ -26,6 +26,7 @@ import { stemArabic } from './stem-ar'
 import { stemPersian } from './stem-fa'
 import {
   clearWordCaches,
+  internedCount,
   internedLength,
   internedString,
   internJoined,
@@ -154,9 +155,10 @@ const AFFIX_ENDS_WITH_HEH = 64
 // What analysis caches per interned word, in the word's cache fields (see wordCache in tokenize.ts).
 /** Affix flags (0 = not computed yet). */
 const CACHE_AFFIX_FLAGS = 0
-// Term-key entries (0 = not computed, 1 = stop word, else key + 2) with the default options, where the term
-// of a word depends only on its surface, its affix boundary and its language: for non-Arabic-script words,
-// for Persian and Arabic words without a boundary, and for words with one (packed with the boundary).
+// Term-key entries (0 = not computed, 1 = stop word, else key + 2) with the options of keyCacheMode, where
+// the term of a word depends only on its surface, its affix boundary and its language: for
+// non-Arabic-script words, for Persian and Arabic words without a boundary, and for words with one (packed
+// with the boundary).
 const CACHE_PLAIN_KEY = 1
 const CACHE_FA_KEY = 2
 const CACHE_AR_KEY = 3
@@ -371,6 +373,15 @@ function growKeySlots(): void {
 
 /** Term-key epoch that the key entries in the words' cache fields belong to. */
 let keyCacheTermEpoch = -1
+/** The options the key entries in the words' cache fields were computed with: {@link optionsMode}. */
+let keyCacheMode = optionsMode(true, true)
+/** Words analysed with other options than {@link keyCacheMode} since the key entries were last cleared. */
+let otherModeWords = 0
+
+/** The analysis options that decide a word's term, as one number (bit 1: stemming, bit 0: stop words). */
+function optionsMode(stem: boolean, stopWords: boolean): number {
+  return (stem ? 2 : 0) | (stopWords ? 1 : 0)
+}
 
 /**
  * Drops what analysis keeps between calls to go fast (interned words, term keys, stems and the caches
@@ -387,16 +398,18 @@ export function releaseAnalysisCaches(): void {
 }
 
 /**
- * The term of an Arabic-script word with the default options (stemming and stop words on), as
- * {@link wordTerm} gives it, without the stem caches: analyzeInto caches the result by intern id.
+ * The term of an Arabic-script word, as {@link wordTerm} gives it, without the stem caches: analyzeInto
+ * caches the result by intern id.
  */
-function defaultArabicScriptTerm(
+function arabicScriptTerm(
   surface: string,
   boundary: number,
   language: ResolvedLanguage,
+  stem: boolean,
+  stopWords: boolean,
 ): string | null {
-  if (isStopWord(surface, language)) return null
-  return stemUncached(surface, boundary, language)
+  if (stopWords && isStopWord(surface, language)) return null
+  return stem ? stemUncached(surface, boundary, language) : surface
 }
 
 /** Cache entry (see above) of a word's term. */
@@ -440,10 +453,22 @@ export function analyzeInto(
   const ends = out.end
   const positions = out.position
   let written = 0
-  // With the default options the key of a word seen before costs a read of its record (just touched by
-  // the tokenizer, so no cache miss).
-  const cached = stem && stopWords
+  // The key of a word seen before costs a read of its record (just touched by the tokenizer, so no cache
+  // miss), with the options the cached keys were computed for. Other options take the uncached path until
+  // as many words as the table holds were analysed with options other than the cache's: then the cache
+  // switches to the new ones (clearing it costs a pass over the table, so options that alternate cost at
+  // most about twice the uncached path, and one index's options win the cache at once on a fresh table).
+  const mode = optionsMode(stem, stopWords)
+  if (mode !== keyCacheMode) {
+    otherModeWords += count
+    if (otherModeWords >= internedCount()) {
+      keyCacheMode = mode
+      keyCacheTermEpoch = -1
+    }
+  }
+  const cached = mode === keyCacheMode
   if (cached && keyCacheTermEpoch !== termKeyEpoch) {
+    otherModeWords = 0
     // The cached keys belong to term keys that were dropped (a fresh intern table has none anyway).
     clearWordCaches()
     keyCacheTermEpoch = termKeyEpoch
@@ -472,7 +497,9 @@ export function analyzeInto(
           const field = isPersian ? CACHE_FA_KEY : CACHE_AR_KEY
           entry = wordCache(wordId, field)
           if (entry === 0) {
-            entry = cachedKeyOf(defaultArabicScriptTerm(internedString(wordId), -1, isPersian ? 'fa' : 'ar'))
+            entry = cachedKeyOf(
+              arabicScriptTerm(internedString(wordId), -1, isPersian ? 'fa' : 'ar', stem, stopWords),
+            )
             setWordCache(wordId, field, entry)
           }
         } else {
@@ -481,7 +508,9 @@ export function analyzeInto(
           const packed = wordCache(wordId, field)
           entry = packed & entryMask
           if (entry === 0 || packed >>> entryBits !== b) {
-            entry = cachedKeyOf(defaultArabicScriptTerm(internedString(wordId), b, isPersian ? 'fa' : 'ar'))
+            entry = cachedKeyOf(
+              arabicScriptTerm(internedString(wordId), b, isPersian ? 'fa' : 'ar', stem, stopWords),
+            )
             if (entry <= entryMask) setWordCache(wordId, field, entry | (b << entryBits))
           }
         }
