@@ -15,6 +15,15 @@ export interface RunPlan {
   /** Untimed runs before the timed repetitions (per measurement). */
   warmups: number
   analysisRepetitions: number
+  /**
+   * Analysis section: after the first (counting) pass over an operation's texts, more untimed passes until
+   * this much time went into warming up, the same for every operation. One pass of 0.5 MB (10–30 ms) left
+   * kavosh's code half-compiled: its first timed repetitions ran at half its steady speed, so the median
+   * of three swung between runs (hamshahri-subset `analyze (stem)` 26.9 MB/s, repetitions 23.6–66.5).
+   */
+  analysisWarmupMs: number
+  /** Each timed analysis repetition runs whole passes over the texts until at least this long. */
+  analysisMinRepetitionMs: number
   /** Text per corpus fed to the analysis section. */
   analysisMaxBytes: number
   /** Timed builds per collection (≥ 1); bigger collections get fewer. */
@@ -79,6 +88,8 @@ export function quickPlan(): RunPlan {
     collectGarbage: false,
     warmups: 1,
     analysisRepetitions: 1,
+    analysisWarmupMs: 0,
+    analysisMinRepetitionMs: 0,
     analysisMaxBytes: 0.1 * MB,
     buildRepetitions: () => 1,
     warmupBuildDocs: 50,
@@ -118,6 +129,8 @@ export function fullPlan(): RunPlan {
     collectGarbage: true,
     warmups: 1,
     analysisRepetitions: 3,
+    analysisWarmupMs: 300,
+    analysisMinRepetitionMs: 150,
     analysisMaxBytes: 0.5 * MB,
     buildRepetitions: (bytes) => (bytes > 5 * MB ? 1 : bytes > 1 * MB ? 2 : 3),
     warmupBuildDocs: 200,
@@ -145,7 +158,7 @@ export function fullPlan(): RunPlan {
     },
     variantsFor: (kind) => kind !== 'pooled',
     notes: [
-      `Cuts that keep the full run under 10 minutes of CPU on 2 cores with seven engine configurations: saudinewsnet is cut to its first ${saudiBytes / MB} MB (also inside pooled-ar); builds over 5 MB are timed once (after a warm-up build of 200 docs), 1–5 MB twice; saves/loads over 5 MB once (after a warm-up save and load of a 200-doc index), smaller ones twice; the analysis section reads the first 0.5 MB of each corpus; the pooled settings run kavosh and the peers' fa-ar configurations only (orama/fa-ar not in pooled-fa); latency uses 60 queries per kind on collections up to 5 MB and 20 on bigger ones, the same for every engine (a warm-up pass over 4 s would cut a slow engine to fewer, marked "(n q)"), timed after untimed passes filling 1 s (at most 20 passes) so that every engine runs steady-state code; the pooled settings score ${pooledQueries} queries per query set (spread sample; hamshahri-subset has 50), and the slow ${slowEngines.join(', ')} only ${slowEnginePooledQueries} there (about 0.3 s per query on pooled-fa); orthographic variants are scored on up to ${maxVariantQueries} queries per set (spread sample, compared with the same queries as written). The unperturbed per-corpus quality figures use every query.`,
+      `Cuts that keep the full run under 10 minutes of CPU on 2 cores with seven engine configurations: saudinewsnet is cut to its first ${saudiBytes / MB} MB (also inside pooled-ar); builds over 5 MB are timed once (after a warm-up build of 200 docs), 1–5 MB twice; saves/loads over 5 MB once (after a warm-up save and load of a 200-doc index), smaller ones twice; the analysis section reads the first 0.5 MB of each corpus, warms each operation up with passes over it filling 0.3 s and times each repetition over whole passes filling at least 0.15 s; the pooled settings run kavosh and the peers' fa-ar configurations only (orama/fa-ar not in pooled-fa); latency uses 60 queries per kind on collections up to 5 MB and 20 on bigger ones, the same for every engine (a warm-up pass over 4 s would cut a slow engine to fewer, marked "(n q)"), timed after untimed passes filling 1 s (at most 20 passes) so that every engine runs steady-state code; the pooled settings score ${pooledQueries} queries per query set (spread sample; hamshahri-subset has 50), and the slow ${slowEngines.join(', ')} only ${slowEnginePooledQueries} there (about 0.3 s per query on pooled-fa); orthographic variants are scored on up to ${maxVariantQueries} queries per set (spread sample, compared with the same queries as written). The unperturbed per-corpus quality figures use every query.`,
     ],
   }
 }

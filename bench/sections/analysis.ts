@@ -12,6 +12,9 @@ import type { RunPlan } from '../lib/run-plan'
 import { summarize } from '../lib/stats'
 import { collectGarbage, now } from '../lib/timing'
 
+/** Most passes over the texts in one warm-up or one timed repetition (a very fast operation stops there). */
+const MAX_PASSES = 200
+
 interface Operation {
   engine: string
   operation: string
@@ -82,16 +85,26 @@ export function runAnalysisSection(
       const step = `[analysis] ${c.name} · ${op.engine} ${op.operation}`
       progress.update(step)
       let terms = 0
+      const warmupStart = now()
       for (const t of texts) terms += op.run(t) // warm-up pass, also counts the terms
       let sink = 0
       for (let w = 1; w < plan.warmups; w++) for (const t of texts) sink += op.run(t)
+      // More warm-up passes until the same time went into warming up every operation (see RunPlan).
+      for (let p = 0; p < MAX_PASSES && now() - warmupStart < plan.analysisWarmupMs; p++)
+        for (const t of texts) sink += op.run(t)
       const rates: number[] = []
       for (let r = 0; r < plan.analysisRepetitions; r++) {
         if (plan.collectGarbage) collectGarbage()
         progress.update(step, r + 1, plan.analysisRepetitions)
         const t0 = now()
-        for (const t of texts) sink += op.run(t)
-        rates.push(bytes / 1e6 / ((now() - t0) / 1000))
+        let passes = 0
+        let elapsed = 0
+        do {
+          for (const t of texts) sink += op.run(t)
+          passes++
+          elapsed = now() - t0
+        } while (elapsed < plan.analysisMinRepetitionMs && passes < MAX_PASSES)
+        rates.push((passes * bytes) / 1e6 / (elapsed / 1000))
       }
       if (sink < 0) progress.log('impossible') // keeps the work observable to the optimiser
       results.push({
