@@ -132,7 +132,11 @@ export function fullPlan(): RunPlan {
     analysisWarmupMs: 300,
     analysisMinRepetitionMs: 150,
     analysisMaxBytes: 0.5 * MB,
-    buildRepetitions: (bytes) => (bytes > 5 * MB ? 1 : bytes > 1 * MB ? 2 : 3),
+    // Three timed builds of every collection (the median is reported, the last one is kept for the later
+    // sections). One timed build of the big collections made the ratios swing between runs: flexsearch's
+    // default build of hamshahri-subset was 7.6 MB/s in one full run and 10.7 in the next, kavosh's
+    // saudinewsnet build 22.7 and 23.9 (29–31 warm). About 70 s more per full run.
+    buildRepetitions: () => 3,
     warmupBuildDocs: 200,
     // An odd count, so that the median is one repetition's figure: with 2 it was their mean, and one GC pause
     // in one pass of 20 queries set a p99 (kavosh hamshahri-subset keyword at 219ac3c: passes 0.60 and 4.44
@@ -158,7 +162,7 @@ export function fullPlan(): RunPlan {
     },
     variantsFor: (kind) => kind !== 'pooled',
     notes: [
-      `Cuts that keep the full run under 10 minutes of CPU on 2 cores with seven engine configurations: saudinewsnet is cut to its first ${saudiBytes / MB} MB (also inside pooled-ar); builds over 5 MB are timed once (after a warm-up build of 200 docs), 1–5 MB twice; saves/loads over 5 MB once (after a warm-up save and load of a 200-doc index), smaller ones twice; the analysis section reads the first 0.5 MB of each corpus, warms each operation up with passes over it filling 0.3 s and times each repetition over whole passes filling at least 0.15 s; the pooled settings run kavosh and the peers' fa-ar configurations only (orama/fa-ar not in pooled-fa); latency uses 60 queries per kind on collections up to 5 MB and 20 on bigger ones, the same for every engine (a warm-up pass over 4 s would cut a slow engine to fewer, marked "(n q)"), timed after untimed passes filling 1 s (at most 20 passes) so that every engine runs steady-state code; the pooled settings score ${pooledQueries} queries per query set (spread sample; hamshahri-subset has 50), and the slow ${slowEngines.join(', ')} only ${slowEnginePooledQueries} there (about 0.3 s per query on pooled-fa); orthographic variants are scored on up to ${maxVariantQueries} queries per set (spread sample, compared with the same queries as written). The unperturbed per-corpus quality figures use every query.`,
+      `Cuts that keep the full run under 10 minutes of CPU on 2 cores with seven engine configurations: saudinewsnet is cut to its first ${saudiBytes / MB} MB (also inside pooled-ar); every build is timed three times after a warm-up build of 200 docs; saves/loads over 5 MB once (after a warm-up save and load of a 200-doc index), smaller ones twice; the analysis section reads the first 0.5 MB of each corpus, warms each operation up with passes over it filling 0.3 s and times each repetition over whole passes filling at least 0.15 s; the pooled settings run kavosh and the peers' fa-ar configurations only (orama/fa-ar not in pooled-fa); latency uses 60 queries per kind on collections up to 5 MB and 20 on bigger ones, the same for every engine (a warm-up pass over 4 s would cut a slow engine to fewer, marked "(n q)"), timed after untimed passes filling 1 s (at most 20 passes) so that every engine runs steady-state code; the pooled settings score ${pooledQueries} queries per query set (spread sample; hamshahri-subset has 50), and the slow ${slowEngines.join(', ')} only ${slowEnginePooledQueries} there (about 0.3 s per query on pooled-fa); orthographic variants are scored on up to ${maxVariantQueries} queries per set (spread sample, compared with the same queries as written). The unperturbed per-corpus quality figures use every query.`,
     ],
   }
 }
