@@ -133,7 +133,9 @@ async function main(options: CliOptions): Promise<number> {
           : {}),
         queries: plan.queryRepetitions,
         persistence: plan.persistenceRepetitions(0),
-        'persistence of >5 MB': plan.persistenceRepetitions(6e6),
+        ...(plan.persistenceRepetitions(6e6) !== plan.persistenceRepetitions(0)
+          ? { 'persistence of >5 MB': plan.persistenceRepetitions(6e6) }
+          : {}),
       },
       notes,
     },
