@@ -26,7 +26,7 @@ export interface RunPlan {
   analysisMinRepetitionMs: number
   /** Text per corpus fed to the analysis section. */
   analysisMaxBytes: number
-  /** Timed builds per collection (≥ 1); bigger collections get fewer. */
+  /** Timed builds of a collection of `bytes` (≥ 1), after a warm-up build of `warmupBuildDocs` docs. */
   buildRepetitions(bytes: number): number
   /** Docs of the warm-up build (a prefix of the collection). */
   warmupBuildDocs: number
