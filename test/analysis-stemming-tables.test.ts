@@ -111,6 +111,34 @@ describe('Persian joined pronouns at query time', () => {
   })
 })
 
+describe('Persian query words joined to stop words by a ZWNJ', () => {
+  const Z = '\u200c'
+  const readings = (word: string, index: readonly string[]) =>
+    analyzeQuery(word, { language: 'fa', hasTerm: (t) => index.includes(t) })[0]!.alternatives.map((a) =>
+      a.join(' '),
+    )
+  it('adds the one content word left when the ZWNJs are read as spaces, if the index has it', () => {
+    expect(readings(`تیم${Z}بود`, ['تیم'])).toEqual(['تیمبود', 'تیم'])
+    expect(readings(`ایجاد${Z}شده${Z}از`, ['ایجاد'])).toEqual(['ایجادشدهاز', 'ایجاد'])
+    expect(readings(`فارسی${Z}شده${Z}است`, ['فارس'])).toContain('فارس')
+  })
+  it('adds nothing without a ZWNJ, for an affix, for two content words or for a term the index lacks', () => {
+    expect(readings('تیمبود', ['تیم'])).toEqual(['تیمبود'])
+    expect(readings(`کتاب${Z}ها`, ['کتاب'])).toEqual(['کتاب'])
+    expect(readings(`تیم${Z}بود`, [])).toEqual(['تیمبود'])
+    expect(readings(`شمال${Z}شرقی`, ['شمال'])).not.toContain('شمال')
+  })
+  it('lets a search find the word written apart from its verb', () => {
+    const index = new SearchIndex({ fields: ['text'], language: 'fa' })
+    index.addAll([
+      { id: 1, text: 'سیاهگوش در این منطقه ساکن بود' },
+      { id: 2, text: 'گربه در شهر زندگی می‌کند' },
+    ])
+    expect(index.search(`سیاهگوش کجا ساکن${Z}بود`).map((h) => h.id)).toEqual([1])
+    expect(index.search(`ساکن${Z}بودند`).map((h) => h.id)).toEqual([1])
+  })
+})
+
 describe('the name of God', () => {
   it('الله and its proclitic forms (لله، والله، بالله…) meet as one term; look-alikes do not', () => {
     // light10 read the ال of الله as the article (→ له, a stop word elsewhere) and لله as ل + له (→ لل).

@@ -671,6 +671,11 @@ function analyzeQueryWith(text: string, options: AnalyzeQueryOptions, words: Wor
       }
       for (const split of compoundSplits(word.surface, hasTerm)) alternatives.push(split)
     }
+    if (persianWord && stem && stopWords && hasTerm && word.boundary >= 0) {
+      const reading = zwnjSpacedReading(text.slice(word.start, word.end), hasTerm)
+      if (reading !== null && !alternatives.some((a) => a.length === 1 && a[0] === reading))
+        alternatives.push([reading])
+    }
     if (stem && hasTerm && candidates.includes('ar') && word.script === WORD_ARABIC) {
       for (const reading of arabicReadings(word.surface, hasTerm)) {
         if (!alternatives.some((a) => a.length === 1 && a[0] === reading)) alternatives.push([reading])
@@ -722,6 +727,21 @@ function persianReadings(surface: string, boundary: number, hasTerm: (term: stri
   const pronoun = QUERY_PRONOUN_SUFFIXES.find((p) => surface.length - p.length >= 3 && surface.endsWith(p))
   if (pronoun !== undefined) readings.push(stemWord(surface.slice(0, -pronoun.length), -1, 'fa'))
   return readings.filter((r) => hasTerm(r))
+}
+
+/**
+ * The one content word of a Persian query word whose ZWNJs join it to stop words (تیم‌بود, ایجاد‌شده‌از,
+ * فارسی‌شده‌است: question writers join the verb to the word before it): the word read with its ZWNJs as
+ * spaces, as a document that writes them apart is indexed (تیم, ایجاد, فارس). Null when that reading has
+ * more or fewer than one term (the halves of a compound are {@link compoundSplits}' job) or the index
+ * lacks it.
+ */
+function zwnjSpacedReading(source: string, hasTerm: (term: string) => boolean): string | null {
+  if (!source.includes('\u200c')) return null
+  const tokens = analyze(source.replace(/\u200c/g, ' '), { language: 'fa' })
+  if (tokens.length !== 1) return null
+  const term = tokens[0]!.term
+  return hasTerm(term) ? term : null
 }
 
 /** Attached pronouns after which a teh marbuta is written ت (folded: ک for ك), longest first. */
