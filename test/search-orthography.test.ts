@@ -37,6 +37,16 @@ describe('every spelling of a word finds every other spelling', () => {
     })
   }
 
+  it('two query words find the document that wrote them joined, also when the index lacks both words', () => {
+    const index = new SearchIndex({ fields: ['body'], language: 'fa' })
+    index.addAll([
+      { id: 'joined', body: 'خبر آتشبس امروز' },
+      { id: 'other', body: 'خبر جنگ امروز' },
+    ])
+    expect(ids(index, 'آتش بس')).toEqual(['joined'])
+    expect(ids(index, 'آتش‌بس')).toEqual(['joined'])
+  })
+
   it('a Persian query in Arabic letters finds the Arabic-spelled word in a Persian document', () => {
     const index = new SearchIndex({ fields: ['body'] })
     index.addAll([
