@@ -196,7 +196,7 @@ export type SearchHit<TDocument = AnyDocument> = StoredDocument<TDocument> & {
 export interface Suggestion {
   /**
    * The query text with its last word completed: the word as the best-scoring matching document writes it
-   * (`آتش‌نشانی`, not the index term `اتشنش`), read from its stored fields; the index term when no indexed
+   * (`آتشنشانی`, not the index term `اتشنش`), read from its stored fields; the index term when no indexed
    * field is stored.
    */
   suggestion: string
@@ -622,7 +622,7 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
    *
    * @example
    * ```ts
-   * index.suggest('آتش', { limit: 5 }) // → [{ suggestion: 'آتش‌بس', term: 'اتشبس', score: 41.2 }, …]
+   * index.suggest('آتش', { limit: 5 }) // → [{ suggestion: 'آتشبس', term: 'اتشبس', score: 41.2 }, …]
    * ```
    */
   suggest(text: string, options: SearchOptions<TDocument> = {}): Suggestion[] {

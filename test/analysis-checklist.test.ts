@@ -143,7 +143,26 @@ describe('checklist: ZWNJ, spacing and Persian affixes', () => {
     sameTerms('شده‌اند', ['شدهاند', 'شده اند'], 'fa')
     sameTerms('تلاش‌های', ['تلاشهای', 'تلاش های'], 'fa')
     sameTerms('بین‌الملل', ['بینالملل'], 'fa')
-    sameTerms('آتش‌بس', ['آتشبس'], 'fa')
+    // Two content words: the ZWNJ form indexes as the spaced one; the joined آتشبس meets both at query time
+    // (search-orthography.test.ts).
+    sameTerms('آتش بس', ['آتش‌بس'], 'fa')
+  })
+  it('a ZWNJ ends a word as a space does; affixes and a stop word before it join back', () => {
+    const Z = '\u200c'
+    expect(terms(`کتاب${Z}خانه`, 'fa')).toEqual(['کتاب', 'خانه'])
+    expect(terms(`ستاره${Z}گذاری`, 'fa')).toEqual(terms('ستاره گذاری', 'fa'))
+    // After a stop word (بی، پیش، هم …) the two are one word, as written without the ZWNJ.
+    sameTerms('بیکار', [`بی${Z}کار`], 'fa')
+    sameTerms('پیشنویس', [`پیش${Z}نویس`], 'fa')
+    expect(terms(`بی${Z}کار`, 'fa')).not.toEqual(terms('کار', 'fa'))
+    // … but not onto an affix or another stop word: این‌ها is این + ها, چه‌بود two stop words.
+    sameTerms('اینها', [`این${Z}ها`], 'fa')
+    expect(analyze(`چه${Z}بود`, { language: 'fa' })).toEqual([])
+    // A verb or copula joined by a ZWNJ to the word before it drops as a stop word (تیم‌بود → تیم).
+    expect(analyze(`تیم${Z}بود`, { language: 'fa' }).map((t) => t.term)).toEqual(['تیم'])
+    expect(analyze(`ایجاد${Z}شده${Z}از`, { language: 'fa' }).map((t) => t.term)).toEqual(['ایجاد'])
+    // Positions as for the spaced form.
+    expect(analyze(`کتاب${Z}خانه ملی`, { language: 'fa' }).map((t) => t.position)).toEqual([0, 1, 2])
   })
   it('keeps positions: a joined affix takes no position of its own', () => {
     const a = analyze('کتاب ها را خواندم', { language: 'fa', stopWords: false })
@@ -236,8 +255,11 @@ describe('over-folding guards', () => {
 describe('offsets point into the original text', () => {
   it('covers the word as written, marks and ZWNJ included', () => {
     const text = 'در «مَدْرَسَةٌ» و کتاب‌ها'
-    const tokens = analyze(text, { language: 'ar', stopWords: false, stem: false })
+    const tokens = analyze(text, { language: 'fa', stopWords: false, stem: false })
     expect(tokens.map((t) => text.slice(t.start, t.end))).toEqual(['در', 'مَدْرَسَةٌ', 'و', 'کتاب‌ها'])
+    // In Arabic text a ZWNJ only ends a word (no Persian affix joins back).
+    const arabic = analyze(text, { language: 'ar', stopWords: false, stem: false })
+    expect(arabic.map((t) => text.slice(t.start, t.end))).toEqual(['در', 'مَدْرَسَةٌ', 'و', 'کتاب', 'ها'])
   })
   it('a joined detached affix spans both words', () => {
     const text = 'این کتاب ها'

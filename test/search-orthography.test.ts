@@ -19,6 +19,8 @@ describe('every spelling of a word finds every other spelling', () => {
     { lang: 'fa', forms: ['کتاب‌ها', 'کتابها', 'کتاب ها', 'كتابها', 'کتاب‌های'] },
     { lang: 'fa', forms: ['می‌خواهند', 'میخواهند', 'می خواهند'] },
     { lang: 'fa', forms: ['بین‌المللی', 'بینالمللی'] },
+    { lang: 'fa', forms: ['بی‌کار', 'بیکار'] },
+    { lang: 'fa', forms: ['کتاب‌خانه', 'کتابخانه', 'کتاب خانه'] },
     { lang: 'fa', forms: ['خانهٔ', 'خانۀ', 'خانه‌ی', 'خانه'] },
     { lang: 'fa', forms: ['۱۴۰۲', '١٤٠٢', '1402'] },
     { lang: 'fa', forms: ['علی', 'علي'] },

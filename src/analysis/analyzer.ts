@@ -6,11 +6,12 @@
  * Owns: the order of the stages and the per-word language choice. Must not: fold characters (char-table),
  * know affix lists (stemmers, dictionaries) or the index.
  *
- * ZWNJ design (see the README): ZWNJ is removed inside words, so `کتاب‌ها` and `کتابها` are one word;
- * a detached affix written with a space (`کتاب ها`, `می روم`, `خانه ای`) is joined back onto its word
- * before stemming, so all three spellings index the same term at the same position. Compounds (`آتش‌بس` /
- * `آتشبس` / `آتش بس`) are resolved at query time: joined query words also try the joined term, and a
- * single query word also tries its two halves as a phrase.
+ * ZWNJ design (see the README): a ZWNJ ends a word, as a space does; a detached affix written with a ZWNJ
+ * or a space (`کتاب‌ها`, `کتاب ها`, `می روم`, `خانه ای`) is joined back onto its word before stemming, so
+ * all three spellings of `کتابها` index the same term at the same position, and so is a stop word that a
+ * ZWNJ joins to the next word (`بی‌کار`, `پیش‌نویس`). Compounds of two content words (`آتش‌بس` = `آتش بس` /
+ * `آتشبس`) are resolved at query time: joined query words also try the joined term, and a single query
+ * word also tries its two halves as a phrase.
  */
 import { getCharTable, IGNORE, JOINER, SIGNAL_FA_LETTER } from './char-table'
 import { detectLanguage, languageOfSignals } from './detect'
@@ -59,6 +60,18 @@ function isSoftGap(text: string, a: number, b: number): boolean {
   return true
 }
 
+/** True when only ZWNJs and ignorable characters, at least one ZWNJ, stand between offsets a and b. */
+function isZwnjGap(text: string, a: number, b: number): boolean {
+  const { cls } = getCharTable()
+  let zwnj = false
+  for (let i = a; i < b; i++) {
+    const kind = cls[text.charCodeAt(i)]
+    if (kind === JOINER) zwnj = true
+    else if (kind !== IGNORE) return false
+  }
+  return zwnj
+}
+
 /**
  * Joins detached Persian affixes onto their words, in place: afterwards `words.count` words remain, each
  * one position. `persian(signal)` says whether the Persian rules apply to a word with those signals.
@@ -90,12 +103,18 @@ function joinDetachedAffixes(text: string, words: WordBuffer, persian: (signal: 
       }
       if (isPersian === 1) {
         let flags = affixFlagsOf(wordId)
-        // می / نمی written apart from its verb.
-        if (
-          (flags & AFFIX_PREFIX) !== 0 &&
-          (affixFlagsOf(id[i + 1]!) & AFFIX_PREFIX) === 0 &&
-          isSoftGap(text, e, start[i + 1]!)
-        ) {
+        // The next word joins this one when this is می / نمی written apart from its verb, or a stop word
+        // that a ZWNJ joins to a next word that is no stop word: a compound (بی‌کار, پیش‌نویس, بین‌المللی,
+        // به‌طور) stays one word, as written without the ZWNJ. (Neither is an affix or joins onto one:
+        // این‌ها is این + ها, joined below as کار‌ها is.)
+        const joinsNext =
+          (flags & AFFIX_PREFIX) !== 0
+            ? (affixFlagsOf(id[i + 1]!) & AFFIX_PREFIX) === 0 && isSoftGap(text, e, start[i + 1]!)
+            : text.charCodeAt(e) === 0x200c && // (the cheap test first: a ZWNJ right after the word)
+              (flags & COMPOUND_MASK) === AFFIX_STOP &&
+              (affixFlagsOf(id[i + 1]!) & COMPOUND_MASK) === 0 &&
+              isZwnjGap(text, e, start[i + 1]!)
+        if (joinsNext) {
           i++
           b = internedLength(wordId)
           wordId = internJoined(wordId, id[i]!)
@@ -151,6 +170,10 @@ const AFFIX_ANY_SUFFIX = AFFIX_SUFFIX | AFFIX_COMPARATIVE | AFFIX_AFTER_HEH
 /** At least two code units (a comparative joins only onto such a word). */
 const AFFIX_LONG = 32
 const AFFIX_ENDS_WITH_HEH = 64
+/** A Persian stop word. */
+const AFFIX_STOP = 128
+/** What a stop word must not be to start a ZWNJ compound, and the word after it must not be at all. */
+const COMPOUND_MASK = AFFIX_STOP | AFFIX_ANY_SUFFIX | AFFIX_PREFIX
 
 // What analysis caches per interned word, in the word's cache fields (see wordCache in tokenize.ts).
 /** Affix flags (0 = not computed yet). */
@@ -190,6 +213,7 @@ function affixFlagsOfSurface(s: string): number {
   }
   if (s.length >= 2) flags |= AFFIX_LONG
   if (s.charCodeAt(s.length - 1) === 0x0647) flags |= AFFIX_ENDS_WITH_HEH
+  if (getLexicon().faStopWords.has(s)) flags |= AFFIX_STOP
   return flags
 }
 
@@ -671,11 +695,6 @@ function analyzeQueryWith(text: string, options: AnalyzeQueryOptions, words: Wor
       }
       for (const split of compoundSplits(word.surface, hasTerm)) alternatives.push(split)
     }
-    if (persianWord && stem && stopWords && hasTerm && word.boundary >= 0) {
-      const reading = zwnjSpacedReading(text.slice(word.start, word.end), hasTerm)
-      if (reading !== null && !alternatives.some((a) => a.length === 1 && a[0] === reading))
-        alternatives.push([reading])
-    }
     if (stem && hasTerm && candidates.includes('ar') && word.script === WORD_ARABIC) {
       for (const reading of arabicReadings(word.surface, hasTerm)) {
         if (!alternatives.some((a) => a.length === 1 && a[0] === reading)) alternatives.push([reading])
@@ -727,21 +746,6 @@ function persianReadings(surface: string, boundary: number, hasTerm: (term: stri
   const pronoun = QUERY_PRONOUN_SUFFIXES.find((p) => surface.length - p.length >= 3 && surface.endsWith(p))
   if (pronoun !== undefined) readings.push(stemWord(surface.slice(0, -pronoun.length), -1, 'fa'))
   return readings.filter((r) => hasTerm(r))
-}
-
-/**
- * The one content word of a Persian query word whose ZWNJs join it to stop words (تیم‌بود, ایجاد‌شده‌از,
- * فارسی‌شده‌است: question writers join the verb to the word before it): the word read with its ZWNJs as
- * spaces, as a document that writes them apart is indexed (تیم, ایجاد, فارس). Null when that reading has
- * more or fewer than one term (the halves of a compound are {@link compoundSplits}' job) or the index
- * lacks it.
- */
-function zwnjSpacedReading(source: string, hasTerm: (term: string) => boolean): string | null {
-  if (!source.includes('\u200c')) return null
-  const tokens = analyze(source.replace(/\u200c/g, ' '), { language: 'fa' })
-  if (tokens.length !== 1) return null
-  const term = tokens[0]!.term
-  return hasTerm(term) ? term : null
 }
 
 /** Attached pronouns after which a teh marbuta is written ت (folded: ک for ك), longest first. */

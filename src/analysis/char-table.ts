@@ -20,7 +20,7 @@ export const OTHER = 2
 export const DIGIT = 3
 /** Removed without a trace: combining marks, tatweel, bidi controls, ZWJ, soft hyphen, BOM. */
 export const IGNORE = 4
-/** ZWNJ: removed, joins the letters on both sides into one token. */
+/** ZWNJ: ends a word, as a space does (the analyzer joins detached affixes back, کتاب‌ها, می‌روم). */
 export const JOINER = 5
 /** Expands to several folded characters (lam-alef and other ligatures). */
 export const EXPAND = 6

@@ -1,7 +1,8 @@
 /**
  * `normalize`: the character fold of kavosh applied to a whole string, for display, keys and debugging.
  * It is exactly the fold the tokenizer applies to each word, so a word's index form (before stemming) is
- * `normalize(word)` with the spaces of a detached affix removed.
+ * `normalize(word)` with the spaces or ZWNJ of a detached affix removed. (The tokenizer ends a word at a
+ * ZWNJ, which `normalize` removes: analyze the original text, not its `normalize` output.)
  *
  * Owns: the string-level fold. Must not: split words, stem or drop stop words.
  */
@@ -14,7 +15,8 @@ let scratch = new Uint16Array(1024)
  * Arabic yeh/kaf to Persian ی/ک, teh marbuta and heh variants to ه, hamza-carrying alefs to ا, ؤ/ئ to و/ی,
  * harakat, tatweel, Quranic marks, ZWJ, bidi controls and soft hyphens removed, ZWNJ removed (joining the
  * word), NBSP and other spaces to a plain space, all decimal digits to ASCII, presentation forms and
- * ligatures to base letters, Latin lower-cased and accent-folded. Punctuation is kept.
+ * ligatures to base letters, Latin lower-cased and accent-folded. Punctuation is kept. (`analyze` reads a
+ * ZWNJ as a word break; pass it the original text, not this output.)
  *
  * The result is idempotent: `normalize(normalize(x)) === normalize(x)`.
  *

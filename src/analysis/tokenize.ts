@@ -1,8 +1,9 @@
 /**
  * The tokenizer: one pass over the UTF-16 code units of the original text, folding as it goes (through the
- * character table) and cutting words at separators and at changes between Arabic script and other
- * scripts/digits (`۹متر` → `9`, `متر`; `covid19` stays whole). Each word keeps the offsets of its first and
- * last code unit in the original text, so highlighting is exact even where characters were removed.
+ * character table) and cutting words at separators, at ZWNJ (as at a space) and at changes between Arabic
+ * script and other scripts/digits (`۹متر` → `9`, `متر`; `covid19` stays whole). Each word keeps the offsets
+ * of its first and last code unit in the original text, so highlighting is exact even where characters were
+ * removed.
  *
  * Hot path: the folded code units of a word are hashed as they are produced and looked up in an intern
  * table, so a word seen before costs no string allocation. Words are written into reusable parallel arrays
@@ -16,7 +17,6 @@ import {
   EXPAND,
   getCharTable,
   IGNORE,
-  JOINER,
   SEP,
   SIGNAL_AR,
   SIGNAL_FA,
@@ -43,7 +43,11 @@ export interface RawWord {
   end: number
   /** WORD_ARABIC, WORD_LATIN (letters of other scripts, possibly with digits) or WORD_NUMBER. */
   script: number
-  /** Index in `surface` where the last ZWNJ (or joined space) stood, or -1: a known affix boundary. */
+  /**
+   * Index in `surface` where a detached affix was joined on (کتاب‌ها, کتاب ها, می‌روم), or -1: a known affix
+   * boundary. The tokenizer itself always gives -1 (a ZWNJ ends a word, as a space does); the analyzer's
+   * joining of detached affixes sets it.
+   */
   boundary: number
   /** Language signals seen in the word's original letters (SIGNAL_FA | SIGNAL_AR bits). */
   signal: number
@@ -436,7 +440,8 @@ function expandCompatibility(text: string): { expanded: string; origin: Int32Arr
  * an EXPAND character; with `origin`, offsets are mapped back through it.
  *
  * Two levels: the outer loop skips what lies between words, the inner one runs over the letters of one
- * word (and the marks and ZWNJs inside it). A word ends at a separator, where Arabic script meets other
+ * word (and the marks inside it). A word ends at a separator, at a ZWNJ (as at a space: the analyzer joins
+ * detached affixes back, کتاب‌ها, می‌روم, whichever way they were written), where Arabic script meets other
  * letters or digits, and at MAX_WORD_LENGTH.
  */
 function scanWords(text: string, words: WordBuffer, origin: Int32Array | null): boolean {
@@ -446,7 +451,6 @@ function scanWords(text: string, words: WordBuffer, origin: Int32Array | null): 
   const cDigit = DIGIT
   const cSep = SEP
   const cIgnore = IGNORE
-  const cJoiner = JOINER
   const cExpand = EXPAND
   const maxLen = MAX_WORD_LENGTH
   const fa = SIGNAL_FA
@@ -499,8 +503,6 @@ function scanWords(text: string, words: WordBuffer, origin: Int32Array | null): 
     let end = i
     let hasLetter = false
     let changed = origin !== null
-    let boundary = -1
-    let joinerPending = false
     let signal = 0
     for (;;) {
       // u is a letter of this word.
@@ -516,19 +518,15 @@ function scanWords(text: string, words: WordBuffer, origin: Int32Array | null): 
         else if (s === ar) arabicSignals++
       }
       end = ++i
-      // On to the next letter, over marks (removed) and ZWNJs (removed, remembered as a boundary).
+      // On to the next letter, over marks (removed); a ZWNJ ends the word.
       kind = cSep
       while (i < n) {
         u = text.charCodeAt(i)
         kind = cls[u]!
-        if (kind === cIgnore) {
-          changed = true
-          if (!joinerPending) end = i + 1
-        } else if (kind === cJoiner) {
-          changed = true
-          joinerPending = true
-        } else break
-        // Marks and ZWNJ count for the text's language (Quranic marks, ZWNJ), not for the word's.
+        if (kind !== cIgnore) break
+        changed = true
+        end = i + 1
+        // Marks count for the text's language (Quranic marks), not for the word's.
         const ms = signals[u]!
         if (ms !== 0) {
           if ((ms & fa) !== 0 || ms === faWeak) persianSignals++
@@ -538,10 +536,6 @@ function scanWords(text: string, words: WordBuffer, origin: Int32Array | null): 
       }
       // The word goes on only with a letter of the same script, below the length limit.
       if (kind === cSep || kind > cDigit || (kind === cArabic) !== arabic || len >= maxLen) break
-      if (joinerPending) {
-        boundary = len
-        joinerPending = false
-      }
     }
     // The word ends: intern it and append it to the buffer's columns.
     const id = intern(units, units32, len, hash, text, start, end, changed)
@@ -559,7 +553,7 @@ function scanWords(text: string, words: WordBuffer, origin: Int32Array | null): 
     starts[count] = origin === null ? start : origin[start]!
     ends[count] = origin === null ? end : origin[end - 1]! + 1
     scripts[count] = arabic ? wordArabic : hasLetter ? wordLatin : wordNumber
-    boundaries[count] = boundary
+    boundaries[count] = -1
     wordSignals[count] = signal
     count++
     // i is at what ended the word (the outer loop skips or starts a word there), or at n.
@@ -575,7 +569,7 @@ function scanWords(text: string, words: WordBuffer, origin: Int32Array | null): 
  *
  * @example
  * ```ts
- * tokenize('کتاب‌های «مَدْرَسَة»').map((w) => w.surface) // → ['کتابهای', 'مدرسه']
+ * tokenize('کتابهای «مَدْرَسَة» آتش‌بس').map((w) => w.surface) // → ['کتابهای', 'مدرسه', 'اتش', 'بس']
  * ```
  */
 export function tokenize(text: string): RawWord[] {

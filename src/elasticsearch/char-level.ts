@@ -24,8 +24,20 @@ import {
   SEP,
   SIGNAL_FA_LETTER,
 } from '../analysis/char-table'
+import { getLexicon } from '../analysis/lexicon'
 import { MAX_WORD_LENGTH } from '../analysis/tokenize'
-import { alternation, charClass, chr, RESERVED_FIRST, RESERVED_LAST, spaced, TAG, u, ZWNJ } from './regex'
+import {
+  alternation,
+  charClass,
+  chr,
+  RESERVED_FIRST,
+  RESERVED_LAST,
+  spaced,
+  TAG,
+  u,
+  wordTrie,
+  ZWNJ,
+} from './regex'
 
 /**
  * An Elasticsearch char filter definition (the types kavosh uses).
@@ -171,19 +183,54 @@ export function signalFilter(): CharFilterDefinition {
   const arabicBase = '\\p{L}\\p{N}&&\\p{IsArabic}'
   const isArabic = (s: string) => letterOrNumber.test(s) && arabicScript.test(s)
   const letters = propertyClass(arabicBase, isArabic, arabicLetter)
+  // Marks and format controls inside a word; not ZWNJ, which ends a word.
   const soft = propertyClass(
     '\\p{M}\\p{Cf}',
     (s) => markOrFormat.test(s),
-    (c) => cls[c] === IGNORE || cls[c] === JOINER,
+    (c) => cls[c] === IGNORE,
   )
   const inWord = `[${letters}${soft}]`
   const persian = charClass((c) => arabicLetter(c) && (signal[c]! & SIGNAL_FA_LETTER) !== 0)
-  // At the first letter of a word (not after a letter, not after a letter and ignorables/ZWNJ), when a
-  // Persian letter follows within the word. The single-character test first: it rejects most positions.
+  // At the first letter of a word (not after a letter, not after a letter and ignorables; a ZWNJ ends a
+  // word), when a Persian letter follows within the word. The single-character test first: it rejects most positions.
   return {
     type: 'pattern_replace',
     pattern: `(?=${letters})(?<!${letters})(?<!${letters}${soft}{1,16})(?=${inWord}*?${persian})`,
     replacement: chr(TAG.signalFa),
+  }
+}
+
+/**
+ * ZWNJ as a word break (tokenize.ts ends a word at a ZWNJ, as at a space), on folded text: each run of ZWNJs
+ * becomes a space, except after a Persian stop word before a word that is none (بی‌کار, پیش‌نویس), which
+ * analyzer.ts `joinDetachedAffixes` keeps as one word: there the ZWNJ stays, as the boundary it is. Runs
+ * before {@link joinFilters}, which turn the spaces before a detached affix back into a ZWNJ (کتاب‌ها). In
+ * `'auto-ar'` mode the stop word must be tagged Persian by {@link signalFilter}; in Arabic text (`'ar'`) every
+ * run becomes a space.
+ */
+export function zwnjBreakFilter(mode: JoinMode | 'ar'): CharFilterDefinition {
+  if (mode === 'ar') return { type: 'mapping', mappings: [`${ZWNJ}=>${u(0x20)}`] }
+  const { arabic: A, signal: S } = classes()
+  const affixes = new Set([
+    ...DETACHED_SUFFIXES,
+    ...DETACHED_COMPARATIVES,
+    ...DETACHED_AFTER_HEH,
+    ...DETACHED_PREFIXES,
+  ])
+  const { faStopWords } = getLexicon()
+  // A stop word that is no affix joins the next word; a stop word or an affix is never joined onto.
+  const joining = wordTrie([...faStopWords].filter((w) => !affixes.has(w)))
+  const joinedOnto = wordTrie([...faStopWords, ...affixes])
+  // (Not right after a detached می/نمی: that one joins the stop word first, and nothing joins it then.)
+  const prefixes = alternation(DETACHED_PREFIXES)
+  const afterPrefix = mode === 'fa' ? `(?<!${A})${prefixes}[ ${ZWNJ}]{1,8}` : `${S}${prefixes}[ ${ZWNJ}]{1,8}`
+  const stopBefore =
+    mode === 'fa' ? `(?<!${A})(?<!${afterPrefix})${joining}` : `(?<!${afterPrefix})${S}${joining}`
+  return {
+    type: 'pattern_replace',
+    // Possessive runs: a run is replaced whole or not at all, never from its middle.
+    pattern: `(?<!${stopBefore}|${ZWNJ})${ZWNJ}++` + `|${ZWNJ}++(?=${S}?${joinedOnto}(?!${A})|(?!${S}?${A}))`,
+    replacement: ' ',
   }
 }
 

@@ -23,6 +23,7 @@ import {
   signalFilter,
   type TokenizerDefinition,
   tokenizer,
+  zwnjBreakFilter,
 } from './char-level'
 import {
   arabicStemFilters,
@@ -221,11 +222,13 @@ export function elasticsearchSettings(
     const chars = [useCharFilter('reserved', reservedRangeFilter())]
     if (variant === 'auto_ar') chars.push(useCharFilter('signal_fa', signalFilter()))
     chars.push(useCharFilter('ignorable', ignorableFilter()), useCharFilter('fold', foldFilter()))
-    if (variant !== 'ar') {
+    if (variant === 'ar') chars.push(useCharFilter('zwnj_break_ar', zwnjBreakFilter('ar')))
+    else {
       const mode: JoinMode = persianText ? 'fa' : 'auto-ar'
       const join = joinFilters(mode)
       const suffix = persianText ? '' : '_auto_ar'
       chars.push(
+        useCharFilter(`zwnj_break${suffix}`, zwnjBreakFilter(mode)),
         useCharFilter(`join_prefix${suffix}`, join.prefix),
         useCharFilter(`join_suffix${suffix}`, join.suffix),
       )

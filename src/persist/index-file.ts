@@ -32,7 +32,8 @@
  * queries get. Version 4 has version 3's layout; it marks the Arabic stemming that keeps الله (and لله,
  * والله…) whole, where version 3 indexes hold له and لل. Version 5, the same layout again, marks the
  * Arabic words whose کال is their own (کالیفورنیا, کالسیوم: dictionaries/ar-kal-words.txt), which version 4
- * indexes hold without it (یفورنیا).
+ * indexes hold without it (یفورنیا). Version 6, the same layout, marks ZWNJ as a word break (کتاب‌خانه →
+ * کتاب, خانه; affixes and a stop word before it join back), where version 5 indexes hold کتابخانه.
  */
 
 import { CorruptIndexError, IncompatibleIndexError, KavoshError } from '../errors'
@@ -47,7 +48,7 @@ import { crc32 } from './crc32'
  * Version of the format this build writes and the only one it reads; raised for a new layout and for an
  * analysis change that gives other terms for the same text (see the layout notes above).
  */
-export const FORMAT_VERSION = 5
+export const FORMAT_VERSION = 6
 
 const MAGIC = [0x4b, 0x56, 0x53, 0x48] // "KVSH"
 const HEADER_BYTES = 16

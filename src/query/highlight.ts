@@ -101,7 +101,10 @@ export function highlightPassage(
     start = snapStart(text, start, passageStart)
     end = snapEnd(text, end, passageEnd)
   }
-  const inside = matches.filter((match) => match.start >= start && match.end <= end)
+  const inside = mergeAcrossZwnj(
+    text,
+    matches.filter((match) => match.start >= start && match.end <= end),
+  )
   let html = start > 0 ? '…' : ''
   let cursor = start
   for (const match of inside) {
@@ -117,9 +120,32 @@ export function highlightPassage(
     text: text.slice(start, end),
     start,
     end,
-    matches: inside.map((match) => ({ start: match.start, end: match.end })),
+    matches: inside,
     html,
   }
+}
+
+/**
+ * Matches that only ZWNJs separate (the parts of one written word, آتش‌بس, matched as a phrase) become one
+ * range, so the word is marked whole.
+ */
+function mergeAcrossZwnj<M extends { start: number; end: number }>(
+  text: string,
+  matches: readonly M[],
+): { start: number; end: number }[] {
+  const merged: { start: number; end: number }[] = []
+  for (const match of matches) {
+    const last = merged[merged.length - 1]
+    if (last !== undefined && match.start > last.end && onlyZwnj(text, last.end, match.start)) {
+      last.end = match.end
+    } else merged.push({ start: match.start, end: match.end })
+  }
+  return merged
+}
+
+function onlyZwnj(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) !== 0x200c) return false
+  return true
 }
 
 /**

@@ -81,23 +81,25 @@ describe.skipIf(seeds === null)('features on the seed articles (3 Persian, 2 Ara
   it('suggestions are written as the documents write them, once each', () => {
     const notes = new SearchIndex({ fields: ['body'], storeFields: ['body'], language: 'fa' })
     notes.addAll([
-      { id: 1, body: 'ایستگاه آتش‌نشانی شهر' },
-      { id: 2, body: 'آتش‌نشانی و اورژانس' },
-      { id: 3, body: 'آتش‌نشانیِ مرکزی' }, // the same word with a kasra: read the same, shown as most write it
+      { id: 1, body: 'ایستگاه آتشنشانی شهر' },
+      { id: 2, body: 'آتشنشانی و اورژانس' },
+      { id: 3, body: 'آتشنشانیِ مرکزی' }, // the same word with a kasra: read the same, shown as most write it
       { id: 4, body: 'آتشبس در غزه' },
+      { id: 5, body: 'آتش‌سوزی در انبار' }, // a ZWNJ ends a word: آتش is a word of its own here
     ])
     const suggestions = notes.suggest('آتش')
-    const firefighting = suggestions.find((s) => s.suggestion === 'آتش‌نشانی')
+    const firefighting = suggestions.find((s) => s.suggestion === 'آتشنشانی')
     expect(firefighting).toBeDefined()
-    // The index term is folded (آ → ا, no ZWNJ): the suggestion is not.
+    // The index term is folded (آ → ا, the adjectival ی removed): the suggestion is not.
     expect(firefighting!.term).not.toBe(firefighting!.suggestion)
     expect(suggestions.map((s) => s.suggestion)).toContain('آتشبس')
+    expect(suggestions.map((s) => s.suggestion)).toContain('آتش')
     // One entry per written form.
     const shown = suggestions.map((s) => s.suggestion)
     expect(new Set(shown).size).toBe(shown.length)
     // Without stored text, the index term.
     const bare = new SearchIndex({ fields: ['body'], language: 'fa' })
-    bare.addAll([{ id: 1, body: 'آتش‌نشانی شهر' }])
+    bare.addAll([{ id: 1, body: 'آتشنشانی شهر' }])
     const [only] = bare.suggest('آتش')
     expect(only.suggestion).toBe(only.term)
   })
@@ -177,6 +179,21 @@ describe('highlighting of diacritics, ZWNJ, clitics and HTML', () => {
     const [arabic] = index.search('كتاب', { highlight: true, language: 'ar' })
     expect(arabic.id).toBe(2)
     expect(arabic.highlights!.body.html).toBe('<mark>وَبِالْكِتَابِ</mark> نبدأ الدرس')
+  })
+
+  it('marks a ZWNJ compound whole when the query wrote it joined or spaced, and only its part for the part', () => {
+    const compounds = new SearchIndex({ fields: ['body'], storeFields: ['body'], language: 'fa' })
+    compounds.addAll([
+      { id: 1, body: 'مذاکره برای آتش‌بس در غزه' },
+      { id: 2, body: 'آتش در جنگل' },
+    ])
+    for (const query of ['آتشبس', 'آتش بس', 'آتش‌بس']) {
+      const hit = compounds.search(query, { highlight: true }).find((h) => h.id === 1)!
+      expect(hit.highlights!.body.html, query).toBe('مذاکره برای <mark>آتش‌بس</mark> در غزه')
+      expect(hit.highlights!.body.matches, query).toEqual([{ start: 12, end: 18 }])
+    }
+    const part = compounds.search('آتش', { highlight: true }).find((h) => h.id === 1)!
+    expect(part.highlights!.body.html).toBe('مذاکره برای <mark>آتش</mark>‌بس در غزه')
   })
 
   it('prefers the passage matching more query words, then exact matches over typo neighbours', () => {
