@@ -18,6 +18,7 @@ import { Progress } from '../bench/lib/progress'
 import { renderMarkdown } from '../bench/lib/report-markdown'
 import { type BenchResults, RESULTS_SCHEMA } from '../bench/lib/results'
 import { quickPlan } from '../bench/lib/run-plan'
+import { formatDifferences, rankingDifferences } from '../bench/lucene/diff'
 import { docLine, parseRankings, queryParserJar, tsvText } from '../bench/lucene/ranker'
 import { type BatchRanker, scoreExternalRankings } from '../bench/lucene/score'
 import { measureQuality } from '../bench/sections/index-sections'
@@ -248,5 +249,50 @@ describe('Lucene reference results', () => {
       quality: luceneFixture().quality.map((q) => ({ ...q, queries: q.queries + 1 })),
     }
     expect(comparableLuceneRows(r, fewer)).toEqual({ rows: [], omitted: fewer.quality.length })
+  })
+})
+
+describe('bench:lucene-diff', () => {
+  const queries = [
+    { id: 'a', lang: 'fa' as const, text: 'اول', relevant: ['d1'] },
+    { id: 'b', lang: 'fa' as const, text: 'دوم  سوم', relevant: ['d2'] },
+    { id: 'c', lang: 'fa' as const, text: 'چهارم', relevant: ['d3'] },
+    { id: 'd', lang: 'fa' as const, text: 'پنجم', relevant: ['d4'] },
+  ]
+  const kavosh = new Map([
+    ['a', ['d1']],
+    ['b', ['x', 'x2', 'd2']],
+    ['c', ['d3']],
+  ])
+  const lucene = new Map([
+    ['a', ['d1']],
+    ['b', ['d2']],
+    ['c', ['y', 'd3']],
+    ['d', ['d4']],
+  ])
+  it('lists the queries ranked differently, kavosh losses first, with each top', () => {
+    const rows = rankingDifferences(queries, kavosh, lucene, 2)
+    expect(rows.map((r) => [r.query.id, r.kavosh, r.lucene])).toEqual([
+      ['d', 0, 1],
+      ['b', 1 / 3, 1],
+      ['c', 1, 0.5],
+    ])
+    expect(rows[1]!.kavoshTop).toEqual(['x', 'x2'])
+    expect(rows[1]!.luceneTop).toEqual(['d2'])
+    expect(['tune', 'test']).toContain(rows[0]!.half)
+  })
+  it('prints one tab-separated line per query and the two MRR figures', () => {
+    const text = formatDifferences(rankingDifferences(queries, kavosh, lucene), {
+      kavosh: 0.58,
+      lucene: 0.875,
+      queries: 4,
+    })
+    const lines = text.trimEnd().split('\n')
+    expect(lines).toHaveLength(5)
+    expect(lines[2]!.split('\t').slice(0, 3)).toEqual(['-0.67', '0.33', '1.00'])
+    expect(lines[2]!).toContain('\tدوم سوم\t')
+    expect(lines[4]).toBe(
+      'MRR@10 kavosh 0.5800, Lucene 0.8750 over 4 queries; 3 ranked differently (2 better in Lucene)',
+    )
   })
 })
