@@ -88,6 +88,7 @@ function joinDetachedAffixes(text: string, words: WordBuffer, persian: (signal: 
   persianBySignal.fill(-1)
   let out = 0
   for (let i = 0; i < n; i++) {
+    const first = i
     let e = end[i]!
     let b = boundary[i]!
     let sig = signal[i]!
@@ -147,6 +148,11 @@ function joinDetachedAffixes(text: string, words: WordBuffer, persian: (signal: 
           sig |= signal[i]!
         }
       }
+    }
+    // A word nothing joined onto, not moved: its columns are already right.
+    if (i === first && out === first) {
+      out++
+      continue
     }
     if (wordId < 0) surface[out] = joined
     start[out] = st
