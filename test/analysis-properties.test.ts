@@ -125,6 +125,28 @@ describe('analyze', () => {
     )
   })
 
+  it('a ZWNJ between words analyses as a space does (no stop word before it to start a compound)', () => {
+    // Content words, detached affixes and verb prefixes; no stop word that is not an affix (بی‌کار and the
+    // like stay one word: analysis-checklist.test.ts).
+    const words = [
+      ...['کتاب', 'خانه', 'آتش', 'بس', 'ستاره', 'گذاری', 'نوشته', 'بزرگ', 'روم', 'روند', 'دانش', 'آموز'],
+      ...['ها', 'های', 'هایی', 'تر', 'ترین', 'ای', 'اند', 'ام', 'ی'],
+      ...['می', 'نمی'],
+    ]
+    const gaps = [' ', '\u200c', ' \u200c', '\u200c\u200c', '\u200c ']
+    const text = fc
+      .array(fc.tuple(fc.constantFrom(...words), fc.constantFrom(...gaps)), { minLength: 1, maxLength: 12 })
+      .map((parts) => parts.map(([w, g]) => w + g).join(''))
+    fc.assert(
+      fc.property(text, (s) => {
+        const spaced = s.replace(/\u200c/g, ' ')
+        for (const options of [{ language: 'fa' as const }, { language: 'fa' as const, stem: false }])
+          expect(analyze(s, options)).toEqual(analyze(spaced, options))
+      }),
+      runs,
+    )
+  })
+
   it('copes with 1 MB inputs and 100k-character words', () => {
     const big = 'کتاب‌های مَدْرَسَة ۱۴۰۲ والكتاب '.repeat(40_000)
     expect(big.length).toBeGreaterThan(1_000_000)
