@@ -40,6 +40,18 @@ async function typeQuery(text: string): Promise<void> {
   const input = page.locator('#query')
   await input.fill('')
   await input.pressSequentially(text, { delay: 25 })
+  await searchDone()
+}
+
+/**
+ * Waits for the search of what was typed last: the demo searches in an animation frame, so after two
+ * frames the one scheduled by the last key has run (reading the results before it read those of the text
+ * one key shorter).
+ */
+async function searchDone(): Promise<void> {
+  await page.evaluate(
+    () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
+  )
 }
 
 const resultIds = () =>
