@@ -192,7 +192,8 @@ export function signalFilter(): CharFilterDefinition {
   const inWord = `[${letters}${soft}]`
   const persian = charClass((c) => arabicLetter(c) && (signal[c]! & SIGNAL_FA_LETTER) !== 0)
   // At the first letter of a word (not after a letter, not after a letter and ignorables; a ZWNJ ends a
-  // word), when a Persian letter follows within the word. The single-character test first: it rejects most positions.
+  // word), when a Persian letter follows within the word. The single-character test first: it rejects most
+  // positions.
   return {
     type: 'pattern_replace',
     pattern: `(?=${letters})(?<!${letters})(?<!${letters}${soft}{1,16})(?=${inWord}*?${persian})`,
@@ -229,7 +230,7 @@ export function zwnjBreakFilter(mode: JoinMode | 'ar'): CharFilterDefinition {
   return {
     type: 'pattern_replace',
     // Possessive runs: a run is replaced whole or not at all, never from its middle.
-    pattern: `(?<!${stopBefore}|${ZWNJ})${ZWNJ}++` + `|${ZWNJ}++(?=${S}?${joinedOnto}(?!${A})|(?!${S}?${A}))`,
+    pattern: `(?<!${stopBefore}|${ZWNJ})${ZWNJ}++|${ZWNJ}++(?=${S}?${joinedOnto}(?!${A})|(?!${S}?${A}))`,
     replacement: ' ',
   }
 }
