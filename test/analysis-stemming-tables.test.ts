@@ -11,6 +11,21 @@ import { analyze, analyzeQuery, SearchIndex } from '../src/index'
 const terms = (text: string, language: 'fa' | 'ar') =>
   analyze(text, { language, stopWords: false }).map((t) => t.term)
 
+describe('Arabic dual and plural endings', () => {
+  it('are removed only when three letters remain (a root has three)', () => {
+    expect(stemArabic('السکان')).toBe('سکان')
+    expect(stemArabic('بنات')).toBe('بنات')
+    expect(stemArabic('مسلمون')).toBe('مسلم')
+    expect(stemArabic('معلمین')).toBe('معلم')
+    expect(stemArabic('رجلان')).toBe('رجل')
+    expect(stemArabic('المعلمات')).toBe('معلم')
+    // The other suffixes keep light10's two letters (ابنه → ابن).
+    expect(stemArabic('ابنه')).toBe('ابن')
+    expect(terms('السكان', 'ar')).toEqual(terms('سكان', 'ar'))
+    expect(terms('السكان', 'ar')).not.toEqual(terms('سك', 'ar'))
+  })
+})
+
 describe('Arabic final hamza and attached pronouns', () => {
   it('drops a final hamza after alef, as informal text does', () => {
     expect(terms('السماء', 'ar')).toEqual(terms('السما', 'ar'))

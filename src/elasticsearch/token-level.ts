@@ -18,6 +18,7 @@ import {
   ARTICLE_PREFIXES,
   KAL,
   MIN_PRONOUN_STEM,
+  minSuffixStem,
   PRONOUN_SUFFIXES,
 } from '../analysis/stem-ar'
 import {
@@ -217,7 +218,7 @@ export function arabicStemFilters(): NamedFilter[] {
   ARABIC_SUFFIXES.forEach((s, i) => {
     const step = String(i + 5).padStart(2, '0')
     filters.push({ name: `ar_${step}_exception`, definition: exception.definition })
-    filters.push(replace(`ar_${step}_suffix`, `^(${AR})(${L}{2,}?)${lit(s)}$`, '$1$2'))
+    filters.push(replace(`ar_${step}_suffix`, `^(${AR})(${L}{${minSuffixStem(s)},}?)${lit(s)}$`, '$1$2'))
   })
   return filters
 }

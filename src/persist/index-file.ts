@@ -33,7 +33,8 @@
  * والله…) whole, where version 3 indexes hold له and لل. Version 5, the same layout again, marks the
  * Arabic words whose کال is their own (کالیفورنیا, کالسیوم: dictionaries/ar-kal-words.txt), which version 4
  * indexes hold without it (یفورنیا). Version 6, the same layout, marks ZWNJ as a word break (کتاب‌خانه →
- * کتاب, خانه; affixes and a stop word before it join back), where version 5 indexes hold کتابخانه.
+ * کتاب, خانه; affixes and a stop word before it join back), where version 5 indexes hold کتابخانه, and
+ * Arabic dual/plural endings removed only from stems of three letters (سکان, not سک).
  */
 
 import { CorruptIndexError, IncompatibleIndexError, KavoshError } from '../errors'
