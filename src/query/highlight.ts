@@ -129,9 +129,9 @@ export function highlightPassage(
  * Matches that only ZWNJs separate (the parts of one written word, آتش‌بس, matched as a phrase) become one
  * range, so the word is marked whole.
  */
-function mergeAcrossZwnj<M extends { start: number; end: number }>(
+function mergeAcrossZwnj(
   text: string,
-  matches: readonly M[],
+  matches: readonly { start: number; end: number }[],
 ): { start: number; end: number }[] {
   const merged: { start: number; end: number }[] = []
   for (const match of matches) {
