@@ -31,15 +31,33 @@ export function prefixExpansions(
   if (prefix.length === 0 || limit <= 0) return []
   const sorted = dictionary.sortedTermIds()
   const bounds = dictionary.termBounds
-  const found: number[] = []
+  // The best `limit` so far, most frequent first (ties: lower id), kept by insertion: a short prefix has
+  // thousands of completions, and sorting them all cost more than the dictionary walk.
+  const best = new Uint32Array(limit)
+  let kept = 0
   // Compared by code units: no string is made for the terms walked.
   for (let i = dictionary.lowerBound(prefix); i < sorted.length; i++) {
     const termId = sorted[i]
     if (!dictionary.hasPrefix(termId, prefix)) break
-    if (bounds[termId + 1] - bounds[termId] > prefix.length && docFrequency[termId] > 0) found.push(termId)
+    const frequency = docFrequency[termId]
+    if (frequency === 0 || bounds[termId + 1] - bounds[termId] <= prefix.length) continue
+    if (kept === limit && !ranksBefore(termId, frequency, best[kept - 1], docFrequency)) continue
+    let j = kept < limit ? kept++ : kept - 1
+    while (j > 0 && ranksBefore(termId, frequency, best[j - 1], docFrequency)) {
+      best[j] = best[j - 1]
+      j--
+    }
+    best[j] = termId
   }
-  found.sort((a, b) => docFrequency[b] - docFrequency[a] || a - b)
-  return found.slice(0, limit).map((termId) => ({ termId, distance: 0 }))
+  const found: TermExpansion[] = []
+  for (let i = 0; i < kept; i++) found.push({ termId: best[i], distance: 0 })
+  return found
+}
+
+/** True when term `termId` (in `frequency` documents) comes before term `other`: more frequent, or as frequent with a lower id. */
+function ranksBefore(termId: number, frequency: number, other: number, docFrequency: Uint32Array): boolean {
+  const otherFrequency = docFrequency[other]
+  return frequency > otherFrequency || (frequency === otherFrequency && termId < other)
 }
 
 /**

@@ -510,7 +510,9 @@ export class TopScoreWalk {
       value[c] = exact
       if (!this.boundExceedsThreshold()) return false
     }
-    for (const cursor of this.cursors) cursor.seek(docId)
+    // Every cursor that may hold the candidate is put on it; the others hold no posting in the window.
+    const { cursors, cursorWindowBound } = this
+    for (let k = 0; k < cursors.length; k++) if (cursorWindowBound[k] > 0) cursors[k].seek(docId)
     return true
   }
 

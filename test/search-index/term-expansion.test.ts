@@ -84,6 +84,31 @@ describe('term expansion from the dictionary', () => {
     )
   })
 
+  it('prefix expansion keeps the `limit` most frequent completions in order, ties by term id (brute force)', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(term, { maxLength: 80 }),
+        term,
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 4 }),
+        (terms, prefix, limit, spread) => {
+          const dictionary = TermDictionary.fromTerms(terms)
+          // Few distinct frequencies: many ties.
+          const frequencies = Uint32Array.from(terms, (_, i) => (i * 7) % (spread + 1))
+          const found = prefixExpansions(dictionary, frequencies, prefix, limit).map((e) => e.termId)
+          const expected = terms
+            .map((t, i) => ({ t, i }))
+            .filter(({ t, i }) => t.length > prefix.length && t.startsWith(prefix) && frequencies[i] > 0)
+            .map(({ t }) => dictionary.idOf(t))
+            .sort((a, b) => frequencies[b] - frequencies[a] || a - b)
+            .slice(0, limit)
+          expect(found).toEqual(expected)
+        },
+      ),
+      { numRuns: 300 },
+    )
+  })
+
   it('prefix expansion lists longer terms with the prefix, most frequent first', () => {
     const dictionary = TermDictionary.fromTerms(['کتاب', 'کتابخانه', 'کتابدار', 'کت', 'دفتر'])
     const frequencies = Uint32Array.from([5, 3, 9, 1, 4])
