@@ -39,4 +39,4 @@ export type {
   Suggestion,
   TransferableIndex,
 } from './search-index'
-export { DEFAULT_MAX_FIELD_LENGTH, DEFAULT_RANKING, SearchIndex } from './search-index'
+export { DEFAULT_LEAD_WORDS, DEFAULT_MAX_FIELD_LENGTH, DEFAULT_RANKING, SearchIndex } from './search-index'

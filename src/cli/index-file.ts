@@ -61,7 +61,10 @@ export interface IndexDescription {
 export function describeIndex(bytes: Uint8Array, file: string): IndexDescription {
   try {
     const { options, inverted } = loadIndex(bytes, (saved) => ({
-      fieldCount: Array.isArray(saved.fields) ? saved.fields.length : 0,
+      // The indexed fields, and the hidden lead field when the options have one.
+      fieldCount:
+        (Array.isArray(saved.fields) ? saved.fields.length : 0) +
+        (typeof saved.leadWords === 'number' && saved.leadWords > 0 ? 1 : 0),
       storedFieldCount: Array.isArray(saved.storeFields) ? saved.storeFields.length : 0,
     }))
     const documents = inverted.documents

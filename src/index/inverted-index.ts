@@ -58,6 +58,10 @@ export class InvertedIndex {
   /** Postings of the batch under way in document order (see {@link startBatch}), or null. */
   private log: PostingLog | null = null
   private readonly fieldTermCounts: Uint32Array
+  /** Lead terms of the document being added, kept by {@link addLeadTerms} until {@link addLeadField}. */
+  private leadTermIds = new Int32Array(64)
+  private leadPositions = new Int32Array(64)
+  private leadCount = 0
   private readonly fieldCounts: Uint32Array
 
   constructor(
@@ -97,6 +101,7 @@ export class InvertedIndex {
     this.slotCount = 0
     this.fieldTermCounts.fill(0)
     this.entryCount = 0
+    this.leadCount = 0
   }
 
   /** Adds one token of field `field` of the document being added (positions ascending per field). */
@@ -146,6 +151,46 @@ export class InvertedIndex {
       this.addTermId(field, termId, positions[i])
     }
     this.fieldTermCounts[field] += count
+  }
+
+  /**
+   * Keeps the terms of `terms` (as just given to {@link addTerms} for another field) whose word position is
+   * below `limit`, at their position plus `base`, for {@link addLeadField}: the hidden lead field that
+   * repeats the first words of each field (see `SearchIndexOptions.leadWords`). `base` keeps the fields'
+   * leads apart, so that no phrase runs from one into the next; it must grow from call to call.
+   */
+  addLeadTerms(terms: TermBuffer, limit: number, base: number): void {
+    const keys = terms.key
+    const positions = terms.position
+    const count = terms.count
+    const termIdOfKey = this.termIdOfKey
+    let n = this.leadCount
+    // Positions ascend: the lead ends at the first term past it. Every key was mapped by addTerms.
+    for (let i = 0; i < count && positions[i] < limit; i++) {
+      if (n === this.leadTermIds.length) {
+        const termIds = new Int32Array(n * 2)
+        termIds.set(this.leadTermIds)
+        this.leadTermIds = termIds
+        const grown = new Int32Array(n * 2)
+        grown.set(this.leadPositions)
+        this.leadPositions = grown
+      }
+      this.leadTermIds[n] = termIdOfKey[keys[i]]
+      this.leadPositions[n] = base + positions[i]
+      n++
+    }
+    this.leadCount = n
+  }
+
+  /**
+   * Adds the terms kept by {@link addLeadTerms} as field `field` (after every other field of the document:
+   * a term's entries go field after field).
+   */
+  addLeadField(field: number): void {
+    const count = this.leadCount
+    for (let i = 0; i < count; i++) this.addTermId(field, this.leadTermIds[i], this.leadPositions[i])
+    this.fieldTermCounts[field] += count
+    this.leadCount = 0
   }
 
   /**

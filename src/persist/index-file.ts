@@ -34,7 +34,9 @@
  * Arabic words whose کال is their own (کالیفورنیا, کالسیوم: dictionaries/ar-kal-words.txt), which version 4
  * indexes hold without it (یفورنیا). Version 6, the same layout, marks ZWNJ as a word break (کتاب‌خانه →
  * کتاب, خانه; affixes and a stop word before it join back), where version 5 indexes hold کتابخانه, and
- * Arabic dual/plural endings removed only from stems of three letters (سکان, not سک).
+ * Arabic dual/plural endings removed only from stems of three letters (سکان, not سک). Version 7, the same
+ * layout, adds the hidden lead field after the indexed fields (the first `leadWords` words of each field
+ * again; the options record `leadWords`), which version 6 indexes lack.
  */
 
 import { CorruptIndexError, IncompatibleIndexError, KavoshError } from '../errors'
@@ -49,7 +51,7 @@ import { crc32 } from './crc32'
  * Version of the format this build writes and the only one it reads; raised for a new layout and for an
  * analysis change that gives other terms for the same text (see the layout notes above).
  */
-export const FORMAT_VERSION = 6
+export const FORMAT_VERSION = 7
 
 const MAGIC = [0x4b, 0x56, 0x53, 0x48] // "KVSH"
 const HEADER_BYTES = 16

@@ -47,8 +47,14 @@ export class QueryEvaluator implements DocumentScorer {
   private spansB: Uint32Array = new Uint32Array(64)
   private currentDoc = -1
 
+  /** Fields whose positions the proximity bonus reads (the first ones; see the constructor). */
+  private readonly positionalFields: number
+
   /**
    * @param fieldBoosts boost per field index; 0 leaves a field out of the search.
+   * @param layout.positionalFields the proximity bonus reads the positions of fields 0 up to this only
+   *   (default: all): a field after them repeats words of the others (the lead field), so it could not
+   *   bring them closer.
    */
   constructor(
     private readonly index: InvertedIndex,
@@ -56,8 +62,10 @@ export class QueryEvaluator implements DocumentScorer {
     private readonly ranking: ResolvedRanking,
     private readonly fieldBoosts: Float64Array,
     private readonly combineWith: CombineWith,
+    layout: { positionalFields?: number } = {},
   ) {
     const fieldCount = index.fieldCount
+    this.positionalFields = Math.min(fieldCount, layout.positionalFields ?? fieldCount)
     this.cursors = query.termIds.map(
       (termId) => new PostingCursor(index.postings.postingsOf(termId), fieldCount),
     )
@@ -357,7 +365,7 @@ export class QueryEvaluator implements DocumentScorer {
   private closeness(left: CompiledAlternative, right: CompiledAlternative, docId: number): number {
     const window = this.ranking.proximityWindow
     let best = 0
-    for (let f = 0; f < this.fieldFactor.length; f++) {
+    for (let f = 0; f < this.positionalFields; f++) {
       if (this.fieldFactor[f] === 0) continue
       const leftCount = this.collectSpans(left, f, docId, true)
       if (leftCount === 0) continue

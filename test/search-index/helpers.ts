@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { analyze, analyzeQuery } from '../../src/analysis/index'
+import { DEFAULT_LEAD_WORDS, DEFAULT_RANKING } from '../../src/index'
 
 /** The shared corpora beside the repository (or KAVOSH_CORPORA). */
 export const CORPORA_DIR =
@@ -82,6 +83,13 @@ export interface ReferenceOptions {
   combineWith: 'or' | 'and'
   language: 'fa' | 'ar'
   /**
+   * Lead words per field (`SearchIndexOptions.leadWords`); default the index's default. The model's
+   * lead field: the words at positions below it of each field, field after field, apart by one position.
+   */
+  leadWords?: number
+  /** Weight of the lead field (`ranking.leadBoost`); default the index's default. */
+  leadBoost?: number
+  /**
    * Removed documents the index has not compacted away yet: they count in N and df (see
    * src/query/ranking.ts) but never match. Default none.
    */
@@ -104,6 +112,11 @@ export function referenceSearch(
   query: string,
   options: ReferenceOptions,
 ): { id: string | number; score: number }[] {
+  const leadWords = options.leadWords ?? DEFAULT_LEAD_WORDS
+  // The indexed fields, then the lead field (when there is one): proximity reads the indexed fields only.
+  const fieldBoosts =
+    leadWords > 0 ? [...options.boosts, options.leadBoost ?? DEFAULT_RANKING.leadBoost] : options.boosts
+  const positionalFields = options.fields.length
   const analyseDocument = (document: object): AnalysedDocument => {
     const fields = options.fields.map((field) => {
       const positions = new Map<number, string>()
@@ -113,6 +126,14 @@ export function referenceSearch(
         positions.set(token.position, token.term)
       return positions
     })
+    if (leadWords > 0) {
+      const lead = new Map<number, string>()
+      fields.forEach((field, f) => {
+        for (const [position, term] of field)
+          if (position < leadWords) lead.set(f * (leadWords + 1) + position, term)
+      })
+      fields.push(lead)
+    }
     return {
       id: (document as { id: string | number }).id,
       fields,
@@ -132,7 +153,7 @@ export function referenceSearch(
     const df = documentFrequency.get(term) ?? 0
     return Math.log(1 + (N - df + 0.5) / (df + 0.5))
   }
-  const averages = options.fields.map((_, f) =>
+  const averages = fieldBoosts.map((_, f) =>
     analysed.length === 0
       ? 0
       : analysed.reduce((sum, document) => sum + document.lengths[f], 0) / analysed.length,
@@ -163,9 +184,9 @@ export function referenceSearch(
 
   const hits: { id: string | number; score: number; order: number }[] = []
   analysed.forEach((document, order) => {
-    const factors = options.fields.map((_, f) => {
+    const factors = fieldBoosts.map((boost, f) => {
       const norm = averages[f] > 0 ? 1 - options.b + (options.b * document.lengths[f]) / averages[f] : 1
-      return options.boosts[f] / norm
+      return boost / norm
     })
     const scores: number[] = []
     const best: (string[] | null)[] = []
@@ -175,7 +196,7 @@ export function referenceSearch(
       for (const terms of clause.alternatives) {
         if (terms.some((term) => !documentFrequency.has(term))) continue
         let weighted = 0
-        options.fields.forEach((_, f) => {
+        fieldBoosts.forEach((_, f) => {
           // A field without the terms adds nothing (its factor is 0/0 for an empty field when b = 1).
           const tf = starts(document, f, terms).length
           if (tf > 0) weighted += tf * factors[f]
@@ -206,8 +227,8 @@ export function referenceSearch(
       const left = best[i]!
       const right = best[i + 1]!
       let closeness = 0
-      options.fields.forEach((_, f) => {
-        if (factors[f] === 0) return
+      for (let f = 0; f < positionalFields; f++) {
+        if (factors[f] === 0) continue
         for (const a of starts(document, f, left)) {
           const aEnd = a + left.length - 1
           for (const b of starts(document, f, right)) {
@@ -218,7 +239,7 @@ export function referenceSearch(
               closeness = Math.max(closeness, 0.5 / (a - bEnd))
           }
         }
-      })
+      }
       bonus += closeness * Math.min(scores[i], scores[i + 1])
     }
     sum += options.proximityWeight * bonus
