@@ -1388,8 +1388,14 @@ function yieldToEventLoop(): Promise<void> {
 
 /**
  * Fields of the inverted index: the indexed fields, then the hidden lead field when
- * {@link SearchIndexOptions.leadWords} is above 0.
+ * {@link SearchIndexOptions.leadWords} is above 0. Internal (the CLI reads saved files with it), not part of
+ * the public API.
+ *
+ * @example
+ * ```ts
+ * indexedFieldCount({ fields: ['title', 'body'], leadWords: 15 }) // → 3
+ * ```
  */
-function indexedFieldCount(options: Pick<ResolvedOptions, 'fields' | 'leadWords'>): number {
+export function indexedFieldCount(options: Pick<ResolvedOptions, 'fields' | 'leadWords'>): number {
   return options.fields.length + (options.leadWords > 0 ? 1 : 0)
 }

@@ -9,7 +9,7 @@ import { readFile, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { CorruptIndexError, IncompatibleIndexError } from '../errors'
 import { FORMAT_VERSION, loadIndex } from '../persist/index-file'
-import { SearchIndex } from '../search-index'
+import { indexedFieldCount, SearchIndex } from '../search-index'
 import { CliError, ExitCode } from './exit-codes'
 import { describeFsError } from './read-documents'
 
@@ -61,10 +61,10 @@ export interface IndexDescription {
 export function describeIndex(bytes: Uint8Array, file: string): IndexDescription {
   try {
     const { options, inverted } = loadIndex(bytes, (saved) => ({
-      // The indexed fields, and the hidden lead field when the options have one.
-      fieldCount:
-        (Array.isArray(saved.fields) ? saved.fields.length : 0) +
-        (typeof saved.leadWords === 'number' && saved.leadWords > 0 ? 1 : 0),
+      fieldCount: indexedFieldCount({
+        fields: Array.isArray(saved.fields) ? saved.fields : [],
+        leadWords: typeof saved.leadWords === 'number' ? saved.leadWords : 0,
+      }),
       storedFieldCount: Array.isArray(saved.storeFields) ? saved.storeFields.length : 0,
     }))
     const documents = inverted.documents
