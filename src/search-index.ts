@@ -5,7 +5,7 @@
  * the index unchanged, queries never throw); owns no data structure or scoring code itself.
  */
 
-import { releaseAnalysisCaches } from './analysis/analyzer'
+import { holdAnalysisCaches, releaseAnalysisCaches } from './analysis/analyzer'
 import { analyzeEach, analyzeInto, normalize, TermBuffer } from './analysis/index'
 import type { Language, ResolvedLanguage } from './analysis/types'
 import {
@@ -1187,6 +1187,16 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
     this.compact()
   }
 }
+
+/**
+ * Registered symbol of a static of {@link SearchIndex} that `kavosh/node` calls on each building thread:
+ * `SearchIndex[Symbol.for('kavosh.holdAnalysisCaches')]()` keeps the analysis caches warm through the
+ * `addAll` calls of the segments that thread builds, until the function it returns is called (see
+ * `holdAnalysisCaches`). A symbol, not a typed member: it serves the package's own Node entry (bundled
+ * separately, so it cannot import the analyzer module) and is no part of the public API.
+ */
+const HOLD_ANALYSIS_CACHES: unique symbol = Symbol.for('kavosh.holdAnalysisCaches')
+Object.defineProperty(SearchIndex, HOLD_ANALYSIS_CACHES, { value: holdAnalysisCaches })
 
 function resolveOptions(options: SearchIndexOptions): ResolvedOptions {
   if (options === null || typeof options !== 'object')

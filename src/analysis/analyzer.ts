@@ -413,18 +413,41 @@ function optionsMode(stem: boolean, stopWords: boolean): number {
   return (stem ? 2 : 0) | (stopWords ? 1 : 0)
 }
 
+/** Open {@link holdAnalysisCaches} holds: while there is one, {@link releaseAnalysisCaches} keeps the caches. */
+let analysisCacheHolds = 0
+
 /**
  * Drops what analysis keeps between calls to go fast (interned words, term keys, stems and the caches
  * keyed by them) and shrinks those tables to their initial size. Called once a batch of documents is
  * indexed: the caches grow with the batch's vocabulary, and an index that is then only searched should
- * not keep them alive. The next analysis starts cold and fills them again.
+ * not keep them alive. The next analysis starts cold and fills them again. Does nothing while a
+ * {@link holdAnalysisCaches} hold is open.
  */
 export function releaseAnalysisCaches(): void {
+  if (analysisCacheHolds > 0) return
   releaseInternTable()
   if (termByKey.length > 0) resetTermKeys()
   faStemCache.clear()
   arStemCache.clear()
   sharedTerms.shrink()
+}
+
+/**
+ * Keeps the analysis caches through the {@link releaseAnalysisCaches} calls that end each batch, until the
+ * returned function is called (once; later calls do nothing): then, when no other hold is open, they are
+ * released. For a thread that builds several batches in a row (the segments of a parallel build), which
+ * would otherwise fill the caches again for each one. The caches stay bounded while held (the intern
+ * table and the term keys reset themselves at their limits).
+ */
+export function holdAnalysisCaches(): () => void {
+  analysisCacheHolds++
+  let open = true
+  return () => {
+    if (!open) return
+    open = false
+    analysisCacheHolds--
+    releaseAnalysisCaches()
+  }
 }
 
 /**

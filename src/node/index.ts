@@ -115,7 +115,8 @@ const DEFAULT_MIN_DOCUMENTS = 256
 /**
  * Segments per building thread: small enough that a slower thread (a worker whose code is still cold, a
  * core shared with other work) takes fewer of them and all finish together, large enough that the
- * per-segment costs (a message each way, the analysis caches filled again) stay small.
+ * per-segment costs (a message each way, an index of its own to fill and merge) stay small. (The analysis
+ * caches are not filled again for each: a thread keeps them warm across its segments.)
  */
 const SEGMENTS_PER_THREAD = 6
 
@@ -124,6 +125,12 @@ const SEGMENTS_PER_THREAD = 6
  * next, so each worker keeps a second one queued and is not left waiting.
  */
 const WORKER_QUEUE_DEPTH = 2
+
+/**
+ * How long a worker keeps its analysis caches after its last segment: long enough to span the gap until
+ * the next segment of the same build arrives, short enough that an idle pool does not hold them.
+ */
+const WORKER_IDLE_RELEASE_MS = 200
 
 /**
  * Starts a pool of worker threads for parallel index builds (see {@link IndexBuilderPool}). The workers
@@ -253,18 +260,24 @@ class WorkerPool implements IndexBuilderPool {
           outcomes[s] = { status: 'rejected', reason: error }
         }
       }
-      while (next < segments.length && !this.closed) {
-        const s = next++
-        Atomics.store(claims, s, 1) // never sent to a worker
-        buildSegment(s)
-        await yieldToEventLoop() // the workers' replies are read, and the next segments sent, here
-      }
-      // Then the segments still queued on workers, last first (the ones furthest from being started). After
-      // a yield at least, so that segments which could not be sent have been marked as failed (not built
-      // here: documents must be cloneable whichever thread takes them).
-      await yieldToEventLoop()
-      for (let s = segments.length - 1; s >= 0 && !this.closed; s--) {
-        if (outcomes[s] === undefined && Atomics.compareExchange(claims, s, 0, 1) === 0) buildSegment(s)
+      // The analysis caches are filled once for all the segments built here, not once for each.
+      const releaseCaches = holdAnalysisCaches()
+      try {
+        while (next < segments.length && !this.closed) {
+          const s = next++
+          Atomics.store(claims, s, 1) // never sent to a worker
+          buildSegment(s)
+          await yieldToEventLoop() // the workers' replies are read, and the next segments sent, here
+        }
+        // Then the segments still queued on workers, last first (the ones furthest from being started).
+        // After a yield at least, so that segments which could not be sent have been marked as failed (not
+        // built here: documents must be cloneable whichever thread takes them).
+        await yieldToEventLoop()
+        for (let s = segments.length - 1; s >= 0 && !this.closed; s--) {
+          if (outcomes[s] === undefined && Atomics.compareExchange(claims, s, 0, 1) === 0) buildSegment(s)
+        }
+      } finally {
+        releaseCaches()
       }
     }
     // Settled segments hand out the next ones (above) until none is left.
@@ -373,6 +386,17 @@ class WorkerPool implements IndexBuilderPool {
   }
 }
 
+/**
+ * Keeps the analysis caches warm through the segments this thread builds, until the returned function is
+ * called: the static that `SearchIndex` keeps under a registered symbol for this module (the caches
+ * belong to the core's analyzer, which this separately bundled entry cannot import). A core without it
+ * (never, in one package) costs only the speed.
+ */
+function holdAnalysisCaches(): () => void {
+  const hold = (SearchIndex as unknown as Record<symbol, unknown>)[Symbol.for('kavosh.holdAnalysisCaches')]
+  return typeof hold === 'function' ? (hold as () => () => void)() : () => {}
+}
+
 /** Worker threads by default: one per core, less the calling thread's when it builds too. */
 function defaultWorkers(callingThread: boolean): number {
   const cores = typeof availableParallelism === 'function' ? availableParallelism() : cpus().length
@@ -464,6 +488,14 @@ function reviveError(error: ReportedError): Error {
  * transferred.
  */
 function serveSegments(): void {
+  // The analysis caches stay warm from one segment to the next while segments keep coming, and are released
+  // once the worker has had none for WORKER_IDLE_RELEASE_MS (an idle pool keeps no vocabulary alive).
+  let releaseCaches: (() => void) | null = null
+  let idle: ReturnType<typeof setTimeout> | undefined
+  const releaseWhenIdle = (): void => {
+    releaseCaches?.()
+    releaseCaches = null
+  }
   parentPort!.on('message', (request: SegmentRequest) => {
     let reply: SegmentReply
     let transfer: ArrayBuffer[] = []
@@ -471,6 +503,8 @@ function serveSegments(): void {
       parentPort!.postMessage({ job: request.job, segment: null } satisfies SegmentReply) // built there
       return
     }
+    clearTimeout(idle)
+    releaseCaches ??= holdAnalysisCaches()
     try {
       const index = new SearchIndex(request.options)
       index.addAll(request.documents)
@@ -485,6 +519,7 @@ function serveSegments(): void {
       else reply = { job: request.job, error: { name: 'Error', message: String(error) } }
     }
     parentPort!.postMessage(reply, transfer)
+    idle = setTimeout(releaseWhenIdle, WORKER_IDLE_RELEASE_MS)
   })
 }
 

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest'
+import { internedCount } from '../../src/analysis/tokenize'
 import { DuplicateIdError, InvalidDocumentError, InvalidOptionsError, SearchIndex } from '../../src/index'
 import { buildIndexParallel, createIndexBuilderPool } from '../../src/node/index'
 import { VOCABULARY } from '../search-index/helpers'
@@ -56,6 +57,20 @@ describe('parallel build on a worker pool', () => {
     ])
     expect(a.save()).toEqual(sequential(documents.slice(0, 600)).save())
     expect(b.save()).toEqual(sequential(documents.slice(300)).save())
+  })
+
+  it('keeps the analysis caches warm across segments, whatever options come next, and releases them', async () => {
+    // Each thread fills its caches once per build (the workers: while segments keep coming), so segments
+    // analysed after others, with other analysis options too, must give the bytes of a cold build.
+    for (const variant of [{}, { stem: false }, { stopWords: false }, { language: 'ar' as const }, {}]) {
+      const opts = { ...options, ...variant }
+      const index = await pool.build(documents, opts, { minDocumentsPerWorker: 40 })
+      const expected = new SearchIndex(opts)
+      expected.addAll(documents)
+      expect(index.save()).toEqual(expected.save())
+      // The calling thread let go of its caches when its segments were done.
+      expect(internedCount()).toBe(0)
+    }
   })
 
   it('rejects like addAll (bad documents before repeated ids) and keeps working after', async () => {

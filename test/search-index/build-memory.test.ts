@@ -31,6 +31,33 @@ describe('memory after a batch', () => {
     expect(inverted.postings.regionCapacity).toBe(inverted.postings.regionLength)
   })
 
+  it('a hold keeps the analysis caches through batches until its last release; holds nest', () => {
+    const hold = (SearchIndex as unknown as Record<symbol, () => () => void>)[
+      Symbol.for('kavosh.holdAnalysisCaches')
+    ]
+    const outer = hold()
+    const first = new SearchIndex(options)
+    first.addAll(documents.slice(0, 100))
+    const held = internedCount()
+    expect(held).toBeGreaterThan(0)
+    const inner = hold()
+    new SearchIndex(options).addAll(documents.slice(100, 200))
+    inner()
+    inner() // a second call does nothing: the outer hold is still open
+    expect(internedCount()).toBeGreaterThanOrEqual(held)
+    // Warm caches change nothing an index holds.
+    const warm = new SearchIndex(options)
+    warm.addAll(documents)
+    outer()
+    expect(internedCount()).toBe(0)
+    const cold = new SearchIndex(options)
+    cold.addAll(documents)
+    expect(warm.save()).toEqual(cold.save())
+    const coldFirst = new SearchIndex(options)
+    coldFirst.addAll(documents.slice(0, 100))
+    expect(first.save()).toEqual(coldFirst.save())
+  })
+
   it('a trimmed index takes more documents and finds old and new terms', () => {
     const index = new SearchIndex(options)
     index.addAll(documents.slice(0, 150))
