@@ -5,6 +5,7 @@
 //   KAVOSH_QUERIES  a JSONL file of { text } queries (for WHAT=query)
 //   WHAT            build | query | analyze
 //   REPS            how many times the measured operation runs (after the setup every run shares)
+//   WARMUP          untimed repetitions first (default 3), so that the measured ones run compiled code
 import { readFileSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
 
@@ -16,7 +17,7 @@ const readJsonl = (path) =>
     .map((line) => JSON.parse(line))
 const docs = readJsonl(process.env.KAVOSH_DOCS).map((d) => ({ id: d.id, title: d.title ?? '', text: d.text }))
 const options = { fields: ['title', 'text'], idField: 'id', language: 'auto' }
-const reps = Number(process.env.REPS)
+const reps = Number(process.env.REPS) + Number(process.env.WARMUP ?? 3)
 const what = process.env.WHAT
 
 if (what === 'build') {
