@@ -13,10 +13,9 @@
  * Each measurement runs the workload twice under valgrind, once with one repetition and once with three,
  * both after three untimed repetitions (`lib/instruction-driver.mjs`), and reports (I₃ − I₁) / 2: the
  * instructions of one steady-state repetition, without process start-up, module loading, corpus reading
- * and compilation. `--against REF` measures the sources of
- * a git revision too (`git archive`, bundled the same way) and prints the change. About a minute per
- * measurement for 1,000 hamshahri documents (valgrind runs the JIT-compiled code about 30× slower).
- * Needs valgrind (Debian: `apt-get install valgrind`).
+ * and compilation. `--against REF` measures the sources of a git revision too (`git archive`, bundled the
+ * same way) and prints the change. About a minute per measurement for 1,000 hamshahri documents (valgrind
+ * runs the JIT-compiled code about 30× slower). Needs valgrind (Debian: `apt-get install valgrind`).
  */
 import { execFileSync, spawn } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
