@@ -7,8 +7,14 @@
  * so a change that trades instructions for memory must still be timed (`bench/profile-index.ts`, the
  * full `npm run bench`).
  *
- *   npm run bench:instructions -- [--what build|query|analyze] [--docs 1000] [--corpus hamshahri]
+ *   npm run bench:instructions -- [--what build|parallel|query|analyze] [--docs 1000] [--corpus hamshahri]
  *        [--against REF]
+ *
+ * `parallel` is a kavosh/node pool build (1 worker and the calling thread, as in the bench): the count is
+ * the work of both threads together, not the time. Unlike the others it is not deterministic: which thread
+ * builds which segment, and whether a worker's idle release (a real-time timer, under valgrind's 30×
+ * slowdown) fires between two segments, change the work (1,964 / 2,233 / 1,977 M for the same source and
+ * 1,000 docs). Repeat it, and trust only differences larger than that.
  *
  * Each measurement runs the workload twice under valgrind, once with one repetition and once with three,
  * both after three untimed repetitions (`lib/instruction-driver.mjs`), and reports (I₃ − I₁) / 2: the
@@ -49,7 +55,8 @@ function fail(message: string): never {
   process.exit(2)
 }
 
-if (!['build', 'query', 'analyze'].includes(what)) fail(`--what must be build, query or analyze, not ${what}`)
+if (!['build', 'parallel', 'query', 'analyze'].includes(what))
+  fail(`--what must be build, parallel, query or analyze, not ${what}`)
 const corpus =
   CORPORA[corpusName] ?? fail(`unknown corpus ${corpusName} (${Object.keys(CORPORA).join(', ')})`)
 if (what === 'query' && corpus.queries === undefined) fail(`${corpusName} has no queries`)
@@ -83,15 +90,21 @@ const queryCount = queriesFile
       .filter((line) => line.length > 0).length
   : 0
 
+/**
+ * The library bundled from `srcDir` as one ES module. For `--what parallel`, kavosh/node's entry with the
+ * core inside (its `import 'kavosh'` resolved to the same sources): the bundle is also the workers' script.
+ */
 function bundle(srcDir: string, name: string): string {
   const outfile = join(work, `${name}.mjs`)
+  const parallel = what === 'parallel'
   buildSync({
-    entryPoints: [join(srcDir, 'index.ts')],
+    entryPoints: [join(srcDir, parallel ? join('node', 'index.ts') : 'index.ts')],
     bundle: true,
     format: 'esm',
-    platform: 'neutral',
+    platform: parallel ? 'node' : 'neutral',
     target: 'es2022',
     outfile,
+    alias: parallel ? { kavosh: join(srcDir, 'index.ts') } : {},
     logLevel: 'error',
   })
   return outfile

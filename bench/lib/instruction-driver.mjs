@@ -3,7 +3,8 @@
 //   KAVOSH_BUNDLE   the bundled library (an ES module)
 //   KAVOSH_DOCS     a JSONL file of { id, title?, text } documents
 //   KAVOSH_QUERIES  a JSONL file of { text } queries (for WHAT=query)
-//   WHAT            build | query | analyze
+//   WHAT            build | parallel | query | analyze (parallel: KAVOSH_BUNDLE is kavosh/node's entry with
+//                   the core inside, and the pool has one worker besides this thread)
 //   REPS            how many times the measured operation runs (after the setup every run shares)
 //   WARMUP          untimed repetitions first (default 3), so that the measured ones run compiled code
 import { readFileSync } from 'node:fs'
@@ -22,6 +23,11 @@ const what = process.env.WHAT
 
 if (what === 'build') {
   for (let r = 0; r < reps; r++) new kavosh.SearchIndex(options).addAll(docs)
+} else if (what === 'parallel') {
+  const pool = kavosh.createIndexBuilderPool({ workers: 1 })
+  // As the bench builds: segments of any size (six per building thread).
+  for (let r = 0; r < reps; r++) await pool.build(docs, options, { minDocumentsPerWorker: 1 })
+  await pool.close()
 } else if (what === 'analyze') {
   for (let r = 0; r < reps; r++) for (const d of docs) kavosh.analyze(d.text)
 } else if (what === 'query') {
