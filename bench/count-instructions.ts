@@ -29,6 +29,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildSync } from 'esbuild'
+import { argumentValue } from './lib/cli-options'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const corpora = process.env.KAVOSH_CORPORA ?? join(root, '..', 'shared', 'corpora')
@@ -40,15 +41,10 @@ const CORPORA: Record<string, { docs: string; queries?: string }> = {
   arcd: { docs: 'arcd/docs.jsonl', queries: 'arcd/queries.jsonl' },
 }
 
-function argument(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`)
-  return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1] : fallback
-}
-
-const what = argument('what', 'build')
-const corpusName = argument('corpus', 'hamshahri')
-const maxDocs = Number(argument('docs', '1000'))
-const against = argument('against', '')
+const what = argumentValue('what', 'build')
+const corpusName = argumentValue('corpus', 'hamshahri')
+const maxDocs = Number(argumentValue('docs', '1000'))
+const against = argumentValue('against', '')
 
 function fail(message: string): never {
   console.error(`bench:instructions: ${message}`)

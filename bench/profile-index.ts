@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { buildSync } from 'esbuild'
+import { argumentValue } from './lib/cli-options'
 import { phraseQuery, prefixQuery } from './lib/query-workloads'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -25,14 +26,10 @@ const CORPORA: Record<string, string[]> = {
 }
 const QUERIES: Record<string, string | undefined> = { hamshahri: 'hamshahri-subset/queries.jsonl' }
 
-function argument(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`)
-  return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1] : fallback
-}
-const corpus = argument('corpus', 'hamshahri')
-const maxDocs = Number(argument('docs', 'Infinity'))
-const repeat = Number(argument('repeat', '3'))
-const only = new Set(argument('only', 'build,heap,query,load').split(','))
+const corpus = argumentValue('corpus', 'hamshahri')
+const maxDocs = Number(argumentValue('docs', 'Infinity'))
+const repeat = Number(argumentValue('repeat', '3'))
+const only = new Set(argumentValue('only', 'build,heap,query,load').split(','))
 const cpuProfile = process.argv.includes('--cpu-prof')
 // --profile-queries: profile keyword queries on the built index instead of the build.
 const profileQueries = process.argv.includes('--profile-queries')
@@ -79,7 +76,7 @@ const bundleDir = mkdtempSync(join(tmpdir(), 'kavosh-profile-'))
 const bundle = join(bundleDir, 'kavosh.mjs')
 buildSync({
   // --src DIR measures another copy of the sources (e.g. a checkout of the previous commit).
-  entryPoints: [join(argument('src', join(root, 'src')), 'index.ts')],
+  entryPoints: [join(argumentValue('src', join(root, 'src')), 'index.ts')],
   bundle: true,
   format: 'esm',
   platform: 'neutral',
@@ -173,7 +170,7 @@ if (cpuProfile && !profileQueries) {
 let index = build() // warm-up (and the index the later sections use)
 if (profileQueries && QUERIES[corpus] !== undefined) {
   // --kind prefix|phrase: profile that query kind instead of keyword queries.
-  const kind = argument('kind', 'keyword')
+  const kind = argumentValue('kind', 'keyword')
   const raw = readJsonl<{ text: string }>(QUERIES[corpus]!).map((q) => q.text)
   const texts =
     kind === 'prefix' ? raw.map(prefixQuery) : kind === 'phrase' ? raw.map((t) => `"${phraseQuery(t)}"`) : raw

@@ -32,6 +32,19 @@ export const USAGE = `Usage: npm run bench -- [options]
 A full run with no --corpus/--lib/--section writes bench/results/latest.{json,md} (committed, spliced into
 the README by npm run bench:readme); a selective full run writes partial.{json,md}; --quick writes quick.*.`
 
+/**
+ * The value after `--name` on the command line, or `fallback` when the flag is absent or last: the one
+ * option reader of the smaller bench tools (`profile-index.ts`, `count-instructions.ts`).
+ */
+export function argumentValue(
+  name: string,
+  fallback: string,
+  argv: readonly string[] = process.argv,
+): string {
+  const i = argv.indexOf(`--${name}`)
+  return i >= 0 && i + 1 < argv.length ? argv[i + 1] : fallback
+}
+
 function list(value: string | undefined, flag: string): string[] {
   if (value === undefined || value.startsWith('--')) throw new Error(`${flag} needs a value`)
   return value
