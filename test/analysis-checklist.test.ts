@@ -128,6 +128,30 @@ describe('checklist: ZWNJ, spacing and Persian affixes', () => {
     sameTerms('می‌روم', ['میروم', 'می روم'], 'fa')
     sameTerms('نمی‌خواهند', ['نمیخواهند', 'نمی خواهند'], 'fa')
   })
+  it('one stem for a present verb whatever its person ending (a known stem wins over a longer ending)', () => {
+    // میتواند is توان + د, not توا + ند; میبیند is بین + د.
+    sameTerms('میتوانند', ['میتواند', 'می‌تواند', 'نمی‌تواند', 'میتوانیم'], 'fa')
+    sameTerms('میبینند', ['میبیند', 'می بیند', 'میبینم'], 'fa')
+    // A bare present stem after the prefix stays whole (نمی‌خند, not خن).
+    expect(terms('نمی‌خند', 'fa')).toEqual(terms('میخندند', 'fa'))
+  })
+  it('the negative prefix ن on a known verb, like نمی', () => {
+    sameTerms('رفتند', ['نرفتند', 'نرفتم'], 'fa')
+    sameTerms('رفته‌اند', ['نرفته‌اند', 'نرفتهاند', 'نرفته اند'], 'fa')
+    sameTerms('داشتن', ['نداشتن', 'نداشته'], 'fa')
+    sameTerms('میتوانند', ['نتواند', 'نتوانیم'], 'fa')
+    // Not a word that is itself a verb form (نشاند, نشست), not before ا (نام, نیامد is نیا + مد), not an
+    // exception (نبرد "battle", نجوم) or its plural, and not when a ZWNJ follows the ن.
+    expect(terms('نشاند نشست نام نجوم نبرد نبردها', 'fa')).toEqual([
+      'نشاند',
+      'نشست',
+      'نام',
+      'نجوم',
+      'نبرد',
+      'نبرد',
+    ])
+    expect(terms('ن‌رفت', 'fa')).not.toEqual(terms('رفت', 'fa'))
+  })
   it('pronominal and verbal clitics after a word ending in ه', () => {
     sameTerms('خسته‌ام', ['خسته ام'], 'fa')
     // Written joined, a clitic is removed only after a known verb's participle (الهام, اتهام stay whole).

@@ -64,6 +64,24 @@ export function stemPersian(word: string, boundary: number): string {
     }
   }
 
+  // 1b. The negative prefix ن written joined (نرفتند, نکرده, ندارد): only when the rest is a known verb form
+  // (a present or past stem + person ending, a participle, a perfect, an infinitive) and the word itself is
+  // not one (نشاند, نمود, نشست stay). Before a stem in آ it is written نیا (نیامد), so never before ا (نام).
+  if (
+    miLength === 0 &&
+    w.length >= 3 &&
+    w.charCodeAt(0) === 0x0646 /* ن */ &&
+    boundary !== 1 &&
+    !startsWithAlef(w.charCodeAt(1)) &&
+    !isVerbForm(w) &&
+    !isInflectedException(w, exceptions) &&
+    isNegatedForm(w.slice(1))
+  ) {
+    w = w.slice(1)
+    isVerb = true
+    if (boundary >= 0) boundary -= 1
+  }
+
   // 2. A suffix marked by a ZWNJ / written apart: cut exactly there (e.g. خانه‌ای → خانه, کتاب‌ها → کتاب).
   if (boundary >= MIN_STEM && BOUNDARY_SUFFIXES.has(w.slice(boundary))) {
     const stem = w.slice(0, boundary)
@@ -81,6 +99,30 @@ function isVerbForm(rest: string): boolean {
       const stem = rest.slice(0, -e.length)
       if (past.has(stem) || present.has(stem)) return true
     }
+  }
+  return false
+}
+
+/** An exception word under a plural or possessive ending (نبردها): its ن is not the negative prefix. */
+function isInflectedException(w: string, exceptions: ReadonlySet<string>): boolean {
+  for (const e of PLURAL_ENDINGS) {
+    if (w.length > e.length && w.endsWith(e) && exceptions.has(w.slice(0, -e.length))) return true
+  }
+  return false
+}
+
+/** The negative ن before a stem in آ is written نیا (نیامد, نیاورد), so ن + ا is never that prefix (نام). */
+function startsWithAlef(code: number): boolean {
+  return code === 0x0627 || code === 0x0622
+}
+
+/** What may follow a negative ن: a verb form, a participle or a perfect (رفته, رفتهاند), an infinitive. */
+function isNegatedForm(rest: string): boolean {
+  if (isVerbForm(rest)) return true
+  const { faPastStems: past } = getLexicon()
+  if (rest.endsWith('ن') && past.has(rest.slice(0, -1))) return true
+  for (const e of PERFECT_ENDINGS) {
+    if (rest.length > e.length && rest.endsWith(e) && past.has(rest.slice(0, -e.length))) return true
   }
   return false
 }
@@ -103,15 +145,22 @@ function stemPersianSuffixes(
       return w.slice(0, -e.length)
     }
   }
+  // After a verb prefix a bare present stem is the stem (نخند, میبند: not خن, بن + د).
+  if (isVerb && getLexicon().faPresentStems.has(w)) return w
+  let verbStem = ''
   for (const e of PERSON_ENDINGS) {
     if (w.length - e.length >= MIN_STEM && w.endsWith(e)) {
       const stem = w.slice(0, -e.length)
       if (pastStems.has(stem)) return stem
-      // After می/نمی the word is a verb: present stem + ending (میروند → رو, میکند → کن).
-      if (isVerb) return stem
+      // After می/نمی the word is a verb: present stem + ending (میروند → رو, میکند → کن); a known present
+      // stem wins over a longer ending (میتواند → توان + د, not توا + ند).
+      if (isVerb) {
+        if (getLexicon().faPresentStems.has(stem)) return stem
+        if (verbStem === '') verbStem = stem
+      }
     }
   }
-  if (isVerb) return w
+  if (isVerb) return verbStem === '' ? w : verbStem
 
   // Plural (+ possessive) endings.
   for (const e of PLURAL_ENDINGS) {

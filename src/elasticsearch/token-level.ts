@@ -144,6 +144,20 @@ export function persianStemFilters(): NamedFilter[] {
     `^(${FA})(?:ن${ZWNJ}?)?م${ZWNJ}?ی${ZWNJ}?(?=(?:${L}${ZWNJ}?){${MIN_STEM}})(?=${verbStemsZ}(?:${ZWNJ}?${personZ})?$)`,
     `$1${chr(TAG.verb)}`,
   )
+  // Negative prefix ن (stem-fa.ts step 1b): not before نمی, not on a word that is itself a verb form or an
+  // exception under a plural ending, not before ا/آ or a ZWNJ; the rest a verb form, participle, perfect or
+  // infinitive.
+  const Z = `${ZWNJ}?`
+  const pastZ = wordTrie(faPastStems, Z)
+  const pluralZ = wordTrie(PLURAL_ENDINGS, Z)
+  const perfectZ = wordTrie(PERFECT_ENDINGS, Z)
+  const verbFormZ = `${verbStemsZ}(?:${Z}${personZ})?`
+  rule(
+    'negative_prefix',
+    `^(${FA})(?!ن${Z}م${Z}ی)(?!${verbFormZ}$)(?!${exceptionsZ}${Z}${pluralZ}$)ن(?![اآ${ZWNJ}])` +
+      `(?=(?:${verbFormZ}|${pastZ}${Z}(?:ن|${perfectZ}))$)`,
+    `$1${chr(TAG.verb)}`,
+  )
   // A suffix after the word's ZWNJ (or joined space): cut there.
   rule('boundary', `^(${FA}${V})(${L}{${MIN_STEM},})${ZWNJ}${wordTrie(BOUNDARY_SUFFIXES)}$`, '$1$2')
   filters.push(replace('fa_zwnj', ZWNJ, '', true))
@@ -154,12 +168,24 @@ export function persianStemFilters(): NamedFilter[] {
   for (const e of PERFECT_ENDINGS) {
     rule('perfect', `^(${FA})(${V})${endsWith(e)}((?=${L}{${MIN_STEM}})${past})${lit(e)}$`, `$1${KEEP}$2$3`)
   }
+  // After a verb prefix: a bare present stem stays; with a person ending, a known present stem wins over a
+  // longer ending (میتواند → توان); else the first ending that matches.
+  const present = wordTrie(faPresentStems)
+  const presentMin = wordTrie([...faPresentStems].filter((stem) => stem.length >= MIN_STEM))
+  rule('present_stem', `^(${FA})${u(TAG.verb)}(?=${present}$)`, `$1${KEEP}`)
   for (const e of PERSON_ENDINGS) {
     rule(
       'person_past',
       `^(${FA})(${V})${endsWith(e)}((?=${L}{${MIN_STEM}})${past})${lit(e)}$`,
       `$1${KEEP}$2$3`,
     )
+    rule(
+      'person_present_known',
+      `^(${FA})${u(TAG.verb)}${endsWith(e)}(${presentMin})${lit(e)}$`,
+      `$1${KEEP}$2`,
+    )
+  }
+  for (const e of PERSON_ENDINGS) {
     rule('person_present', `^(${FA})${u(TAG.verb)}(${min(MIN_STEM)})${lit(e)}$`, `$1${KEEP}$2`)
   }
   rule('verb_done', `^(${FA})${u(TAG.verb)}`, `$1${KEEP}`)

@@ -36,7 +36,9 @@
  * کتاب, خانه; affixes and a stop word before it join back), where version 5 indexes hold کتابخانه, and
  * Arabic dual/plural endings removed only from stems of three letters (سکان, not سک). Version 7, the same
  * layout, adds the hidden lead field after the indexed fields (the first `leadWords` words of each field
- * again; the options record `leadWords`), which version 6 indexes lack.
+ * again; the options record `leadWords`), which version 6 indexes lack. Version 8, the same layout, stems
+ * Persian verbs after the negative prefix ن (نرفتند → رفت) and gives a present verb one stem whatever its
+ * person ending (میتواند → توان, as میتوانند), where version 7 indexes hold نرفتند and توا.
  */
 
 import { CorruptIndexError, IncompatibleIndexError, KavoshError } from '../errors'
@@ -51,7 +53,7 @@ import { crc32 } from './crc32'
  * Version of the format this build writes and the only one it reads; raised for a new layout and for an
  * analysis change that gives other terms for the same text (see the layout notes above).
  */
-export const FORMAT_VERSION = 7
+export const FORMAT_VERSION = 8
 
 const MAGIC = [0x4b, 0x56, 0x53, 0x48] // "KVSH"
 const HEADER_BYTES = 16
