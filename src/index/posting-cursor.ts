@@ -70,6 +70,8 @@ export class PostingCursor {
   next(): boolean {
     const bytes = this.bytes
     if (this.offset >= bytes.length) {
+      // None after the current posting (a backward seek from here must not skip it).
+      if (this.docId !== NO_MORE_DOCS) this.from = this.docId + 1
       this.docId = NO_MORE_DOCS
       this.positionsPending = false
       return false
