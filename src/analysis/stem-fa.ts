@@ -118,13 +118,18 @@ function startsWithAlef(code: number): boolean {
 
 /** What may follow a negative ن: a verb form, a participle or a perfect (رفته, رفتهاند), an infinitive. */
 function isNegatedForm(rest: string): boolean {
-  if (isVerbForm(rest)) return true
-  const { faPastStems: past } = getLexicon()
-  if (rest.endsWith('ن') && past.has(rest.slice(0, -1))) return true
+  return isVerbForm(rest) || pastStemUnder(rest, getLexicon().faPastStems) !== null
+}
+
+/** The past stem of an infinitive (رفتن), participle (رفته) or perfect (رفتهاند), or null. */
+function pastStemUnder(w: string, pastStems: ReadonlySet<string>): string | null {
+  if (w.endsWith('ن') && pastStems.has(w.slice(0, -1))) return w.slice(0, -1)
   for (const e of PERFECT_ENDINGS) {
-    if (rest.length > e.length && rest.endsWith(e) && past.has(rest.slice(0, -e.length))) return true
+    if (w.length - e.length >= MIN_STEM && w.endsWith(e) && pastStems.has(w.slice(0, -e.length))) {
+      return w.slice(0, -e.length)
+    }
   }
-  return false
+  return null
 }
 
 function stemPersianSuffixes(
@@ -139,14 +144,11 @@ function stemPersianSuffixes(
   // Verbs: past stem + person ending (رفتند → رفت), participle (رفته → رفت), perfect (رفتهاند → رفت),
   // infinitive (رفتن → رفت).
   if (pastStems.has(w)) return w
-  if (w.endsWith('ن') && pastStems.has(w.slice(0, -1))) return w.slice(0, -1)
-  for (const e of PERFECT_ENDINGS) {
-    if (w.length - e.length >= MIN_STEM && w.endsWith(e) && pastStems.has(w.slice(0, -e.length))) {
-      return w.slice(0, -e.length)
-    }
-  }
+  const pastStem = pastStemUnder(w, pastStems)
+  if (pastStem !== null) return pastStem
+  const presentStems = getLexicon().faPresentStems
   // After a verb prefix a bare present stem is the stem (نخند, میبند: not خن, بن + د).
-  if (isVerb && getLexicon().faPresentStems.has(w)) return w
+  if (isVerb && presentStems.has(w)) return w
   let verbStem = ''
   for (const e of PERSON_ENDINGS) {
     if (w.length - e.length >= MIN_STEM && w.endsWith(e)) {
@@ -155,7 +157,7 @@ function stemPersianSuffixes(
       // After می/نمی the word is a verb: present stem + ending (میروند → رو, میکند → کن); a known present
       // stem wins over a longer ending (میتواند → توان + د, not توا + ند).
       if (isVerb) {
-        if (getLexicon().faPresentStems.has(stem)) return stem
+        if (presentStems.has(stem)) return stem
         if (verbStem === '') verbStem = stem
       }
     }
