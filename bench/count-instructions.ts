@@ -24,22 +24,15 @@
  * runs the JIT-compiled code about 30× slower). Needs valgrind (Debian: `apt-get install valgrind`).
  */
 import { execFileSync, spawn } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { buildSync } from 'esbuild'
 import { argumentValue } from './lib/cli-options'
+import { AB_CORPORA, bundleSources, revisionSources } from './lib/revision-bundle'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const corpora = process.env.KAVOSH_CORPORA ?? join(root, '..', 'shared', 'corpora')
-
-const CORPORA: Record<string, { docs: string; queries?: string }> = {
-  hamshahri: { docs: 'hamshahri-subset/docs.jsonl', queries: 'hamshahri-subset/queries.jsonl' },
-  saudinewsnet: { docs: 'saudinewsnet/docs-000.jsonl' },
-  parsinlu: { docs: 'parsinlu-rc/docs.jsonl', queries: 'parsinlu-rc/queries.jsonl' },
-  arcd: { docs: 'arcd/docs.jsonl', queries: 'arcd/queries.jsonl' },
-}
 
 const what = argumentValue('what', 'build')
 const corpusName = argumentValue('corpus', 'hamshahri')
@@ -54,7 +47,7 @@ function fail(message: string): never {
 if (!['build', 'parallel', 'query', 'analyze'].includes(what))
   fail(`--what must be build, parallel, query or analyze, not ${what}`)
 const corpus =
-  CORPORA[corpusName] ?? fail(`unknown corpus ${corpusName} (${Object.keys(CORPORA).join(', ')})`)
+  AB_CORPORA[corpusName] ?? fail(`unknown corpus ${corpusName} (${Object.keys(AB_CORPORA).join(', ')})`)
 if (what === 'query' && corpus.queries === undefined) fail(`${corpusName} has no queries`)
 if (!(maxDocs >= 1)) fail('--docs must be a positive number')
 try {
@@ -86,24 +79,9 @@ const queryCount = queriesFile
       .filter((line) => line.length > 0).length
   : 0
 
-/**
- * The library bundled from `srcDir` as one ES module. For `--what parallel`, kavosh/node's entry with the
- * core inside (its `import 'kavosh'` resolved to the same sources): the bundle is also the workers' script.
- */
+/** The library bundled from `srcDir` (see `bundleSources`), in the work folder. */
 function bundle(srcDir: string, name: string): string {
-  const outfile = join(work, `${name}.mjs`)
-  const parallel = what === 'parallel'
-  buildSync({
-    entryPoints: [join(srcDir, parallel ? join('node', 'index.ts') : 'index.ts')],
-    bundle: true,
-    format: 'esm',
-    platform: parallel ? 'node' : 'neutral',
-    target: 'es2022',
-    outfile,
-    alias: parallel ? { kavosh: join(srcDir, 'index.ts') } : {},
-    logLevel: 'error',
-  })
-  return outfile
+  return bundleSources(srcDir, join(work, `${name}.mjs`), what === 'parallel')
 }
 
 /** Instructions valgrind counted for the workload with `reps` repetitions. */
@@ -159,15 +137,13 @@ const label = `${what}, ${corpusName}, ${lines.length} docs (${(bytes / 1e6).toF
 const current = await perRepetition(bundle(join(root, 'src'), 'current'))
 console.log(`${label}\n  working tree: ${describe(current)}`)
 if (against !== '') {
-  const tree = join(work, 'against')
-  mkdirSync(tree)
+  let sources: string
   try {
-    const archive = execFileSync('git', ['-C', root, 'archive', against, 'src'])
-    execFileSync('tar', ['-x', '-C', tree], { input: archive })
+    sources = revisionSources(root, against, join(work, 'against'))
   } catch (error) {
     fail(`cannot read the sources of ${against}: ${(error as Error).message}`)
   }
-  const base = await perRepetition(bundle(join(tree, 'src'), 'against'))
+  const base = await perRepetition(bundle(sources, 'against'))
   const change = ((current - base) / base) * 100
   console.log(`  ${against}: ${describe(base)}\n  change: ${change >= 0 ? '+' : ''}${change.toFixed(2)} %`)
 }
