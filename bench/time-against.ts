@@ -1,7 +1,7 @@
 /**
  * Wall-clock A/B of the working tree against a git revision, in one process: both sources are bundled,
- * loaded side by side, and their builds (or query passes) run alternately, the order flipped every round,
- * with a full GC before each. Machine drift then hits both alike, and the figure to read is the median of
+ * loaded side by side, and their builds (each after a full GC) or query passes run alternately, the order
+ * flipped every round. Machine drift then hits both alike, and the figure to read is the median of
  * the per-round ratios (working tree ÷ revision). It is for the changes instruction counts cannot judge
  * (`bench:instructions` counts work, not time): cache misses, memory traffic, allocation. Its noise floor
  * on these 2-core VMs, an unchanged tree against HEAD in repeated runs: builds 0.98–1.02 (21 rounds of all
@@ -15,15 +15,16 @@
  * a pass of the corpus's judged queries (`search(q)`, default options) over an index of them, built once
  * per side (no GC between passes: see `time`).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { argumentValue } from './lib/cli-options'
+import { readJsonl, resolveCorporaDir, utf8Bytes } from './lib/corpora'
 import { AB_CORPORA, bundleSources, revisionSources } from './lib/revision-bundle'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-const corpora = process.env.KAVOSH_CORPORA ?? join(root, '..', 'shared', 'corpora')
+const corpora = resolveCorporaDir(undefined)
 
 const against = argumentValue('against', 'HEAD')
 const what = argumentValue('what', 'build')
@@ -45,26 +46,18 @@ if (!(rounds >= 1 && Number.isInteger(rounds))) fail('--rounds must be a positiv
 const gc = (globalThis as { gc?: () => void }).gc
 if (gc === undefined) fail('run with node --expose-gc (npm run bench:time-against does)')
 
-const readJsonl = <T>(path: string): T[] => {
+const read = <T>(path: string): T[] => {
   try {
-    return readFileSync(path, 'utf8')
-      .split('\n')
-      .filter((line) => line.length > 0)
-      .map((line) => JSON.parse(line) as T)
+    return readJsonl<T>(path)
   } catch (error) {
     fail(`cannot read ${path}: ${(error as Error).message} (set KAVOSH_CORPORA to the corpora folder)`)
   }
 }
-const docs = readJsonl<{ id: string; title?: string; text: string }>(join(corpora, corpus.docs))
+const docs = read<{ id: string; title?: string; text: string }>(join(corpora, corpus.docs))
   .slice(0, maxDocs)
   .map((d) => ({ id: d.id, title: d.title ?? '', text: d.text }))
-const bytes = docs.reduce(
-  (sum, d) => sum + Buffer.byteLength(d.title, 'utf8') + Buffer.byteLength(d.text, 'utf8'),
-  0,
-)
-const queries = corpus.queries
-  ? readJsonl<{ text: string }>(join(corpora, corpus.queries)).map((q) => q.text)
-  : []
+const bytes = utf8Bytes(docs)
+const queries = corpus.queries ? read<{ text: string }>(join(corpora, corpus.queries)).map((q) => q.text) : []
 
 interface Kavosh {
   SearchIndex: new (

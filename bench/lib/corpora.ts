@@ -113,14 +113,15 @@ export function resolveCorporaDir(cliDir: string | undefined, env = process.env)
   return resolve(repo, '..', 'shared', 'corpora')
 }
 
-export function utf8Bytes(docs: readonly BenchDoc[]): number {
+export function utf8Bytes(docs: readonly Pick<BenchDoc, 'title' | 'text'>[]): number {
   let n = 0
   for (const d of docs)
     n += Buffer.byteLength(d.text, 'utf8') + (d.title ? Buffer.byteLength(d.title, 'utf8') : 0)
   return n
 }
 
-function readJsonl<T>(file: string): T[] {
+/** The records of a JSONL file (blank lines skipped); throws naming the line of invalid JSON. */
+export function readJsonl<T>(file: string): T[] {
   const out: T[] = []
   const lines = readFileSync(file, 'utf8').split('\n')
   for (let i = 0; i < lines.length; i++) {
