@@ -6,6 +6,7 @@
 import { digitsArToEn, digitsFaToEn, toPersianChars } from '@persian-tools/persian-tools'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { getLexicon } from '../src/analysis/lexicon'
 import { analyze, normalize } from '../src/index'
 
 const terms = (text: string, language: 'fa' | 'ar' | 'auto' = 'auto', stem = true) =>
@@ -45,6 +46,31 @@ describe('checklist: letter variants', () => {
   it('hamza on waw/yeh ؤ ئ → و ی; standalone ء kept', () => {
     expect(normalize('مسؤول سائل')).toBe('مسوول سایل')
     expect(normalize('جزء')).toBe('جزء')
+  })
+  it('Persian words written with another hamza seat or none index as the standard spelling', () => {
+    sameTerms('مسئله', ['مسأله', 'مساله'], 'fa')
+    sameTerms('مسئول', ['مسؤول', 'مسوول'], 'fa')
+    sameTerms('هیئت', ['هیأت', 'هيأت', 'هیات', 'هيئت'], 'fa')
+    sameTerms('سؤال', ['سئوال', 'سوال'], 'fa')
+    sameTerms('جرئت', ['جرأت', 'جرات'], 'fa')
+    // Inflected and derived forms follow (the rewrite is on the stem's beginning), stemmed or not.
+    sameTerms('مسئولان مسئولیت‌ها هیئت‌های سئوالات', ['مسؤولان مسؤولیت‌ها هیأت‌های سؤالات'], 'fa')
+    sameTerms('مسئولیت هیئتی', ['مسوولیت هیاتی'], 'fa', false)
+    // Words that only share letters with a spelling stay apart: سوالبارد (Svalbard) keeps its سوال.
+    expect(terms('سوالبارد', 'fa')).toEqual(['سوالبارد'])
+    expect(terms('مسائل', 'fa')).not.toEqual(terms('مسئله', 'fa'))
+    // Arabic words keep their own fold: the list is Persian (المسؤول stays مسوول, not مسئول's term).
+    expect(terms('المسؤول', 'ar')).toEqual(['مسوول'])
+  })
+  it('the spelling list is well-formed: no spelling begins another or its replacement', () => {
+    const variants = getLexicon().faSpellingVariants
+    expect(variants.size).toBeGreaterThan(0)
+    for (const [variant, canonical] of variants) {
+      for (const other of variants.keys()) {
+        if (other !== variant) expect(variant.startsWith(other), `${variant} / ${other}`).toBe(false)
+        expect(canonical.startsWith(other), `${canonical} / ${other}`).toBe(false)
+      }
+    }
   })
   it('heh with yeh above ۀ, heh + hamza هٔ, ھ ہ ە → ه', () => {
     expect(normalize('خانۀ')).toBe('خانه')

@@ -24,6 +24,10 @@ describe('every spelling of a word finds every other spelling', () => {
     { lang: 'fa', forms: ['خانهٔ', 'خانۀ', 'خانه‌ی', 'خانه'] },
     { lang: 'fa', forms: ['۱۴۰۲', '١٤٠٢', '1402'] },
     { lang: 'fa', forms: ['علی', 'علي'] },
+    { lang: 'fa', forms: ['هیئت', 'هیأت', 'هيأت', 'هیات', 'هیئت‌های'] },
+    { lang: 'fa', forms: ['مسئول', 'مسؤول', 'مسوول', 'مسئولان'] },
+    { lang: 'fa', forms: ['مسئله', 'مسأله', 'مساله', 'مسئله‌ها'] },
+    { lang: 'fa', forms: ['سؤال', 'سئوال', 'سوال', 'سئوالات'] },
     { lang: 'ar', forms: ['مَدْرَسَةٌ', 'مدرسة', 'مدرسه', 'المدرسة', 'والمدرسة'] },
     { lang: 'ar', forms: ['أحمد', 'احمد', 'إحمد'] },
     { lang: 'ar', forms: ['الرحمن', 'ٱلرَّحۡمَٰنِ', 'الرحمـــن'] },
@@ -38,6 +42,21 @@ describe('every spelling of a word finds every other spelling', () => {
       for (const form of forms) expect(ids(index, form), form).toEqual(all)
     })
   }
+
+  it('a hamza-seat spelling typed as a prefix completes to the standard spelling, highlighted as written', () => {
+    const index = new SearchIndex({ fields: ['body'], language: 'fa', storeFields: ['body'] })
+    index.addAll([
+      { id: 'standard', body: 'مسئولیت اجتماعی شرکت‌ها' },
+      { id: 'arabic-seat', body: 'مسؤولیت‌های هیأت مدیره' },
+      { id: 'other', body: 'مسابقه فوتبال امروز' },
+    ])
+    expect(ids(index, 'مسوولیت')).toEqual(['arabic-seat', 'standard'])
+    const typed = index.search('مسؤولیتها', { prefix: true }).map((hit) => hit.id)
+    expect(typed.sort()).toEqual(['arabic-seat', 'standard'])
+    const [hit] = index.search('هیئت', { highlight: { fields: ['body'] } })
+    expect(hit.id).toBe('arabic-seat')
+    expect(hit.highlights?.body?.html).toContain('<mark>هیأت</mark>')
+  })
 
   it('two query words find the document that wrote them joined, also when the index lacks both words', () => {
     const index = new SearchIndex({ fields: ['body'], language: 'fa' })

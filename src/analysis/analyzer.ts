@@ -23,6 +23,7 @@ import {
   QUERY_PRONOUN_SUFFIXES,
   VERB_PREFIXES,
 } from './persian-affixes'
+import { canonicalPersianSpelling } from './persian-spelling'
 import { stemArabic } from './stem-ar'
 import { stemPersian } from './stem-fa'
 import {
@@ -260,7 +261,12 @@ export function stemWord(surface: string, boundary: number, language: ResolvedLa
 
 /** {@link stemWord} without its cache (for callers that cache terms themselves, like analyzeInto). */
 function stemUncached(surface: string, boundary: number, language: ResolvedLanguage): string {
-  return language === 'ar' ? stemArabic(surface) : stemPersian(surface, boundary)
+  return language === 'ar' ? stemArabic(surface) : canonicalPersianSpelling(stemPersian(surface, boundary))
+}
+
+/** The term of an unstemmed word: Persian words still get their standard spelling (persian-spelling.ts). */
+function unstemmedTerm(surface: string, language: ResolvedLanguage): string {
+  return language === 'fa' ? canonicalPersianSpelling(surface) : surface
 }
 
 /** True when `term` (folded) is a stop word of `language`. */
@@ -280,7 +286,7 @@ function wordTerm(
 ): string | null {
   if (script !== WORD_ARABIC) return surface
   if (stopWords && isStopWord(surface, language)) return null
-  if (!stem) return surface
+  if (!stem) return unstemmedTerm(surface, language)
   // Stop words are matched on the word as written, not on its stem (as Lucene does): سراسری stays a
   // content word although سراسر is on the list.
   return stemWord(surface, boundary, language)
@@ -462,7 +468,7 @@ function arabicScriptTerm(
   stopWords: boolean,
 ): string | null {
   if (stopWords && isStopWord(surface, language)) return null
-  return stem ? stemUncached(surface, boundary, language) : surface
+  return stem ? stemUncached(surface, boundary, language) : unstemmedTerm(surface, language)
 }
 
 /** Cache entry (see above) of a word's term. */

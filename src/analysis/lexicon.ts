@@ -10,6 +10,7 @@ import {
   arStopwords,
   faPastStems,
   faPresentStems,
+  faSpellingVariants,
   faStemExceptions,
   faStopwords,
 } from './dictionaries.generated'
@@ -25,11 +26,26 @@ export interface Lexicon {
   readonly faStemExceptions: ReadonlySet<string>
   readonly faPastStems: ReadonlySet<string>
   readonly faPresentStems: ReadonlySet<string>
+  /**
+   * Persian spellings that index as another one (folded; `dictionaries/fa-spelling-variants.txt`): a term
+   * starting with a key starts with its value instead (مسوولان → مسیولان, هیات → هییت).
+   */
+  readonly faSpellingVariants: ReadonlyMap<string, string>
 }
 
 let lexicon: Lexicon | undefined
 
 const foldAll = (words: readonly string[]) => new Set(words.map((w) => normalize(w)).filter(Boolean))
+
+/** Each line's other spellings (folded) → its first spelling (folded); spellings that fold alike are dropped. */
+function spellingMap(lines: readonly string[]): Map<string, string> {
+  const map = new Map<string, string>()
+  for (const line of lines) {
+    const [canonical, ...others] = line.split(/\s+/).map((w) => normalize(w))
+    for (const other of others) if (other !== canonical) map.set(other, canonical)
+  }
+  return map
+}
 
 /** Returns the folded dictionaries. */
 export function getLexicon(): Lexicon {
@@ -42,6 +58,7 @@ export function getLexicon(): Lexicon {
       faStemExceptions: foldAll(faStemExceptions),
       faPastStems: foldAll(faPastStems),
       faPresentStems: foldAll(faPresentStems),
+      faSpellingVariants: spellingMap(faSpellingVariants),
     }
   }
   return lexicon

@@ -31,6 +31,7 @@ import {
   cleanupStateFilter,
   languageTagFilters,
   type NamedFilter,
+  persianSpellingFilters,
   persianStemFilters,
   stopFilter,
   type TagMode,
@@ -214,6 +215,7 @@ export function elasticsearchSettings(
   const arabicStem = opts.stem && languages.includes('ar') ? arabicStemFilters().map(useFilter) : []
   const zwnj = zwnjFilters().map(useFilter)
   const untagState = useFilter(cleanupStateFilter())
+  const spelling = languages.includes('fa') ? persianSpellingFilters().map(useFilter) : []
   const untag = useFilter(cleanupLanguageFilter())
 
   for (const variant of variants) {
@@ -240,7 +242,9 @@ export function elasticsearchSettings(
     if (stop) chain.push(stop)
     if (variant !== 'ar') chain.push(...persianStem)
     if (!persianText) chain.push(...arabicStem)
-    chain.push(untagState, untag)
+    chain.push(untagState)
+    if (variant !== 'ar') chain.push(...spelling)
+    chain.push(untag)
     analyzers[p(variant)] = { type: 'custom', char_filter: chars, tokenizer: tokenizerName, filter: chain }
   }
 

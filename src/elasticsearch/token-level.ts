@@ -216,6 +216,18 @@ export function persianStemFilters(): NamedFilter[] {
   return filters
 }
 
+/**
+ * `canonicalPersianSpelling` (persian-spelling.ts): a Persian term (stemmed or not, state tags removed)
+ * starting with a variant spelling starts with the standard one instead. One filter per spelling; no
+ * spelling starts another or its replacement (checked by the tests), so at most one of them applies, as in
+ * kavosh.
+ */
+export function persianSpellingFilters(): NamedFilter[] {
+  return [...getLexicon().faSpellingVariants].map(([variant, canonical], i) =>
+    replace(`spelling_fa_${i + 1}`, `^(${FA})${lit(variant)}`, `$1${canonical}`),
+  )
+}
+
 /** `stemArabic` (stem-ar.ts) as pattern_replace filters over tokens tagged Arabic. */
 export function arabicStemFilters(): NamedFilter[] {
   const filters: NamedFilter[] = []

@@ -38,7 +38,9 @@
  * layout, adds the hidden lead field after the indexed fields (the first `leadWords` words of each field
  * again; the options record `leadWords`), which version 6 indexes lack. Version 8, the same layout, stems
  * Persian verbs after the negative prefix ن (نرفتند → رفت) and gives a present verb one stem whatever its
- * person ending (میتواند → توان, as میتوانند), where version 7 indexes hold نرفتند and توا.
+ * person ending (میتواند → توان, as میتوانند), where version 7 indexes hold نرفتند and توا. Version 9, the
+ * same layout, indexes Persian words written with another hamza seat as the standard spelling (هیأت, هیات
+ * → هیئت; dictionaries/fa-spelling-variants.txt), which version 8 indexes hold apart.
  */
 
 import { CorruptIndexError, IncompatibleIndexError, KavoshError } from '../errors'
@@ -53,7 +55,7 @@ import { crc32 } from './crc32'
  * Version of the format this build writes and the only one it reads; raised for a new layout and for an
  * analysis change that gives other terms for the same text (see the layout notes above).
  */
-export const FORMAT_VERSION = 8
+export const FORMAT_VERSION = 9
 
 const MAGIC = [0x4b, 0x56, 0x53, 0x48] // "KVSH"
 const HEADER_BYTES = 16

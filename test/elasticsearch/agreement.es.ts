@@ -99,6 +99,9 @@ const EDGE_CASES: string[] = [
   'دانشجویان ایرانیان دوستان استان زمان سازمان همزمان',
   'نرفتند نکرده\u200cاند نداشتن نتواند ن\u200cرفت نبردها نبرد نام نیامد نشاند نمیتواند میبیند نخند میبند',
   'بازدارندگی فرهنگی آلودگان',
+  // Hamza-seat spellings (fa-spelling-variants.txt), inflected, after ZWNJ, and in an Arabic text (auto).
+  'مسأله مسئله‌ها مساله مسؤولان مسوولیت‌های هیأت هیات‌های سئوالات سؤال جرأت سوالبارد',
+  'المسؤول عن الهيئة مسؤولیت پژوهش',
   'کارگردانی بزرگتری',
   'ضرب\u200cالمثل',
   // ZWNJ ends a word; a stop word (no affix) before it joins a next word that is no stop word or affix.
