@@ -62,6 +62,16 @@ describe('checklist: letter variants', () => {
     // Arabic words keep their own fold: the list is Persian (المسؤول stays مسوول, not مسئول's term).
     expect(terms('المسؤول', 'ar')).toEqual(['مسوول'])
   })
+  it('Persian drops a final hamza after alef, as Persian spelling does (words of four letters or more)', () => {
+    sameTerms('اعضا', ['اعضاء'], 'fa')
+    sameTerms('امضا', ['امضاء'], 'fa')
+    sameTerms('ارتقا اشیا وزرا', ['ارتقاء اشیاء وزراء'], 'fa')
+    // First, so that both spellings stem alike (فقهاء as فقها, whatever the stemmer makes of it).
+    sameTerms('فقها', ['فقهاء'], 'fa')
+    expect(terms('ماء', 'fa')).toEqual(['ماء'])
+    // Inside a word and after other letters the hamza stays: سوء (bad) is not سو (side).
+    expect(terms('سوء', 'fa')).not.toEqual(terms('سو', 'fa'))
+  })
   it('the spelling list is well-formed: no spelling begins another or its replacement', () => {
     const variants = getLexicon().faSpellingVariants
     expect(variants.size).toBeGreaterThan(0)

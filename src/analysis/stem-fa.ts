@@ -49,8 +49,14 @@ export const MIN_STEM = 2
  */
 export function stemPersian(word: string, boundary: number): string {
   const { faStemExceptions: exceptions, faPastStems: pastStems } = getLexicon()
-  if (word.length < 3 || exceptions.has(word)) return word
   let w = word
+  // 0. A final hamza after alef, which Persian spelling drops (اعضاء, امضاء, ارتقاء are اعضا, امضا, ارتقا), on
+  // words of at least four letters (ماء stays), as the Arabic stemmer does; first, so both spellings stem alike.
+  if (w.length >= 4 && w.charCodeAt(w.length - 1) === 0x0621 && w.charCodeAt(w.length - 2) === 0x0627) {
+    w = w.slice(0, -1)
+    if (boundary >= w.length) boundary = -1
+  }
+  if (w.length < 3 || exceptions.has(w)) return w
   let isVerb = false
 
   // 1. Verb prefix می / نمی. Trusted when a boundary (ZWNJ, space) follows it; written joined, only when a

@@ -134,6 +134,8 @@ export function persianStemFilters(): NamedFilter[] {
   // A cheap check first: the token ends with `e` (so the word lists are tried only on candidates).
   const endsWith = (e: string) => `(?=.*${lit(e)}$)`
 
+  // A final hamza after alef, on words of at least four letters (a ZWNJ before it goes with it).
+  rule('final_hamza', `^(${FA}(?:${L}${ZWNJ}?){2,})ا${ZWNJ}?ء$`, '$1ا')
   // Whole word: too short, or an exception → kept as is.
   rule('keep', `^(${FA})(?=${exceptionsZ}$|${L}(?:${ZWNJ}?${L})?$)`, `$1${KEEP}`)
   // Verb prefix نمی / می: when a ZWNJ (or a joined space) follows it, or when a known verb stem (+ person

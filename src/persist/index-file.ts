@@ -40,7 +40,8 @@
  * Persian verbs after the negative prefix ن (نرفتند → رفت) and gives a present verb one stem whatever its
  * person ending (میتواند → توان, as میتوانند), where version 7 indexes hold نرفتند and توا. Version 9, the
  * same layout, indexes Persian words written with another hamza seat as the standard spelling (هیأت, هیات
- * → هیئت; dictionaries/fa-spelling-variants.txt), which version 8 indexes hold apart.
+ * → هیئت; dictionaries/fa-spelling-variants.txt) and drops the final hamza after alef of Persian words
+ * (اعضاء → اعضا), which version 8 indexes hold apart.
  */
 
 import { CorruptIndexError, IncompatibleIndexError, KavoshError } from '../errors'

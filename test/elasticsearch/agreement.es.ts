@@ -102,6 +102,8 @@ const EDGE_CASES: string[] = [
   // Hamza-seat spellings (fa-spelling-variants.txt), inflected, after ZWNJ, and in an Arabic text (auto).
   'مسأله مسئله‌ها مساله مسؤولان مسوولیت‌های هیأت هیات‌های سئوالات سؤال جرأت سوالبارد',
   'المسؤول عن الهيئة مسؤولیت پژوهش',
+  // Final hamza after alef: dropped from Persian words of four letters or more, also before a ZWNJ.
+  'اعضاء اعضا امضاء‌ها فقهاء ماء ابتدا‌ء پژوهش',
   'کارگردانی بزرگتری',
   'ضرب\u200cالمثل',
   // ZWNJ ends a word; a stop word (no affix) before it joins a next word that is no stop word or affix.
