@@ -126,6 +126,18 @@ describe('checklist: digits, punctuation, presentation forms, Latin', () => {
     expect(normalize('۱۴۰۲ ١٤٠٢ 1402')).toBe('1402 1402 1402')
     sameTerms('1402', ['۱۴۰۲', '١٤٠٢'])
   })
+  it('a number goes on over a digit-group separator: 1,000 and ۱٬۰۰۰ are 1000', () => {
+    sameTerms('1000', ['1,000', '۱٬۰۰۰', '١٬٠٠٠', '1,۰۰۰'])
+    sameTerms('1250000', ['۱٬۲۵۰٬۰۰۰', '1,250,000'])
+    // Only before exactly three digits: lists, decimals and other groupings stay apart.
+    expect(terms('10,20,30')).toEqual(['10', '20', '30'])
+    expect(terms('1,2345')).toEqual(['1', '2345'])
+    expect(terms('۲٫۵ 2.5')).toEqual(['2', '5', '2', '5'])
+    expect(terms('a,000 کتاب،۱۰۰۰')).toEqual(['a', '000', 'کتاب', '1000'])
+    // The word spans the separator in the original text (highlighting marks it whole).
+    const [token] = analyze('قیمت ۱٬۰۰۰ ریال', { language: 'fa' }).filter((t) => t.term === '1000')
+    expect([token.start, token.end]).toEqual([5, 10])
+  })
   it('Arabic punctuation separates words', () => {
     expect(terms('سلام،دنیا؟', 'fa')).toEqual(['سلام', 'دنیا'])
     expect(terms('سلام؛دنیا', 'fa')).toEqual(['سلام', 'دنیا'])

@@ -39,6 +39,12 @@ export const SIGNAL_FA_WEAK = 4
  * with ة or ۀ would get another stem than the same word typed with ه.
  */
 export const SIGNAL_FA_LETTER = 8
+/**
+ * Not a language signal: the digit-group separators `,` and `٬` (U+066C), flagged in the same table so that
+ * the tokenizer's scan notes them at no cost between words (it joins 1,000 and ۱٬۰۰۰ into one number
+ * afterwards, see `joinDigitGroups`). Every reader of the signals counts only the bits above.
+ */
+export const SIGNAL_DIGIT_GROUP = 16
 
 /** The folding tables; see {@link getCharTable}. */
 export interface CharTable {
@@ -200,6 +206,8 @@ function buildCharTable(): CharTable {
   for (const f of 'پچژگ') signal[ch(f)] = SIGNAL_FA | SIGNAL_FA_LETTER
   for (const f of 'یک') signal[ch(f)] = SIGNAL_FA_WEAK
   signal[0x200c] = SIGNAL_FA
+  signal[0x2c] = SIGNAL_DIGIT_GROUP
+  signal[0x066c] = SIGNAL_DIGIT_GROUP
   for (const f of 'ةى٠١٢٣٤٥٦٧٨٩') signal[ch(f)] = SIGNAL_AR
   // Alef wasla and the Quranic annotation marks occur in Arabic (Quranic, classical) text only.
   signal[0x0671] = SIGNAL_AR

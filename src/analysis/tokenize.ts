@@ -19,6 +19,7 @@ import {
   IGNORE,
   SEP,
   SIGNAL_AR,
+  SIGNAL_DIGIT_GROUP,
   SIGNAL_FA,
   SIGNAL_FA_WEAK,
 } from './char-table'
@@ -61,6 +62,8 @@ export class WordBuffer implements LanguageSignalCounts {
   count = 0
   persianSignals = 0
   arabicSignals = 0
+  /** Digit-group separators (`,` `٬`) seen between words: only then can two words be one number. */
+  groupSeparators = 0
   /** The surface of words whose id is −1 (joined words too long to intern); other entries are stale. */
   surface: string[] = []
   start = new Int32Array(256)
@@ -402,15 +405,93 @@ export function tokenizeInto(text: string, words: WordBuffer = sharedWords): Wor
   words.count = 0
   // The bound is checked only here, so that ids handed out during one call stay valid until the next.
   if (internCount >= INTERN_LIMIT) resetIntern()
-  if (scanWords(text, words, null)) return words
+  if (scanWords(text, words, null)) {
+    if (words.groupSeparators > 0) joinDigitGroups(text, words)
+    return words
+  }
   // The text holds ligatures or other characters that expand to several letters (rare): expand them
   // first, remembering where each expanded unit came from, and scan again.
   words.count = 0
   const { expanded, origin } = expandCompatibility(text)
   scanWords(expanded, words, origin)
+  if (words.groupSeparators > 0) joinDigitGroups(text, words)
   // The signals are those of the original letters, not of the expansions.
   countLanguageSignals(text, words)
   return words
+}
+
+/**
+ * Joins a number to the digit group after a digit-group separator (1,000 and ۱٬۰۰۰ are 1000): a comma or
+ * ٬ (U+066C), with nothing else between the words but marks and controls, after a word whose last
+ * character is a digit and before a word that starts with exactly three digits. A pass over the words
+ * after the scan (it keeps the scanning loop as tight as it was): most texts have no number followed by a
+ * comma, and a word in Arabic script is passed over at once. A joined word longer than MAX_WORD_LENGTH is
+ * not made (the Elasticsearch chain would cut it there instead; no real number is that long).
+ */
+function joinDigitGroups(text: string, words: WordBuffer): void {
+  const scripts = words.script
+  const ends = words.end
+  const count = words.count
+  const wordArabic = WORD_ARABIC
+  let k = 0
+  for (; k + 1 < count; k++) {
+    if (scripts[k] === wordArabic) continue
+    const after = text.charCodeAt(ends[k]!)
+    if ((after === 0x2c || after === 0x066c) && isDigitGroupGap(text, words, k, k + 1)) break
+  }
+  if (k + 1 >= count) return
+  const { id: ids, start: starts, signal } = words
+  let out = k
+  for (; k < count; k++) {
+    if (k > out) {
+      ids[out] = ids[k]!
+      starts[out] = starts[k]!
+      ends[out] = ends[k]!
+      scripts[out] = scripts[k]!
+      words.boundary[out] = -1
+      signal[out] = signal[k]!
+    }
+    // Word `out` (itself possibly joined already) takes in the words after it while the gap is a separator.
+    while (k + 1 < count && scripts[out] !== WORD_ARABIC && isDigitGroupGap(text, words, out, k + 1)) {
+      ids[out] = internJoined(ids[out]!, ids[k + 1]!)
+      ends[out] = ends[k + 1]!
+      signal[out] = signal[out]! | signal[k + 1]!
+      // A number with letters after its last group (1,000km) is a Latin word, as 1000km is.
+      if (scripts[k + 1] === WORD_LATIN) scripts[out] = WORD_LATIN
+      k++
+    }
+    out++
+  }
+  words.count = out
+}
+
+/** True when words `a` and `b` (next to each other) are a number and a digit group (see joinDigitGroups). */
+function isDigitGroupGap(text: string, words: WordBuffer, a: number, b: number): boolean {
+  // The separator right after word a (its end is past its trailing marks), then word b right after it
+  // (the scan skipped the marks before it).
+  let j = words.end[a]!
+  const separator = text.charCodeAt(j)
+  if (separator !== 0x2c && separator !== 0x066c) return false
+  const { cls } = getCharTable()
+  j++
+  while (j < text.length && cls[text.charCodeAt(j)] === IGNORE) j++
+  if (j !== words.start[b] || words.script[b] === WORD_ARABIC) return false
+  const first = words.id[a]!
+  const second = words.id[b]!
+  if (first < 0 || second < 0) return false
+  const firstLength = internEntries[first * ENTRY_STRIDE + ENTRY_LENGTH]!
+  const secondLength = internEntries[second * ENTRY_STRIDE + ENTRY_LENGTH]!
+  if (firstLength + secondLength > MAX_WORD_LENGTH || secondLength < 3) return false
+  const firstOffset = internEntries[first * ENTRY_STRIDE + ENTRY_OFFSET]!
+  const secondOffset = internEntries[second * ENTRY_STRIDE + ENTRY_OFFSET]!
+  const pool = internPool
+  if (!isAsciiDigit(pool[firstOffset + firstLength - 1]!)) return false
+  for (let d = 0; d < 3; d++) if (!isAsciiDigit(pool[secondOffset + d]!)) return false
+  return secondLength === 3 || !isAsciiDigit(pool[secondOffset + 3]!)
+}
+
+function isAsciiDigit(unit: number): boolean {
+  return unit >= 0x30 && unit <= 0x39
 }
 
 /** Replaces each EXPAND character by its expansion; `origin[j]` is the original offset of unit j. */
@@ -456,6 +537,7 @@ function scanWords(text: string, words: WordBuffer, origin: Int32Array | null): 
   const fa = SIGNAL_FA
   const faWeak = SIGNAL_FA_WEAK
   const ar = SIGNAL_AR
+  const group = SIGNAL_DIGIT_GROUP
   const units = unitBuffer
   const units32 = unitBuffer32
   const n = text.length
@@ -474,6 +556,7 @@ function scanWords(text: string, words: WordBuffer, origin: Int32Array | null): 
   // Language signals of the text (the rule of detectLanguage, counted here to save a pass).
   let persianSignals = 0
   let arabicSignals = 0
+  let groupSeparators = 0
   let i = 0
   while (i < n) {
     let u = text.charCodeAt(i)
@@ -485,6 +568,7 @@ function scanWords(text: string, words: WordBuffer, origin: Int32Array | null): 
       if (s !== 0) {
         if ((s & fa) !== 0 || s === faWeak) persianSignals++
         else if (s === ar) arabicSignals++
+        else if (s === group) groupSeparators++
       }
       i++
       continue
@@ -561,6 +645,7 @@ function scanWords(text: string, words: WordBuffer, origin: Int32Array | null): 
   words.count = count
   words.persianSignals = persianSignals
   words.arabicSignals = arabicSignals
+  words.groupSeparators = groupSeparators
   return true
 }
 

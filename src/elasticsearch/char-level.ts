@@ -202,6 +202,18 @@ export function signalFilter(): CharFilterDefinition {
 }
 
 /**
+ * Digit-group separators (tokenize.ts continues a number over them), on folded text: a comma or ٬ (U+066C)
+ * after a digit and before exactly three digits that no digit follows is removed (1,000 and ۱٬۰۰۰ → 1000).
+ */
+export function digitGroupFilter(): CharFilterDefinition {
+  return {
+    type: 'pattern_replace',
+    pattern: `(?<=[0-9])[,${u(0x066c)}](?=[0-9]{3}(?![0-9]))`,
+    replacement: '',
+  }
+}
+
+/**
  * ZWNJ as a word break (tokenize.ts ends a word at a ZWNJ, as at a space), on folded text: each run of ZWNJs
  * becomes a space, except after a Persian stop word before a word that is none (بی‌کار, پیش‌نویس), which
  * analyzer.ts `joinDetachedAffixes` keeps as one word: there the ZWNJ stays, as the boundary it is. Runs

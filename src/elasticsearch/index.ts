@@ -15,6 +15,7 @@ import { resolveLanguage } from '../analysis/analyzer'
 import type { Language, ResolvedLanguage } from '../analysis/types'
 import {
   type CharFilterDefinition,
+  digitGroupFilter,
   foldFilter,
   ignorableFilter,
   type JoinMode,
@@ -223,7 +224,11 @@ export function elasticsearchSettings(
     const persianText = variant === 'fa' || variant === 'auto_fa'
     const chars = [useCharFilter('reserved', reservedRangeFilter())]
     if (variant === 'auto_ar') chars.push(useCharFilter('signal_fa', signalFilter()))
-    chars.push(useCharFilter('ignorable', ignorableFilter()), useCharFilter('fold', foldFilter()))
+    chars.push(
+      useCharFilter('ignorable', ignorableFilter()),
+      useCharFilter('fold', foldFilter()),
+      useCharFilter('digit_groups', digitGroupFilter()),
+    )
     if (variant === 'ar') chars.push(useCharFilter('zwnj_break_ar', zwnjBreakFilter('ar')))
     else {
       const mode: JoinMode = persianText ? 'fa' : 'auto-ar'

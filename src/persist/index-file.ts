@@ -41,7 +41,8 @@
  * person ending (میتواند → توان, as میتوانند), where version 7 indexes hold نرفتند and توا. Version 9, the
  * same layout, indexes Persian words written with another hamza seat as the standard spelling (هیأت, هیات
  * → هیئت; dictionaries/fa-spelling-variants.txt) and drops the final hamza after alef of Persian words
- * (اعضاء → اعضا), which version 8 indexes hold apart.
+ * (اعضاء → اعضا), and reads a number over its digit-group separators (1,000 and ۱٬۰۰۰ → 1000), which
+ * version 8 indexes hold apart (1 and 000).
  */
 
 import { CorruptIndexError, IncompatibleIndexError, KavoshError } from '../errors'
