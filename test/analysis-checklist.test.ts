@@ -47,6 +47,15 @@ describe('checklist: letter variants', () => {
     expect(normalize('مسؤول سائل')).toBe('مسوول سایل')
     expect(normalize('جزء')).toBe('جزء')
   })
+  it('Persian words spelt with ط or ت, ذ or ز index as one spelling (fa-spelling-variants.txt)', () => {
+    sameTerms('بلیت', ['بلیط'], 'fa')
+    sameTerms('اتاق‌ها', ['اطاق‌ها', 'اطاقها'], 'fa')
+    sameTerms('طوفان طوفانی', ['توفان توفانی'], 'fa')
+    sameTerms('تهران', ['طهران'], 'fa')
+    sameTerms('هجدهمین', ['هیجدهمین'], 'fa')
+    // A replacement of another length moves the affix boundary with the word (سئوال‌ها → سوال + ها).
+    sameTerms('سؤال‌ها', ['سئوال‌ها', 'سئوال ها'], 'fa')
+  })
   it('Persian words written with another hamza seat or none index as the standard spelling', () => {
     sameTerms('مسئله', ['مسأله', 'مساله'], 'fa')
     sameTerms('مسئول', ['مسؤول', 'مسوول'], 'fa')

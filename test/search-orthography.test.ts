@@ -25,6 +25,7 @@ describe('every spelling of a word finds every other spelling', () => {
     { lang: 'fa', forms: ['۱۴۰۲', '١٤٠٢', '1402'] },
     { lang: 'fa', forms: ['۱٬۰۰۰', '1,000', '1000', '١٬٠٠٠'] },
     { lang: 'fa', forms: ['اعضاء', 'اعضا'] },
+    { lang: 'fa', forms: ['بلیت', 'بلیط', 'بلیط‌ها', 'بليط'] },
     { lang: 'fa', forms: ['علی', 'علي'] },
     { lang: 'fa', forms: ['هیئت', 'هیأت', 'هيأت', 'هیات', 'هیئت‌های'] },
     { lang: 'fa', forms: ['مسئول', 'مسؤول', 'مسوول', 'مسئولان'] },

@@ -23,7 +23,7 @@ import {
   QUERY_PRONOUN_SUFFIXES,
   VERB_PREFIXES,
 } from './persian-affixes'
-import { canonicalPersianSpelling } from './persian-spelling'
+import { canonicalPersianSpelling, spelledBoundary } from './persian-spelling'
 import { stemArabic } from './stem-ar'
 import { stemPersian } from './stem-fa'
 import {
@@ -261,7 +261,9 @@ export function stemWord(surface: string, boundary: number, language: ResolvedLa
 
 /** {@link stemWord} without its cache (for callers that cache terms themselves, like analyzeInto). */
 function stemUncached(surface: string, boundary: number, language: ResolvedLanguage): string {
-  return language === 'ar' ? stemArabic(surface) : canonicalPersianSpelling(stemPersian(surface, boundary))
+  if (language === 'ar') return stemArabic(surface)
+  const spelled = canonicalPersianSpelling(surface)
+  return stemPersian(spelled, spelledBoundary(surface, spelled, boundary))
 }
 
 /** The term of an unstemmed word: Persian words still get their standard spelling (persian-spelling.ts). */

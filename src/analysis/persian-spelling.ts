@@ -1,40 +1,63 @@
 /**
- * One spelling for Persian words written with different hamza seats or without the hamza: مسئله / مسأله /
- * مساله, هیئت / هیأت / هیات, مسئول / مسؤول / مسوول, سؤال / سئوال, جرئت / جرأت. The fold gives each seat its
- * own letter (ئ → ی, أ → ا, ؤ → و), so these spellings would be different terms; the word list in
- * `dictionaries/fa-spelling-variants.txt` says which spelling they index as. Applied to Persian terms after
- * stemming, at the start of the term, so inflected and derived forms follow (مسؤولیت‌ها → مسئولیت).
+ * One spelling for Persian words that are written more than one way: with another hamza seat or none
+ * (مسئله / مسأله / مساله, هیئت / هیأت / هیات, مسئول / مسؤول / مسوول, سؤال / سئوال), or with ط or ت, ذ or ز in words
+ * of non-Arabic origin (بلیت / بلیط, اتاق / اطاق, طوفان / توفان, زغال / ذغال). The fold cannot do it (it gives
+ * each letter its own form), so these spellings would be different terms; the word list in
+ * `dictionaries/fa-spelling-variants.txt` says which spelling they index as. Applied to the folded word
+ * before stemming, at its start, so inflected and derived forms follow (مسؤولیت‌ها, بلیط‌های → the stems of
+ * مسئولیت, بلیت), also without stemming.
  *
- * Owns: the rewrite of a term's beginning. Must not: hold words (they live in dictionaries/).
+ * Owns: the rewrite of a word's beginning. Must not: hold words (they live in dictionaries/).
  */
 import { getLexicon } from './lexicon'
 
-/** Lengths of the variant spellings, and their first two code units (`c0 << 16 | c1`): most terms fail this. */
+/** Lengths of the variant spellings, and their first two code units (`c0 << 16 | c1`): most words fail this. */
 let keyLengths: readonly number[] | undefined
 let keyStarts: ReadonlySet<number> = new Set()
 
 /**
- * The term with a known variant spelling at its start replaced by the standard one (folded forms); the
- * term itself when it starts with none.
+ * The word with a known variant spelling at its start replaced by the standard one (folded forms), or the
+ * word itself (the same string) when it starts with none.
  *
  * @example
  * ```ts
- * canonicalPersianSpelling('مسوولان') // → 'مسیولان' (مسؤولان indexes as مسئولان)
- * canonicalPersianSpelling('هیات')    // → 'هییت'
+ * canonicalPersianSpelling('مسوولان') // → 'مسیولان' (مسؤولان is written مسئولان)
+ * canonicalPersianSpelling('هیجدهم')  // → 'هجدهم'
  * canonicalPersianSpelling('کتاب')    // → 'کتاب'
  * ```
  */
-export function canonicalPersianSpelling(term: string): string {
+export function canonicalPersianSpelling(word: string): string {
+  const length = variantLength(word)
+  if (length === 0) return word
+  return getLexicon().faSpellingVariants.get(word.slice(0, length))! + word.slice(length)
+}
+
+/**
+ * Where the affix boundary of `word` (an index, or −1) lies in its standard spelling `spelled`
+ * ({@link canonicalPersianSpelling}): it moves with the rest of the word, and is dropped (−1) when it fell
+ * inside the replaced spelling.
+ *
+ * @example
+ * ```ts
+ * spelledBoundary('سیوالها', 'سوالها', 5) // → 4 (سئوال‌ها: the ZWNJ after سئوال)
+ * ```
+ */
+export function spelledBoundary(word: string, spelled: string, boundary: number): number {
+  if (boundary < 0 || spelled === word) return boundary
+  const length = variantLength(word)
+  return boundary < length ? -1 : boundary + spelled.length - word.length
+}
+
+/** Length of the variant spelling `word` starts with, or 0. */
+function variantLength(word: string): number {
   const variants = getLexicon().faSpellingVariants
   if (keyLengths === undefined) {
     keyLengths = [...new Set([...variants.keys()].map((k) => k.length))]
     keyStarts = new Set([...variants.keys()].map((k) => (k.charCodeAt(0) << 16) | k.charCodeAt(1)))
   }
-  if (term.length < 2 || !keyStarts.has((term.charCodeAt(0) << 16) | term.charCodeAt(1))) return term
+  if (word.length < 2 || !keyStarts.has((word.charCodeAt(0) << 16) | word.charCodeAt(1))) return 0
   for (const length of keyLengths) {
-    if (term.length < length) continue
-    const canonical = variants.get(term.slice(0, length))
-    if (canonical !== undefined) return canonical + term.slice(length)
+    if (word.length >= length && variants.has(word.slice(0, length))) return length
   }
-  return term
+  return 0
 }

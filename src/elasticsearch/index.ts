@@ -245,11 +245,9 @@ export function elasticsearchSettings(
     chain.push(zwnj[0]!)
     if (!persianText) chain.push(zwnj[1]!)
     if (stop) chain.push(stop)
-    if (variant !== 'ar') chain.push(...persianStem)
+    if (variant !== 'ar') chain.push(...spelling, ...persianStem)
     if (!persianText) chain.push(...arabicStem)
-    chain.push(untagState)
-    if (variant !== 'ar') chain.push(...spelling)
-    chain.push(untag)
+    chain.push(untagState, untag)
     analyzers[p(variant)] = { type: 'custom', char_filter: chars, tokenizer: tokenizerName, filter: chain }
   }
 

@@ -219,14 +219,14 @@ export function persianStemFilters(): NamedFilter[] {
 }
 
 /**
- * `canonicalPersianSpelling` (persian-spelling.ts): a Persian term (stemmed or not, state tags removed)
- * starting with a variant spelling starts with the standard one instead. One filter per spelling; no
- * spelling starts another or its replacement (checked by the tests), so at most one of them applies, as in
- * kavosh.
+ * `canonicalPersianSpelling` (persian-spelling.ts): a Persian word (after the stop words, before the
+ * stemmer) starting with a variant spelling starts with the standard one instead. A ZWNJ inside the variant
+ * goes with it (kavosh then drops the boundary); one after it stays. One filter per spelling; no spelling
+ * starts another or its replacement (checked by the tests), so at most one of them applies, as in kavosh.
  */
 export function persianSpellingFilters(): NamedFilter[] {
   return [...getLexicon().faSpellingVariants].map(([variant, canonical], i) =>
-    replace(`spelling_fa_${i + 1}`, `^(${FA})${lit(variant)}`, `$1${canonical}`),
+    replace(`spelling_fa_${i + 1}`, `^(${FA})${[...variant].map(lit).join(`${ZWNJ}?`)}`, `$1${canonical}`),
   )
 }
 

@@ -39,8 +39,8 @@
  * again; the options record `leadWords`), which version 6 indexes lack. Version 8, the same layout, stems
  * Persian verbs after the negative prefix ن (نرفتند → رفت) and gives a present verb one stem whatever its
  * person ending (میتواند → توان, as میتوانند), where version 7 indexes hold نرفتند and توا. Version 9, the
- * same layout, indexes Persian words written with another hamza seat as the standard spelling (هیأت, هیات
- * → هیئت; dictionaries/fa-spelling-variants.txt) and drops the final hamza after alef of Persian words
+ * same layout, indexes Persian words written more than one way as one spelling (هیأت, هیات → هیئت, بلیط →
+ * بلیت; dictionaries/fa-spelling-variants.txt) and drops the final hamza after alef of Persian words
  * (اعضاء → اعضا), and reads a number over its digit-group separators (1,000 and ۱٬۰۰۰ → 1000), which
  * version 8 indexes hold apart (1 and 000).
  */

@@ -102,6 +102,7 @@ const EDGE_CASES: string[] = [
   // Hamza-seat spellings (fa-spelling-variants.txt), inflected, after ZWNJ, and in an Arabic text (auto).
   'مسأله مسئله‌ها مساله مسؤولان مسوولیت‌های هیأت هیات‌های سئوالات سؤال جرأت سوالبارد',
   'المسؤول عن الهيئة مسؤولیت پژوهش',
+  'بلیط\u200cها اطاق توفانی طهران هیجدهمین سئوال\u200cها سئوال ها امپراطوری ذغال\u200cسنگ',
   // Digit groups: a comma or ٬ before exactly three digits continues a number.
   'قیمت ۱٬۲۵۰٬۰۰۰ ریال و 1,000 دلار، 10,20,30 و 1,2345 و ۲٫۵ و 1\u200e,000 و 1,\u200e000 سال 1390,1391 1,000km',
   'بلغ 1,500 ريال و١٬٠٠٠',
