@@ -27,8 +27,8 @@ export interface Lexicon {
   readonly faPastStems: ReadonlySet<string>
   readonly faPresentStems: ReadonlySet<string>
   /**
-   * Persian spellings that index as another one (folded; `dictionaries/fa-spelling-variants.txt`): a term
-   * starting with a key starts with its value instead (مسوولان → مسیولان, هیات → هییت).
+   * Persian spellings that index as another one (folded; `dictionaries/fa-spelling-variants.txt`): a Persian
+   * word starting with a key starts with its value instead, before stemming (مسوولان → مسیولان, بلیط → بلیت).
    */
   readonly faSpellingVariants: ReadonlyMap<string, string>
 }
