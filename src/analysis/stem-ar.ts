@@ -47,6 +47,23 @@ export function minSuffixStem(suffix: string): number {
 }
 
 /**
+ * The word without a final hamza after alef, as informal Arabic and standard Persian spelling write it
+ * (سماء → سما, اعضاء → اعضا), on words of at least four letters (ماء stays); the word itself otherwise. The
+ * Arabic and the Persian stemmer both start from it.
+ *
+ * @example
+ * ```ts
+ * withoutFinalHamza('اعضاء') // → 'اعضا'
+ * ```
+ */
+export function withoutFinalHamza(word: string): string {
+  const n = word.length
+  return n >= 4 && word.charCodeAt(n - 1) === 0x0621 /* ء */ && word.charCodeAt(n - 2) === 0x0627 /* ا */
+    ? word.slice(0, -1)
+    : word
+}
+
+/**
  * Stems one folded Arabic word.
  *
  * @example
@@ -71,8 +88,7 @@ export function stemArabic(word: string): string {
     }
   }
   const exceptions = lexicon.arStemExceptions
-  // Final hamza after alef (سماء → سما), on words of at least four letters.
-  if (w.length >= 4 && w.endsWith('اء')) w = w.slice(0, -1)
+  w = withoutFinalHamza(w) // سماء → سما
   if (!exceptions.has(w)) {
     for (const s of PRONOUN_SUFFIXES) {
       if (w.length - s.length >= MIN_PRONOUN_STEM && w.endsWith(s)) {

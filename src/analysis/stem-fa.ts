@@ -16,6 +16,7 @@ import {
   MARKED_PRONOUN_SUFFIXES,
   PLURAL_SUFFIXES,
 } from './persian-affixes'
+import { withoutFinalHamza } from './stem-ar'
 
 /** Suffixes removed when they stand after a ZWNJ or were written as a separate word. */
 export const BOUNDARY_SUFFIXES: ReadonlySet<string> = new Set([
@@ -49,13 +50,10 @@ export const MIN_STEM = 2
  */
 export function stemPersian(word: string, boundary: number): string {
   const { faStemExceptions: exceptions, faPastStems: pastStems } = getLexicon()
-  let w = word
-  // 0. A final hamza after alef, which Persian spelling drops (اعضاء, امضاء, ارتقاء are اعضا, امضا, ارتقا), on
-  // words of at least four letters (ماء stays), as the Arabic stemmer does; first, so both spellings stem alike.
-  if (w.length >= 4 && w.charCodeAt(w.length - 1) === 0x0621 && w.charCodeAt(w.length - 2) === 0x0627) {
-    w = w.slice(0, -1)
-    if (boundary >= w.length) boundary = -1
-  }
+  // 0. A final hamza after alef, which Persian spelling drops (اعضاء, امضاء, ارتقاء are اعضا, امضا, ارتقا), as
+  // the Arabic stemmer does; first, so both spellings stem alike.
+  let w = withoutFinalHamza(word)
+  if (boundary >= w.length) boundary = -1
   if (w.length < 3 || exceptions.has(w)) return w
   let isVerb = false
 
