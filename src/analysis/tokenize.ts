@@ -429,30 +429,23 @@ export function tokenizeInto(text: string, words: WordBuffer = sharedWords): Wor
  * not made (the Elasticsearch chain would cut it there instead; no real number is that long).
  */
 function joinDigitGroups(text: string, words: WordBuffer): void {
-  const scripts = words.script
-  const ends = words.end
+  const { id: ids, start: starts, end: ends, script: scripts, boundary: boundaries, signal } = words
   const count = words.count
   const wordArabic = WORD_ARABIC
-  let k = 0
-  for (; k + 1 < count; k++) {
-    if (scripts[k] === wordArabic) continue
-    const after = text.charCodeAt(ends[k]!)
-    if ((after === 0x2c || after === 0x066c) && isDigitGroupGap(text, words, k, k + 1)) break
-  }
-  if (k + 1 >= count) return
-  const { id: ids, start: starts, signal } = words
-  let out = k
-  for (; k < count; k++) {
+  // Word k moves to `out` once a join has happened before it (until then out === k: nothing moves).
+  let out = 0
+  for (let k = 0; k < count; k++, out++) {
     if (k > out) {
       ids[out] = ids[k]!
       starts[out] = starts[k]!
       ends[out] = ends[k]!
       scripts[out] = scripts[k]!
-      words.boundary[out] = -1
+      boundaries[out] = boundaries[k]!
       signal[out] = signal[k]!
     }
+    if (scripts[out] === wordArabic) continue
     // Word `out` (itself possibly joined already) takes in the words after it while the gap is a separator.
-    while (k + 1 < count && scripts[out] !== WORD_ARABIC && isDigitGroupGap(text, words, out, k + 1)) {
+    while (k + 1 < count && isDigitGroupGap(text, words, out, k + 1)) {
       ids[out] = internJoined(ids[out]!, ids[k + 1]!)
       ends[out] = ends[k + 1]!
       signal[out] = signal[out]! | signal[k + 1]!
@@ -460,7 +453,6 @@ function joinDigitGroups(text: string, words: WordBuffer): void {
       if (scripts[k + 1] === WORD_LATIN) scripts[out] = WORD_LATIN
       k++
     }
-    out++
   }
   words.count = out
 }
