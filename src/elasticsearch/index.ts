@@ -212,11 +212,12 @@ export function elasticsearchSettings(
   const languages: ResolvedLanguage[] = opts.language === 'auto' ? ['fa', 'ar'] : [opts.language]
   const tokenizerName = p('tokenizer')
   const stop = opts.stopWords ? useFilter(stopFilter(languages)) : null
+  // Persian spellings are unified with or without stemming (as analyze does).
+  const spelling = languages.includes('fa') ? persianSpellingFilters().map(useFilter) : []
   const persianStem = opts.stem && languages.includes('fa') ? persianStemFilters().map(useFilter) : []
   const arabicStem = opts.stem && languages.includes('ar') ? arabicStemFilters().map(useFilter) : []
   const zwnj = zwnjFilters().map(useFilter)
   const untagState = useFilter(cleanupStateFilter())
-  const spelling = languages.includes('fa') ? persianSpellingFilters().map(useFilter) : []
   const untag = useFilter(cleanupLanguageFilter())
 
   for (const variant of variants) {
