@@ -126,6 +126,40 @@ describe('Persian joined pronouns at query time', () => {
   })
 })
 
+describe('Persian query words meet their forms with a joined plural pronoun', () => {
+  const clause = (word: string, index: readonly string[]) =>
+    analyzeQuery(word, { language: 'fa', hasTerm: (t) => index.includes(t) })[0]!
+  it('adds the stems documents give the word + مان / شان / تان (کشورمان → کشورم), after the word', () => {
+    const c = clause('کشور', ['کشور', 'کشورم', 'کشورش'])
+    expect(c.alternatives.map((a) => a.join(' '))).toEqual(['کشور', 'کشورش', 'کشورم'])
+    expect(c.formsFrom).toBe(1)
+    // Those are the stems of the documents' spellings.
+    expect(analyze('کشورمان کشورشان', { language: 'fa' }).map((t) => t.term)).toEqual(['کشورم', 'کشورش'])
+  })
+  it('adds none the index lacks, none for short or vowel-final stems, none the stemmer keeps whole', () => {
+    expect(clause('کشور', ['کشور']).formsFrom).toBeUndefined()
+    expect(clause('کشور', ['کشور']).alternatives).toEqual([['کشور']])
+    // Three letters: مرد + م is مردم (people), شهر + ت is شهرت (fame).
+    expect(clause('مرد', ['مرد', 'مردم']).alternatives).toEqual([['مرد']])
+    expect(clause('شهر', ['شهر', 'شهرت']).alternatives).toEqual([['شهر']])
+    // After a vowel the pronoun is written یمان (برایمان); انجا + م is انجام.
+    expect(clause('فردا', ['فردا', 'فردام']).alternatives).toEqual([['فردا']])
+    // سازمان is a word of its own, not ساز + مان: its stem is not سازم.
+    expect(clause('سازه', ['سازه', 'سازم']).formsFrom).toBeUndefined()
+    expect(clause('ساختمان', ['ساختمان']).formsFrom).toBeUndefined()
+  })
+  it('lets a search find کشورمان for کشور, below a document with the word as typed', () => {
+    const index = new SearchIndex({ fields: ['text'], language: 'fa' })
+    index.addAll([
+      { id: 1, text: 'مردم کشورمان به انتخابات رفتند' },
+      { id: 2, text: 'مردم کشور به انتخابات رفتند' },
+      { id: 3, text: 'بازی فوتبال در تهران' },
+    ])
+    expect(index.search('کشور').map((h) => h.id)).toEqual([2, 1])
+    expect(index.search('کشورمان').map((h) => h.id)).toEqual([1, 2])
+  })
+})
+
 describe('Persian query words joined to stop words by a ZWNJ', () => {
   const Z = '\u200c'
   const clauses = (query: string, index: readonly string[]) =>

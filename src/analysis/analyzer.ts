@@ -19,6 +19,7 @@ import { getLexicon } from './lexicon'
 import {
   CLITICS_AFTER_HEH,
   COMPARATIVE_SUFFIXES,
+  MARKED_PRONOUN_SUFFIXES,
   PLURAL_SUFFIXES,
   QUERY_PRONOUN_SUFFIXES,
   VERB_PREFIXES,
@@ -647,6 +648,11 @@ export interface QueryClause {
   end: number
   /** True for extra compound forms: they add score but are never required. */
   optional: boolean
+  /**
+   * When set, the alternatives from this index on are other written forms of the first one (a Persian
+   * word with a joined pronoun: کشور → کشورم, کشورش): a search scores them with the first one's idf.
+   */
+  formsFrom?: number
 }
 
 /** Options of {@link analyzeQuery}. */
@@ -721,6 +727,7 @@ function analyzeQueryWith(text: string, options: AnalyzeQueryOptions, words: Wor
       if (term !== null && !alternatives.some((a) => a[0] === term)) alternatives.push([term])
     }
     const persianWord = persian && word.script === WORD_ARABIC
+    let formsFrom = -1
     if (alternatives.length === 0) {
       kept.push({ word, position, persian: persianWord, stop: true })
       continue
@@ -731,13 +738,22 @@ function analyzeQueryWith(text: string, options: AnalyzeQueryOptions, words: Wor
           alternatives.push([alternative])
       }
       for (const split of compoundSplits(word.surface, hasTerm)) alternatives.push(split)
+      const forms = possessiveStems(alternatives[0]![0]!, hasTerm).filter(
+        (form) => !alternatives.some((a) => a.length === 1 && a[0] === form),
+      )
+      if (forms.length > 0) {
+        formsFrom = alternatives.length
+        for (const form of forms) alternatives.push([form])
+      }
     }
     if (stem && hasTerm && candidates.includes('ar') && word.script === WORD_ARABIC) {
       for (const reading of arabicReadings(word.surface, hasTerm)) {
         if (!alternatives.some((a) => a.length === 1 && a[0] === reading)) alternatives.push([reading])
       }
     }
-    clauses.push({ alternatives, position, start: word.start, end: word.end, optional: false })
+    const clause: QueryClause = { alternatives, position, start: word.start, end: word.end, optional: false }
+    if (formsFrom >= 0) clause.formsFrom = formsFrom
+    clauses.push(clause)
     kept.push({ word, position, persian: persianWord, stop: false })
   }
 
@@ -784,6 +800,27 @@ function persianReadings(surface: string, boundary: number, hasTerm: (term: stri
   if (pronoun !== undefined) readings.push(stemWord(surface.slice(0, -pronoun.length), -1, 'fa'))
   return readings.filter((r) => hasTerm(r))
 }
+
+/**
+ * The stems that documents give a Persian word with a joined plural pronoun (کشورمان, کشورشان): the stemmer
+ * reads the ان of مان/شان/تان as a plural (as in معلمان, دوستان, which it must keep), so they are indexed
+ * as کشورم, کشورش, کشورت, and a query for کشور would miss them. For a stem `stem` of four letters or more
+ * that ends in a consonant (after ا، و، ی the pronoun is written یمان), the stems of stem + مان/شان/تان
+ * that have exactly that shape and are index terms. A shorter stem or a vowel would take in other words
+ * (مرد → مردم, شهر → شهرت, انجا → انجام).
+ */
+function possessiveStems(stem: string, hasTerm: (term: string) => boolean): string[] {
+  if (stem.length < 4 || POSSESSIVE_BLOCKING_ENDINGS.includes(stem[stem.length - 1]!)) return []
+  const forms: string[] = []
+  for (const pronoun of MARKED_PRONOUN_SUFFIXES) {
+    const form = stem + pronoun[0]
+    if (stemWord(stem + pronoun, -1, 'fa') === form && hasTerm(form)) forms.push(form)
+  }
+  return forms
+}
+
+/** Last letters of a stem after which {@link possessiveStems} proposes nothing (folded letters). */
+const POSSESSIVE_BLOCKING_ENDINGS = 'اویهء'
 
 /** Attached pronouns after which a teh marbuta is written ت (folded: ک for ك), longest first. */
 const TEH_PRONOUNS: readonly string[] = ['هما', 'ها', 'هم', 'کم', 'نا', 'ه']

@@ -102,6 +102,16 @@ export function autoFuzzyDistance(term: string): number {
 }
 
 /**
+ * Weight of a query word's other written forms (`QueryClause.formsFrom`: کشور → کشورم, کشورش, the stems of
+ * کشورمان, کشورشان), scored with the word's own idf. Such a form may also be another word (خوابم: "I sleep"),
+ * so it counts for less than the word as typed. Chosen on the 'tune' half, where 0.6, 0.7 and 0.85 all left
+ * every figure within 0.0001 of not adding the forms and 1 lowered hamshahri-subset nDCG@10 by 0.0004 and its
+ * pooled-fa figure by 0.0028 (test half at 0.7: hamshahri-subset +0.0033, pooled-fa hamshahri-subset +0.0062,
+ * pooled-fa parsinlu-rc +0.0008; idf not capped: hamshahri-subset tune −0.0174).
+ */
+export const WRITTEN_FORM_WEIGHT = 0.7
+
+/**
  * Shortest term (in code units) that the fuzzy fallback expands: shorter words are too often a different
  * word at edit distance 1. Chosen on the 'tune' half of the judged corpora (bench section "quality"), over
  * 3 and 5; see {@link QueryCompileOptions.fuzzyFallback}.
@@ -203,7 +213,7 @@ class QueryBuilder {
     for (const clause of clauses) {
       if (clause.optional) continue
       if (this.requiredCount >= options.maxClauses) break
-      const compiled = this.compileClause(clause.alternatives, false)
+      const compiled = this.compileClause(clause.alternatives, false, clause.formsFrom)
       // The halves of a split compound (کتابخانه → "کتاب خانه") stand for the word itself: a phrase's idf is
       // capped at the word's own, so rarer halves cannot outweigh the spelling the query used. Chosen on the
       // 'tune' half: hamshahri-subset nDCG@10 0.9133 → 0.9198 (MRR@10 0.979 → 0.979, MAP 0.827 → 0.830);
@@ -390,10 +400,21 @@ class QueryBuilder {
     }
   }
 
-  private compileClause(alternatives: readonly (readonly string[])[], optional: boolean): CompiledClause {
+  /**
+   * @param formsFrom alternatives from this index on are other written forms of the first one (see
+   *   `QueryClause.formsFrom`): their idf is capped at its own, or a form in a few documents would outweigh
+   *   the word as typed, and they weigh {@link WRITTEN_FORM_WEIGHT}.
+   */
+  private compileClause(
+    alternatives: readonly (readonly string[])[],
+    optional: boolean,
+    formsFrom = alternatives.length,
+  ): CompiledClause {
     const compiled: CompiledClause = { alternatives: [], optional, covers: [], prefix: false }
     const { options } = this
-    for (const terms of alternatives) {
+    let wordIdf = Number.POSITIVE_INFINITY
+    for (let i = 0; i < alternatives.length; i++) {
+      const terms = alternatives[i]
       if (terms.length === 0) continue
       const alternative = this.alternativeOf(
         terms,
@@ -402,8 +423,16 @@ class QueryBuilder {
         0,
         false,
       )
-      if (alternative) compiled.alternatives.push(alternative)
-      if (optional || terms.length !== 1 || options.fuzzy === 0) continue
+      if (alternative) {
+        if (i === 0) wordIdf = alternative.idf
+        else if (i >= formsFrom) {
+          alternative.idf = Math.min(alternative.idf, wordIdf)
+          alternative.weight = WRITTEN_FORM_WEIGHT
+        }
+        compiled.alternatives.push(alternative)
+      }
+      // A written form's neighbours are the word's own.
+      if (optional || terms.length !== 1 || options.fuzzy === 0 || i >= formsFrom) continue
       const maxDistance = options.fuzzy === 'auto' ? autoFuzzyDistance(terms[0]) : options.fuzzy
       const expansions = fuzzyExpansions(
         this.index.dictionary,
