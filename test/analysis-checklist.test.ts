@@ -317,6 +317,10 @@ describe('stop words', () => {
     expect(analyze('علی', { language: 'fa' }).map((t) => t.term)).toEqual(['علی'])
     expect(analyze('على', { language: 'ar' })).toEqual([])
   })
+  it('drops the joined question words ماهي / ماهو (their stem would be ماه, the Persian moon/month)', () => {
+    expect(analyze('ماهي عاصمة مصر ماهو ماهى', { language: 'ar' }).map((t) => t.term)).toEqual(['عاصم', 'مصر'])
+    expect(analyze('ماهی', { language: 'fa' }).map((t) => t.term)).not.toEqual([])
+  })
 })
 
 describe('over-folding guards', () => {

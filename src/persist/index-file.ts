@@ -42,7 +42,8 @@
  * same layout, indexes Persian words written more than one way as one spelling (هیأت, هیات → هیئت, بلیط →
  * بلیت; dictionaries/fa-spelling-variants.txt) and drops the final hamza after alef of Persian words
  * (اعضاء → اعضا), and reads a number over its digit-group separators (1,000 and ۱٬۰۰۰ → 1000), which
- * version 8 indexes hold apart (1 and 000).
+ * version 8 indexes hold apart (1 and 000). Version 10, the same layout, drops the Arabic question words
+ * ماهي and ماهو as stop words, which version 9 indexes hold as the term ماه.
  */
 
 import { CorruptIndexError, IncompatibleIndexError, KavoshError } from '../errors'
@@ -57,7 +58,7 @@ import { crc32 } from './crc32'
  * Version of the format this build writes and the only one it reads; raised for a new layout and for an
  * analysis change that gives other terms for the same text (see the layout notes above).
  */
-export const FORMAT_VERSION = 9
+export const FORMAT_VERSION = 10
 
 const MAGIC = [0x4b, 0x56, 0x53, 0x48] // "KVSH"
 const HEADER_BYTES = 16
