@@ -81,6 +81,17 @@ describe('checklist: letter variants', () => {
     // Inside a word and after other letters the hamza stays: سوء (bad) is not سو (side).
     expect(terms('سوء', 'fa')).not.toEqual(terms('سو', 'fa'))
   })
+  it('the ات plural of a Persian noun in a silent ه meets its singular (fa-heh-plurals.txt)', () => {
+    sameTerms('مسابقه', ['مسابقات', 'مسابقاتی'], 'fa')
+    sameTerms('حمله مقاله جلسه', ['حملات مقالات جلسات'], 'fa')
+    // Not every ات plural drops an ه: تحقیقات is تحقیق's, and حمل (carrying) is not حمله.
+    expect(terms('تحقیقات', 'fa')).toEqual(terms('تحقیق', 'fa'))
+    expect(terms('حملات', 'fa')).not.toEqual(terms('حمل', 'fa'))
+    // Every listed noun: its plural and itself give one term.
+    for (const stem of getLexicon().faHehPluralStems) {
+      expect(terms(`${stem}ات`, 'fa'), stem).toEqual(terms(`${stem}ه`, 'fa'))
+    }
+  })
   it('the spelling list is well-formed: no spelling begins another or its replacement', () => {
     const variants = getLexicon().faSpellingVariants
     expect(variants.size).toBeGreaterThan(0)
@@ -318,7 +329,10 @@ describe('stop words', () => {
     expect(analyze('على', { language: 'ar' })).toEqual([])
   })
   it('drops the joined question words ماهي / ماهو (their stem would be ماه, the Persian moon/month)', () => {
-    expect(analyze('ماهي عاصمة مصر ماهو ماهى', { language: 'ar' }).map((t) => t.term)).toEqual(['عاصم', 'مصر'])
+    expect(analyze('ماهي عاصمة مصر ماهو ماهى', { language: 'ar' }).map((t) => t.term)).toEqual([
+      'عاصم',
+      'مصر',
+    ])
     expect(analyze('ماهی', { language: 'fa' }).map((t) => t.term)).not.toEqual([])
   })
 })

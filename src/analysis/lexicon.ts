@@ -8,6 +8,7 @@ import {
   arKalWords,
   arStemExceptions,
   arStopwords,
+  faHehPlurals,
   faPastStems,
   faPresentStems,
   faSpellingVariants,
@@ -26,6 +27,11 @@ export interface Lexicon {
   readonly faStemExceptions: ReadonlySet<string>
   readonly faPastStems: ReadonlySet<string>
   readonly faPresentStems: ReadonlySet<string>
+  /**
+   * Persian nouns in a silent ه whose ات plural drops it (folded; `dictionaries/fa-heh-plurals.txt`), held
+   * without that ه: a word of this set + ات stems to the set's word + ه (مسابقات → مسابقه).
+   */
+  readonly faHehPluralStems: ReadonlySet<string>
   /**
    * Persian spellings that index as another one (folded; `dictionaries/fa-spelling-variants.txt`): a Persian
    * word starting with a key starts with its value instead, before stemming (مسوولان → مسیولان, بلیط → بلیت).
@@ -58,6 +64,7 @@ export function getLexicon(): Lexicon {
       faStemExceptions: foldAll(faStemExceptions),
       faPastStems: foldAll(faPastStems),
       faPresentStems: foldAll(faPresentStems),
+      faHehPluralStems: new Set([...foldAll(faHehPlurals)].map((word) => word.slice(0, -1))),
       faSpellingVariants: spellingMap(faSpellingVariants),
     }
   }

@@ -184,7 +184,8 @@ function stemPersianSuffixes(
 }
 
 /**
- * Comparative/superlative, the plurals ان, گان, یان, ات, and the abstract noun گی of a word in ه
+ * Comparative/superlative, the plurals ان, گان, یان, ات (of a noun in ه in dictionaries/fa-heh-plurals.txt: its
+ * singular), and the abstract noun گی of a word in ه
  * (آلودگی → آلوده, like آلودگان → آلوده; not فرهنگی, see {@link endsInRootGaf}); null when none applies.
  */
 function stemNounEnding(w: string, exceptions: ReadonlySet<string>): string | null {
@@ -205,7 +206,11 @@ function stemNounEnding(w: string, exceptions: ReadonlySet<string>): string | nu
   ) {
     return stripAdjectival(w.slice(0, -2), exceptions)
   }
-  if (w.length - 2 >= 3 && w.endsWith('ات')) return stripAdjectival(w.slice(0, -2), exceptions)
+  if (w.length - 2 >= 3 && w.endsWith('ات')) {
+    // The plural of a noun in a silent ه (مسابقات ← مسابقه): the singular's stem.
+    const stem = w.slice(0, -2)
+    return getLexicon().faHehPluralStems.has(stem) ? `${stem}ه` : stripAdjectival(stem, exceptions)
+  }
   return null
 }
 

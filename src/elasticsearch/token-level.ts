@@ -117,7 +117,8 @@ export function stopFilter(languages: readonly ('fa' | 'ar')[]): NamedFilter {
 
 /** `stemPersian` (stem-fa.ts) as pattern_replace filters over tokens tagged Persian. */
 export function persianStemFilters(): NamedFilter[] {
-  const { faStemExceptions, faPastStems, faPresentStems } = getLexicon()
+  const { faStemExceptions, faPastStems, faPresentStems, faHehPluralStems } = getLexicon()
+  const hehPlurals = wordTrie(faHehPluralStems)
   const exceptions = wordTrie(faStemExceptions)
   const exceptionsZ = wordTrie(faStemExceptions, `${ZWNJ}?`)
   const past = wordTrie(faPastStems)
@@ -202,6 +203,7 @@ export function persianStemFilters(): NamedFilter[] {
     rule(`${round}_plural_gan`, `^(${FA})${tag}(${min(3)})گان$`, `$1${KEEP}$2ه`)
     rule(`${round}_plural_yan`, `^(${FA})${tag}(${min(MIN_STEM)})یان$`, `$1${ADJ}$2`)
     rule(`${round}_plural_an`, `^(${FA})${tag}(?!.*(?<!دو)ستان$)(?!.*زمان$)(${min(3)})ان$`, `$1${ADJ}$2`)
+    rule(`${round}_plural_heh_at`, `^(${FA})${tag}(${hehPlurals})ات$`, `$1${KEEP}$2ه`)
     rule(`${round}_plural_at`, `^(${FA})${tag}(${min(3)})ات$`, `$1${ADJ}$2`)
   }
   nounEndings('noun', '')
