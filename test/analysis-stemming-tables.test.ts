@@ -197,6 +197,36 @@ describe('the name of God', () => {
   })
 })
 
+describe('words that begin with و of their own', () => {
+  it('keep it, so the indefinite and the definite form meet (وزير / الوزير); a و before it is "and"', () => {
+    // light10 reads the و of وزير as the conjunction: وزير → زير, while الوزير → وزير.
+    for (const [bare, definite] of [
+      ['وزير', 'الوزير'],
+      ['وزارة', 'الوزارة'],
+      ['وكالة', 'الوكالة'],
+      ['وطني', 'الوطني'],
+      ['ولاية', 'الولاية'],
+      ['وزراء', 'الوزراء'],
+    ]) {
+      expect(terms(bare, 'ar'), bare).toEqual(terms(definite, 'ar'))
+    }
+    expect(terms('ووزير', 'ar')).toEqual(terms('وزير', 'ar'))
+    // "And" + a word still loses its و, also before a word that shares the letters: وزراعة is و + زراعة.
+    expect(terms('وكتاب وقال', 'ar')).toEqual(terms('كتاب قال', 'ar'))
+    expect(terms('وزراعة', 'ar')).toEqual(terms('الزراعة', 'ar'))
+  })
+  it('lets a search for وزير find الوزير', () => {
+    const index = new SearchIndex({ fields: ['text'], language: 'ar' })
+    index.addAll([
+      { id: 1, text: 'صرح الوزير بأن الوزارة ستعلن النتائج' },
+      { id: 2, text: 'زار الرئيس المدينة' },
+    ])
+    expect(index.search('وزير').map((hit) => hit.id)).toEqual([1])
+    // (The rare-word fallback also reaches زار, one edit away, below it.)
+    expect(index.search('وزارة').map((hit) => hit.id)[0]).toBe(1)
+  })
+})
+
 describe('words that begin with کال of their own', () => {
   it('keep it: کالیفورنیا, کالسیوم (with or without the article, و) meet; "like the" still loses ک + ال', () => {
     // light10 reads کال as ک + the article: کالیفورنیا → یفورنیا, and کالسیوم → سیوم while الکالسیوم → کالسیوم.

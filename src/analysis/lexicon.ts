@@ -8,6 +8,7 @@ import {
   arKalWords,
   arStemExceptions,
   arStopwords,
+  arWawWords,
   faHehPlurals,
   faPastStems,
   faPresentStems,
@@ -24,6 +25,8 @@ export interface Lexicon {
   readonly arStemExceptions: ReadonlySet<string>
   /** Beginnings of Arabic words whose کال is not the proclitic ک + the article (folded). */
   readonly arKalWords: ReadonlySet<string>
+  /** Beginnings of Arabic words whose initial و is not the conjunction (folded; وزیر, وزار, وطن). */
+  readonly arWawWords: ReadonlySet<string>
   readonly faStemExceptions: ReadonlySet<string>
   readonly faPastStems: ReadonlySet<string>
   readonly faPresentStems: ReadonlySet<string>
@@ -61,6 +64,7 @@ export function getLexicon(): Lexicon {
       arStopWords: foldAll(arStopwords),
       arStemExceptions: foldAll(arStemExceptions),
       arKalWords: foldAll(arKalWords),
+      arWawWords: foldAll(arWawWords),
       faStemExceptions: foldAll(faStemExceptions),
       faPastStems: foldAll(faPastStems),
       faPresentStems: foldAll(faPresentStems),

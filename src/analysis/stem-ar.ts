@@ -12,7 +12,8 @@
  * whole: the name of God, الله, and its forms with a proclitic (لله، والله، بالله، فالله، تالله، ولله):
  * light10 reads its ال as the article and leaves له (a stop word elsewhere), and لله as ل + له → لل, so
  * لله and الله never met. And the کال of a word of `dictionaries/ar-kal-words.txt` (کالیفورنیا, کالسیوم)
- * is the word's own, not ک + the article.
+ * is the word's own, not ک + the article, as is the و of a word of `dictionaries/ar-waw-words.txt` (وزیر,
+ * وزاره, وطنی: light10 read وزیر as و + زیر while الوزیر kept it, so the two never met).
  *
  * Owns: Arabic affix removal. Must not: fold characters or know about tokens/offsets.
  */
@@ -76,10 +77,17 @@ export function withoutFinalHamza(word: string): string {
  */
 export function stemArabic(word: string): string {
   let w = word
-  // Conjunction و before anything else (light10), only on words long enough to be "و + word".
-  if (w.length >= 4 && w.charCodeAt(0) === 0x0648 /* و */ && !w.startsWith('وال')) w = w.slice(1)
-  if (NAME_OF_GOD.test(w)) return 'الله'
   const lexicon = getLexicon()
+  // Conjunction و before anything else (light10), only on words long enough to be "و + word", and not on a
+  // word whose و is its own (وزیر, وزاره, وطنی: dictionaries/ar-waw-words.txt).
+  if (
+    w.length >= 4 &&
+    w.charCodeAt(0) === 0x0648 /* و */ &&
+    !w.startsWith('وال') &&
+    !beginsWithAny(w, lexicon.arWawWords)
+  )
+    w = w.slice(1)
+  if (NAME_OF_GOD.test(w)) return 'الله'
   for (const p of ARTICLE_PREFIXES) {
     if (w.length - p.length >= 2 && w.startsWith(p)) {
       if (p === KAL && beginsWithAny(w, lexicon.arKalWords)) break // کالیفورنیا: کال is the word's own

@@ -235,8 +235,10 @@ export function persianSpellingFilters(): NamedFilter[] {
 /** `stemArabic` (stem-ar.ts) as pattern_replace filters over tokens tagged Arabic. */
 export function arabicStemFilters(): NamedFilter[] {
   const filters: NamedFilter[] = []
-  // Conjunction و on words of ≥ 4 letters, not before the article وال.
-  filters.push(replace('ar_01_conjunction', `^(${AR})و(?!ال)(?=${L}{3})`, '$1'))
+  // Conjunction و on words of ≥ 4 letters, not before the article وال, not on a word of ar-waw-words (its
+  // و is its own: وزیر).
+  const wawWords = wordTrie([...getLexicon().arWawWords].map((word) => word.slice(1)))
+  filters.push(replace('ar_01_conjunction', `^(${AR})و(?!ال)(?!${wawWords})(?=${L}{3})`, '$1'))
   // The name of God and its proclitic forms (لله، والله، بالله…) are kept whole as الله (the keep tag).
   filters.push(replace('ar_01_name_of_god', `^(${AR})[وفبت]?(?:ال|ل)له$`, `$1${chr(TAG.keep)}الله`))
   // The first article/proclitic that leaves ≥ 2 letters.

@@ -122,7 +122,7 @@ describe('load() of bad bytes: a typed error, never a half-loaded index', () => 
       expect(() => SearchIndex.load(newer)).toThrow(IncompatibleIndexError)
     }
     // Versions 1–9 (3–9 have today's layout but older terms: Arabic stems, ZWNJ compounds, no lead field,
-    // Persian verbs under ن, hamza-seat spellings apart, ماهي as ماه, مسابقات as مسابق) are no longer read: a typed error that says to rebuild.
+    // Persian verbs under ن, hamza-seat spellings apart, ماهي as ماه, مسابقات as مسابق, وزير as زير) are no longer read: a typed error that says to rebuild.
     for (const version of [1, 2, 3, 4, 5, 6, 7, 8, 9]) {
       const older = bytes.slice()
       new DataView(older.buffer).setUint16(4, version, true)
