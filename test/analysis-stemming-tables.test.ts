@@ -215,6 +215,12 @@ describe('words that begin with و of their own', () => {
     expect(terms('وكتاب وقال', 'ar')).toEqual(terms('كتاب قال', 'ar'))
     expect(terms('وزراعة', 'ar')).toEqual(terms('الزراعة', 'ar'))
   })
+  it('keep a وال of their own: والده / والدة ("his father", "mother") are not "and the" + ده', () => {
+    expect(terms('والده والدة الوالدة الوالد', 'ar')).toEqual(['والد', 'والد', 'والد', 'والد'])
+    // "And the" stays: والدولة is و + الدولة; والدين is left to the stemmer (parents or "and the religion").
+    expect(terms('والدولة', 'ar')).toEqual(terms('الدولة', 'ar'))
+    expect(terms('والدين', 'ar')).toEqual(terms('الدين', 'ar'))
+  })
   it('lets a search for وزير find الوزير', () => {
     const index = new SearchIndex({ fields: ['text'], language: 'ar' })
     index.addAll([

@@ -8,6 +8,7 @@ import {
   arKalWords,
   arStemExceptions,
   arStopwords,
+  arWalWords,
   arWawWords,
   faHehPlurals,
   faPastStems,
@@ -25,6 +26,8 @@ export interface Lexicon {
   readonly arStemExceptions: ReadonlySet<string>
   /** Beginnings of Arabic words whose کال is not the proclitic ک + the article (folded). */
   readonly arKalWords: ReadonlySet<string>
+  /** Beginnings of Arabic words whose initial وال is not و + the article (folded; والده, والدت). */
+  readonly arWalWords: ReadonlySet<string>
   /** Beginnings of Arabic words whose initial و is not the conjunction (folded; وزیر, وزار, وطن). */
   readonly arWawWords: ReadonlySet<string>
   readonly faStemExceptions: ReadonlySet<string>
@@ -64,6 +67,7 @@ export function getLexicon(): Lexicon {
       arStopWords: foldAll(arStopwords),
       arStemExceptions: foldAll(arStemExceptions),
       arKalWords: foldAll(arKalWords),
+      arWalWords: foldAll(arWalWords),
       arWawWords: foldAll(arWawWords),
       faStemExceptions: foldAll(faStemExceptions),
       faPastStems: foldAll(faPastStems),

@@ -13,7 +13,8 @@
  * light10 reads its ال as the article and leaves له (a stop word elsewhere), and لله as ل + له → لل, so
  * لله and الله never met. And the کال of a word of `dictionaries/ar-kal-words.txt` (کالیفورنیا, کالسیوم)
  * is the word's own, not ک + the article, as is the و of a word of `dictionaries/ar-waw-words.txt` (وزیر,
- * وزاره, وطنی: light10 read وزیر as و + زیر while الوزیر kept it, so the two never met).
+ * وزاره, وطنی: light10 read وزیر as و + زیر while الوزیر kept it, so the two never met), and the وال of a
+ * word of `dictionaries/ar-wal-words.txt` (والده, والدته: not "and the").
  *
  * Owns: Arabic affix removal. Must not: fold characters or know about tokens/offsets.
  */
@@ -22,8 +23,11 @@ import { getLexicon } from './lexicon'
 /** The proclitic ک + the article ("like the"), kept on words of `dictionaries/ar-kal-words.txt`. */
 export const KAL = 'کال'
 
+/** The conjunction و + the article ("and the"), kept on words of `dictionaries/ar-wal-words.txt`. */
+export const WAL = 'وال'
+
 /** Article + proclitic prefixes, longest first (after folding). */
-export const ARTICLE_PREFIXES: readonly string[] = ['وال', 'بال', KAL, 'فال', 'لل', 'ال']
+export const ARTICLE_PREFIXES: readonly string[] = [WAL, 'بال', KAL, 'فال', 'لل', 'ال']
 
 /** The name of God (الله) after at most one proclitic و ف ب ت, also as ل + له (لله): kept as الله. */
 const NAME_OF_GOD = /^[وفبت]?(?:ال|ل)له$/
@@ -91,6 +95,7 @@ export function stemArabic(word: string): string {
   for (const p of ARTICLE_PREFIXES) {
     if (w.length - p.length >= 2 && w.startsWith(p)) {
       if (p === KAL && beginsWithAny(w, lexicon.arKalWords)) break // کالیفورنیا: کال is the word's own
+      if (p === WAL && beginsWithAny(w, lexicon.arWalWords)) break // والده: وال is the word's own
       w = w.slice(p.length)
       break
     }

@@ -20,6 +20,7 @@ import {
   MIN_PRONOUN_STEM,
   minSuffixStem,
   PRONOUN_SUFFIXES,
+  WAL,
 } from '../analysis/stem-ar'
 import {
   BOUNDARY_SUFFIXES,
@@ -244,7 +245,10 @@ export function arabicStemFilters(): NamedFilter[] {
   // The first article/proclitic that leaves ≥ 2 letters.
   // کال is not ک + the article at the start of a word of ar-kal-words (کالیفورنیا).
   const kalWords = wordTrie([...getLexicon().arKalWords].map((word) => word.slice(KAL.length)))
-  const articles = `(?:${ARTICLE_PREFIXES.map((p) => `${lit(p)}${p === KAL ? `(?!${kalWords})` : ''}(?=${L}{2})`).join('|')})`
+  // Nor is the وال of a word of ar-wal-words "and the" (والده).
+  const walWords = wordTrie([...getLexicon().arWalWords].map((word) => word.slice(WAL.length)))
+  const own = (p: string) => (p === KAL ? `(?!${kalWords})` : p === WAL ? `(?!${walWords})` : '')
+  const articles = `(?:${ARTICLE_PREFIXES.map((p) => `${lit(p)}${own(p)}(?=${L}{2})`).join('|')})`
   filters.push(replace('ar_02_article', `^(${AR})${articles}`, '$1'))
   // Each suffix at most once, in order, while ≥ 2 letters remain; a word of the exception list (checked
   // before each suffix) gets the keep tag, which no suffix rule matches past.

@@ -45,7 +45,8 @@
  * version 8 indexes hold apart (1 and 000). Version 10, the same layout, drops the Arabic question words
  * ماهي and ماهو as stop words, which version 9 indexes hold as the term ماه, and stems the ات plural of a
  * Persian noun in a silent ه to its singular (مسابقات → مسابقه, where version 9 holds مسابق), and keeps the
- * initial و of the Arabic words of dictionaries/ar-waw-words.txt (وزیر, where version 9 holds زیر).
+ * initial و of the Arabic words of dictionaries/ar-waw-words.txt (وزیر, where version 9 holds زیر) and the وال
+ * of those of dictionaries/ar-wal-words.txt (والده, where version 9 holds ده).
  */
 
 import { CorruptIndexError, IncompatibleIndexError, KavoshError } from '../errors'
