@@ -814,7 +814,8 @@ function possessiveStems(stem: string, hasTerm: (term: string) => boolean): stri
   const forms: string[] = []
   for (const pronoun of MARKED_PRONOUN_SUFFIXES) {
     const form = stem + pronoun[0]
-    if (stemWord(stem + pronoun, -1, 'fa') === form && hasTerm(form)) forms.push(form)
+    // The index first: most forms are in no document, and a lookup costs less than stemming.
+    if (hasTerm(form) && stemWord(stem + pronoun, -1, 'fa') === form) forms.push(form)
   }
   return forms
 }
