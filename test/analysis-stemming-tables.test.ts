@@ -5,6 +5,7 @@
  * word without its joined pronoun (analyzer.ts).
  */
 import { describe, expect, it } from 'vitest'
+import { getLexicon } from '../src/analysis/lexicon'
 import { stemArabic } from '../src/analysis/stem-ar'
 import { analyze, analyzeQuery, SearchIndex } from '../src/index'
 
@@ -220,6 +221,13 @@ describe('words that begin with و of their own', () => {
     // "And the" stays: والدولة is و + الدولة; والدين is left to the stemmer (parents or "and the religion").
     expect(terms('والدولة', 'ar')).toEqual(terms('الدولة', 'ar'))
     expect(terms('والدين', 'ar')).toEqual(terms('الدين', 'ar'))
+  })
+  it('the beginning lists hold words of three letters or more (the lookup buckets them by three)', () => {
+    const { arWawWords, arWalWords, arKalWords } = getLexicon()
+    for (const list of [arWawWords, arWalWords, arKalWords]) {
+      expect(list.size).toBeGreaterThan(0)
+      for (const word of list) expect(word.length, word).toBeGreaterThanOrEqual(3)
+    }
   })
   it('lets a search for وزير find الوزير', () => {
     const index = new SearchIndex({ fields: ['text'], language: 'ar' })

@@ -117,8 +117,31 @@ export function stemArabic(word: string): string {
   return w
 }
 
-/** True when `word` begins with one of `beginnings`. */
+/** True when `word` begins with one of `beginnings` (each of at least three code units). */
 function beginsWithAny(word: string, beginnings: ReadonlySet<string>): boolean {
-  for (const b of beginnings) if (word.startsWith(b)) return true
+  if (word.length < 3) return false
+  // Only the beginnings that share the word's first three code units are compared: this runs for every
+  // distinct Arabic word that starts with و (about 3 % of a saudinewsnet build when it tried them all).
+  let buckets = bucketsBySet.get(beginnings)
+  if (buckets === undefined) {
+    buckets = new Map()
+    for (const b of beginnings) {
+      const key = firstThree(b)
+      const list = buckets.get(key)
+      if (list === undefined) buckets.set(key, [b])
+      else list.push(b)
+    }
+    bucketsBySet.set(beginnings, buckets)
+  }
+  const candidates = buckets.get(firstThree(word))
+  if (candidates === undefined) return false
+  for (const b of candidates) if (word.startsWith(b)) return true
   return false
 }
+
+/** The first three code units of a word as one number (no string made). */
+function firstThree(word: string): number {
+  return (word.charCodeAt(0) * 0x10000 + word.charCodeAt(1)) * 0x10000 + word.charCodeAt(2)
+}
+
+const bucketsBySet = new WeakMap<ReadonlySet<string>, Map<number, string[]>>()
