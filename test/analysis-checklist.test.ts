@@ -6,6 +6,7 @@
 import { digitsArToEn, digitsFaToEn, toPersianChars } from '@persian-tools/persian-tools'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { faHehPlurals } from '../src/analysis/dictionaries.generated'
 import { getLexicon } from '../src/analysis/lexicon'
 import { analyze, normalize } from '../src/index'
 
@@ -87,7 +88,8 @@ describe('checklist: letter variants', () => {
     // Not every ات plural drops an ه: تحقیقات is تحقیق's, and حمل (carrying) is not حمله.
     expect(terms('تحقیقات', 'fa')).toEqual(terms('تحقیق', 'fa'))
     expect(terms('حملات', 'fa')).not.toEqual(terms('حمل', 'fa'))
-    // Every listed noun: its plural and itself give one term.
+    // Every listed noun ends in ه (the lexicon holds it without), and its plural and itself give one term.
+    for (const noun of faHehPlurals) expect(normalize(noun).endsWith('ه'), noun).toBe(true)
     for (const stem of getLexicon().faHehPluralStems) {
       expect(terms(`${stem}ات`, 'fa'), stem).toEqual(terms(`${stem}ه`, 'fa'))
     }
