@@ -335,6 +335,8 @@ describe('stop words', () => {
       'عاصم',
       'مصر',
     ])
+    // And the question words with a proclitic: بماذا, وماذا, فماذا, ولماذا, بما.
+    expect(analyze('بماذا وماذا فماذا ولماذا بما', { language: 'ar' })).toEqual([])
     expect(analyze('ماهی', { language: 'fa' }).map((t) => t.term)).not.toEqual([])
   })
 })
