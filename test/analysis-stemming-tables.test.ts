@@ -161,6 +161,61 @@ describe('Persian query words meet their forms with a joined plural pronoun', ()
   })
 })
 
+describe('query words meet their other number (broken plurals)', () => {
+  const clause = (word: string, index: readonly string[], language: 'fa' | 'ar' = 'fa') =>
+    analyzeQuery(word, { language, hasTerm: (t) => index.includes(t) })[0]!
+  const stemOf = (word: string, language: 'fa' | 'ar') => analyze(word, { language })[0]!.term
+  it('adds the singular of a broken plural and the plurals of a singular, after the word', () => {
+    const [dalil, dalayel, adelle] = ['دلیل', 'دلایل', 'ادله'].map((w) => stemOf(w, 'fa'))
+    const plural = clause('دلایل', [dalil!, dalayel!])
+    expect(plural.alternatives.map((a) => a.join(' '))).toEqual([dalayel, dalil])
+    expect(plural.numberFormsFrom).toBe(1)
+    expect(plural.formsFrom).toBe(1)
+    const singular = clause('دلیل', [dalil!, dalayel!, adelle!])
+    expect(singular.alternatives.map((a) => a.join(' '))).toEqual([dalil, adelle, dalayel])
+    expect(singular.numberFormsFrom).toBe(1)
+    // Arabic: مدرسة ↔ مدارس.
+    const [madrasa, madares] = ['مدرسة', 'مدارس'].map((w) => stemOf(w, 'ar'))
+    expect(clause('المدارس', [madrasa!, madares!], 'ar').alternatives).toEqual([[madares], [madrasa]])
+  })
+  it('adds none the index lacks, and keeps them after the joined-pronoun forms', () => {
+    expect(clause('دلایل', [stemOf('دلایل', 'fa')]).numberFormsFrom).toBeUndefined()
+    const c = clause('منابع', ['منابع', 'منابعش', 'منبع'])
+    expect(c.alternatives.map((a) => a.join(' '))).toEqual(['منابع', 'منابعش', 'منبع'])
+    expect(c.formsFrom).toBe(1)
+    expect(c.numberFormsFrom).toBe(2)
+  })
+  it('lets a search find the other number, below a document with the word as typed', () => {
+    const index = new SearchIndex({ fields: ['text'], language: 'fa' })
+    index.addAll([
+      { id: 1, text: 'دلیل اصلی گرانی کاهش تولید است' },
+      { id: 2, text: 'دلایل اصلی گرانی کاهش تولید است' },
+      { id: 3, text: 'بازی فوتبال در تهران' },
+    ])
+    expect(index.search('دلایل گرانی').map((h) => h.id)).toEqual([2, 1])
+    expect(index.search('دلیل گرانی').map((h) => h.id)).toEqual([1, 2])
+    const arabic = new SearchIndex({ fields: ['text'], language: 'ar' })
+    arabic.addAll([
+      { id: 1, text: 'افتتاح مدرسة جديدة في الرياض' },
+      { id: 2, text: 'زيارة إلى الملعب' },
+    ])
+    expect(arabic.search('المدارس').map((h) => h.id)).toEqual([1])
+  })
+  it('every line of the lists relates at least two distinct stems of three letters or more', () => {
+    const lex = getLexicon()
+    for (const [groups, language] of [
+      [lex.faBrokenPlurals, 'fa'],
+      [lex.arBrokenPlurals, 'ar'],
+    ] as const) {
+      expect(groups.length).toBeGreaterThan(100)
+      for (const group of groups) {
+        const stems = new Set(group.map((w) => stemOf(w, language)).filter((s) => s.length >= 3))
+        expect(stems.size, group.join(' ')).toBeGreaterThanOrEqual(2)
+      }
+    }
+  })
+})
+
 describe('Persian query words joined to stop words by a ZWNJ', () => {
   const Z = '\u200c'
   const clauses = (query: string, index: readonly string[]) =>

@@ -649,10 +649,17 @@ export interface QueryClause {
   /** True for extra compound forms: they add score but are never required. */
   optional: boolean
   /**
-   * When set, the alternatives from this index on are other written forms of the first one (a Persian
-   * word with a joined pronoun: کشور → کشورم, کشورش): a search scores them with the first one's idf.
+   * When set, the alternatives from this index on are other forms of the first one (a Persian word with a
+   * joined pronoun: کشور → کشورم, کشورش; then, from {@link numberFormsFrom}, its other number): a search
+   * scores them with the first one's idf and counts them for less.
    */
   formsFrom?: number
+  /**
+   * When set, the alternatives from this index on (all after {@link formsFrom}) are the word's other
+   * number: the broken plurals of a singular or the singular of a broken plural (دلیل ↔ دلایل, ادله;
+   * مدرسة ↔ مدارس), from `dictionaries/*-broken-plurals.txt`.
+   */
+  numberFormsFrom?: number
 }
 
 /** Options of {@link analyzeQuery}. */
@@ -727,24 +734,19 @@ function analyzeQueryWith(text: string, options: AnalyzeQueryOptions, words: Wor
       if (term !== null && !alternatives.some((a) => a[0] === term)) alternatives.push([term])
     }
     const persianWord = persian && word.script === WORD_ARABIC
-    let formsFrom = -1
     if (alternatives.length === 0) {
       kept.push({ word, position, persian: persianWord, stop: true })
       continue
     }
+    // Other written forms of the word (see QueryClause.formsFrom), added after every other alternative.
+    const forms: string[] = []
     if (persianWord && stem && hasTerm && word.surface.length >= 4) {
       for (const alternative of persianReadings(word.surface, word.boundary, hasTerm)) {
         if (!alternatives.some((a) => a.length === 1 && a[0] === alternative))
           alternatives.push([alternative])
       }
       for (const split of compoundSplits(word.surface, hasTerm)) alternatives.push(split)
-      const forms = possessiveStems(alternatives[0]![0]!, hasTerm).filter(
-        (form) => !alternatives.some((a) => a.length === 1 && a[0] === form),
-      )
-      if (forms.length > 0) {
-        formsFrom = alternatives.length
-        for (const form of forms) alternatives.push([form])
-      }
+      forms.push(...possessiveStems(alternatives[0]![0]!, hasTerm))
     }
     if (stem && hasTerm && candidates.includes('ar') && word.script === WORD_ARABIC) {
       for (const reading of arabicReadings(word.surface, hasTerm)) {
@@ -752,7 +754,24 @@ function analyzeQueryWith(text: string, options: AnalyzeQueryOptions, words: Wor
       }
     }
     const clause: QueryClause = { alternatives, position, start: word.start, end: word.end, optional: false }
-    if (formsFrom >= 0) clause.formsFrom = formsFrom
+    const isNew = (form: string) => !alternatives.some((a) => a.length === 1 && a[0] === form)
+    for (const form of forms) {
+      if (!isNew(form)) continue
+      clause.formsFrom ??= alternatives.length
+      alternatives.push([form])
+    }
+    if (stem && hasTerm && word.script === WORD_ARABIC) {
+      for (const lang of candidates) {
+        const own = wordTerm(word.surface, word.script, word.boundary, lang, stem, stopWords)
+        if (own === null) continue
+        for (const other of numberCounterparts(own, lang)) {
+          if (!hasTerm(other) || !isNew(other)) continue
+          clause.formsFrom ??= alternatives.length
+          clause.numberFormsFrom ??= alternatives.length
+          alternatives.push([other])
+        }
+      }
+    }
     clauses.push(clause)
     kept.push({ word, position, persian: persianWord, stop: false })
   }
@@ -819,6 +838,42 @@ function possessiveStems(stem: string, hasTerm: (term: string) => boolean): stri
   }
   return forms
 }
+
+/** Shortest stem that {@link numberCounterparts} relates: shorter stems are too often other words. */
+const MIN_COUNTERPART_STEM = 3
+
+const counterpartsByLanguage: { fa?: Map<string, string[]>; ar?: Map<string, string[]> } = {}
+
+/**
+ * The stems of the other forms of a noun with a broken plural (`dictionaries/*-broken-plurals.txt`): for
+ * the stem of دلیل those of دلایل and ادله, for the stem of مدارس that of مدرسه. A group takes part only
+ * with its stems that are distinct, at least {@link MIN_COUNTERPART_STEM} letters long and no stop words.
+ */
+function numberCounterparts(stem: string, language: ResolvedLanguage): readonly string[] {
+  let map = counterpartsByLanguage[language]
+  if (map === undefined) {
+    map = new Map()
+    const lex = getLexicon()
+    for (const group of language === 'fa' ? lex.faBrokenPlurals : lex.arBrokenPlurals) {
+      const stems: string[] = []
+      for (const word of group) {
+        const s = stemWord(word, -1, language)
+        if (s.length >= MIN_COUNTERPART_STEM && !isStopWord(s, language) && !stems.includes(s)) stems.push(s)
+      }
+      for (const s of stems) {
+        const others = stems.filter((other) => other !== s)
+        if (others.length === 0) continue
+        const known = map.get(s)
+        if (known === undefined) map.set(s, others)
+        else for (const other of others) if (!known.includes(other)) known.push(other)
+      }
+    }
+    counterpartsByLanguage[language] = map
+  }
+  return map.get(stem) ?? NO_COUNTERPARTS
+}
+
+const NO_COUNTERPARTS: readonly string[] = []
 
 /** Last letters of a stem after which {@link possessiveStems} proposes nothing (folded letters). */
 const POSSESSIVE_BLOCKING_ENDINGS = 'اویهء'

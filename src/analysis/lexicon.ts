@@ -5,11 +5,13 @@
  * Owns: turning raw lists into lookup sets. Must not: contain words itself (they live in dictionaries/).
  */
 import {
+  arBrokenPlurals,
   arKalWords,
   arStemExceptions,
   arStopwords,
   arWalWords,
   arWawWords,
+  faBrokenPlurals,
   faHehPlurals,
   faPastStems,
   faPresentStems,
@@ -43,6 +45,13 @@ export interface Lexicon {
    * word starting with a key starts with its value instead, before stemming (مسوولان → مسیولان, بلیط → بلیت).
    */
   readonly faSpellingVariants: ReadonlyMap<string, string>
+  /**
+   * Persian nouns with their broken plurals, one group per noun, singular first (folded surfaces;
+   * `dictionaries/fa-broken-plurals.txt`): دلیل دلایل ادله.
+   */
+  readonly faBrokenPlurals: readonly (readonly string[])[]
+  /** Arabic nouns with their broken plurals, as {@link faBrokenPlurals} (`dictionaries/ar-broken-plurals.txt`). */
+  readonly arBrokenPlurals: readonly (readonly string[])[]
 }
 
 let lexicon: Lexicon | undefined
@@ -57,6 +66,19 @@ function spellingMap(lines: readonly string[]): Map<string, string> {
     for (const other of others) if (other !== canonical) map.set(other, canonical)
   }
   return map
+}
+
+/** Each line's words (folded), lines of fewer than two words left out. */
+function wordGroups(lines: readonly string[]): string[][] {
+  const groups: string[][] = []
+  for (const line of lines) {
+    const words = line
+      .split(/\s+/)
+      .map((w) => normalize(w))
+      .filter(Boolean)
+    if (words.length >= 2) groups.push(words)
+  }
+  return groups
 }
 
 /** Returns the folded dictionaries. */
@@ -74,6 +96,8 @@ export function getLexicon(): Lexicon {
       faPresentStems: foldAll(faPresentStems),
       faHehPluralStems: new Set([...foldAll(faHehPlurals)].map((word) => word.slice(0, -1))),
       faSpellingVariants: spellingMap(faSpellingVariants),
+      faBrokenPlurals: wordGroups(faBrokenPlurals),
+      arBrokenPlurals: wordGroups(arBrokenPlurals),
     }
   }
   return lexicon

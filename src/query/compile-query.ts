@@ -112,6 +112,18 @@ export function autoFuzzyDistance(term: string): number {
 export const WRITTEN_FORM_WEIGHT = 0.7
 
 /**
+ * Weight of a query word's other number (`QueryClause.numberFormsFrom`: a broken plural for its singular and
+ * back, دلیل ↔ دلایل, مدرسة ↔ مدارس), scored with the word's own idf. Chosen on the 'tune' half against not
+ * adding them (dictionaries/*-broken-plurals.txt; 135 Persian and 161 Arabic nouns): at 0.5 hamshahri-subset
+ * nDCG@10 +0.0027, parsinlu-rc MRR@10 +0.0027, xquad-ar +0.0014, pooled-fa parsinlu-rc +0.0011 and
+ * hamshahri-subset +0.0007, persianqa −0.0008, pooled-ar xquad-ar −0.0008, arcd −0.0002; at 0.7 arcd −0.0010
+ * and pooled-ar xquad-ar −0.0042, at 0.85 pooled-ar xquad-ar −0.0042. The other number is often a
+ * different sense (أعمال "works" against عمل "work", امور "affairs" against امر "order"), so it counts for
+ * less than a written form.
+ */
+export const NUMBER_FORM_WEIGHT = 0.5
+
+/**
  * Shortest term (in code units) that the fuzzy fallback expands: shorter words are too often a different
  * word at edit distance 1. Chosen on the 'tune' half of the judged corpora (bench section "quality"), over
  * 3 and 5; see {@link QueryCompileOptions.fuzzyFallback}.
@@ -213,7 +225,12 @@ class QueryBuilder {
     for (const clause of clauses) {
       if (clause.optional) continue
       if (this.requiredCount >= options.maxClauses) break
-      const compiled = this.compileClause(clause.alternatives, false, clause.formsFrom)
+      const compiled = this.compileClause(
+        clause.alternatives,
+        false,
+        clause.formsFrom,
+        clause.numberFormsFrom,
+      )
       // The halves of a split compound (کتابخانه → "کتاب خانه") stand for the word itself: a phrase's idf is
       // capped at the word's own, so rarer halves cannot outweigh the spelling the query used. Chosen on the
       // 'tune' half: hamshahri-subset nDCG@10 0.9133 → 0.9198 (MRR@10 0.979 → 0.979, MAP 0.827 → 0.830);
@@ -401,14 +418,16 @@ class QueryBuilder {
   }
 
   /**
-   * @param formsFrom alternatives from this index on are other written forms of the first one (see
+   * @param formsFrom alternatives from this index on are other forms of the first one (see
    *   `QueryClause.formsFrom`): their idf is capped at its own, or a form in a few documents would outweigh
-   *   the word as typed, and they weigh {@link WRITTEN_FORM_WEIGHT}.
+   *   the word as typed, and they weigh {@link WRITTEN_FORM_WEIGHT}, from `numberFormsFrom` on (its other
+   *   number) {@link NUMBER_FORM_WEIGHT}.
    */
   private compileClause(
     alternatives: readonly (readonly string[])[],
     optional: boolean,
     formsFrom = alternatives.length,
+    numberFormsFrom = alternatives.length,
   ): CompiledClause {
     const compiled: CompiledClause = { alternatives: [], optional, covers: [], prefix: false }
     const { options } = this
@@ -427,7 +446,7 @@ class QueryBuilder {
         if (i === 0) wordIdf = alternative.idf
         else if (i >= formsFrom) {
           alternative.idf = Math.min(alternative.idf, wordIdf)
-          alternative.weight = WRITTEN_FORM_WEIGHT
+          alternative.weight = i >= numberFormsFrom ? NUMBER_FORM_WEIGHT : WRITTEN_FORM_WEIGHT
         }
         compiled.alternatives.push(alternative)
       }
