@@ -83,6 +83,11 @@ describe('Arabic proclitics and the verb ending وا at query time', () => {
     // Too short to hold a stem before the ت.
     expect(readings('بته', ['به', 'بت'])).toEqual(['بت'])
   })
+  it('gives the name of God no other reading (its ه is no teh marbuta, the ل of لله no proclitic)', () => {
+    expect(readings('الله', ['لت', 'له'])).toEqual(['الله'])
+    expect(readings('لله', ['لت', 'له'])).toEqual(['الله'])
+    expect(readings('والله', ['لت', 'له', 'الله'])).toEqual(['الله'])
+  })
   it('lets a search find the word with its teh marbuta written ت', () => {
     const index = new SearchIndex({ fields: ['text'], language: 'ar' })
     index.addAll([

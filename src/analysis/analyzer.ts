@@ -881,6 +881,9 @@ const POSSESSIVE_BLOCKING_ENDINGS = 'اویهء'
 /** Attached pronouns after which a teh marbuta is written ت (folded: ک for ك), longest first. */
 const TEH_PRONOUNS: readonly string[] = ['هما', 'ها', 'هم', 'کم', 'نا', 'ه']
 
+/** The Arabic stem of the name of God (see `stemArabic`). */
+const NAME_OF_GOD = 'الله'
+
 /** Proclitics that the Arabic stemmer keeps and a query word may lose (folded: ک for ك). */
 const ARABIC_PROCLITICS = 'لبفک'
 
@@ -906,6 +909,9 @@ const ARABIC_PROCLITICS = 'لبفک'
  */
 function arabicReadings(surface: string, hasTerm: (term: string) => boolean): string[] {
   const readings: string[] = []
+  // The name of God has no other reading: its ه is no teh marbuta (الله → اللت = the idol اللات) and the ل
+  // of لله no proclitic before a word له ("to him").
+  if (stemWord(surface, -1, 'ar') === NAME_OF_GOD) return readings
   if (surface.length - 2 >= 3 && surface.endsWith('وا'))
     readings.push(stemWord(surface.slice(0, -2), -1, 'ar'))
   if (surface.length >= 4 && ARABIC_PROCLITICS.includes(surface[0]!) && !surface.startsWith('ال', 1))
