@@ -79,7 +79,10 @@ export function computeRatios(r: Partial, kavoshId = 'kavosh'): RatioResult[] {
       push('persistence', k.collection, 'load ÷ build', k.loadOverBuild, peer, p?.loadOverBuild, false)
     }
   }
-  for (const k of r.quality.filter((q) => q.engine === kavoshId && q.variant === 'original')) {
+  // The pooled-sample rows only serve the pooling-loss targets (bench/lib/targets.ts): no ratios.
+  for (const k of r.quality.filter(
+    (q) => q.engine === kavoshId && q.variant === 'original' && q.split !== 'pooled-sample',
+  )) {
     for (const peer of peers) {
       const p = r.quality.find(
         (q) =>

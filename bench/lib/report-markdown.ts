@@ -11,6 +11,7 @@ import {
 import { METRIC_LABELS, METRIC_NAMES } from './metrics'
 import type { BenchResults, EngineInfo, QualityResult, RatioResult, SectionName } from './results'
 import type { Summary } from './stats'
+import { targetRows } from './targets'
 import { VARIANTS } from './variants'
 
 /** Three significant digits, without exponent notation for everyday magnitudes. */
@@ -449,6 +450,23 @@ export function renderMarkdown(r: BenchResults, lucene?: LuceneResults): string 
     }
     out.push(ratioTable(r.ratios, 'quality', peers, (x) => /^(ndcg10|mrr10) /.test(x.metric)))
     out.push('\n(Ratios of MAP, P@10 and R@100 are in the JSON.)')
+  }
+  // A quick run's slices say nothing about the issues' targets: they are read off full runs only.
+  const targets = kavoshMeasured && r.mode === 'full' ? targetRows(r, luceneRows?.rows ?? []) : []
+  if (targets.some((t) => t.met !== null)) {
+    const met = targets.filter((t) => t.met === true).length
+    const measured = targets.filter((t) => t.met !== null).length
+    out.push('\n### 6. Targets of issues #5 and #6\n')
+    out.push(
+      `Read off this run (\`bench/lib/targets.ts\`): ${met} of the ${measured} measured targets met. Build, memory and load on the issue's two corpora, latency on hamshahri-subset; quality on all queries of each set. A pooling loss is the score of the corpus indexed alone minus its score in the pooled index, on the same queries (the pooled setting's sample), for kavosh and for the Lucene reference. — = not measured in this run.\n`,
+    )
+    out.push(
+      table(
+        ['issue', 'target', 'this run', 'met'],
+        targets.map((t) => [`#${t.issue}`, t.target, t.measured, t.met === null ? '—' : t.met ? '✓' : '✗']),
+        ['l', 'l', 'l', 'l'],
+      ),
+    )
   }
   return `${out.join('\n')}\n`
 }

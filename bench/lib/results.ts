@@ -104,13 +104,20 @@ export interface PersistenceResult {
 
 export type QualityVariant = 'original' | VariantName
 
+/** Which queries of a set a quality row scores (see {@link QualityResult.split}). */
+export type QualitySplit = 'all' | 'test' | 'pooled-sample'
+
 export interface QualityResult {
   collection: string
   querySet: string
   engine: string
   variant: QualityVariant
-  /** 'all' queries, or the held-out 'test' half (hash of the query id). */
-  split: 'all' | 'test'
+  /**
+   * 'all' queries, the held-out 'test' half (hash of the query id), or, on a corpus whose query set the
+   * pooled settings sample, 'pooled-sample': the same queries as the pooled setting scores (original
+   * queries only), so that the score lost to pooling is read on the same queries.
+   */
+  split: QualitySplit
   queries: number
   /** Queries the variant rewrote (0 for 'original'). */
   changedQueries: number
@@ -302,7 +309,8 @@ export function validateResults(data: unknown): string[] {
   rows('quality').forEach((r, i) => {
     const w = `quality[${i}]`
     refs(r, w)
-    if (r.split !== 'all' && r.split !== 'test') errors.push(`${w}.split: expected 'all' or 'test'`)
+    if (r.split !== 'all' && r.split !== 'test' && r.split !== 'pooled-sample')
+      errors.push(`${w}.split: expected 'all', 'test' or 'pooled-sample'`)
     if (typeof r.variant !== 'string' || typeof r.querySet !== 'string')
       errors.push(`${w}: expected variant, querySet`)
     if (!isFiniteNumber(r.queries) || r.queries < 0) errors.push(`${w}.queries: expected ≥ 0`)

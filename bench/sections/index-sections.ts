@@ -15,6 +15,7 @@ import type {
   ParallelBuildFigures,
   PersistenceResult,
   QualityResult,
+  QualitySplit,
   QualityVariant,
   QueryLatencyResult,
   SectionName,
@@ -339,8 +340,21 @@ export function measureQuality(
         perQuery.set(i, m)
         if (variant === 'original') original[i] = m
       }
-      for (const split of ['all', 'test'] as const) {
-        const ids = picked.filter((i) => split === 'all' || halves[i] === 'test')
+      // The pooled settings score a spread sample of a big query set (bench/lib/corpora.ts): the corpus
+      // alone is also scored on that sample, so that what pooling costs is read on the same queries.
+      const pooledSample =
+        variant === 'original' &&
+        c.kind === 'corpus' &&
+        !slow &&
+        plan.pooledQueries !== undefined &&
+        set.queries.length > plan.pooledQueries
+          ? new Set(spreadSample(allQueries, plan.pooledQueries))
+          : null
+      const splits: QualitySplit[] = pooledSample ? ['all', 'test', 'pooled-sample'] : ['all', 'test']
+      for (const split of splits) {
+        const ids = picked.filter((i) =>
+          split === 'all' ? true : split === 'test' ? halves[i] === 'test' : pooledSample!.has(i),
+        )
         const metrics = meanMetrics(ids.map((i) => perQuery.get(i)!))
         results.push({
           collection: c.name,
