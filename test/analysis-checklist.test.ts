@@ -339,6 +339,12 @@ describe('stop words', () => {
     expect(analyze('بماذا وماذا فماذا ولماذا بما', { language: 'ar' })).toEqual([])
     expect(analyze('ماهی', { language: 'fa' }).map((t) => t.term)).not.toEqual([])
   })
+  it('drops التي / الذي written with a doubled lam (اللتى stemmed to لت, the idol اللات)', () => {
+    expect(analyze('الاندية اللتى تلعب اللتي اللذى اللذي', { language: 'ar' }).map((t) => t.term)).toEqual([
+      'اند',
+      'تلعب',
+    ])
+  })
 })
 
 describe('over-folding guards', () => {

@@ -46,7 +46,9 @@
  * ماهي and ماهو as stop words, which version 9 indexes hold as the term ماه, and stems the ات plural of a
  * Persian noun in a silent ه to its singular (مسابقات → مسابقه, where version 9 holds مسابق), and keeps the
  * initial و of the Arabic words of dictionaries/ar-waw-words.txt (وزیر, where version 9 holds زیر) and the وال
- * of those of dictionaries/ar-wal-words.txt (والده, where version 9 holds ده).
+ * of those of dictionaries/ar-wal-words.txt (والده, where version 9 holds ده). Version 11, the same layout,
+ * drops التي / الذي written with a doubled lam (اللتي, اللذي) as Arabic stop words, which version 10 indexes
+ * hold as لت and لذ.
  */
 
 import { CorruptIndexError, IncompatibleIndexError, KavoshError } from '../errors'
@@ -61,7 +63,7 @@ import { crc32 } from './crc32'
  * Version of the format this build writes and the only one it reads; raised for a new layout and for an
  * analysis change that gives other terms for the same text (see the layout notes above).
  */
-export const FORMAT_VERSION = 10
+export const FORMAT_VERSION = 11
 
 const MAGIC = [0x4b, 0x56, 0x53, 0x48] // "KVSH"
 const HEADER_BYTES = 16
