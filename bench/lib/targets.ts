@@ -8,7 +8,7 @@
  */
 import { LUCENE_ENGINE_ID } from './lucene-results'
 import type { QualityMetrics } from './metrics'
-import type { BenchResults, QualityResult } from './results'
+import type { BenchResults, QualityResult, QualitySplit } from './results'
 
 /** One target and what this run says about it. */
 export interface TargetRow {
@@ -152,15 +152,15 @@ export function targetRows(
     engine: string,
     collection: string,
     querySet: string,
-    variant = 'original',
+    split: QualitySplit = 'all',
   ) =>
     rowsOf.find(
       (q) =>
         q.engine === engine &&
         q.collection === collection &&
         q.querySet === querySet &&
-        q.split === 'all' &&
-        q.variant === variant,
+        q.split === split &&
+        q.variant === 'original',
     )
   for (const { collection, metric, floor } of QUALITY_FLOORS) {
     const target = `${collection} ${METRIC_LABEL[metric]} ≥ ${floor}`
@@ -172,13 +172,7 @@ export function targetRows(
   {
     const target = "hamshahri-subset MAP above Lucene's"
     const k = quality(r.quality, kavoshId, 'hamshahri-subset', 'hamshahri-subset')
-    const l = lucene.find(
-      (q) =>
-        q.collection === 'hamshahri-subset' &&
-        q.querySet === 'hamshahri-subset' &&
-        q.split === 'all' &&
-        q.variant === 'original',
-    )
+    const l = quality(lucene, LUCENE_ENGINE_ID, 'hamshahri-subset', 'hamshahri-subset')
     if (!k || !l) notMeasured(5, target)
     else
       rows.push({
@@ -196,24 +190,9 @@ export function targetRows(
       const target = `${c.name} ▸ ${set.name}: ${METRIC_LABEL[metric]} lost to pooling < Lucene's loss`
       // The corpus alone on the pooled setting's queries: its sample when it has one, else all queries.
       const alone = (rowsOf: readonly QualityResult[], engine: string) =>
-        rowsOf.find(
-          (q) =>
-            q.engine === engine &&
-            q.collection === set.name &&
-            q.querySet === set.name &&
-            q.variant === 'original' &&
-            q.split === 'pooled-sample' &&
-            q.queries === set.queries,
-        ) ??
-        rowsOf.find(
-          (q) =>
-            q.engine === engine &&
-            q.collection === set.name &&
-            q.querySet === set.name &&
-            q.variant === 'original' &&
-            q.split === 'all' &&
-            q.queries === set.queries,
-        )
+        (['pooled-sample', 'all'] as const)
+          .map((split) => quality(rowsOf, engine, set.name, set.name, split))
+          .find((q) => q?.queries === set.queries)
       const kAlone = alone(r.quality, kavoshId)
       const kPooled = quality(r.quality, kavoshId, c.name, set.name)
       const lAlone = alone(lucene, LUCENE_ENGINE_ID)
