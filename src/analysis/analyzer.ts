@@ -729,8 +729,11 @@ function analyzeQueryWith(text: string, options: AnalyzeQueryOptions, words: Wor
   for (let position = 0; position < buffer.count; position++) {
     const word = buffer.word(position)
     const alternatives: string[][] = []
+    // The word's own term in each candidate language (null: a stop word there), for its other number below.
+    const ownTerms: (string | null)[] = []
     for (const lang of candidates) {
       const term = wordTerm(word.surface, word.script, word.boundary, lang, stem, stopWords)
+      ownTerms.push(term)
       if (term !== null && !alternatives.some((a) => a[0] === term)) alternatives.push([term])
     }
     const persianWord = persian && word.script === WORD_ARABIC
@@ -761,10 +764,10 @@ function analyzeQueryWith(text: string, options: AnalyzeQueryOptions, words: Wor
       alternatives.push([form])
     }
     if (stem && hasTerm && word.script === WORD_ARABIC) {
-      for (const lang of candidates) {
-        const own = wordTerm(word.surface, word.script, word.boundary, lang, stem, stopWords)
-        if (own === null) continue
-        for (const other of numberCounterparts(own, lang)) {
+      for (let l = 0; l < candidates.length; l++) {
+        const own = ownTerms[l]
+        if (own === null || own === undefined) continue
+        for (const other of numberCounterparts(own, candidates[l]!)) {
           if (!hasTerm(other) || !isNew(other)) continue
           clause.formsFrom ??= alternatives.length
           clause.numberFormsFrom ??= alternatives.length
