@@ -1309,6 +1309,8 @@ function serializeOptions(options: ResolvedOptions): Record<string, unknown> {
       fuzzyWeight: ranking.fuzzyWeight,
       coordination: ranking.coordination,
       leadBoost: ranking.leadBoost,
+      titleMatch: ranking.titleMatch,
+      titleField: ranking.titleField < 0 ? null : fields[ranking.titleField],
     },
     stem: options.stem,
     stopWords: options.stopWords,

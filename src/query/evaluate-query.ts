@@ -242,6 +242,10 @@ export class QueryEvaluator implements DocumentScorer {
       }
     }
     if (!anyMatched) return 0
+    const titleField = ranking.titleField
+    if (ranking.titleMatch > 0 && titleField >= 0 && this.fieldFactor[titleField] > 0) {
+      scoreSum += this.titleBonus(docId, titleField, k1)
+    }
     for (let c = 0; c < clauses.length; c++) {
       if (clauses[c].optional && satisfied[c] === 1)
         for (const covered of clauses[c].covers) satisfied[covered] = 1
@@ -273,6 +277,53 @@ export class QueryEvaluator implements DocumentScorer {
         ? satisfiedCount / required.length
         : (satisfiedCount / required.length) ** coordination)
     )
+  }
+
+  /**
+   * The title-match bonus of `docId` (scored clauses in {@link clauseBest}): the best alternatives' BM25
+   * scores in the title field alone, × `titleMatch`, when their occurrences there cover the title's length
+   * (the query holds every word of the title), else 0.
+   */
+  private titleBonus(docId: number, field: number, k1: number): number {
+    const length = this.index.documents.fieldLength(docId, field)
+    if (length === 0) return 0
+    const { clauseBest, fieldFactor } = this
+    const clauses = this.query.clauses
+    let covered = 0
+    let bonus = 0
+    for (let c = 0; c < clauses.length; c++) {
+      if (clauseBest[c] < 0) continue
+      const alternative = clauses[c].alternatives[clauseBest[c]]
+      const occurrences = this.fieldOccurrences(alternative, field, docId)
+      if (occurrences === 0) continue
+      covered += occurrences * alternative.cursors.length
+      const frequency = occurrences * fieldFactor[field]
+      bonus += (alternative.weight * alternative.idf * frequency * (k1 + 1)) / (k1 + frequency)
+    }
+    return covered >= length ? this.ranking.titleMatch * bonus : 0
+  }
+
+  /**
+   * tf̃ of `alternative` in the title field alone (the title-match bonus's, see `ranking.ts`): 0 without a
+   * searched title field or when the bonus is off. Its cursors are on `docId`.
+   */
+  titleFrequency(alternative: CompiledAlternative, docId: number): number {
+    const field = this.ranking.titleField
+    if (field < 0 || this.ranking.titleMatch === 0 || this.fieldFactor[field] === 0) return 0
+    return this.fieldOccurrences(alternative, field, docId) * this.fieldFactor[field]
+  }
+
+  /** Occurrences of `alternative` in field f of `docId` (a term's frequency, a phrase's occurrences). */
+  private fieldOccurrences(alternative: CompiledAlternative, f: number, docId: number): number {
+    const cursors = this.cursors
+    const first = cursors[alternative.cursors[0]]
+    if (first.docId !== docId || ((first.fieldMask >>> f) & 1) === 0) return 0
+    if (alternative.cursors.length === 1) return first.termFrequency[f]
+    for (let k = 1; k < alternative.cursors.length; k++) {
+      const cursor = cursors[alternative.cursors[k]]
+      if (cursor.docId !== docId || ((cursor.fieldMask >>> f) & 1) === 0) return 0
+    }
+    return this.phraseOccurrences(alternative, f, cursors, false)
   }
 
   /** tf̃ of BM25F: Σ_f boost_f × tf_f / norm_f over searched fields (phrase occurrences for phrases). */

@@ -5,13 +5,16 @@
  * The score of a document d for a query is
  *
  * ```text
- * score(d) = (Σ_clauses clauseScore + proximityBonus) × (satisfiedClauses / requiredClauses) ^ coordination
+ * score(d) = (Σ_clauses clauseScore + titleBonus + proximityBonus) × (satisfiedClauses / requiredClauses) ^ coordination
  * clauseScore = max over the clause's alternatives a of  weight(a) × idf(a) × tf̃ × (k1 + 1) / (k1 + tf̃)
  * k1 = k1 of the document's language (Persian, Arabic, other)
  * tf̃ = Σ_fields boost_f × tf_f(a) / (1 − b_f + b_f × len_f(d) / avgLen_f)             (BM25F)
  *      the fields: the indexed ones and the lead field (their first leadWords words; boost leadBoost)
  * idf(t) = ln(1 + (N − df(t) + 0.5) / (df(t) + 0.5));  idf of a phrase = max idf of its terms
  * idf of a joined compound (an optional clause for adjacent query words) ≤ Σ idf of the words it covers
+ * titleBonus = titleMatch × Σ_clauses weight(a) × idf(a) × tt × (k1 + 1) / (k1 + tt)   when the query holds every
+ *              word of the document's title field (their occurrences there add up to its length), else 0;
+ *              a = the clause's best alternative, tt = boost_title × tf_title(a) / norm_title (the title alone)
  * proximityBonus = proximityWeight × Σ_adjacent clause pairs closeness × min(clauseScore_i, clauseScore_j)
  * closeness = 1 / gap for the nearest in-order occurrence, 0.5 / gap in reverse order (0 beyond proximityWindow),
  *             in one indexed field (the lead field repeats their positions)
@@ -66,6 +69,22 @@ export interface RankingOptions {
    * pooled-ar ▸ arcd (−0.0005) rose or stayed, the per-corpus ones most in sum).
    */
   leadBoost?: number
+  /**
+   * Weight of the title-match bonus: when the query holds every word of a document's title (the
+   * `titleField`), each query word found there scores once more, `titleMatch` × its BM25 score in the title
+   * alone (saturated apart from the other fields, where BM25F would let a long body drown it). A query that
+   * names the subject of an article (`الحرب العالمية الثانية`, `كأس العالم 2018`) then ranks that article
+   * above others that only mention it. Default `0.6`; 0 disables it. Chosen on the 'tune' half of the judged
+   * corpora (0.4, 0.6, 1 measured, with and without the whole-title condition): arcd MRR@10 +0.0078 tune,
+   * +0.0124 test; without the condition, pooled news headlines partly matched by a query took ranks from
+   * untitled passages.
+   */
+  titleMatch?: number
+  /**
+   * The indexed field the title-match bonus reads. Default: the field named `title` when one is indexed,
+   * else none; `null` turns the bonus off.
+   */
+  titleField?: string | null
 }
 
 /** The defaults of {@link RankingOptions}. */
@@ -78,7 +97,11 @@ export const DEFAULT_RANKING = {
   fuzzyWeight: 0.45,
   coordination: 0,
   leadBoost: 1.25,
+  titleMatch: 0.6,
 } as const
+
+/** The field the title-match bonus reads unless `RankingOptions.titleField` names another. */
+export const DEFAULT_TITLE_FIELD = 'title'
 
 /** {@link RankingOptions} resolved against the index fields. */
 export interface ResolvedRanking {
@@ -95,6 +118,10 @@ export interface ResolvedRanking {
   fuzzyWeight: number
   coordination: number
   leadBoost: number
+  /** Weight of the title-match bonus (0: none). */
+  titleMatch: number
+  /** Index of the field the title-match bonus reads, or −1 (none). */
+  titleField: number
 }
 
 /**
@@ -159,7 +186,26 @@ export function resolveRanking(
     fuzzyWeight: number('fuzzyWeight', base?.fuzzyWeight ?? DEFAULT_RANKING.fuzzyWeight, 0, 1),
     coordination: number('coordination', base?.coordination ?? DEFAULT_RANKING.coordination, 0, 10),
     leadBoost: number('leadBoost', base?.leadBoost ?? DEFAULT_RANKING.leadBoost, 0, 1000),
+    titleMatch: number('titleMatch', base?.titleMatch ?? DEFAULT_RANKING.titleMatch, 0, 1000),
+    titleField: resolveTitleField(fields, given.titleField, base?.titleField),
   }
+}
+
+/** The index of the title field from the `titleField` option over `base` (default: a field named `title`). */
+function resolveTitleField(
+  fields: readonly string[],
+  given: string | null | undefined,
+  base: number | undefined,
+): number {
+  if (given === undefined) return base ?? fields.indexOf(DEFAULT_TITLE_FIELD)
+  if (given === null) return -1
+  const index = typeof given === 'string' ? fields.indexOf(given) : -1
+  if (index < 0) {
+    throw new InvalidOptionsError(
+      `ranking.titleField must be an indexed field or null, got ${JSON.stringify(given)}`,
+    )
+  }
+  return index
 }
 
 /** `value` when it is a finite number in [min, max], else an `InvalidOptionsError` naming the option. */

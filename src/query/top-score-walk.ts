@@ -35,6 +35,8 @@ export interface DocumentScorer {
   prepareFieldFactors(docId: number): void
   /** tf̃ of `alternative` in `docId` (its cursors are on `docId`). */
   weightedFrequency(alternative: CompiledAlternative, docId: number): number
+  /** tf̃ of `alternative` in the title field alone, for the title-match bonus (0 when there is none). */
+  titleFrequency(alternative: CompiledAlternative, docId: number): number
   /** True when an exclusion matches `docId` (called with increasing doc ids). */
   isExcluded(docId: number): boolean
   /** The exact score of `docId` (every cursor holding it is on it); also the current document afterwards. */
@@ -117,6 +119,9 @@ export class TopScoreWalk {
   private readonly leadUnits: Int32Array
   /** Indices of the lead cursors on the candidate (see {@link leadsOn}). */
   private readonly onCandidate: Int32Array
+  /** The title-match bonus can score: a unit's bound and exact value include its title part. */
+  private readonly hasTitleBonus: boolean
+  private readonly titleMatch: number
   private heap: CursorHeap | null = null
   private threshold = 0
   /** From this threshold on, {@link partition} may split the window's units differently (see there). */
@@ -142,6 +147,15 @@ export class TopScoreWalk {
     this.cursorWindowBound = new Float64Array(cursors.length)
     this.isLead = new Uint8Array(cursors.length)
     let usable = true
+    // Boosts of the title field alone (the others 0), when the title-match bonus can score.
+    const titleField = ranking.titleField
+    let titleBoosts: Float64Array | null = null
+    if (ranking.titleMatch > 0 && titleField >= 0 && fieldBoosts[titleField] > 0) {
+      titleBoosts = new Float64Array(fieldBoosts.length)
+      titleBoosts[titleField] = fieldBoosts[titleField]
+    }
+    this.hasTitleBonus = titleBoosts !== null
+    this.titleMatch = ranking.titleMatch
     for (let k = 0; k < cursors.length; k++) {
       const termId = query.termIds[k]
       const blocks = postingBlocks(pool, index.documents, termId, ranking.b)
@@ -150,6 +164,12 @@ export class TopScoreWalk {
       const bounds = blockFrequencyBounds(blocks, fieldBoosts, averageFieldLength)
       for (let block = 0; block < blocks.count; block++)
         bounds[block] = saturationBound(bounds[block], this.k1s)
+      if (titleBoosts !== null) {
+        // The title-match bonus as if every title were covered: the title's own saturated tf̃, weighted.
+        const title = blockFrequencyBounds(blocks, titleBoosts, averageFieldLength)
+        for (let block = 0; block < blocks.count; block++)
+          bounds[block] += ranking.titleMatch * saturationBound(title[block], this.k1s)
+      }
       this.blockSaturation.push(bounds)
       this.blockLastDoc.push(blocks.lastDoc)
       this.blockCount[k] = blocks.count
@@ -538,7 +558,10 @@ export class TopScoreWalk {
     return false
   }
 
-  /** Unit u's score in `docId`, scored with `k1` (its cursors are moved to `docId`). */
+  /**
+   * Unit u's score in `docId`, scored with `k1` (its cursors are moved to `docId`), with its part of the
+   * title-match bonus as if the title were covered (so a bound of what the unit adds).
+   */
   private exactUnit(u: number, docId: number, k1: number): number {
     if (this.unitBound[u] === 0) return 0
     const cursors = this.cursors
@@ -552,6 +575,12 @@ export class TopScoreWalk {
       if (cursor.docId !== docId) return 0
     }
     const frequency = this.scorer.weightedFrequency(alternative, docId)
-    return frequency > 0 ? (this.unitWeight[u] * frequency * (k1 + 1)) / (k1 + frequency) : 0
+    if (!(frequency > 0)) return 0
+    const weight = this.unitWeight[u]
+    const score = (weight * frequency * (k1 + 1)) / (k1 + frequency)
+    if (!this.hasTitleBonus) return score
+    // The title-match bonus as if the title were covered: a bound of what the unit adds with it.
+    const title = this.scorer.titleFrequency(alternative, docId)
+    return title > 0 ? score + (this.titleMatch * weight * title * (k1 + 1)) / (k1 + title) : score
   }
 }

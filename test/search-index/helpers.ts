@@ -89,6 +89,10 @@ export interface ReferenceOptions {
   leadWords?: number
   /** Weight of the lead field (`ranking.leadBoost`); default the index's default. */
   leadBoost?: number
+  /** Weight of the title-match bonus (`ranking.titleMatch`); default the index's default. */
+  titleMatch?: number
+  /** The title-match bonus's field (`ranking.titleField`); default `'title'` when it is one of `fields`. */
+  titleField?: string | null
   /**
    * Removed documents the index has not compacted away yet: they count in N and df (see
    * src/query/ranking.ts) but never match. Default none.
@@ -117,6 +121,10 @@ export function referenceSearch(
   const fieldBoosts =
     leadWords > 0 ? [...options.boosts, options.leadBoost ?? DEFAULT_RANKING.leadBoost] : options.boosts
   const positionalFields = options.fields.length
+  const titleMatch = options.titleMatch ?? DEFAULT_RANKING.titleMatch
+  const titleField = options.fields.indexOf(
+    options.titleField === undefined ? 'title' : (options.titleField ?? '\u0000none'),
+  )
   const analyseDocument = (document: object): AnalysedDocument => {
     const fields = options.fields.map((field) => {
       const positions = new Map<number, string>()
@@ -221,6 +229,21 @@ export function referenceSearch(
     const satisfiedCount = satisfied.filter(Boolean).length
     if (options.combineWith === 'and' && satisfiedCount < required.length) return
     let sum = scores.reduce((a, b) => a + b, 0)
+    // The title-match bonus: the best alternatives' BM25 in the title alone, when they cover all of it.
+    if (titleMatch > 0 && titleField >= 0 && factors[titleField] > 0 && document.lengths[titleField] > 0) {
+      let covered = 0
+      let titleScore = 0
+      ordered.forEach((_, i) => {
+        const terms = best[i]
+        if (terms === null) return
+        const occurrences = starts(document, titleField, terms).length
+        if (occurrences === 0) return
+        covered += occurrences * terms.length
+        const tf = occurrences * factors[titleField]
+        titleScore += (Math.max(...terms.map(idf)) * tf * (options.k1 + 1)) / (options.k1 + tf)
+      })
+      if (covered >= document.lengths[titleField]) sum += titleMatch * titleScore
+    }
     let bonus = 0
     for (let i = 0; i + 1 < required.length; i++) {
       if (!(scores[i] > 0 && scores[i + 1] > 0)) continue

@@ -116,6 +116,7 @@ describe('pruned top-k search equals the exhaustive walk on random indexes', () 
           b: fc.constantFrom(0, 0.75, 1),
           proximityWeight: fc.constantFrom(0, 0.5, 3),
           coordination: fc.constantFrom(0, 1),
+          titleMatch: fc.constantFrom(0, 0.6, 3),
         }),
         fc.integer({ min: 0, max: 1_000_000 }),
         (documents, queries, o, seed) => {
@@ -127,7 +128,13 @@ describe('pruned top-k search equals the exhaustive walk on random indexes', () 
             offset: o.offset,
             prefix: o.prefix,
             boost: { title: o.titleBoost },
-            ranking: { k1: o.k1, b: o.b, proximityWeight: o.proximityWeight, coordination: o.coordination },
+            ranking: {
+              k1: o.k1,
+              b: o.b,
+              proximityWeight: o.proximityWeight,
+              coordination: o.coordination,
+              titleMatch: o.titleMatch,
+            },
           }
           const check = () => {
             for (const q of queries) expectSamePage(index, q, options)

@@ -28,7 +28,7 @@ function expectSameRanking(
 }
 
 describe('search ranking agrees with a brute-force BM25F reference', () => {
-  it('top-k scores and ids match on random corpora and queries (or / and, boosts, k1, b, coordination, lead)', () => {
+  it('top-k scores and ids match on random corpora and queries (or / and, boosts, k1, b, coordination, lead, title match)', () => {
     fc.assert(
       fc.property(
         corpus,
@@ -41,6 +41,7 @@ describe('search ranking agrees with a brute-force BM25F reference', () => {
         fc.constantFrom(0, 0.5, 1),
         fc.constantFrom(0, 1, 3, 15),
         fc.constantFrom(0, 1, 2.5),
+        fc.constantFrom(0, DEFAULT_RANKING.titleMatch, 2),
         (
           documents,
           query,
@@ -52,12 +53,13 @@ describe('search ranking agrees with a brute-force BM25F reference', () => {
           coordination,
           leadWords,
           leadBoost,
+          titleMatch,
         ) => {
           const index = new SearchIndex({
             fields: ['title', 'body'],
             language: 'fa',
             boost: { title: titleBoost },
-            ranking: { k1, b, proximityWeight, coordination, leadBoost },
+            ranking: { k1, b, proximityWeight, coordination, leadBoost, titleMatch },
             leadWords,
           })
           index.addAll(documents)
@@ -75,6 +77,7 @@ describe('search ranking agrees with a brute-force BM25F reference', () => {
             language: 'fa',
             leadWords,
             leadBoost,
+            titleMatch,
           })
           expectSameRanking(actual, expected, limit)
         },
@@ -116,6 +119,56 @@ describe('search ranking agrees with a brute-force BM25F reference', () => {
       { id: 'reversed', body: `ستاره دریا ${filler}` },
     ])
     expect(index.search('دریا ستاره').map((hit) => hit.id)).toEqual(['near', 'reversed', 'far'])
+  })
+
+  it('ranks the document whose whole title the query names first (title-match bonus); options and save', () => {
+    const documents = [
+      // Mentions every query word, more often, in a body about something else.
+      {
+        id: 'mentions',
+        title: 'تاریخ اروپا',
+        body: 'جنگ جهانی دوم در اروپا آغاز شد و جنگ جهانی دوم شهرها را ویران کرد',
+      },
+      { id: 'subject', title: 'جنگ جهانی دوم', body: 'نبردی بزرگ که شهرها را ویران کرد' },
+      // Holds two of the title's three words: no bonus.
+      { id: 'partial', title: 'جنگ جهانی اول', body: 'نبردی بزرگ در اروپا' },
+    ]
+    const ids = (ranking?: object, fields = ['title', 'body']) => {
+      const index = new SearchIndex({ fields, language: 'fa', ranking })
+      index.addAll(documents)
+      return index.search('جنگ جهانی دوم').map((hit) => hit.id)
+    }
+    expect(ids()[0]).toBe('subject')
+    expect(ids({ titleMatch: 0 })[0]).toBe('mentions')
+    expect(ids({ titleField: null })[0]).toBe('mentions')
+    // Another field may be the title; without a field named title there is none unless named.
+    expect(ids({ titleField: 'heading' }, ['heading', 'body'])[0]).toBe('mentions')
+    const renamed = documents.map(({ title, ...rest }) => ({ ...rest, heading: title }))
+    const byHeading = (ranking?: object) => {
+      const index = new SearchIndex({ fields: ['heading', 'body'], language: 'fa', ranking })
+      index.addAll(renamed)
+      return index.search('جنگ جهانی دوم').map((hit) => hit.id)
+    }
+    expect(byHeading()[0]).toBe('mentions')
+    expect(byHeading({ titleField: 'heading' })[0]).toBe('subject')
+    // Per query too, and saved with the index.
+    const index = new SearchIndex({ fields: ['title', 'body'], language: 'fa', ranking: { titleMatch: 0 } })
+    index.addAll(documents)
+    expect(index.search('جنگ جهانی دوم', { ranking: { titleMatch: 0.6 } })[0].id).toBe('subject')
+    const loaded = SearchIndex.load(index.save())
+    expect(loaded.search('جنگ جهانی دوم')).toEqual(index.search('جنگ جهانی دوم'))
+    expect(loaded.search('جنگ جهانی دوم')[0].id).toBe('mentions')
+    // Bad values are typed errors.
+    for (const ranking of [
+      { titleField: 'body2' },
+      { titleField: 3 },
+      { titleMatch: -1 },
+      { titleMatch: 'x' },
+    ]) {
+      expect(() => new SearchIndex({ fields: ['title', 'body'], ranking: ranking as object })).toThrow(
+        InvalidOptionsError,
+      )
+    }
   })
 
   it('rewards matching more query words (coordination) in OR mode', () => {
