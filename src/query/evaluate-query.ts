@@ -42,6 +42,8 @@ export class QueryEvaluator implements DocumentScorer {
   private readonly clauseScore: Float64Array
   private readonly clauseBest: Int32Array
   private readonly satisfied: Uint8Array
+  /** Clauses whose title occurrences {@link titleBonus} counted (distinct terms). */
+  private readonly titleCounted: Int32Array
   private phraseStarts: Uint32Array = new Uint32Array(64)
   private spansA: Uint32Array = new Uint32Array(64)
   private spansB: Uint32Array = new Uint32Array(64)
@@ -81,6 +83,7 @@ export class QueryEvaluator implements DocumentScorer {
     this.clauseScore = new Float64Array(query.clauses.length)
     this.clauseBest = new Int32Array(query.clauses.length)
     this.satisfied = new Uint8Array(query.clauses.length)
+    this.titleCounted = new Int32Array(query.clauses.length)
   }
 
   /**
@@ -281,21 +284,29 @@ export class QueryEvaluator implements DocumentScorer {
 
   /**
    * The title-match bonus of `docId` (scored clauses in {@link clauseBest}): the best alternatives' BM25
-   * scores in the title field alone, × `titleMatch`, when their occurrences there cover the title's length
-   * (the query holds every word of the title), else 0.
+   * scores in the title field alone, each distinct one once, × `titleMatch`, when their occurrences there
+   * cover the title's length (the query holds every word of the title), else 0.
    */
   private titleBonus(docId: number, field: number, k1: number): number {
     const length = this.index.documents.fieldLength(docId, field)
     if (length === 0) return 0
-    const { clauseBest, fieldFactor } = this
+    const { clauseBest, fieldFactor, titleCounted } = this
     const clauses = this.query.clauses
     let covered = 0
     let bonus = 0
+    let counted = 0
     for (let c = 0; c < clauses.length; c++) {
       if (clauseBest[c] < 0) continue
       const alternative = clauses[c].alternatives[clauseBest[c]]
       const occurrences = this.fieldOccurrences(alternative, field, docId)
       if (occurrences === 0) continue
+      // Two query words of one term (`الاقتصاد … اقتصاديات`) cover its title occurrences once.
+      let repeated = false
+      for (let i = 0; i < counted && !repeated; i++) {
+        repeated = sameTerms(clauses[titleCounted[i]].alternatives[clauseBest[titleCounted[i]]], alternative)
+      }
+      if (repeated) continue
+      titleCounted[counted++] = c
       covered += occurrences * alternative.cursors.length
       const frequency = occurrences * fieldFactor[field]
       bonus += (alternative.weight * alternative.idf * frequency * (k1 + 1)) / (k1 + frequency)
@@ -505,4 +516,14 @@ function growArray(array: Uint32Array, minimum: number): Uint32Array {
   const grown = new Uint32Array(size)
   grown.set(array)
   return grown
+}
+
+/** True when two alternatives match the same terms at the same offsets. */
+function sameTerms(a: CompiledAlternative, b: CompiledAlternative): boolean {
+  if (a === b) return true
+  if (a.cursors.length !== b.cursors.length) return false
+  for (let k = 0; k < a.cursors.length; k++) {
+    if (a.cursors[k] !== b.cursors[k] || a.offsets[k] !== b.offsets[k]) return false
+  }
+  return true
 }

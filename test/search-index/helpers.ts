@@ -229,15 +229,18 @@ export function referenceSearch(
     const satisfiedCount = satisfied.filter(Boolean).length
     if (options.combineWith === 'and' && satisfiedCount < required.length) return
     let sum = scores.reduce((a, b) => a + b, 0)
-    // The title-match bonus: the best alternatives' BM25 in the title alone, when they cover all of it.
+    // The title-match bonus: the best alternatives' BM25 in the title alone (each distinct one once), when
+    // they cover all of it.
     if (titleMatch > 0 && titleField >= 0 && factors[titleField] > 0 && document.lengths[titleField] > 0) {
       let covered = 0
       let titleScore = 0
+      const counted = new Set<string>()
       ordered.forEach((_, i) => {
         const terms = best[i]
-        if (terms === null) return
+        if (terms === null || counted.has(terms.join(' '))) return
         const occurrences = starts(document, titleField, terms).length
         if (occurrences === 0) return
+        counted.add(terms.join(' '))
         covered += occurrences * terms.length
         const tf = occurrences * factors[titleField]
         titleScore += (Math.max(...terms.map(idf)) * tf * (options.k1 + 1)) / (options.k1 + tf)

@@ -151,6 +151,14 @@ describe('search ranking agrees with a brute-force BM25F reference', () => {
     }
     expect(byHeading()[0]).toBe('mentions')
     expect(byHeading({ titleField: 'heading' })[0]).toBe('subject')
+    // A word the query repeats covers its title occurrences once: `جنگ جنگ` does not name `جنگ جهانی دوم`.
+    const score = (query: string, titleMatch: number) => {
+      const index = new SearchIndex({ fields: ['title', 'body'], language: 'fa', ranking: { titleMatch } })
+      index.addAll(documents)
+      return index.search(query).find((hit) => hit.id === 'subject')?.score
+    }
+    expect(score('جنگ جنگ جهانی', 0.6)).toBe(score('جنگ جنگ جهانی', 0))
+    expect(score('جنگ جهانی دوم دوم', 0.6)).toBeGreaterThan(score('جنگ جهانی دوم دوم', 0) ?? 0)
     // Per query too, and saved with the index.
     const index = new SearchIndex({ fields: ['title', 'body'], language: 'fa', ranking: { titleMatch: 0 } })
     index.addAll(documents)
