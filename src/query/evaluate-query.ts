@@ -9,7 +9,7 @@ import type { InvertedIndex } from '../index/inverted-index'
 import { NO_MORE_DOCS, PostingCursor } from '../index/posting-cursor'
 import type { CompiledAlternative, CompiledQuery } from './compile-query'
 import { CursorHeap } from './cursor-heap'
-import type { ResolvedRanking } from './ranking'
+import { type ResolvedRanking, titleBonusField } from './ranking'
 import { type DocumentScorer, TopScoreWalk } from './top-score-walk'
 
 /**
@@ -42,6 +42,8 @@ export class QueryEvaluator implements DocumentScorer {
   private readonly clauseScore: Float64Array
   private readonly clauseBest: Int32Array
   private readonly satisfied: Uint8Array
+  /** The field the title-match bonus reads, or −1 when it cannot score (see `titleBonusField`). */
+  private readonly titleField: number
   /** Clauses whose title occurrences {@link titleBonus} counted (distinct terms). */
   private readonly titleCounted: Int32Array
   private phraseStarts: Uint32Array = new Uint32Array(64)
@@ -83,6 +85,7 @@ export class QueryEvaluator implements DocumentScorer {
     this.clauseScore = new Float64Array(query.clauses.length)
     this.clauseBest = new Int32Array(query.clauses.length)
     this.satisfied = new Uint8Array(query.clauses.length)
+    this.titleField = titleBonusField(ranking, fieldBoosts)
     this.titleCounted = new Int32Array(query.clauses.length)
   }
 
@@ -245,10 +248,7 @@ export class QueryEvaluator implements DocumentScorer {
       }
     }
     if (!anyMatched) return 0
-    const titleField = ranking.titleField
-    if (ranking.titleMatch > 0 && titleField >= 0 && this.fieldFactor[titleField] > 0) {
-      scoreSum += this.titleBonus(docId, titleField, k1)
-    }
+    if (this.titleField >= 0) scoreSum += this.titleBonus(docId, this.titleField, k1)
     for (let c = 0; c < clauses.length; c++) {
       if (clauses[c].optional && satisfied[c] === 1)
         for (const covered of clauses[c].covers) satisfied[covered] = 1
@@ -319,8 +319,8 @@ export class QueryEvaluator implements DocumentScorer {
    * searched title field or when the bonus is off. Its cursors are on `docId`.
    */
   titleFrequency(alternative: CompiledAlternative, docId: number): number {
-    const field = this.ranking.titleField
-    if (field < 0 || this.ranking.titleMatch === 0 || this.fieldFactor[field] === 0) return 0
+    const field = this.titleField
+    if (field < 0) return 0
     return this.fieldOccurrences(alternative, field, docId) * this.fieldFactor[field]
   }
 

@@ -191,6 +191,20 @@ export function resolveRanking(
   }
 }
 
+/**
+ * The field the title-match bonus reads with these field boosts (the searched fields), or −1 when it cannot
+ * score: `titleMatch` 0, no title field, or the title field not searched.
+ *
+ * @example
+ * ```ts
+ * titleBonusField(resolveRanking(['title', 'body'], {}), Float64Array.of(1, 1)) // → 0
+ * ```
+ */
+export function titleBonusField(ranking: ResolvedRanking, fieldBoosts: ArrayLike<number>): number {
+  const field = ranking.titleField
+  return ranking.titleMatch > 0 && field >= 0 && fieldBoosts[field] > 0 ? field : -1
+}
+
 /** The index of the title field from the `titleField` option over `base` (default: a field named `title`). */
 function resolveTitleField(
   fields: readonly string[],

@@ -22,7 +22,7 @@ import { postingBlocks } from '../index/posting-blocks'
 import { NO_MORE_DOCS, type PostingCursor } from '../index/posting-cursor'
 import type { CompiledAlternative, CompiledQuery } from './compile-query'
 import { CursorHeap } from './cursor-heap'
-import type { ResolvedRanking } from './ranking'
+import { type ResolvedRanking, titleBonusField } from './ranking'
 import { blockFrequencyBounds, boundLimit, exceedsBound, k1Choices, saturationBound } from './score-bounds'
 
 /** What the walk needs from the evaluator: its cursors and its exact scoring. */
@@ -148,9 +148,9 @@ export class TopScoreWalk {
     this.isLead = new Uint8Array(cursors.length)
     let usable = true
     // Boosts of the title field alone (the others 0), when the title-match bonus can score.
-    const titleField = ranking.titleField
+    const titleField = titleBonusField(ranking, fieldBoosts)
     let titleBoosts: Float64Array | null = null
-    if (ranking.titleMatch > 0 && titleField >= 0 && fieldBoosts[titleField] > 0) {
+    if (titleField >= 0) {
       titleBoosts = new Float64Array(fieldBoosts.length)
       titleBoosts[titleField] = fieldBoosts[titleField]
     }
