@@ -122,9 +122,8 @@ export function referenceSearch(
     leadWords > 0 ? [...options.boosts, options.leadBoost ?? DEFAULT_RANKING.leadBoost] : options.boosts
   const positionalFields = options.fields.length
   const titleMatch = options.titleMatch ?? DEFAULT_RANKING.titleMatch
-  const titleField = options.fields.indexOf(
-    options.titleField === undefined ? 'title' : (options.titleField ?? '\u0000none'),
-  )
+  const titleName = options.titleField === undefined ? 'title' : options.titleField
+  const titleField = titleName === null ? -1 : options.fields.indexOf(titleName)
   const analyseDocument = (document: object): AnalysedDocument => {
     const fields = options.fields.map((field) => {
       const positions = new Map<number, string>()
@@ -237,10 +236,11 @@ export function referenceSearch(
       const counted = new Set<string>()
       ordered.forEach((_, i) => {
         const terms = best[i]
-        if (terms === null || counted.has(terms.join(' '))) return
+        const key = terms?.join(' ') ?? ''
+        if (terms === null || counted.has(key)) return
         const occurrences = starts(document, titleField, terms).length
         if (occurrences === 0) return
-        counted.add(terms.join(' '))
+        counted.add(key)
         covered += occurrences * terms.length
         const tf = occurrences * factors[titleField]
         titleScore += (Math.max(...terms.map(idf)) * tf * (options.k1 + 1)) / (options.k1 + tf)
