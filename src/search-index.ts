@@ -592,6 +592,8 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
         }
       },
       pruned ? () => collector.minimumScore() : undefined,
+      // Without a filter, the page's size bounds its scores before any document is scored.
+      pruned && filter === undefined ? offset + limit : undefined,
     )
     const collected = collector.sorted().slice(offset)
     // The page's hits share their matched terms: each term's string is made once.

@@ -38,6 +38,8 @@ export class PostingCursor {
   private readonly positionsOffset: Uint32Array
   private readonly bytes: Uint8Array
   private offset = 0
+  /** Byte offset where the current posting starts (see {@link restoreAt}). */
+  postingStart = 0
   /** Free for the cursor's owner (the pruned walk keeps the cursor's index into its query's terms here). */
   tag = -1
   /** Skip data, or null (then {@link advanceTo} reads every posting on the way). */
@@ -77,6 +79,7 @@ export class PostingCursor {
       return false
     }
     this.from = this.docId + 1
+    this.postingStart = this.offset
     const termFrequency = this.termFrequency
     // Only the fields of the previous posting hold frequencies.
     for (let f = 0, old = this.fieldMask; old !== 0; f++, old >>>= 1) termFrequency[f] = 0
@@ -178,6 +181,24 @@ export class PostingCursor {
       this.skipFields()
     }
     return this.docId !== NO_MORE_DOCS
+  }
+
+  /**
+   * Puts the cursor on the posting that starts at byte `offset` (a {@link postingStart} seen before), the
+   * one after the posting of `previousDocId` (−1 for the first posting), exactly as {@link next} from that
+   * posting would; false past the end.
+   *
+   * @example
+   * ```ts
+   * cursor.next() // on some posting: remember cursor.postingStart and the doc id before it
+   * cursor.restoreAt(start, previousDocId) // back on it, from anywhere
+   * ```
+   */
+  restoreAt(offset: number, previousDocId: number): boolean {
+    this.clearFields()
+    this.offset = offset
+    this.docId = previousDocId
+    return this.next()
   }
 
   /** True when the cursor knows it holds no posting in [start, end]: it is past `end`, none lies between. */

@@ -9,15 +9,18 @@ import type { InvertedIndex } from '../index/inverted-index'
 import { NO_MORE_DOCS, PostingCursor } from '../index/posting-cursor'
 import type { CompiledAlternative, CompiledQuery } from './compile-query'
 import { CursorHeap } from './cursor-heap'
+import { runImpactWalk } from './impact-walk'
 import { type ResolvedRanking, titleBonusField } from './ranking'
 import { type DocumentScorer, TopScoreWalk } from './top-score-walk'
 
 /**
- * When the pruned walk is used. `minPostings`: fewest postings over all query terms; below, setting up skip
- * data and bounds costs more than decoding every posting (judged corpora: pruning wins for most queries
- * from about 1,000 postings on, loses for most below). Internal; tests lower it to prune small indexes.
+ * When the pruned walks are used. `minPostings`: fewest postings over all query terms; below, setting up
+ * skip data and bounds costs more than decoding every posting (judged corpora: pruning wins for most queries
+ * from about 1,000 postings on, loses for most below). `maxImpactPostings`: most postings for the two passes
+ * over impacts (`impact-walk.ts`); above, the walk over block bounds (`top-score-walk.ts`). Internal; tests
+ * change them to try each walk on small indexes.
  */
-export const pruningSettings = { minPostings: 1000 }
+export const pruningSettings = { minPostings: 1000, maxImpactPostings: 50_000 }
 
 /** How clauses combine. */
 export type CombineWith = 'or' | 'and'
@@ -70,9 +73,11 @@ export class QueryEvaluator implements DocumentScorer {
   ) {
     const fieldCount = index.fieldCount
     this.positionalFields = Math.min(fieldCount, layout.positionalFields ?? fieldCount)
-    this.cursors = query.termIds.map(
-      (termId) => new PostingCursor(index.postings.postingsOf(termId), fieldCount),
-    )
+    // Pushed, not map()ped: one elements kind for every query (the walks' loops stay monomorphic).
+    this.cursors = []
+    for (const termId of query.termIds) {
+      this.cursors.push(new PostingCursor(index.postings.postingsOf(termId), fieldCount))
+    }
     this.exclusionCursors = query.exclusionTermIds.map(
       (termId) => new PostingCursor(index.postings.postingsOf(termId), fieldCount),
     )
@@ -100,13 +105,40 @@ export class QueryEvaluator implements DocumentScorer {
    * is read after every `onMatch`. Documents that do reach `onMatch` get exactly the scores of the
    * exhaustive walk. Sorting by a field, facets, suggestions and unbounded limits need every match: call
    * without it.
+   *
+   * With `pageSize` too (the page's offset + limit, when the caller keeps every document it is passed, i.e.
+   * no filter), an OR query without exclusions or coordination whose terms hold at most
+   * `pruningSettings.maxImpactPostings` postings is answered in two passes over the terms' impacts
+   * (`impact-walk.ts`): bounds of every document first, exact scores only for those that can reach the page.
    */
-  run(onMatch: (docId: number, score: number) => void, minimumScore?: () => number): void {
+  run(onMatch: (docId: number, score: number) => void, minimumScore?: () => number, pageSize?: number): void {
     const { cursors, query } = this
     if (query.requiredClauses.length === 0 || cursors.length === 0) return
     if (this.combineWith === 'and' && this.someRequiredClauseCannotMatch()) return
-    if (minimumScore !== undefined && this.postingCount() >= pruningSettings.minPostings) {
+    const postings = minimumScore === undefined ? 0 : this.postingCount()
+    if (minimumScore !== undefined && postings >= pruningSettings.minPostings) {
       const { index, ranking, fieldBoosts, averageFieldLength, combineWith } = this
+      if (
+        pageSize !== undefined &&
+        postings <= pruningSettings.maxImpactPostings &&
+        combineWith === 'or' &&
+        ranking.coordination === 0 &&
+        query.exclusions.length === 0
+      ) {
+        runImpactWalk(
+          this,
+          index,
+          query,
+          ranking,
+          fieldBoosts,
+          averageFieldLength,
+          this.titleField,
+          pageSize,
+          onMatch,
+          minimumScore,
+        )
+        return
+      }
       const walk = new TopScoreWalk(this, index, query, ranking, fieldBoosts, averageFieldLength, combineWith)
       if (walk.usable) {
         walk.run(onMatch, minimumScore)

@@ -18,13 +18,23 @@ import { pruningSettings } from '../../src/query/evaluate-query'
 import { CORPORA_DIR, VOCABULARY } from './helpers'
 
 // Prune whatever the size of the posting lists (by default small queries are walked exhaustively).
-const defaultMinPostings = pruningSettings.minPostings
+const defaultSettings = { ...pruningSettings }
 beforeAll(() => {
   pruningSettings.minPostings = 0
 })
 afterAll(() => {
-  pruningSettings.minPostings = defaultMinPostings
+  Object.assign(pruningSettings, defaultSettings)
 })
+
+/**
+ * Both pruned walks: the two passes over impacts (src/query/impact-walk.ts), taken by OR queries without
+ * exclusions, filter or coordination whatever their postings here, and the walk over block bounds
+ * (src/query/top-score-walk.ts), taken by every query when impacts are off.
+ */
+const WALKS = [
+  { name: 'impact walk where it applies', maxImpactPostings: Number.POSITIVE_INFINITY },
+  { name: 'block-bound walk only', maxImpactPostings: 0 },
+]
 
 type Hit = { id: string | number; score: number; match: Record<string, string[]> }
 
@@ -55,37 +65,45 @@ function spread<T>(items: T[], count: number): T[] {
   return items.filter((_, i) => i % step === 0).slice(0, count)
 }
 
-describe('pruned top-k search equals the exhaustive walk', () => {
-  for (const corpus of JUDGED) {
-    const docsPath = join(CORPORA_DIR, corpus, 'docs.jsonl')
-    const queriesPath = join(CORPORA_DIR, corpus, 'queries.jsonl')
-    it.skipIf(!existsSync(docsPath) || !existsSync(queriesPath))(
-      `on a slice of ${corpus} (keyword, phrase, prefix, fuzzy, AND, exclusions, paging, filter)`,
-      () => {
-        const docs = readJsonl<{ id: string; title?: string; text: string }>(docsPath).slice(0, 600)
-        const index = new SearchIndex({ fields: ['title', 'text'], storeFields: ['title'], language: 'auto' })
-        index.addAll(docs.map((d) => ({ id: d.id, title: d.title ?? '', text: d.text })))
-        const queries = spread(readJsonl<{ text: string }>(queriesPath), 12).map((q) => q.text)
-        for (const text of queries) {
-          const words = text.split(/\s+/).filter((word) => word.length > 0)
-          const half = words.length > 0 ? words[words.length - 1].slice(0, 2) : ''
-          expectSamePage(index, text)
-          expectSamePage(index, text, { limit: 1 })
-          expectSamePage(index, text, { limit: 5, offset: 5 })
-          expectSamePage(index, text, { combineWith: 'and' })
-          expectSamePage(index, text, { fuzzy: true, limit: 3 })
-          expectSamePage(index, [...words.slice(0, -1), half].join(' '), { prefix: true })
-          if (words.length >= 2) {
-            expectSamePage(index, `"${words[0]} ${words[1]}"`)
-            expectSamePage(index, `${words.slice(1).join(' ')} -${words[0]}`)
+for (const walk of WALKS)
+  describe(`pruned top-k search equals the exhaustive walk (${walk.name})`, () => {
+    beforeAll(() => {
+      pruningSettings.maxImpactPostings = walk.maxImpactPostings
+    })
+    for (const corpus of JUDGED) {
+      const docsPath = join(CORPORA_DIR, corpus, 'docs.jsonl')
+      const queriesPath = join(CORPORA_DIR, corpus, 'queries.jsonl')
+      it.skipIf(!existsSync(docsPath) || !existsSync(queriesPath))(
+        `on a slice of ${corpus} (keyword, phrase, prefix, fuzzy, AND, exclusions, paging, filter)`,
+        () => {
+          const docs = readJsonl<{ id: string; title?: string; text: string }>(docsPath).slice(0, 600)
+          const index = new SearchIndex({
+            fields: ['title', 'text'],
+            storeFields: ['title'],
+            language: 'auto',
+          })
+          index.addAll(docs.map((d) => ({ id: d.id, title: d.title ?? '', text: d.text })))
+          const queries = spread(readJsonl<{ text: string }>(queriesPath), 12).map((q) => q.text)
+          for (const text of queries) {
+            const words = text.split(/\s+/).filter((word) => word.length > 0)
+            const half = words.length > 0 ? words[words.length - 1].slice(0, 2) : ''
+            expectSamePage(index, text)
+            expectSamePage(index, text, { limit: 1 })
+            expectSamePage(index, text, { limit: 5, offset: 5 })
+            expectSamePage(index, text, { combineWith: 'and' })
+            expectSamePage(index, text, { fuzzy: true, limit: 3 })
+            expectSamePage(index, [...words.slice(0, -1), half].join(' '), { prefix: true })
+            if (words.length >= 2) {
+              expectSamePage(index, `"${words[0]} ${words[1]}"`)
+              expectSamePage(index, `${words.slice(1).join(' ')} -${words[0]}`)
+            }
+            expectSamePage(index, text, { filter: (doc) => String(doc.id).length % 2 === 0 })
+            expectSamePage(index, text, { fields: ['text'], boost: { text: 1.5 } })
           }
-          expectSamePage(index, text, { filter: (doc) => String(doc.id).length % 2 === 0 })
-          expectSamePage(index, text, { fields: ['text'], boost: { text: 1.5 } })
-        }
-      },
-    )
-  }
-})
+        },
+      )
+    }
+  })
 
 const word = fc.constantFrom(...VOCABULARY.slice(0, 12), 'و', 'از')
 const text = (min: number, max: number) =>
@@ -96,67 +114,71 @@ const query = fc.oneof(
   fc.tuple(text(1, 3), word).map(([q, excluded]) => `${q} -${excluded}`),
 )
 
-describe('pruned top-k search equals the exhaustive walk on random indexes', () => {
-  it('with many postings per term, removals, additions and compaction in between', () => {
-    fc.assert(
-      fc.property(
-        fc.array(fc.record({ title: text(0, 3), body: text(1, 40) }), {
-          minLength: 150,
-          maxLength: 400,
-          size: 'max',
-        }),
-        fc.array(query, { minLength: 1, maxLength: 4 }),
-        fc.record({
-          combineWith: fc.constantFrom<'or' | 'and'>('or', 'and'),
-          limit: fc.integer({ min: 1, max: 12 }),
-          offset: fc.integer({ min: 0, max: 4 }),
-          prefix: fc.boolean(),
-          titleBoost: fc.constantFrom(0, 0.5, 2),
-          k1: fc.constantFrom(0, 0.5, 1.2, 3),
-          b: fc.constantFrom(0, 0.75, 1),
-          proximityWeight: fc.constantFrom(0, 0.5, 3),
-          coordination: fc.constantFrom(0, 1),
-          titleMatch: fc.constantFrom(0, 0.6, 3),
-        }),
-        fc.integer({ min: 0, max: 1_000_000 }),
-        (documents, queries, o, seed) => {
-          const index = new SearchIndex({ fields: ['title', 'body'], language: 'fa', autoCompact: false })
-          index.addAll(documents.map((document, i) => ({ id: i, ...document })))
-          const options: SearchOptions = {
-            combineWith: o.combineWith,
-            limit: o.limit,
-            offset: o.offset,
-            prefix: o.prefix,
-            boost: { title: o.titleBoost },
-            ranking: {
-              k1: o.k1,
-              b: o.b,
-              proximityWeight: o.proximityWeight,
-              coordination: o.coordination,
-              titleMatch: o.titleMatch,
-            },
-          }
-          const check = () => {
-            for (const q of queries) expectSamePage(index, q, options)
-            // Another b on the same index: cached skip data normalised with the first must not be reused.
-            const otherB = { ...options, ranking: { ...options.ranking, b: o.b === 1 ? 0.3 : 1 } }
-            for (const q of queries) expectSamePage(index, q, otherB)
-          }
-          check()
-          // Removed documents stay in the postings until compaction.
-          for (let i = seed % 7; i < documents.length; i += 7) index.remove(i)
-          check()
-          // New postings: cached skip data must notice.
-          index.addAll(documents.slice(0, 80).map((document, i) => ({ id: `again-${i}`, ...document })))
-          check()
-          index.compact()
-          check()
-        },
-      ),
-      { numRuns: 40, endOnFailure: true }, // shrinking hundreds of documents takes minutes
-    )
+for (const walk of WALKS)
+  describe(`pruned top-k search equals the exhaustive walk on random indexes (${walk.name})`, () => {
+    beforeAll(() => {
+      pruningSettings.maxImpactPostings = walk.maxImpactPostings
+    })
+    it('with many postings per term, removals, additions and compaction in between', () => {
+      fc.assert(
+        fc.property(
+          fc.array(fc.record({ title: text(0, 3), body: text(1, 40) }), {
+            minLength: 150,
+            maxLength: 400,
+            size: 'max',
+          }),
+          fc.array(query, { minLength: 1, maxLength: 4 }),
+          fc.record({
+            combineWith: fc.constantFrom<'or' | 'and'>('or', 'and'),
+            limit: fc.integer({ min: 1, max: 12 }),
+            offset: fc.integer({ min: 0, max: 4 }),
+            prefix: fc.boolean(),
+            titleBoost: fc.constantFrom(0, 0.5, 2),
+            k1: fc.constantFrom(0, 0.5, 1.2, 3),
+            b: fc.constantFrom(0, 0.75, 1),
+            proximityWeight: fc.constantFrom(0, 0.5, 3),
+            coordination: fc.constantFrom(0, 1),
+            titleMatch: fc.constantFrom(0, 0.6, 3),
+          }),
+          fc.integer({ min: 0, max: 1_000_000 }),
+          (documents, queries, o, seed) => {
+            const index = new SearchIndex({ fields: ['title', 'body'], language: 'fa', autoCompact: false })
+            index.addAll(documents.map((document, i) => ({ id: i, ...document })))
+            const options: SearchOptions = {
+              combineWith: o.combineWith,
+              limit: o.limit,
+              offset: o.offset,
+              prefix: o.prefix,
+              boost: { title: o.titleBoost },
+              ranking: {
+                k1: o.k1,
+                b: o.b,
+                proximityWeight: o.proximityWeight,
+                coordination: o.coordination,
+                titleMatch: o.titleMatch,
+              },
+            }
+            const check = () => {
+              for (const q of queries) expectSamePage(index, q, options)
+              // Another b on the same index: cached skip data normalised with the first must not be reused.
+              const otherB = { ...options, ranking: { ...options.ranking, b: o.b === 1 ? 0.3 : 1 } }
+              for (const q of queries) expectSamePage(index, q, otherB)
+            }
+            check()
+            // Removed documents stay in the postings until compaction.
+            for (let i = seed % 7; i < documents.length; i += 7) index.remove(i)
+            check()
+            // New postings: cached skip data must notice.
+            index.addAll(documents.slice(0, 80).map((document, i) => ({ id: `again-${i}`, ...document })))
+            check()
+            index.compact()
+            check()
+          },
+        ),
+        { numRuns: 40, endOnFailure: true }, // shrinking hundreds of documents takes minutes
+      )
+    })
   })
-})
 
 /** Every posting of `bytes`, decoded eagerly and independently of PostingCursor (the posting format). */
 function decodeAll(bytes: Uint8Array, fieldCount: number) {

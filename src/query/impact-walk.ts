@@ -1,0 +1,377 @@
+/**
+ * A top-k search by score in two passes over the query terms' impacts (`term-impacts.ts`), for queries whose
+ * terms hold few enough postings:
+ *
+ * 1. Term at a time, every document holding a query term gets a lower and an upper bound of its score from
+ *    its impacts alone: per clause the best exact single-term score (lower), and the best score with its
+ *    title-match part as if the title were covered, phrases bounded by their rarest term (upper); the upper
+ *    bound adds the largest proximity bonus those clause bounds allow. The page's worst lower bound (the
+ *    `pageSize`-th best) is a score the page will certainly reach.
+ * 2. In doc-id order, the documents whose upper bound reaches it are scored exactly, as the exhaustive walk
+ *    scores them, and passed on while their bound also exceeds the caller's `minimumScore()`.
+ *
+ * A document whose upper bound is below the page's worst lower bound cannot enter the page, so the page is
+ * exactly the exhaustive walk's. Only for OR queries with no coordination factor, no exclusions and no filter
+ * (the caller passes `pageSize` only then): there the exact score is at least the sum of the clause scores.
+ */
+
+import type { InvertedIndex } from '../index/inverted-index'
+import type { PostingCursor } from '../index/posting-cursor'
+import type { CompiledQuery } from './compile-query'
+import type { ResolvedRanking } from './ranking'
+import { boundLimit, exceedsBound } from './score-bounds'
+import { IMPACT_ROUNDING, type ImpactParameters, type TermImpacts, termImpacts } from './term-impacts'
+
+/** What the walk needs of the evaluator: exact scores of documents its cursors are on. */
+export interface ExactScorer {
+  readonly cursors: PostingCursor[]
+  scoreDocument(docId: number): number
+  setCurrentDocument(docId: number): void
+}
+
+// Scratch space, reused by every query (queries run one at a time on a thread): per touched document
+// (slot), its doc id, bounds and running sums, and its value in the clause being read.
+let slotOfDoc = new Int32Array(0)
+let slotDoc = new Int32Array(1024)
+let lower = new Float64Array(1024)
+let upper = new Float64Array(1024)
+/** The clause whose value {@link clauseLower}/{@link clauseUpper} hold (−1: none yet). */
+let clauseStamp = new Int32Array(1024)
+let clauseLower = new Float64Array(1024)
+let clauseUpper = new Float64Array(1024)
+/** Per slot, the upper bound of every clause (row slot × clauses), for the proximity bound. */
+let upperByClause = new Float64Array(1024)
+/** Slots the clause being read touched. */
+let clauseSlots = new Int32Array(1024)
+
+/**
+ * Runs the two passes (see the module comment), calling `onMatch` in doc-id order with exact scores.
+ *
+ * @param titleField the field the title-match bonus reads, or −1 (see `titleBonusField`)
+ */
+export function runImpactWalk(
+  scorer: ExactScorer,
+  index: InvertedIndex,
+  query: CompiledQuery,
+  ranking: ResolvedRanking,
+  fieldBoosts: Float64Array,
+  averageFieldLength: Float64Array,
+  titleField: number,
+  pageSize: number,
+  onMatch: (docId: number, score: number) => void,
+  minimumScore: () => number,
+): void {
+  const documents = index.documents
+  const pool = index.postings
+  const parameters: ImpactParameters = {
+    fieldBoosts,
+    b: ranking.b,
+    k1: ranking.k1,
+    average: averageFieldLength,
+    titleField,
+  }
+  const termIds = query.termIds
+  // Filled in a loop, not by map(): one elements kind for every query keeps the code below monomorphic.
+  const impacts: TermImpacts[] = []
+  for (let k = 0; k < termIds.length; k++) impacts.push(termImpacts(pool, documents, termIds[k], parameters))
+  const clauses = query.clauses
+  const clauseCount = clauses.length
+  const removed = documents.removed
+
+  // Pass 1: bounds per touched document (slot), clause by clause, the clauses with fewest postings first. A
+  // clause's value in a document is the best of its alternatives' (lower: exact single terms only; upper:
+  // with the title part, phrases by their rarest term). Once the clauses left cannot lift a document that
+  // none of the clauses read so far holds up to the page's worst lower bound so far, their postings only
+  // add to documents already touched.
+  if (slotOfDoc.length < documents.count) {
+    slotOfDoc = new Int32Array(Math.max(documents.count, 2 * slotOfDoc.length)).fill(-1)
+  }
+  let maxTouched = 0
+  for (const impact of impacts) maxTouched += impact.count
+  reserve(maxTouched, clauseCount)
+  // Locals: module-level bindings are re-read on every access in a loop.
+  const slotOf = slotOfDoc
+  const docs = slotDoc
+  const rows = upperByClause
+  const lowerSum = lower
+  const upperSum = upper
+  const stamp = clauseStamp
+  const valueLower = clauseLower
+  const valueUpper = clauseUpper
+  const inClauseSlots = clauseSlots
+  const titleMatch = titleField >= 0 ? ranking.titleMatch : 0
+  const required = query.requiredClauses
+  const proximityWeight = required.length > 1 ? ranking.proximityWeight : 0
+  // The clauses' alternatives (units) in flat arrays: the loops below read no query object.
+  const firstUnit = new Int32Array(clauseCount + 1)
+  for (let c = 0; c < clauseCount; c++) firstUnit[c + 1] = firstUnit[c] + clauses[c].alternatives.length
+  const unitCount = firstUnit[clauseCount]
+  const unitLead = new Int32Array(unitCount)
+  const unitWeight = new Float64Array(unitCount)
+  const unitExact = new Uint8Array(unitCount)
+  const clausePostings = new Float64Array(clauseCount)
+  const clauseBound = new Float64Array(clauseCount)
+  for (let c = 0; c < clauseCount; c++) {
+    const alternatives = clauses[c].alternatives
+    for (let a = 0; a < alternatives.length; a++) {
+      const alternative = alternatives[a]
+      const u = firstUnit[c] + a
+      // A phrase occurs in a field at most as often as each of its terms: its rarest term bounds it.
+      let lead = alternative.cursors[0]
+      for (const k of alternative.cursors) if (impacts[k].count < impacts[lead].count) lead = k
+      const impact = impacts[lead]
+      const weight = alternative.weight * alternative.idf
+      unitLead[u] = lead
+      unitWeight[u] = weight
+      unitExact[u] = alternative.cursors.length === 1 ? 1 : 0
+      const bound = weight * (impact.maxSaturation + titleMatch * impact.maxTitleSaturation)
+      if (bound > clauseBound[c]) clauseBound[c] = bound
+      clausePostings[c] += impact.count
+    }
+  }
+  const order = Array.from({ length: clauseCount }, (_, c) => c).sort(
+    (a, b) => clausePostings[a] - clausePostings[b] || a - b,
+  )
+  // restBound[o]: the most a document holding none of order[0, o) can score.
+  const position = new Int32Array(clauseCount)
+  for (let o = 0; o < clauseCount; o++) position[order[o]] = o
+  const restBound = new Float64Array(clauseCount + 1)
+  for (let o = clauseCount - 1; o >= 0; o--) {
+    const c = order[o]
+    let bound = clauseBound[c]
+    // Proximity pairs whose other clause comes later in the order (or at the same place: never).
+    const at = required.indexOf(c)
+    if (proximityWeight > 0 && at >= 0) {
+      for (const neighbour of [at - 1, at + 1]) {
+        if (neighbour < 0 || neighbour >= required.length) continue
+        const other = required[neighbour]
+        if (position[other] > o) bound += proximityWeight * Math.min(clauseBound[c], clauseBound[other])
+      }
+    }
+    restBound[o] = restBound[o + 1] + bound
+  }
+  const high = 1 + IMPACT_ROUNDING
+  const low = 1 - IMPACT_ROUNDING
+  let touched = 0
+  let createSlots = true
+  for (let o = 0; o < clauseCount; o++) {
+    const c = order[o]
+    if (createSlots && touched >= pageSize && pageSize > 0) {
+      const floorSoFar = kthLargest(lowerSum, touched, pageSize) * low
+      if (boundLimit(restBound[o] * high) < floorSoFar) createSlots = false
+    }
+    let inClause = 0
+    for (let u = firstUnit[c]; u < firstUnit[c + 1]; u++) {
+      const exact = unitExact[u] === 1
+      const impact = impacts[unitLead[u]]
+      const count = impact.count
+      const docIds = impact.docIds
+      const saturation = impact.saturation
+      const titleSaturation = impact.titleSaturation
+      const hasTitle = titleSaturation.length > 0
+      const weight = unitWeight[u]
+      const titleWeight = titleMatch * weight
+      for (let i = 0; i < count; i++) {
+        const docId = docIds[i]
+        let slot = slotOf[docId]
+        if (slot < 0) {
+          if (!createSlots || removed[docId] === 1) continue
+          slot = touched++
+          slotOf[docId] = slot
+          docs[slot] = docId
+          lowerSum[slot] = 0
+          upperSum[slot] = 0
+          stamp[slot] = -1
+          const row = slot * clauseCount
+          for (let j = 0; j < clauseCount; j++) rows[row + j] = 0
+        }
+        if (stamp[slot] !== c) {
+          stamp[slot] = c
+          valueLower[slot] = 0
+          valueUpper[slot] = 0
+          inClauseSlots[inClause++] = slot
+        }
+        const score = weight * saturation[i]
+        const bound = hasTitle ? score + titleWeight * titleSaturation[i] : score
+        if (bound > valueUpper[slot]) valueUpper[slot] = bound
+        if (exact && score > valueLower[slot]) valueLower[slot] = score
+      }
+    }
+    for (let j = 0; j < inClause; j++) {
+      const slot = inClauseSlots[j]
+      lowerSum[slot] += valueLower[slot]
+      upperSum[slot] += valueUpper[slot]
+      rows[slot * clauseCount + c] = valueUpper[slot]
+    }
+  }
+  for (let s = 0; s < touched; s++) {
+    let bonus = 0
+    if (proximityWeight > 0) {
+      // closeness ≤ 1 for a pair of adjacent required clauses.
+      const row = s * clauseCount
+      for (let i = 0; i + 1 < required.length; i++) {
+        bonus += Math.min(rows[row + required[i]], rows[row + required[i + 1]])
+      }
+    }
+    lowerSum[s] *= low
+    upperSum[s] = (upperSum[s] + proximityWeight * bonus) * high
+  }
+
+  // The page's worst lower bound: every document of the page scores at least this.
+  const floor = touched > pageSize && pageSize > 0 ? kthLargest(lower, touched, pageSize) : 0
+  let candidates = 0
+  for (let s = 0; s < touched; s++) if (!(floor > 0 && boundLimit(upper[s]) < floor)) candidates++
+  // The candidates in doc-id order, with their upper bounds (own arrays: onMatch runs caller code).
+  const candidateDocs = new Int32Array(candidates)
+  for (let s = 0, n = 0; s < touched; s++)
+    if (!(floor > 0 && boundLimit(upper[s]) < floor)) candidateDocs[n++] = docs[s]
+  candidateDocs.sort()
+  const candidateBounds = new Float64Array(candidates)
+  for (let i = 0; i < candidates; i++) candidateBounds[i] = upper[slotOf[candidateDocs[i]]]
+  for (let s = 0; s < touched; s++) slotOf[docs[s]] = -1
+  shrinkScratch()
+
+  // Pass 2: exact scores, in doc-id order. Each cursor is put straight on its posting of the candidate
+  // (found in its impacts); a cursor without one stays where it is, on another document.
+  const cursors = scorer.cursors
+  const next = new Int32Array(cursors.length)
+  for (let i = 0; i < candidates; i++) {
+    const docId = candidateDocs[i]
+    if (!exceedsBound(candidateBounds[i], minimumScore())) continue
+    for (let k = 0; k < cursors.length; k++) {
+      const { docIds, offsets, count } = impacts[k]
+      const p = firstAtLeast(docIds, count, next[k], docId)
+      next[k] = p
+      if (p < count && docIds[p] === docId) cursors[k].restoreAt(offsets[p], p > 0 ? docIds[p - 1] : -1)
+    }
+    const score = scorer.scoreDocument(docId)
+    if (score > 0) {
+      scorer.setCurrentDocument(docId)
+      onMatch(docId, score)
+    }
+  }
+}
+
+/** The first index from `from` on whose doc id is at least `docId` (`count` when none): galloping. */
+function firstAtLeast(docIds: Int32Array, count: number, from: number, docId: number): number {
+  let low = from
+  let high = from
+  let step = 1
+  while (high < count && docIds[high] < docId) {
+    low = high + 1
+    high += step
+    step *= 2
+  }
+  if (high > count) high = count
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (docIds[middle] < docId) low = middle + 1
+    else high = middle
+  }
+  return low
+}
+
+/** Scratch arrays above this many entries are dropped after the query that needed them. */
+const KEPT_SCRATCH = 1 << 16
+
+/** Gives back scratch space a big query grew (the arrays are module-wide and live as long as the process). */
+function shrinkScratch(): void {
+  if (slotDoc.length > KEPT_SCRATCH) {
+    slotDoc = new Int32Array(1024)
+    lower = new Float64Array(1024)
+    upper = new Float64Array(1024)
+    clauseStamp = new Int32Array(1024)
+    clauseLower = new Float64Array(1024)
+    clauseUpper = new Float64Array(1024)
+    clauseSlots = new Int32Array(1024)
+  }
+  if (upperByClause.length > KEPT_SCRATCH) upperByClause = new Float64Array(1024)
+}
+
+/** Makes the scratch arrays hold `slots` documents of `clauses` clauses. */
+function reserve(slots: number, clauses: number): void {
+  if (slotDoc.length < slots) {
+    const size = Math.max(slots, 2 * slotDoc.length)
+    slotDoc = new Int32Array(size)
+    lower = new Float64Array(size)
+    upper = new Float64Array(size)
+    clauseStamp = new Int32Array(size)
+    clauseLower = new Float64Array(size)
+    clauseUpper = new Float64Array(size)
+    clauseSlots = new Int32Array(size)
+  }
+  if (upperByClause.length < slots * clauses) {
+    upperByClause = new Float64Array(Math.max(slots * clauses, 2 * upperByClause.length))
+  }
+}
+
+const selectScratch: { values: Float64Array } = { values: new Float64Array(1024) }
+
+/** The k-th largest of values[0, n) (1 ≤ k ≤ n): a min-heap of the k largest when k is small, else quickselect. */
+function kthLargest(values: Float64Array, n: number, k: number): number {
+  if (k <= HEAP_MAX_K) return kthLargestByHeap(values, n, k)
+  if (selectScratch.values.length < n)
+    selectScratch.values = new Float64Array(Math.max(n, 2 * selectScratch.values.length))
+  const a = selectScratch.values
+  for (let i = 0; i < n; i++) a[i] = values[i]
+  // The k-th largest is at index k − 1 of a descending order.
+  const target = k - 1
+  let left = 0
+  let right = n - 1
+  while (left < right) {
+    const pivot = a[(left + right) >>> 1]
+    let i = left
+    let j = right
+    while (i <= j) {
+      while (a[i] > pivot) i++
+      while (a[j] < pivot) j--
+      if (i <= j) {
+        const t = a[i]
+        a[i] = a[j]
+        a[j] = t
+        i++
+        j--
+      }
+    }
+    if (target <= j) right = j
+    else if (target >= i) left = i
+    else break
+  }
+  return a[target]
+}
+
+const HEAP_MAX_K = 64
+const heapScratch = new Float64Array(HEAP_MAX_K)
+
+function kthLargestByHeap(values: Float64Array, n: number, k: number): number {
+  const heap = heapScratch
+  for (let i = 0; i < k; i++) {
+    // Sift up.
+    let at = i
+    const value = values[i]
+    while (at > 0) {
+      const parent = (at - 1) >> 1
+      if (heap[parent] <= value) break
+      heap[at] = heap[parent]
+      at = parent
+    }
+    heap[at] = value
+  }
+  for (let i = k; i < n; i++) {
+    const value = values[i]
+    if (value <= heap[0]) continue
+    // Replace the smallest and sift down.
+    let at = 0
+    for (;;) {
+      const left = 2 * at + 1
+      if (left >= k) break
+      const right = left + 1
+      const child = right < k && heap[right] < heap[left] ? right : left
+      if (heap[child] >= value) break
+      heap[at] = heap[child]
+      at = child
+    }
+    heap[at] = value
+  }
+  return heap[0]
+}

@@ -1,0 +1,222 @@
+/**
+ * Impacts of a term's postings for one set of ranking parameters: per posting, its document and the
+ * saturated BM25F term frequency that scoring would give it, `tf̃ × (k1 + 1) / (k1 + tf̃)` (and the same in
+ * the title field alone, for the title-match bonus). A query multiplies them by each alternative's weight ×
+ * idf: scoring a document for a term is then a multiplication instead of decoding its posting and computing
+ * its field norms (see `impact-walk.ts`).
+ *
+ * Built by decoding the postings once, and cached per posting pool for the terms queries use, up to a budget
+ * of postings: dropped when the ranking parameters, the field boosts or the average field lengths differ from
+ * those they were built with, or when the term's postings grew. Read-only: never writes postings.
+ */
+
+import type { DocumentTable } from '../index/document-table'
+import { PostingCursor } from '../index/posting-cursor'
+import type { PostingPool } from '../index/posting-pool'
+
+/** The ranking parameters impacts depend on (the evaluator's, see `ranking.ts`). */
+export interface ImpactParameters {
+  /** Boost per field (the lead field last); 0 leaves a field out. */
+  fieldBoosts: Float64Array
+  /** b per field. */
+  b: Float64Array
+  /** k1 by the document's counted language code (0 … 3). */
+  k1: Float64Array
+  /** Average length per field over the live documents. */
+  average: Float64Array
+  /** The field the title-match bonus reads, or −1. */
+  titleField: number
+}
+
+/**
+ * The impacts of one term's postings, in doc-id order. Saturations are stored as float32: their relative
+ * rounding error is below {@link IMPACT_ROUNDING}. (A class: every instance has one shape, which keeps the
+ * walk's loops monomorphic.)
+ */
+export class TermImpacts {
+  constructor(
+    readonly count: number,
+    readonly docIds: Int32Array,
+    /** Byte offset of each posting in the term's postings (for `PostingCursor.restoreAt`). */
+    readonly offsets: Int32Array,
+    readonly saturation: Float32Array,
+    /**
+     * In the title field alone (the title-match bonus's); empty when the term never occurs there (an empty
+     * array rather than null: one field type for every instance, so that cached instances keep their map).
+     */
+    readonly titleSaturation: Float32Array,
+    /** The largest of {@link saturation} (0 when there is none). */
+    readonly maxSaturation: number,
+    /** The largest of {@link titleSaturation} (0 when there is none). */
+    readonly maxTitleSaturation: number,
+    /** Bytes of postings they were decoded from (a term whose postings grew is decoded again). */
+    readonly byteLength: number,
+  ) {}
+}
+
+const NO_TITLE = new Float32Array(0)
+
+/** Bound of the relative error of a stored saturation (float32: 2⁻²⁴, with room). */
+export const IMPACT_ROUNDING = 1e-6
+
+/** Fewest postings the cache keeps at any index size. */
+const MIN_CACHED_POSTINGS = 1 << 16
+
+/** Share of all postings the cache may hold (a term's impacts take 12 or 16 bytes per posting). */
+const CACHED_SHARE = 1 / 8
+
+interface ImpactCache {
+  documents: DocumentTable
+  parameters: ImpactParameters
+  /** By term id; the map's order is the order of last use (least recent first). */
+  entries: Map<number, TermImpacts>
+  postings: number
+}
+
+const cacheByPool = new WeakMap<PostingPool, ImpactCache>()
+
+/**
+ * The impacts of `termId`'s postings in `pool` (whose documents are `documents`) under `parameters`:
+ * cached, or decoded now (and cached if the budget allows).
+ *
+ * @example
+ * ```ts
+ * const impacts = termImpacts(index.postings, index.documents, termId, parameters)
+ * impacts.docIds[0] // first document holding the term
+ * ```
+ */
+export function termImpacts(
+  pool: PostingPool,
+  documents: DocumentTable,
+  termId: number,
+  parameters: ImpactParameters,
+): TermImpacts {
+  const bytes = pool.postingsOf(termId)
+  const postingCount = termId < pool.termCount ? pool.docFrequency[termId] : 0
+  let cache = cacheByPool.get(pool)
+  if (cache === undefined || cache.documents !== documents || !sameParameters(cache.parameters, parameters)) {
+    cache = { documents, parameters: copyParameters(parameters), entries: new Map(), postings: 0 }
+    cacheByPool.set(pool, cache)
+  }
+  const cached = cache.entries.get(termId)
+  if (cached !== undefined) {
+    cache.entries.delete(termId)
+    if (cached.count === postingCount && cached.byteLength === bytes.length) {
+      cache.entries.set(termId, cached) // most recently used
+      return cached
+    }
+    cache.postings -= cached.count
+  }
+  const built = decodeImpacts(bytes, documents, parameters, postingCount)
+  const budget = Math.max(MIN_CACHED_POSTINGS, Math.floor(totalPostings(pool) * CACHED_SHARE))
+  if (built.count <= budget) {
+    // Least recently used terms leave first.
+    for (const [oldest, entry] of cache.entries) {
+      if (cache.postings + built.count <= budget) break
+      cache.entries.delete(oldest)
+      cache.postings -= entry.count
+    }
+    cache.entries.set(termId, built)
+    cache.postings += built.count
+  }
+  return built
+}
+
+/** Decodes a term's postings into its impacts (positions skipped, not decoded). */
+function decodeImpacts(
+  bytes: Uint8Array,
+  documents: DocumentTable,
+  parameters: ImpactParameters,
+  postingCount: number,
+): TermImpacts {
+  const { fieldBoosts, b, k1: k1s, average, titleField } = parameters
+  const fieldCount = documents.fieldCount
+  const cursor = new PostingCursor(bytes, fieldCount)
+  const docIds = new Int32Array(postingCount)
+  const offsets = new Int32Array(postingCount)
+  const saturation = new Float32Array(postingCount)
+  let titleSaturation = NO_TITLE
+  const languages = documents.languages
+  const frequency = cursor.termFrequency
+  let count = 0
+  let maxSaturation = 0
+  let maxTitleSaturation = 0
+  while (cursor.next() && count < postingCount) {
+    const docId = cursor.docId
+    const k1 = k1s[(languages[docId] >>> 2) & 3]
+    let weighted = 0
+    let title = 0
+    for (let f = 0, mask = cursor.fieldMask; mask !== 0; f++, mask >>>= 1) {
+      if ((mask & 1) === 0) continue
+      const boost = fieldBoosts[f]
+      if (!(boost > 0)) continue
+      // The field factor as the evaluator's prepareFieldFactors computes it.
+      const norm = average[f] > 0 ? 1 - b[f] + (b[f] * documents.fieldLength(docId, f)) / average[f] : 1
+      const factor = boost / (norm > 0 ? norm : 1)
+      if (!(factor > 0)) continue
+      const value = frequency[f] * factor
+      weighted += value
+      if (f === titleField) title = value
+    }
+    docIds[count] = docId
+    offsets[count] = cursor.postingStart
+    saturation[count] = weighted > 0 ? (weighted * (k1 + 1)) / (k1 + weighted) : 0
+    if (saturation[count] > maxSaturation) maxSaturation = saturation[count]
+    if (title > 0) {
+      if (titleSaturation === NO_TITLE) titleSaturation = new Float32Array(postingCount)
+      titleSaturation[count] = (title * (k1 + 1)) / (k1 + title)
+      if (titleSaturation[count] > maxTitleSaturation) maxTitleSaturation = titleSaturation[count]
+    }
+    count++
+  }
+  return new TermImpacts(
+    count,
+    docIds,
+    offsets,
+    saturation,
+    titleSaturation,
+    maxSaturation,
+    maxTitleSaturation,
+    bytes.length,
+  )
+}
+
+/** Postings of every term in `pool` (cached per pool: pools only grow by appending whole batches). */
+function totalPostings(pool: PostingPool): number {
+  let total = totalByPool.get(pool)
+  if (total === undefined || total.termCount !== pool.termCount) {
+    let sum = 0
+    for (let t = 0; t < pool.termCount; t++) sum += pool.docFrequency[t]
+    total = { termCount: pool.termCount, sum }
+    totalByPool.set(pool, total)
+  }
+  return total.sum
+}
+
+const totalByPool = new WeakMap<PostingPool, { termCount: number; sum: number }>()
+
+function sameParameters(a: ImpactParameters, b: ImpactParameters): boolean {
+  return (
+    a.titleField === b.titleField &&
+    sameNumbers(a.fieldBoosts, b.fieldBoosts) &&
+    sameNumbers(a.b, b.b) &&
+    sameNumbers(a.k1, b.k1) &&
+    sameNumbers(a.average, b.average)
+  )
+}
+
+function sameNumbers(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
+}
+
+function copyParameters(p: ImpactParameters): ImpactParameters {
+  return {
+    fieldBoosts: Float64Array.from(p.fieldBoosts),
+    b: Float64Array.from(p.b),
+    k1: Float64Array.from(p.k1),
+    average: Float64Array.from(p.average),
+    titleField: p.titleField,
+  }
+}
