@@ -11,6 +11,7 @@ import type { CompiledAlternative, CompiledQuery } from './compile-query'
 import { CursorHeap } from './cursor-heap'
 import { runImpactWalk } from './impact-walk'
 import { type ResolvedRanking, titleBonusField } from './ranking'
+import { queryImpacts } from './term-impacts'
 import { type DocumentScorer, TopScoreWalk } from './top-score-walk'
 
 /**
@@ -125,19 +126,27 @@ export class QueryEvaluator implements DocumentScorer {
         ranking.coordination === 0 &&
         query.exclusions.length === 0
       ) {
-        runImpactWalk(
-          this,
-          index,
-          query,
-          ranking,
+        const impacts = queryImpacts(index.postings, index.documents, query.termIds, {
           fieldBoosts,
-          averageFieldLength,
-          this.titleField,
-          pageSize,
-          onMatch,
-          minimumScore,
-        )
-        return
+          b: ranking.b,
+          k1: ranking.k1,
+          average: averageFieldLength,
+          titleField: this.titleField,
+        })
+        if (impacts !== null) {
+          runImpactWalk(
+            this,
+            index,
+            query,
+            ranking,
+            impacts,
+            this.titleField,
+            pageSize,
+            onMatch,
+            minimumScore,
+          )
+          return
+        }
       }
       const walk = new TopScoreWalk(this, index, query, ranking, fieldBoosts, averageFieldLength, combineWith)
       if (walk.usable) {

@@ -20,7 +20,7 @@ import type { PostingCursor } from '../index/posting-cursor'
 import type { CompiledQuery } from './compile-query'
 import type { ResolvedRanking } from './ranking'
 import { boundLimit, exceedsBound } from './score-bounds'
-import { IMPACT_ROUNDING, type ImpactParameters, type TermImpacts, termImpacts } from './term-impacts'
+import { IMPACT_ROUNDING, type TermImpacts } from './term-impacts'
 
 /** What the walk needs of the evaluator: exact scores of documents its cursors are on. */
 export interface ExactScorer {
@@ -47,6 +47,7 @@ let clauseSlots = new Int32Array(1024)
 /**
  * Runs the two passes (see the module comment), calling `onMatch` in doc-id order with exact scores.
  *
+ * @param impacts the impacts of each query term (`query.termIds`), under the evaluator's ranking parameters
  * @param titleField the field the title-match bonus reads, or −1 (see `titleBonusField`)
  */
 export function runImpactWalk(
@@ -54,26 +55,13 @@ export function runImpactWalk(
   index: InvertedIndex,
   query: CompiledQuery,
   ranking: ResolvedRanking,
-  fieldBoosts: Float64Array,
-  averageFieldLength: Float64Array,
+  impacts: readonly TermImpacts[],
   titleField: number,
   pageSize: number,
   onMatch: (docId: number, score: number) => void,
   minimumScore: () => number,
 ): void {
   const documents = index.documents
-  const pool = index.postings
-  const parameters: ImpactParameters = {
-    fieldBoosts,
-    b: ranking.b,
-    k1: ranking.k1,
-    average: averageFieldLength,
-    titleField,
-  }
-  const termIds = query.termIds
-  // Filled in a loop, not by map(): one elements kind for every query keeps the code below monomorphic.
-  const impacts: TermImpacts[] = []
-  for (let k = 0; k < termIds.length; k++) impacts.push(termImpacts(pool, documents, termIds[k], parameters))
   const clauses = query.clauses
   const clauseCount = clauses.length
   const removed = documents.removed

@@ -59,11 +59,22 @@ const NO_TITLE = new Float32Array(0)
 /** Bound of the relative error of a stored saturation (float32: 2⁻²⁴, with room). */
 export const IMPACT_ROUNDING = 1e-6
 
-/** Fewest postings the cache keeps at any index size. */
-const MIN_CACHED_POSTINGS = 1 << 16
+/**
+ * How many postings the impact cache of an index keeps: `minPostings` at any size, else `share` of all its
+ * postings (a term's impacts take 12 or 16 bytes per posting). `admitOnFirstUse`: a term of more than
+ * {@link ALWAYS_DECODED} postings is decoded (and cached) only when a query uses it the second time (see
+ * {@link queryImpacts}); false decodes it at once. Internal; tests and benchmarks change them.
+ */
+export const impactCacheSettings = { minPostings: 1 << 16, share: 1 / 8, admitOnFirstUse: true }
 
-/** Share of all postings the cache may hold (a term's impacts take 12 or 16 bytes per posting). */
-const CACHED_SHARE = 1 / 8
+/**
+ * Terms with at most this many postings are decoded for any query that needs them: cheap to decode, they
+ * never make a query wait for a second use.
+ */
+const ALWAYS_DECODED = 256
+
+/** Most terms remembered as used once (the set is cleared when it is full). */
+const SEEN_LIMIT = 1 << 16
 
 interface ImpactCache {
   documents: DocumentTable
@@ -71,9 +82,47 @@ interface ImpactCache {
   /** By term id; the map's order is the order of last use (least recent first). */
   entries: Map<number, TermImpacts>
   postings: number
+  /** Terms a query used once and that were not decoded then (see {@link queryImpacts}). */
+  seen: Set<number>
 }
 
 const cacheByPool = new WeakMap<PostingPool, ImpactCache>()
+
+/**
+ * The impacts of the terms `termIds` of a query, or null when the query should rather be walked another way:
+ * a term with many postings that no query used before is not decoded (it is remembered, and decoded when a
+ * query uses it again). Decoding a long posting list costs more than the walk over block bounds saves on
+ * one query; a term that queries use again and again is decoded once and then served from the cache.
+ *
+ * @example
+ * ```ts
+ * const impacts = queryImpacts(index.postings, index.documents, query.termIds, parameters)
+ * impacts?.[0].docIds[0] // first document holding the query's first term
+ * ```
+ */
+export function queryImpacts(
+  pool: PostingPool,
+  documents: DocumentTable,
+  termIds: readonly number[],
+  parameters: ImpactParameters,
+): TermImpacts[] | null {
+  const cache = cacheOf(pool, documents, parameters)
+  let missing = false
+  for (const termId of termIds) {
+    if (cached(cache, pool, termId) !== undefined) continue
+    const postings = termId < pool.termCount ? pool.docFrequency[termId] : 0
+    if (postings <= ALWAYS_DECODED || !impactCacheSettings.admitOnFirstUse) continue
+    if (cache.seen.has(termId)) continue
+    if (cache.seen.size >= SEEN_LIMIT) cache.seen.clear()
+    cache.seen.add(termId)
+    missing = true
+  }
+  if (missing) return null
+  // Filled in a loop, not by map(): one elements kind for every query keeps the walk monomorphic.
+  const impacts: TermImpacts[] = []
+  for (const termId of termIds) impacts.push(termImpacts(pool, documents, termId, parameters))
+  return impacts
+}
 
 /**
  * The impacts of `termId`'s postings in `pool` (whose documents are `documents`) under `parameters`:
@@ -91,24 +140,22 @@ export function termImpacts(
   termId: number,
   parameters: ImpactParameters,
 ): TermImpacts {
+  const cache = cacheOf(pool, documents, parameters)
+  const hit = cached(cache, pool, termId)
+  if (hit !== undefined) {
+    // Most recently used last.
+    cache.entries.delete(termId)
+    cache.entries.set(termId, hit)
+    return hit
+  }
   const bytes = pool.postingsOf(termId)
   const postingCount = termId < pool.termCount ? pool.docFrequency[termId] : 0
-  let cache = cacheByPool.get(pool)
-  if (cache === undefined || cache.documents !== documents || !sameParameters(cache.parameters, parameters)) {
-    cache = { documents, parameters: copyParameters(parameters), entries: new Map(), postings: 0 }
-    cacheByPool.set(pool, cache)
-  }
-  const cached = cache.entries.get(termId)
-  if (cached !== undefined) {
-    cache.entries.delete(termId)
-    if (cached.count === postingCount && cached.byteLength === bytes.length) {
-      cache.entries.set(termId, cached) // most recently used
-      return cached
-    }
-    cache.postings -= cached.count
-  }
   const built = decodeImpacts(bytes, documents, parameters, postingCount)
-  const budget = Math.max(MIN_CACHED_POSTINGS, Math.floor(totalPostings(pool) * CACHED_SHARE))
+  cache.seen.delete(termId)
+  const budget = Math.max(
+    impactCacheSettings.minPostings,
+    Math.floor(totalPostings(pool) * impactCacheSettings.share),
+  )
   if (built.count <= budget) {
     // Least recently used terms leave first.
     for (const [oldest, entry] of cache.entries) {
@@ -120,6 +167,33 @@ export function termImpacts(
     cache.postings += built.count
   }
   return built
+}
+
+/** The cache of `pool` for these documents and parameters (a new one when they differ). */
+function cacheOf(pool: PostingPool, documents: DocumentTable, parameters: ImpactParameters): ImpactCache {
+  let cache = cacheByPool.get(pool)
+  if (cache === undefined || cache.documents !== documents || !sameParameters(cache.parameters, parameters)) {
+    cache = {
+      documents,
+      parameters: copyParameters(parameters),
+      entries: new Map(),
+      postings: 0,
+      seen: cache?.seen ?? new Set(),
+    }
+    cacheByPool.set(pool, cache)
+  }
+  return cache
+}
+
+/** The cached impacts of `termId` if they are those of its current postings (else drops them). */
+function cached(cache: ImpactCache, pool: PostingPool, termId: number): TermImpacts | undefined {
+  const entry = cache.entries.get(termId)
+  if (entry === undefined) return undefined
+  const postingCount = termId < pool.termCount ? pool.docFrequency[termId] : 0
+  if (entry.count === postingCount && entry.byteLength === pool.postingsOf(termId).length) return entry
+  cache.entries.delete(termId)
+  cache.postings -= entry.count
+  return undefined
 }
 
 /** Decodes a term's postings into its impacts (positions skipped, not decoded). */

@@ -15,6 +15,7 @@ import { NO_MORE_DOCS, PostingCursor } from '../../src/index/posting-cursor'
 import type { PostingPool } from '../../src/index/posting-pool'
 import { CursorHeap } from '../../src/query/cursor-heap'
 import { pruningSettings } from '../../src/query/evaluate-query'
+import { impactCacheSettings } from '../../src/query/term-impacts'
 import { CORPORA_DIR, VOCABULARY } from './helpers'
 
 // Prune whatever the size of the posting lists (by default small queries are walked exhaustively).
@@ -22,8 +23,10 @@ const defaultSettings = { ...pruningSettings }
 beforeAll(() => {
   pruningSettings.minPostings = 0
 })
+const defaultCacheSettings = { ...impactCacheSettings }
 afterAll(() => {
   Object.assign(pruningSettings, defaultSettings)
+  Object.assign(impactCacheSettings, defaultCacheSettings)
 })
 
 /**
@@ -32,8 +35,18 @@ afterAll(() => {
  * (src/query/top-score-walk.ts), taken by every query when impacts are off.
  */
 const WALKS = [
-  { name: 'impact walk where it applies', maxImpactPostings: Number.POSITIVE_INFINITY },
-  { name: 'block-bound walk only', maxImpactPostings: 0 },
+  {
+    name: 'impact walk where it applies',
+    maxImpactPostings: Number.POSITIVE_INFINITY,
+    admitOnFirstUse: false,
+  },
+  { name: 'block-bound walk only', maxImpactPostings: 0, admitOnFirstUse: false },
+  // The default: a long posting list is decoded the second time a query uses it, a short one at once.
+  {
+    name: 'impact walk from the second use',
+    maxImpactPostings: Number.POSITIVE_INFINITY,
+    admitOnFirstUse: true,
+  },
 ]
 
 type Hit = { id: string | number; score: number; match: Record<string, string[]> }
