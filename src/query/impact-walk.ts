@@ -89,6 +89,10 @@ export function runImpactWalk(
   const inClauseSlots = clauseSlots
   const titleMatch = titleField >= 0 ? ranking.titleMatch : 0
   const required = query.requiredClauses
+  const requiredCount = required.length
+  // Index in `required` of each clause (−1 for an optional one).
+  const requiredIndex = new Int32Array(clauseCount).fill(-1)
+  for (let r = 0; r < requiredCount; r++) requiredIndex[required[r]] = r
   const proximityWeight = required.length > 1 ? ranking.proximityWeight : 0
   // The clauses' alternatives (units) in flat arrays: the loops below read no query object.
   const firstUnit = new Int32Array(clauseCount + 1)
@@ -144,7 +148,10 @@ export function runImpactWalk(
   let createSlots = true
   for (let o = 0; o < clauseCount; o++) {
     const c = order[o]
-    if (createSlots && touched >= pageSize && pageSize > 0) {
+    const requiredAt = requiredIndex[c]
+    // (Checked before a clause whose postings outnumber the documents touched so far: before a shorter
+    // one, making its slots costs less than finding the page's worst lower bound.)
+    if (createSlots && touched >= pageSize && pageSize > 0 && clausePostings[c] > touched) {
       const floorSoFar = kthLargest(lowerSum, touched, pageSize) * low
       if (boundLimit(restBound[o] * high) < floorSoFar) createSlots = false
     }
@@ -170,8 +177,8 @@ export function runImpactWalk(
           lowerSum[slot] = 0
           upperSum[slot] = 0
           stamp[slot] = -1
-          const row = slot * clauseCount
-          for (let j = 0; j < clauseCount; j++) rows[row + j] = 0
+          const row = slot * requiredCount
+          for (let r = 0; r < requiredCount; r++) rows[row + r] = 0
         }
         if (stamp[slot] !== c) {
           stamp[slot] = c
@@ -189,33 +196,38 @@ export function runImpactWalk(
       const slot = inClauseSlots[j]
       lowerSum[slot] += valueLower[slot]
       upperSum[slot] += valueUpper[slot]
-      rows[slot * clauseCount + c] = valueUpper[slot]
+      if (requiredAt >= 0) rows[slot * requiredCount + requiredAt] = valueUpper[slot]
     }
   }
+  // The page's worst lower bound: every document of the page scores at least this.
+  for (let s = 0; s < touched; s++) lowerSum[s] *= low
+  const floor = touched > pageSize && pageSize > 0 ? kthLargest(lowerSum, touched, pageSize) : 0
+  // Upper bounds with the proximity bonus. Most documents fall short even with the largest bonus their
+  // clause bounds allow (each clause is in at most two pairs, each pair adds at most the mean of its two),
+  // and are dropped before the bonus is summed pair by pair.
+  let candidates = 0
   for (let s = 0; s < touched; s++) {
-    let bonus = 0
+    let bound = upperSum[s]
+    upperSum[s] = -1 // not a candidate
+    if (floor > 0 && boundLimit((bound + proximityWeight * bound) * high) < floor) continue
     if (proximityWeight > 0) {
       // closeness ≤ 1 for a pair of adjacent required clauses.
-      const row = s * clauseCount
-      for (let i = 0; i + 1 < required.length; i++) {
-        bonus += Math.min(rows[row + required[i]], rows[row + required[i + 1]])
-      }
+      const row = s * requiredCount
+      let bonus = 0
+      for (let r = 0; r + 1 < requiredCount; r++) bonus += Math.min(rows[row + r], rows[row + r + 1])
+      bound += proximityWeight * bonus
     }
-    lowerSum[s] *= low
-    upperSum[s] = (upperSum[s] + proximityWeight * bonus) * high
+    bound *= high
+    if (floor > 0 && boundLimit(bound) < floor) continue
+    upperSum[s] = bound
+    candidates++
   }
-
-  // The page's worst lower bound: every document of the page scores at least this.
-  const floor = touched > pageSize && pageSize > 0 ? kthLargest(lower, touched, pageSize) : 0
-  let candidates = 0
-  for (let s = 0; s < touched; s++) if (!(floor > 0 && boundLimit(upper[s]) < floor)) candidates++
   // The candidates in doc-id order, with their upper bounds (own arrays: onMatch runs caller code).
   const candidateDocs = new Int32Array(candidates)
-  for (let s = 0, n = 0; s < touched; s++)
-    if (!(floor > 0 && boundLimit(upper[s]) < floor)) candidateDocs[n++] = docs[s]
+  for (let s = 0, n = 0; s < touched; s++) if (upperSum[s] >= 0) candidateDocs[n++] = docs[s]
   candidateDocs.sort()
   const candidateBounds = new Float64Array(candidates)
-  for (let i = 0; i < candidates; i++) candidateBounds[i] = upper[slotOf[candidateDocs[i]]]
+  for (let i = 0; i < candidates; i++) candidateBounds[i] = upperSum[slotOf[candidateDocs[i]]]
   for (let s = 0; s < touched; s++) slotOf[docs[s]] = -1
   shrinkScratch()
 
