@@ -110,7 +110,9 @@ export class QueryEvaluator implements DocumentScorer {
    * With `pageSize` too (the page's offset + limit, when the caller keeps every document it is passed, i.e.
    * no filter), an OR query without exclusions or coordination whose terms hold at most
    * `pruningSettings.maxImpactPostings` postings is answered in two passes over the terms' impacts
-   * (`impact-walk.ts`): bounds of every document first, exact scores only for those that can reach the page.
+   * (`impact-walk.ts`): bounds of every document first, exact scores only for those that can reach the page,
+   * passed to `onMatch` best bound first rather than in doc-id order (a caller that ranks by score, ties by
+   * doc id, keeps the same page).
    */
   run(onMatch: (docId: number, score: number) => void, minimumScore?: () => number, pageSize?: number): void {
     const { cursors, query } = this

@@ -7,8 +7,9 @@
  *    title-match part as if the title were covered, phrases bounded by their rarest term (upper); the upper
  *    bound adds the largest proximity bonus those clause bounds allow. The page's worst lower bound (the
  *    `pageSize`-th best) is a score the page will certainly reach.
- * 2. In doc-id order, the documents whose upper bound reaches it are scored exactly, as the exhaustive walk
- *    scores them, and passed on while their bound also exceeds the caller's `minimumScore()`.
+ * 2. Best upper bound first, the documents whose upper bound reaches it are scored exactly, as the exhaustive
+ *    walk scores them, and passed on while their bound also exceeds the caller's `minimumScore()` (the
+ *    first that does not ends the walk). Not in doc-id order: the caller ranks by score, ties by doc id.
  *
  * A document whose upper bound is below the page's worst lower bound cannot enter the page, so the page is
  * exactly the exhaustive walk's. Only for OR queries with no coordination factor, no exclusions and no filter
@@ -45,7 +46,7 @@ let upperByClause = new Float64Array(1024)
 let clauseSlots = new Int32Array(1024)
 
 /**
- * Runs the two passes (see the module comment), calling `onMatch` in doc-id order with exact scores.
+ * Runs the two passes (see the module comment), calling `onMatch` with exact scores, best bound first.
  *
  * @param impacts the impacts of each query term (`query.termIds`), under the evaluator's ranking parameters
  * @param titleField the field the title-match bonus reads, or −1 (see `titleBonusField`)
@@ -222,26 +223,32 @@ export function runImpactWalk(
     upperSum[s] = bound
     candidates++
   }
-  // The candidates in doc-id order, with their upper bounds (own arrays: onMatch runs caller code).
+  // The candidates, best upper bound first (own arrays: onMatch runs caller code).
   const candidateDocs = new Int32Array(candidates)
-  for (let s = 0, n = 0; s < touched; s++) if (upperSum[s] >= 0) candidateDocs[n++] = docs[s]
-  candidateDocs.sort()
   const candidateBounds = new Float64Array(candidates)
-  for (let i = 0; i < candidates; i++) candidateBounds[i] = upperSum[slotOf[candidateDocs[i]]]
+  for (let s = 0, n = 0; s < touched; s++) {
+    if (upperSum[s] < 0) continue
+    candidateDocs[n] = docs[s]
+    candidateBounds[n] = upperSum[s]
+    n++
+  }
+  const byBound = Array.from({ length: candidates }, (_, i) => i).sort(
+    (a, b) => candidateBounds[b] - candidateBounds[a] || candidateDocs[a] - candidateDocs[b],
+  )
   for (let s = 0; s < touched; s++) slotOf[docs[s]] = -1
   shrinkScratch()
 
-  // Pass 2: exact scores, in doc-id order. Each cursor is put straight on its posting of the candidate
-  // (found in its impacts); a cursor without one stays where it is, on another document.
+  // Pass 2: exact scores, best upper bound first, so that the page fills with its likely members and its
+  // worst score rises early: the first candidate whose bound cannot beat it ends the walk (the bounds of
+  // the rest are no higher). Each cursor is put straight on its posting of the candidate (found in its
+  // impacts); a cursor without one stays on another document.
   const cursors = scorer.cursors
-  const next = new Int32Array(cursors.length)
   for (let i = 0; i < candidates; i++) {
-    const docId = candidateDocs[i]
-    if (!exceedsBound(candidateBounds[i], minimumScore())) continue
+    const docId = candidateDocs[byBound[i]]
+    if (!exceedsBound(candidateBounds[byBound[i]], minimumScore())) break
     for (let k = 0; k < cursors.length; k++) {
       const { docIds, offsets, count } = impacts[k]
-      const p = firstAtLeast(docIds, count, next[k], docId)
-      next[k] = p
+      const p = firstAtLeast(docIds, count, 0, docId)
       if (p < count && docIds[p] === docId) cursors[k].restoreAt(offsets[p], p > 0 ? docIds[p - 1] : -1)
     }
     const score = scorer.scoreDocument(docId)
@@ -252,7 +259,7 @@ export function runImpactWalk(
   }
 }
 
-/** The first index from `from` on whose doc id is at least `docId` (`count` when none): galloping. */
+/** The first index from `from` on whose doc id is at least `docId` (`count` when none): galloping, then binary. */
 function firstAtLeast(docIds: Int32Array, count: number, from: number, docId: number): number {
   let low = from
   let high = from
