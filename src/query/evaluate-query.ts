@@ -15,13 +15,16 @@ import { queryImpacts } from './term-impacts'
 import { type DocumentScorer, TopScoreWalk } from './top-score-walk'
 
 /**
- * When the pruned walks are used. `minPostings`: fewest postings over all query terms; below, setting up
- * skip data and bounds costs more than decoding every posting (judged corpora: pruning wins for most queries
- * from about 1,000 postings on, loses for most below). `maxImpactPostings`: most postings for the two passes
- * over impacts (`impact-walk.ts`); above, the walk over block bounds (`top-score-walk.ts`). Internal; tests
- * change them to try each walk on small indexes.
+ * When the pruned walks are used, by the postings of all query terms. `minImpactPostings` …
+ * `maxImpactPostings`: the two passes over impacts (`impact-walk.ts`), for the queries they can answer;
+ * measured against the other walks on hamshahri-subset and on arcd + xquad-ar queries over saudinewsnet,
+ * they took 0.6–0.7 of the time from 300 postings on and about half from 1,000 to 100,000, and a little more
+ * below 300. Otherwise from `minPostings` on the walk over block bounds (`top-score-walk.ts`): below, setting
+ * up skip data and bounds costs more than decoding every posting (pruning won for most queries from about
+ * 1,000 postings on, lost for most below), and every match is scored. Internal; tests change them to try
+ * each walk on small indexes.
  */
-export const pruningSettings = { minPostings: 1000, maxImpactPostings: 50_000 }
+export const pruningSettings = { minPostings: 1000, minImpactPostings: 300, maxImpactPostings: 100_000 }
 
 /** How clauses combine. */
 export type CombineWith = 'or' | 'and'
@@ -119,37 +122,20 @@ export class QueryEvaluator implements DocumentScorer {
     if (query.requiredClauses.length === 0 || cursors.length === 0) return
     if (this.combineWith === 'and' && this.someRequiredClauseCannotMatch()) return
     const postings = minimumScore === undefined ? 0 : this.postingCount()
-    if (minimumScore !== undefined && postings >= pruningSettings.minPostings) {
+    if (minimumScore === undefined) {
+      // Every match (sorting, facets, suggestions, unbounded limits): the exhaustive walk below.
+    } else if (
+      pageSize !== undefined &&
+      postings >= pruningSettings.minImpactPostings &&
+      postings <= pruningSettings.maxImpactPostings &&
+      this.combineWith === 'or' &&
+      this.ranking.coordination === 0 &&
+      query.exclusions.length === 0 &&
+      this.runOnImpacts(onMatch, minimumScore, pageSize)
+    ) {
+      return
+    } else if (postings >= pruningSettings.minPostings) {
       const { index, ranking, fieldBoosts, averageFieldLength, combineWith } = this
-      if (
-        pageSize !== undefined &&
-        postings <= pruningSettings.maxImpactPostings &&
-        combineWith === 'or' &&
-        ranking.coordination === 0 &&
-        query.exclusions.length === 0
-      ) {
-        const impacts = queryImpacts(index.postings, index.documents, query.termIds, {
-          fieldBoosts,
-          b: ranking.b,
-          k1: ranking.k1,
-          average: averageFieldLength,
-          titleField: this.titleField,
-        })
-        if (impacts !== null) {
-          runImpactWalk(
-            this,
-            index,
-            query,
-            ranking,
-            impacts,
-            this.titleField,
-            pageSize,
-            onMatch,
-            minimumScore,
-          )
-          return
-        }
-      }
       const walk = new TopScoreWalk(this, index, query, ranking, fieldBoosts, averageFieldLength, combineWith)
       if (walk.usable) {
         walk.run(onMatch, minimumScore)
@@ -170,6 +156,28 @@ export class QueryEvaluator implements DocumentScorer {
       }
       heap.advancePast(docId)
     }
+  }
+
+  /**
+   * The impact walk (`impact-walk.ts`), when the query terms' impacts are at hand (see `queryImpacts`: a
+   * long posting list is decoded the second time a query uses it); false when they are not and nothing ran.
+   */
+  private runOnImpacts(
+    onMatch: (docId: number, score: number) => void,
+    minimumScore: () => number,
+    pageSize: number,
+  ): boolean {
+    const { index, query, ranking } = this
+    const impacts = queryImpacts(index.postings, index.documents, query.termIds, {
+      fieldBoosts: this.fieldBoosts,
+      b: ranking.b,
+      k1: ranking.k1,
+      average: this.averageFieldLength,
+      titleField: this.titleField,
+    })
+    if (impacts === null) return false
+    runImpactWalk(this, index, query, ranking, impacts, this.titleField, pageSize, onMatch, minimumScore)
+    return true
   }
 
   /** Postings of all query terms: what the exhaustive walk decodes. */

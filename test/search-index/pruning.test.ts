@@ -22,6 +22,7 @@ import { CORPORA_DIR, VOCABULARY } from './helpers'
 const defaultSettings = { ...pruningSettings }
 beforeAll(() => {
   pruningSettings.minPostings = 0
+  pruningSettings.minImpactPostings = 0
 })
 const defaultCacheSettings = { ...impactCacheSettings }
 afterAll(() => {
