@@ -3,11 +3,11 @@
  * `npm run bench` runs. The library is bundled with esbuild first and imported as plain JS, because under
  * tsx module-level constants can compile to getter calls and distort the profile.
  *
- *   node --expose-gc --import tsx bench/profile-index.ts [--corpus hamshahri|saudinewsnet] [--docs N]
+ *   node --expose-gc --import tsx bench/profile-index.ts [--corpus hamshahri|saudinewsnet|quran] [--docs N]
  *        [--repeat R] [--only build,heap,query,load] [--cpu-prof]
  *
  * `--cpu-prof` builds the index once under the V8 profiler and prints the top self-time entries (`--lines`:
- * also the hottest lines; `--cold`: the first build of the process; `--profile-queries`: keyword queries, `--kind prefix|phrase`
+ * also the hottest lines; `--cold`: the first build of the process; `--profile-queries`: keyword queries, `--kind prefix|phrase|fuzzy`
  * another kind).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
@@ -23,6 +23,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const CORPORA: Record<string, string[]> = {
   hamshahri: ['hamshahri-subset/docs.jsonl'],
   saudinewsnet: ['saudinewsnet/docs-000.jsonl', 'saudinewsnet/docs-001.jsonl'],
+  quran: ['quran-uthmani/docs.jsonl'],
 }
 const QUERIES: Record<string, string | undefined> = { hamshahri: 'hamshahri-subset/queries.jsonl' }
 
@@ -169,12 +170,12 @@ if (cpuProfile && !profileQueries) {
 
 let index = build() // warm-up (and the index the later sections use)
 if (profileQueries && QUERIES[corpus] !== undefined) {
-  // --kind prefix|phrase: profile that query kind instead of keyword queries.
+  // --kind prefix|phrase|fuzzy: profile that query kind instead of keyword queries.
   const kind = argumentValue('kind', 'keyword')
   const raw = readJsonl<{ text: string }>(QUERIES[corpus]!).map((q) => q.text)
   const texts =
     kind === 'prefix' ? raw.map(prefixQuery) : kind === 'phrase' ? raw.map((t) => `"${phraseQuery(t)}"`) : raw
-  const searchOptions = { limit: 10, prefix: kind === 'prefix' }
+  const searchOptions = { limit: 10, prefix: kind === 'prefix', fuzzy: kind === 'fuzzy' }
   for (const q of texts) index.search(q, searchOptions)
   await profiled(() => {
     for (let r = 0; r < 40; r++) for (const q of texts) index.search(q, searchOptions)
