@@ -122,6 +122,8 @@ export function fuzzyExpansions(
   // units[previousStart, previousStart + previousLength).
   const units = dictionary.codeUnits
   const bounds = dictionary.termBounds
+  // Where runs of terms sharing a prefix end, for the jumps over pruned prefixes below.
+  const runs = prefixRuns(sorted, units, bounds)
   let previousStart = 0
   let previousLength = 0
   let validDepth = 0
@@ -186,7 +188,7 @@ export function fuzzyExpansions(
         if (rows[above + j - 1] === maxDistance && letter > code && letter < nextUnit) nextUnit = letter
       }
       // With no such letter (NO_UNIT is above every code unit), past every term with the parent prefix.
-      i = firstReaching(sorted, units, bounds, i, start, parent, nextUnit)
+      i = firstReaching(sorted, units, bounds, runs, i, parent, nextUnit)
       continue
     }
     validDepth = length
@@ -204,50 +206,78 @@ export function fuzzyExpansions(
 }
 
 /**
- * Index into `sorted` of the first term after `i` that is not below the parent prefix
- * `units[start, start + length)` followed by `unit` (term `sorted[i]` has that prefix and a smaller code
- * unit after it; `unit` may be {@link NO_UNIT}, above every code unit): terms sharing a prefix are
- * contiguous in sorted order, so a galloping search finds the end of the run by comparing code units, with
- * no string made.
+ * Index into `sorted` of the first term after `i` that is not below the parent prefix (the first `length`
+ * code units of term `sorted[i]`) followed by `unit`: term `sorted[i]` has that prefix and a smaller code
+ * unit after it; `unit` may be {@link NO_UNIT}, above every code unit. Terms sharing a prefix are contiguous
+ * in sorted order, and {@link prefixRuns} gives where each run ends: the walk jumps from one run of the
+ * prefix + a code unit to the next, comparing no code units but the one after the prefix.
  */
 function firstReaching(
   sorted: Uint32Array,
   units: Uint16Array,
   bounds: Uint32Array,
+  runs: PrefixRuns,
   i: number,
-  start: number,
   length: number,
   unit: number,
 ): number {
-  let low = i + 1
-  let high = i + 1
-  let step = 1
-  while (high < sorted.length && isBelow(sorted[high], units, bounds, start, length, unit)) {
-    low = high + 1
-    high += step
-    step *= 2
+  const { lcp, nextSmaller } = runs
+  // Past every term with the prefix.
+  if (unit === NO_UNIT) return runEnd(lcp, nextSmaller, i, length)
+  let j = i
+  for (;;) {
+    // Past the terms with the prefix and term j's code unit after it.
+    j = runEnd(lcp, nextSmaller, j, length + 1)
+    if (j >= sorted.length || lcp[j] < length) return j
+    // Term j has the prefix (it is longer: the prefix alone sorts before term i) and a larger unit after it.
+    if (units[bounds[sorted[j]] + length] >= unit) return j
   }
-  if (high > sorted.length) high = sorted.length
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    if (isBelow(sorted[middle], units, bounds, start, length, unit)) low = middle + 1
-    else high = middle
-  }
-  return low
 }
 
-/** True when term `termId` starts with `units[start, start + length)` and then ends or has a unit below `unit`. */
-function isBelow(
-  termId: number,
-  units: Uint16Array,
-  bounds: Uint32Array,
-  start: number,
-  length: number,
-  unit: number,
-): boolean {
-  const termStart = bounds[termId]
-  const termLength = bounds[termId + 1] - termStart
-  if (termLength < length) return false
-  for (let d = 0; d < length; d++) if (units[termStart + d] !== units[start + d]) return false
-  return termLength === length || units[termStart + length] < unit
+/** The first index after `i` whose term does not share the first `length` code units of term i (see {@link PrefixRuns}). */
+function runEnd(lcp: Uint8Array, nextSmaller: Int32Array, i: number, length: number): number {
+  let j = i + 1
+  // Every term from j to nextSmaller[j] shares at least lcp[j] ≥ length code units with the one before it.
+  while (j < lcp.length && lcp[j] >= length) j = nextSmaller[j]
+  return j
+}
+
+interface PrefixRuns {
+  /** Code units term `sorted[i]` shares with `sorted[i − 1]` (0 for the first; at most 255). */
+  lcp: Uint8Array
+  /** The first index after i whose lcp is below lcp[i] (the end of the list when none). */
+  nextSmaller: Int32Array
+}
+
+const runsBySorted = new WeakMap<Uint32Array, PrefixRuns>()
+
+/**
+ * The common-prefix lengths of neighbouring terms in the sorted order `sorted` (a dictionary's, cached
+ * with it: a dictionary that grows sorts anew), and for each its next smaller one: 5 bytes per term, built
+ * by the first fuzzy expansion in one pass over the terms.
+ */
+function prefixRuns(sorted: Uint32Array, units: Uint16Array, bounds: Uint32Array): PrefixRuns {
+  let runs = runsBySorted.get(sorted)
+  if (runs !== undefined) return runs
+  const n = sorted.length
+  const lcp = new Uint8Array(n)
+  for (let i = 1; i < n; i++) {
+    const a = bounds[sorted[i - 1]]
+    const b = bounds[sorted[i]]
+    const most = Math.min(bounds[sorted[i - 1] + 1] - a, bounds[sorted[i] + 1] - b, 255)
+    let d = 0
+    while (d < most && units[a + d] === units[b + d]) d++
+    lcp[i] = d
+  }
+  const nextSmaller = new Int32Array(n)
+  const stack = new Int32Array(n)
+  let top = 0
+  for (let i = n - 1; i >= 0; i--) {
+    while (top > 0 && lcp[stack[top - 1]] >= lcp[i]) top--
+    nextSmaller[i] = top > 0 ? stack[top - 1] : n
+    stack[top++] = i
+  }
+  runs = { lcp, nextSmaller }
+  runsBySorted.set(sorted, runs)
+  return runs
 }
