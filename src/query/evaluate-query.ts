@@ -24,6 +24,8 @@ import { type DocumentScorer, TopScoreWalk } from './top-score-walk'
  * 1,000 postings on, lost for most below), and every match is scored. Internal; tests change them to try
  * each walk on small indexes.
  */
+const NO_DOCUMENTS = new Int32Array(0)
+
 export const pruningSettings = { minPostings: 1000, minImpactPostings: 300, maxImpactPostings: 100_000 }
 
 /** How clauses combine. */
@@ -111,7 +113,7 @@ export class QueryEvaluator implements DocumentScorer {
    * without it.
    *
    * With `pageSize` too (the page's offset + limit, when the caller keeps every document it is passed, i.e.
-   * no filter), an OR query without exclusions or coordination whose terms hold at most
+   * no filter), an OR query without coordination or phrase exclusions whose terms hold at most
    * `pruningSettings.maxImpactPostings` postings is answered in two passes over the terms' impacts
    * (`impact-walk.ts`): bounds of every document first, exact scores only for those that can reach the page,
    * passed to `onMatch` best bound first rather than in doc-id order (a caller that ranks by score, ties by
@@ -130,7 +132,7 @@ export class QueryEvaluator implements DocumentScorer {
       postings <= pruningSettings.maxImpactPostings &&
       this.combineWith === 'or' &&
       this.ranking.coordination === 0 &&
-      query.exclusions.length === 0 &&
+      query.exclusions.every((alternative) => alternative.cursors.length === 1) &&
       this.runOnImpacts(onMatch, minimumScore, pageSize)
     ) {
       return
@@ -176,8 +178,37 @@ export class QueryEvaluator implements DocumentScorer {
       titleField: this.titleField,
     })
     if (impacts === null) return false
-    runImpactWalk(this, index, query, ranking, impacts, this.titleField, pageSize, onMatch, minimumScore)
+    runImpactWalk(
+      this,
+      index,
+      query,
+      ranking,
+      impacts,
+      this.excludedDocuments(),
+      this.titleField,
+      pageSize,
+      onMatch,
+      minimumScore,
+    )
     return true
+  }
+
+  /**
+   * The documents an exclusion of single terms rules out: those holding an excluded term in a searched field
+   * (as {@link isExcluded} decides), in doc-id order, repeats possible.
+   */
+  private excludedDocuments(): Int32Array {
+    const { query, index, fieldBoosts } = this
+    if (query.exclusions.length === 0) return NO_DOCUMENTS
+    let searched = 0
+    for (let f = 0; f < fieldBoosts.length; f++) if (fieldBoosts[f] !== 0) searched |= 1 << f
+    const excluded: number[] = []
+    for (const alternative of query.exclusions) {
+      const termId = query.exclusionTermIds[alternative.cursors[0]]
+      const cursor = new PostingCursor(index.postings.postingsOf(termId), index.fieldCount)
+      while (cursor.next()) if ((cursor.fieldMask & searched) !== 0) excluded.push(cursor.docId)
+    }
+    return Int32Array.from(excluded)
   }
 
   /** Postings of all query terms: what the exhaustive walk decodes. */

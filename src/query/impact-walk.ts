@@ -12,8 +12,9 @@
  *    first that does not ends the walk). Not in doc-id order: the caller ranks by score, ties by doc id.
  *
  * A document whose upper bound is below the page's worst lower bound cannot enter the page, so the page is
- * exactly the exhaustive walk's. Only for OR queries with no coordination factor, no exclusions and no filter
- * (the caller passes `pageSize` only then): there the exact score is at least the sum of the clause scores.
+ * exactly the exhaustive walk's. Only for OR queries with no coordination factor, no phrase exclusions and no
+ * filter (the caller passes `pageSize` only then): there the exact score is at least the sum of the clause
+ * scores, and the excluded documents are known before pass 1.
  */
 
 import type { InvertedIndex } from '../index/inverted-index'
@@ -29,6 +30,9 @@ export interface ExactScorer {
   scoreDocument(docId: number): number
   setCurrentDocument(docId: number): void
 }
+
+/** The slot of an excluded document during pass 1. */
+const EXCLUDED = -2
 
 // Scratch space, reused by every query (queries run one at a time on a thread): per touched document
 // (slot), its doc id, bounds and running sums, and its value in the clause being read.
@@ -49,6 +53,7 @@ let clauseSlots = new Int32Array(1024)
  * Runs the two passes (see the module comment), calling `onMatch` with exact scores, best bound first.
  *
  * @param impacts the impacts of each query term (`query.termIds`), under the evaluator's ranking parameters
+ * @param excluded documents ruled out by the query's exclusions (never scored)
  * @param titleField the field the title-match bonus reads, or −1 (see `titleBonusField`)
  */
 export function runImpactWalk(
@@ -57,6 +62,7 @@ export function runImpactWalk(
   query: CompiledQuery,
   ranking: ResolvedRanking,
   impacts: readonly TermImpacts[],
+  excluded: Int32Array,
   titleField: number,
   pageSize: number,
   onMatch: (docId: number, score: number) => void,
@@ -145,6 +151,8 @@ export function runImpactWalk(
   }
   const high = 1 + IMPACT_ROUNDING
   const low = 1 - IMPACT_ROUNDING
+  // Excluded documents get no slot (marked until the end of pass 1).
+  for (let i = 0; i < excluded.length; i++) slotOf[excluded[i]] = EXCLUDED
   let touched = 0
   let createSlots = true
   for (let o = 0; o < clauseCount; o++) {
@@ -171,7 +179,7 @@ export function runImpactWalk(
         const docId = docIds[i]
         let slot = slotOf[docId]
         if (slot < 0) {
-          if (!createSlots || removed[docId] === 1) continue
+          if (!createSlots || slot === EXCLUDED || removed[docId] === 1) continue
           slot = touched++
           slotOf[docId] = slot
           docs[slot] = docId
@@ -236,6 +244,7 @@ export function runImpactWalk(
     (a, b) => candidateBounds[b] - candidateBounds[a] || candidateDocs[a] - candidateDocs[b],
   )
   for (let s = 0; s < touched; s++) slotOf[docs[s]] = -1
+  for (let i = 0; i < excluded.length; i++) slotOf[excluded[i]] = -1
   shrinkScratch()
 
   // Pass 2: exact scores, best upper bound first, so that the page fills with its likely members and its
