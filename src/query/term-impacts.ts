@@ -11,7 +11,6 @@
  */
 
 import type { DocumentTable } from '../index/document-table'
-import { PostingCursor } from '../index/posting-cursor'
 import type { PostingPool } from '../index/posting-pool'
 
 /** The ranking parameters impacts depend on (the evaluator's, see `ranking.ts`). */
@@ -205,35 +204,62 @@ function decodeImpacts(
 ): TermImpacts {
   const { fieldBoosts, b, k1: k1s, average, titleField } = parameters
   const fieldCount = documents.fieldCount
-  const cursor = new PostingCursor(bytes, fieldCount)
+  const fieldLengths = documents.fieldLengths
+  const languages = documents.languages
   const docIds = new Int32Array(postingCount)
   const offsets = new Int32Array(postingCount)
   const saturation = new Float32Array(postingCount)
   let titleSaturation = NO_TITLE
-  const languages = documents.languages
-  const frequency = cursor.termFrequency
   let count = 0
   let maxSaturation = 0
   let maxTitleSaturation = 0
-  while (cursor.next() && count < postingCount) {
-    const docId = cursor.docId
+  // The posting format (see posting-pool.ts) read here directly: doc-id gap, field mask, then per field of
+  // the mask its frequency and position gaps (skipped), all varints. A posting cut short ends the list.
+  const end = bytes.length
+  let offset = 0
+  let docId = -1
+  while (offset < end && count < postingCount) {
+    const postingStart = offset
+    let byte = bytes[offset++]
+    let gap = byte & 0x7f
+    for (let scale = 0x80; byte >= 0x80 && offset < end; scale *= 0x80) {
+      byte = bytes[offset++]
+      gap += (byte & 0x7f) * scale
+    }
+    docId += gap
+    if (offset >= end) break
+    byte = bytes[offset++]
+    let mask = byte & 0x7f
+    for (let scale = 0x80; byte >= 0x80 && offset < end; scale *= 0x80) {
+      byte = bytes[offset++]
+      mask += (byte & 0x7f) * scale
+    }
     const k1 = k1s[(languages[docId] >>> 2) & 3]
     let weighted = 0
     let title = 0
-    for (let f = 0, mask = cursor.fieldMask; mask !== 0; f++, mask >>>= 1) {
+    for (let f = 0; mask !== 0; f++, mask >>>= 1) {
       if ((mask & 1) === 0) continue
+      byte = bytes[offset++]
+      let frequency = byte & 0x7f
+      for (let scale = 0x80; byte >= 0x80 && offset < end; scale *= 0x80) {
+        byte = bytes[offset++]
+        frequency += (byte & 0x7f) * scale
+      }
+      // Over the position gaps: a varint ends at a byte below 0x80.
+      for (let remaining = frequency; remaining > 0 && offset < end; )
+        remaining -= (bytes[offset++] >>> 7) ^ 1
       const boost = fieldBoosts[f]
       if (!(boost > 0)) continue
       // The field factor as the evaluator's prepareFieldFactors computes it.
-      const norm = average[f] > 0 ? 1 - b[f] + (b[f] * documents.fieldLength(docId, f)) / average[f] : 1
+      const norm = average[f] > 0 ? 1 - b[f] + (b[f] * fieldLengths[docId * fieldCount + f]) / average[f] : 1
       const factor = boost / (norm > 0 ? norm : 1)
       if (!(factor > 0)) continue
-      const value = frequency[f] * factor
+      const value = frequency * factor
       weighted += value
       if (f === titleField) title = value
     }
     docIds[count] = docId
-    offsets[count] = cursor.postingStart
+    offsets[count] = postingStart
     saturation[count] = weighted > 0 ? (weighted * (k1 + 1)) / (k1 + weighted) : 0
     if (saturation[count] > maxSaturation) maxSaturation = saturation[count]
     if (title > 0) {
