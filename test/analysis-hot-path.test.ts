@@ -8,7 +8,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { analyzeInto, releaseAnalysisCaches, TermBuffer } from '../src/analysis/analyzer'
 import { languageOfSignals } from '../src/analysis/detect'
-import { internedString, tokenize, tokenizeInto, WordBuffer } from '../src/analysis/tokenize'
+import { tokenize, tokenizeInto, WordBuffer } from '../src/analysis/tokenize'
 import { analyze, detectLanguage } from '../src/index'
 import { PostingLog, PostingPool } from '../src/index/posting-pool'
 
@@ -78,26 +78,6 @@ describe('tokenizer pass', () => {
       }),
       { numRuns: 300 },
     )
-  })
-})
-
-describe('batched interning (an intern table of 2^16 words or more)', () => {
-  it('gives the same words and analysis as interning word by word', () => {
-    const sampleTexts = fc.sample(text, { numRuns: 300, seed: 7 })
-    // Long words too (beyond the record's inline units), and more than one batch of 256 words in a text.
-    sampleTexts.push(Array.from({ length: 700 }, (_, i) => `${'ب'.repeat(20)}${i} کتاب`).join(' '))
-    releaseAnalysisCaches()
-    const wordByWord = sampleTexts.map((s) => [analyze(s), tokenize(s)])
-    releaseAnalysisCaches()
-    // 70,000 distinct words fill the table past the batching threshold (read at the start of a text).
-    const filler = Array.from({ length: 70_000 }, (_, i) => `x${i.toString(36)}`).join(' ')
-    analyzeInto(filler, undefined, new TermBuffer())
-    const batched = sampleTexts.map((s) => [analyze(s), tokenize(s)])
-    expect(batched).toEqual(wordByWord)
-    // Ids handed out in a batch name their own words.
-    const words = tokenizeInto(sampleTexts[sampleTexts.length - 1], new WordBuffer())
-    for (let w = 0; w < words.count; w++) expect(internedString(words.id[w])).toBe(words.word(w).surface)
-    releaseAnalysisCaches()
   })
 })
 

@@ -275,7 +275,7 @@ export function internJoined(first: number, second: number): number {
     units[firstLength + k] = unit
     hash = Math.imul(hash ^ unit, 16777619)
   }
-  return intern(units, joinBuffer32, 0, firstLength + secondLength, hash, '', 0, 0, true)
+  return intern(units, joinBuffer32, firstLength + secondLength, hash, '', 0, 0, true)
 }
 
 /**
@@ -285,7 +285,6 @@ export function internJoined(first: number, second: number): number {
 function intern(
   units: Uint16Array,
   units32: Int32Array,
-  at: number,
   len: number,
   hash: number,
   text: string,
@@ -293,8 +292,7 @@ function intern(
   end: number,
   changed: boolean,
 ): number {
-  units[at + len] = 0 // the pad of an odd length, compared as part of the last int32
-  const at32 = at >> 1
+  units[len] = 0 // the pad of an odd length, compared as part of the last int32
   const ints = (len + 1) >> 1
   const inlineInts = Math.min(ints, INLINE_INTS)
   const slots = internSlots
@@ -309,27 +307,26 @@ function intern(
       if (entries[base + ENTRY_LENGTH] === len) {
         const inline = base + ENTRY_INLINE
         let k = 0
-        while (k < inlineInts && entries[inline + k] === units32[at32 + k]) k++
+        while (k < inlineInts && entries[inline + k] === units32[k]) k++
         if (k === inlineInts) {
           if (len <= INLINE_UNITS) return e1 - 1
           const pool = internPool
           const offset = entries[base + ENTRY_OFFSET]!
           let j = INLINE_UNITS
-          while (j < len && pool[offset + j] === units[at + j]) j++
+          while (j < len && pool[offset + j] === units[j]) j++
           if (j === len) return e1 - 1
         }
       }
     }
     slot = (slot + 1) & mask
   }
-  return addEntry(units, units32, at, len, hash, inlineInts, slot, text, start, end, changed)
+  return addEntry(units, units32, len, hash, inlineInts, slot, text, start, end, changed)
 }
 
 /** Adds a new word at free slot `slot` of the table (see {@link intern}). */
 function addEntry(
   units: Uint16Array,
   units32: Int32Array,
-  at: number,
   len: number,
   hash: number,
   inlineInts: number,
@@ -341,8 +338,7 @@ function addEntry(
 ): number {
   // A slice of 13 or more code units would be a view that keeps the whole text alive (V8's sliced
   // strings), and terms are derived from this string: long ones are copied out.
-  const s =
-    changed || len >= 13 ? wordString(at === 0 ? units : units.subarray(at), len) : text.slice(start, end)
+  const s = changed || len >= 13 ? wordString(units, len) : text.slice(start, end)
   const e = internCount++
   if ((e + 1) * ENTRY_STRIDE > internEntries.length) {
     const grown = new Int32Array(internEntries.length * 2)
@@ -361,10 +357,9 @@ function addEntry(
   entries[base + ENTRY_HASH] = hash
   entries[base + ENTRY_LENGTH] = len
   entries[base + ENTRY_OFFSET] = internPoolUsed
-  const at32 = at >> 1
-  for (let k = 0; k < inlineInts; k++) entries[base + ENTRY_INLINE + k] = units32[at32 + k]!
+  for (let k = 0; k < inlineInts; k++) entries[base + ENTRY_INLINE + k] = units32[k]!
   const pool = internPool
-  for (let k = 0; k < len; k++) pool[internPoolUsed + k] = units[at + k]!
+  for (let k = 0; k < len; k++) pool[internPoolUsed + k] = units[k]!
   internPoolUsed += len
   internString[e] = s
   internSlots[2 * slot] = hash
@@ -398,66 +393,8 @@ function wordString(units: Uint16Array, len: number): string {
   }
 }
 
-/**
- * Once the intern table holds {@link BATCH_MIN_WORDS} words (an Arabic news archive has some 200,000), most
- * lookups of a rarer word miss the cache twice, on its slot and on its record, and one lookup after another
- * the misses wait in turn. Words are then interned in batches of up to {@link INTERN_BATCH}: the scan writes
- * each word's folded units, hash, offset and length here, and {@link internBatch} first reads the slots (and
- * then the records) of the whole batch in loops of independent reads, so that the misses overlap, before the
- * lookups themselves. A smaller table stays in the cache, and words are interned as they are scanned.
- */
-const INTERN_BATCH = 256
-const BATCH_MIN_WORDS = 1 << 16
-// Each word starts at an even offset (the packed comparison reads int32), with room for its pad unit.
-const unitBuffer = new Uint16Array(INTERN_BATCH * (MAX_WORD_LENGTH + 2))
+const unitBuffer = new Uint16Array(2 * MAX_WORD_LENGTH)
 const unitBuffer32 = new Int32Array(unitBuffer.buffer)
-const batchHash = new Int32Array(INTERN_BATCH)
-const batchAt = new Int32Array(INTERN_BATCH)
-const batchLength = new Int32Array(INTERN_BATCH)
-const batchChanged = new Uint8Array(INTERN_BATCH)
-/** Where the touching loops of {@link internBatch} leave what they read, so that the reads are kept. */
-let _internTouched = 0
-
-/**
- * Interns the `pending` batched words, which are words `first` … of the buffer whose columns are `ids`,
- * `starts` and `ends` (see {@link INTERN_BATCH}).
- */
-function internBatch(
-  text: string,
-  ids: Int32Array,
-  starts: Int32Array,
-  ends: Int32Array,
-  first: number,
-  pending: number,
-): void {
-  const slots = internSlots
-  const entries = internEntries
-  const mask = internMask
-  const hashes = batchHash
-  let t = 0
-  for (let p = 0; p < pending; p++) t |= slots[2 * (hashes[p]! & mask) + 1]!
-  for (let p = 0; p < pending; p++) {
-    const hash = hashes[p]!
-    const slot = hash & mask
-    const e1 = slots[2 * slot + 1]!
-    if (e1 !== 0 && slots[2 * slot] === hash) t |= entries[(e1 - 1) * ENTRY_STRIDE + ENTRY_LENGTH]!
-  }
-  _internTouched = t
-  for (let p = 0; p < pending; p++) {
-    const w = first + p
-    ids[w] = intern(
-      unitBuffer,
-      unitBuffer32,
-      batchAt[p]!,
-      batchLength[p]!,
-      hashes[p]!,
-      text,
-      starts[w]!,
-      ends[w]!,
-      batchChanged[p] === 1,
-    )
-  }
-}
 const sharedWords = new WordBuffer()
 
 /**
@@ -612,11 +549,6 @@ function scanWords(text: string, words: WordBuffer, origin: Int32Array | null): 
   let persianSignals = 0
   let arabicSignals = 0
   let groupSeparators = 0
-  // Batched interning (see INTERN_BATCH): words scanned and not interned yet, and where the next one's
-  // units go (0 when interning word by word).
-  const batching = internCount >= BATCH_MIN_WORDS
-  let pending = 0
-  let at = 0
   let i = 0
   while (i < n) {
     let u = text.charCodeAt(i)
@@ -653,7 +585,7 @@ function scanWords(text: string, words: WordBuffer, origin: Int32Array | null): 
       const f = fold[u]!
       if (kind !== cDigit) hasLetter = true
       if (f !== u) changed = true
-      units[at + len++] = f
+      units[len++] = f
       hash = Math.imul(hash ^ f, 16777619)
       const s = signals[u]!
       if (s !== 0) {
@@ -681,16 +613,8 @@ function scanWords(text: string, words: WordBuffer, origin: Int32Array | null): 
       // The word goes on only with a letter of the same script, below the length limit.
       if (kind === cSep || kind > cDigit || (kind === cArabic) !== arabic || len >= maxLen) break
     }
-    // The word ends: intern it (or batch it) and append it to the buffer's columns.
-    let id = -1
-    if (batching) {
-      batchHash[pending] = hash
-      batchAt[pending] = at
-      batchLength[pending] = len
-      batchChanged[pending] = changed ? 1 : 0
-      pending++
-      at = (at + len + 2) & ~1
-    } else id = intern(units, units32, 0, len, hash, text, start, end, changed)
+    // The word ends: intern it and append it to the buffer's columns.
+    const id = intern(units, units32, len, hash, text, start, end, changed)
     if (count === ids.length) {
       words.count = count
       words.reserve(count + 1)
@@ -708,14 +632,8 @@ function scanWords(text: string, words: WordBuffer, origin: Int32Array | null): 
     boundaries[count] = -1
     wordSignals[count] = signal
     count++
-    if (pending === INTERN_BATCH) {
-      internBatch(text, ids, starts, ends, count - pending, pending)
-      pending = 0
-      at = 0
-    }
     // i is at what ended the word (the outer loop skips or starts a word there), or at n.
   }
-  if (pending > 0) internBatch(text, ids, starts, ends, count - pending, pending)
   words.count = count
   words.persianSignals = persianSignals
   words.arabicSignals = arabicSignals
