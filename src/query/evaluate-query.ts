@@ -24,9 +24,9 @@ import { type DocumentScorer, TopScoreWalk } from './top-score-walk'
  * 1,000 postings on, lost for most below), and every match is scored. Internal; tests change them to try
  * each walk on small indexes.
  */
-const NO_DOCUMENTS = new Int32Array(0)
-
 export const pruningSettings = { minPostings: 1000, minImpactPostings: 300, maxImpactPostings: 100_000 }
+
+const NO_DOCUMENTS = new Int32Array(0)
 
 /** How clauses combine. */
 export type CombineWith = 'or' | 'and'
@@ -195,7 +195,7 @@ export class QueryEvaluator implements DocumentScorer {
 
   /**
    * The documents an exclusion of single terms rules out: those holding an excluded term in a searched field
-   * (as {@link isExcluded} decides), in doc-id order, repeats possible.
+   * (as {@link isExcluded} decides), term after term (a document may be listed more than once).
    */
   private excludedDocuments(): Int32Array {
     const { query, index, fieldBoosts } = this
