@@ -152,7 +152,7 @@ export class PostingCursor {
     const bytes = this.bytes
     const blocks = this.blocks
     if (blocks !== null && this.docId < target && target > blocks.skipLastDoc[this.skip]) {
-      const skip = firstSkipReaching(blocks, this.skip + 1, target)
+      const skip = firstAtLeast(blocks.skipLastDoc, blocks.skipCount, this.skip + 1, target)
       if (skip >= blocks.skipCount) {
         this.offset = bytes.length
         this.clearFields()
@@ -219,7 +219,7 @@ export class PostingCursor {
       this.offset = 0
       this.docId = -1
     } else {
-      const skip = firstSkipReaching(blocks, 0, target)
+      const skip = firstAtLeast(blocks.skipLastDoc, blocks.skipCount, 0, target)
       if (skip >= blocks.skipCount) {
         this.offset = this.bytes.length
         this.docId = NO_MORE_DOCS
@@ -286,14 +286,20 @@ export class PostingCursor {
   }
 }
 
-/** The first skip entry from `from` on whose last doc id is ≥ `target` (`skipCount` when none): galloping. */
-function firstSkipReaching(blocks: PostingBlocks, from: number, target: number): number {
-  const lastDoc = blocks.skipLastDoc
-  const count = blocks.skipCount
+/**
+ * The first index from `from` on (below `count`) whose value in the ascending `values` is at least `target`,
+ * or `count` when none: galloping from `from`, then binary search.
+ *
+ * @example
+ * ```ts
+ * firstAtLeast(Int32Array.of(2, 5, 9), 3, 0, 6) // → 2
+ * ```
+ */
+export function firstAtLeast(values: Int32Array, count: number, from: number, target: number): number {
   let low = from
   let step = 1
   let high = from
-  while (high < count && lastDoc[high] < target) {
+  while (high < count && values[high] < target) {
     low = high + 1
     high += step
     step *= 2
@@ -301,7 +307,7 @@ function firstSkipReaching(blocks: PostingBlocks, from: number, target: number):
   if (high > count) high = count
   while (low < high) {
     const middle = (low + high) >>> 1
-    if (lastDoc[middle] < target) low = middle + 1
+    if (values[middle] < target) low = middle + 1
     else high = middle
   }
   return low

@@ -18,7 +18,7 @@
  */
 
 import type { InvertedIndex } from '../index/inverted-index'
-import type { PostingCursor } from '../index/posting-cursor'
+import { firstAtLeast, type PostingCursor } from '../index/posting-cursor'
 import type { CompiledQuery } from './compile-query'
 import type { ResolvedRanking } from './ranking'
 import { boundLimit, exceedsBound } from './score-bounds'
@@ -266,25 +266,6 @@ export function runImpactWalk(
       onMatch(docId, score)
     }
   }
-}
-
-/** The first index from `from` on whose doc id is at least `docId` (`count` when none): galloping, then binary. */
-function firstAtLeast(docIds: Int32Array, count: number, from: number, docId: number): number {
-  let low = from
-  let high = from
-  let step = 1
-  while (high < count && docIds[high] < docId) {
-    low = high + 1
-    high += step
-    step *= 2
-  }
-  if (high > count) high = count
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    if (docIds[middle] < docId) low = middle + 1
-    else high = middle
-  }
-  return low
 }
 
 /** Scratch arrays above this many entries are dropped after the query that needed them. */
