@@ -55,6 +55,18 @@ export class TermImpacts {
 
 const NO_TITLE = new Float32Array(0)
 
+/** Placeholder of a term whose impacts {@link queryImpacts} decodes after its first pass. */
+const NOT_DECODED = new TermImpacts(
+  0,
+  new Int32Array(0),
+  new Int32Array(0),
+  new Float32Array(0),
+  NO_TITLE,
+  0,
+  0,
+  0,
+)
+
 /** Bound of the relative error of a stored saturation (float32: 2⁻²⁴, with room). */
 export const IMPACT_ROUNDING = 1e-6
 
@@ -106,20 +118,28 @@ export function queryImpacts(
   parameters: ImpactParameters,
 ): TermImpacts[] | null {
   const cache = cacheOf(pool, documents, parameters)
-  let missing = false
-  for (const termId of termIds) {
-    if (cached(cache, pool, termId) !== undefined) continue
-    const postings = termId < pool.termCount ? pool.docFrequency[termId] : 0
-    if (postings <= ALWAYS_DECODED || !impactCacheSettings.admitOnFirstUse) continue
-    if (cache.seen.has(termId)) continue
-    if (cache.seen.size >= SEEN_LIMIT) cache.seen.clear()
-    cache.seen.add(termId)
-    missing = true
-  }
-  if (missing) return null
   // Filled in a loop, not by map(): one elements kind for every query keeps the walk monomorphic.
   const impacts: TermImpacts[] = []
-  for (const termId of termIds) impacts.push(termImpacts(pool, documents, termId, parameters))
+  let missing = false
+  for (const termId of termIds) {
+    const hit = cached(cache, pool, termId)
+    if (hit !== undefined) {
+      impacts.push(hit)
+      continue
+    }
+    const postings = termId < pool.termCount ? pool.docFrequency[termId] : 0
+    if (postings > ALWAYS_DECODED && impactCacheSettings.admitOnFirstUse && !cache.seen.has(termId)) {
+      if (cache.seen.size >= SEEN_LIMIT) cache.seen.clear()
+      cache.seen.add(termId)
+      missing = true
+    }
+    impacts.push(NOT_DECODED)
+  }
+  if (missing) return null
+  for (let k = 0; k < termIds.length; k++) {
+    if (impacts[k] === NOT_DECODED)
+      impacts[k] = decodeAndCache(cache, pool, documents, termIds[k], parameters)
+  }
   return impacts
 }
 
@@ -140,13 +160,17 @@ export function termImpacts(
   parameters: ImpactParameters,
 ): TermImpacts {
   const cache = cacheOf(pool, documents, parameters)
-  const hit = cached(cache, pool, termId)
-  if (hit !== undefined) {
-    // Most recently used last.
-    cache.entries.delete(termId)
-    cache.entries.set(termId, hit)
-    return hit
-  }
+  return cached(cache, pool, termId) ?? decodeAndCache(cache, pool, documents, termId, parameters)
+}
+
+/** Decodes `termId`'s impacts and caches them if the budget allows (least recently used leave first). */
+function decodeAndCache(
+  cache: ImpactCache,
+  pool: PostingPool,
+  documents: DocumentTable,
+  termId: number,
+  parameters: ImpactParameters,
+): TermImpacts {
   const bytes = pool.postingsOf(termId)
   const postingCount = termId < pool.termCount ? pool.docFrequency[termId] : 0
   const built = decodeImpacts(bytes, documents, parameters, postingCount)
@@ -156,7 +180,6 @@ export function termImpacts(
     Math.floor(totalPostings(pool) * impactCacheSettings.share),
   )
   if (built.count <= budget) {
-    // Least recently used terms leave first.
     for (const [oldest, entry] of cache.entries) {
       if (cache.postings + built.count <= budget) break
       cache.entries.delete(oldest)
@@ -184,13 +207,19 @@ function cacheOf(pool: PostingPool, documents: DocumentTable, parameters: Impact
   return cache
 }
 
-/** The cached impacts of `termId` if they are those of its current postings (else drops them). */
+/**
+ * The cached impacts of `termId` if they are those of its current postings, made the most recently used;
+ * else drops them.
+ */
 function cached(cache: ImpactCache, pool: PostingPool, termId: number): TermImpacts | undefined {
   const entry = cache.entries.get(termId)
   if (entry === undefined) return undefined
-  const postingCount = termId < pool.termCount ? pool.docFrequency[termId] : 0
-  if (entry.count === postingCount && entry.byteLength === pool.postingsOf(termId).length) return entry
   cache.entries.delete(termId)
+  const postingCount = termId < pool.termCount ? pool.docFrequency[termId] : 0
+  if (entry.count === postingCount && entry.byteLength === pool.postingsOf(termId).length) {
+    cache.entries.set(termId, entry) // most recently used: last in the map's order
+    return entry
+  }
   cache.postings -= entry.count
   return undefined
 }
