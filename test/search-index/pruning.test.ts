@@ -104,6 +104,8 @@ for (const walk of WALKS)
             expectSamePage(index, text)
             expectSamePage(index, text, { limit: 1 })
             expectSamePage(index, text, { limit: 5, offset: 5 })
+            // A page longer than the impact walk's heap (64): its worst lower bound by quickselect.
+            expectSamePage(index, text, { limit: 80, offset: 20 })
             expectSamePage(index, text, { combineWith: 'and' })
             expectSamePage(index, text, { fuzzy: true, limit: 3 })
             expectSamePage(index, [...words.slice(0, -1), half].join(' '), { prefix: true })
