@@ -273,30 +273,24 @@ const KEPT_SCRATCH = 1 << 16
 
 /** Gives back scratch space a big query grew (the arrays are module-wide and live as long as the process). */
 function shrinkScratch(): void {
-  if (slotDoc.length > KEPT_SCRATCH) {
-    slotDoc = new Int32Array(1024)
-    lower = new Float64Array(1024)
-    upper = new Float64Array(1024)
-    clauseStamp = new Int32Array(1024)
-    clauseLower = new Float64Array(1024)
-    clauseUpper = new Float64Array(1024)
-    clauseSlots = new Int32Array(1024)
-  }
+  if (slotDoc.length > KEPT_SCRATCH) allocateSlots(1024)
   if (upperByClause.length > KEPT_SCRATCH) upperByClause = new Float64Array(1024)
+}
+
+/** New per-slot scratch arrays of `size` slots. */
+function allocateSlots(size: number): void {
+  slotDoc = new Int32Array(size)
+  lower = new Float64Array(size)
+  upper = new Float64Array(size)
+  clauseStamp = new Int32Array(size)
+  clauseLower = new Float64Array(size)
+  clauseUpper = new Float64Array(size)
+  clauseSlots = new Int32Array(size)
 }
 
 /** Makes the scratch arrays hold `slots` documents of `clauses` clauses. */
 function reserve(slots: number, clauses: number): void {
-  if (slotDoc.length < slots) {
-    const size = Math.max(slots, 2 * slotDoc.length)
-    slotDoc = new Int32Array(size)
-    lower = new Float64Array(size)
-    upper = new Float64Array(size)
-    clauseStamp = new Int32Array(size)
-    clauseLower = new Float64Array(size)
-    clauseUpper = new Float64Array(size)
-    clauseSlots = new Int32Array(size)
-  }
+  if (slotDoc.length < slots) allocateSlots(Math.max(slots, 2 * slotDoc.length))
   if (upperByClause.length < slots * clauses) {
     upperByClause = new Float64Array(Math.max(slots * clauses, 2 * upperByClause.length))
   }
