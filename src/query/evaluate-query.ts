@@ -123,27 +123,8 @@ export class QueryEvaluator implements DocumentScorer {
     const { cursors, query } = this
     if (query.requiredClauses.length === 0 || cursors.length === 0) return
     if (this.combineWith === 'and' && this.someRequiredClauseCannotMatch()) return
-    const postings = minimumScore === undefined ? 0 : this.postingCount()
-    if (minimumScore === undefined) {
-      // Every match (sorting, facets, suggestions, unbounded limits): the exhaustive walk below.
-    } else if (
-      pageSize !== undefined &&
-      postings >= pruningSettings.minImpactPostings &&
-      postings <= pruningSettings.maxImpactPostings &&
-      this.combineWith === 'or' &&
-      this.ranking.coordination === 0 &&
-      query.exclusions.every((alternative) => alternative.cursors.length === 1) &&
-      this.runOnImpacts(onMatch, minimumScore, pageSize)
-    ) {
-      return
-    } else if (postings >= pruningSettings.minPostings) {
-      const { index, ranking, fieldBoosts, averageFieldLength, combineWith } = this
-      const walk = new TopScoreWalk(this, index, query, ranking, fieldBoosts, averageFieldLength, combineWith)
-      if (walk.usable) {
-        walk.run(onMatch, minimumScore)
-        return
-      }
-    }
+    // Without minimumScore (sorting, facets, suggestions, unbounded limits) or a pruned walk: every match.
+    if (minimumScore !== undefined && this.runPruned(onMatch, minimumScore, pageSize)) return
     const heap = new CursorHeap(cursors)
     const removed = this.index.documents.removed
     while (heap.size > 0) {
@@ -158,6 +139,37 @@ export class QueryEvaluator implements DocumentScorer {
       }
       heap.advancePast(docId)
     }
+  }
+
+  /**
+   * A pruned walk for a top-k search by score (see {@link run}), by the query terms' postings: the impact walk
+   * where it applies and the terms' impacts are at hand, else the walk over block bounds from
+   * `pruningSettings.minPostings` on. False when neither ran (the caller walks every match).
+   */
+  private runPruned(
+    onMatch: (docId: number, score: number) => void,
+    minimumScore: () => number,
+    pageSize: number | undefined,
+  ): boolean {
+    const { query } = this
+    const postings = this.postingCount()
+    if (
+      pageSize !== undefined &&
+      postings >= pruningSettings.minImpactPostings &&
+      postings <= pruningSettings.maxImpactPostings &&
+      this.combineWith === 'or' &&
+      this.ranking.coordination === 0 &&
+      query.exclusions.every((alternative) => alternative.cursors.length === 1) &&
+      this.runOnImpacts(onMatch, minimumScore, pageSize)
+    ) {
+      return true
+    }
+    if (postings < pruningSettings.minPostings) return false
+    const { index, ranking, fieldBoosts, averageFieldLength, combineWith } = this
+    const walk = new TopScoreWalk(this, index, query, ranking, fieldBoosts, averageFieldLength, combineWith)
+    if (!walk.usable) return false
+    walk.run(onMatch, minimumScore)
+    return true
   }
 
   /**
