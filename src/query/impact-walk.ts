@@ -231,7 +231,8 @@ export function runImpactWalk(
     upperSum[s] = bound
     candidates++
   }
-  // The candidates, best upper bound first (own arrays: onMatch runs caller code).
+  // The candidates (own arrays: onMatch runs caller code), taken best upper bound first from a heap: pass 2
+  // usually stops after a few of them, so they are not all sorted.
   const candidateDocs = new Int32Array(candidates)
   const candidateBounds = new Float64Array(candidates)
   for (let s = 0, n = 0; s < touched; s++) {
@@ -240,9 +241,7 @@ export function runImpactWalk(
     candidateBounds[n] = upperSum[s]
     n++
   }
-  const byBound = Array.from({ length: candidates }, (_, i) => i).sort(
-    (a, b) => candidateBounds[b] - candidateBounds[a] || candidateDocs[a] - candidateDocs[b],
-  )
+  const heap = new CandidateHeap(candidateDocs, candidateBounds)
   for (let s = 0; s < touched; s++) slotOf[docs[s]] = -1
   for (let i = 0; i < excluded.length; i++) slotOf[excluded[i]] = -1
   shrinkScratch()
@@ -252,9 +251,10 @@ export function runImpactWalk(
   // the rest are no higher). Each cursor is put straight on its posting of the candidate (found in its
   // impacts); a cursor without one stays on another document.
   const cursors = scorer.cursors
-  for (let i = 0; i < candidates; i++) {
-    const docId = candidateDocs[byBound[i]]
-    if (!exceedsBound(candidateBounds[byBound[i]], minimumScore())) break
+  while (heap.size > 0) {
+    const docId = candidateDocs[heap.top]
+    if (!exceedsBound(candidateBounds[heap.top], minimumScore())) break
+    heap.pop()
     for (let k = 0; k < cursors.length; k++) {
       const { docIds, offsets, count } = impacts[k]
       const p = firstAtLeast(docIds, count, 0, docId)
@@ -265,6 +265,60 @@ export function runImpactWalk(
       scorer.setCurrentDocument(docId)
       onMatch(docId, score)
     }
+  }
+}
+
+/**
+ * The candidates of pass 2 by upper bound, highest first (ties: lower doc id first), as a binary heap of
+ * their indices.
+ */
+class CandidateHeap {
+  private readonly order: Int32Array
+  size: number
+
+  constructor(
+    private readonly docs: Int32Array,
+    private readonly bounds: Float64Array,
+  ) {
+    this.size = docs.length
+    this.order = new Int32Array(this.size)
+    for (let i = 0; i < this.size; i++) this.order[i] = i
+    for (let i = (this.size >> 1) - 1; i >= 0; i--) this.siftDown(i)
+  }
+
+  /** The index of the best candidate left (size > 0). */
+  get top(): number {
+    return this.order[0]
+  }
+
+  /** Removes the best candidate left. */
+  pop(): void {
+    this.size--
+    if (this.size > 0) {
+      this.order[0] = this.order[this.size]
+      this.siftDown(0)
+    }
+  }
+
+  /** True when candidate a comes before candidate b. */
+  private before(a: number, b: number): boolean {
+    const { bounds } = this
+    return bounds[a] > bounds[b] || (bounds[a] === bounds[b] && this.docs[a] < this.docs[b])
+  }
+
+  private siftDown(at: number): void {
+    const { order, size } = this
+    const item = order[at]
+    for (;;) {
+      const left = 2 * at + 1
+      if (left >= size) break
+      const right = left + 1
+      const child = right < size && this.before(order[right], order[left]) ? right : left
+      if (!this.before(order[child], item)) break
+      order[at] = order[child]
+      at = child
+    }
+    order[at] = item
   }
 }
 

@@ -216,7 +216,8 @@ function cached(cache: ImpactCache, pool: PostingPool, termId: number): TermImpa
   if (entry === undefined) return undefined
   cache.entries.delete(termId)
   const postingCount = termId < pool.termCount ? pool.docFrequency[termId] : 0
-  if (entry.count === postingCount && entry.byteLength === pool.postingsOf(termId).length) {
+  const byteLength = termId < pool.termCount ? pool.regionLength[termId] : 0
+  if (entry.count === postingCount && entry.byteLength === byteLength) {
     cache.entries.set(termId, entry) // most recently used: last in the map's order
     return entry
   }
