@@ -188,6 +188,7 @@ export class QueryEvaluator implements DocumentScorer {
       k1: ranking.k1,
       average: this.averageFieldLength,
       titleField: this.titleField,
+      titleMatch: ranking.titleMatch,
     })
     if (impacts === null) return false
     runImpactWalk(
@@ -197,7 +198,6 @@ export class QueryEvaluator implements DocumentScorer {
       ranking,
       impacts,
       this.excludedDocuments(),
-      this.titleField,
       pageSize,
       onMatch,
       minimumScore,

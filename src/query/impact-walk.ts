@@ -54,7 +54,6 @@ let clauseSlots = new Int32Array(1024)
  *
  * @param impacts the impacts of each query term (`query.termIds`), under the evaluator's ranking parameters
  * @param excluded documents ruled out by the query's exclusions (never scored)
- * @param titleField the field the title-match bonus reads, or −1 (see `titleBonusField`)
  */
 export function runImpactWalk(
   scorer: ExactScorer,
@@ -63,7 +62,6 @@ export function runImpactWalk(
   ranking: ResolvedRanking,
   impacts: readonly TermImpacts[],
   excluded: Int32Array,
-  titleField: number,
   pageSize: number,
   onMatch: (docId: number, score: number) => void,
   minimumScore: () => number,
@@ -94,7 +92,6 @@ export function runImpactWalk(
   const valueLower = clauseLower
   const valueUpper = clauseUpper
   const inClauseSlots = clauseSlots
-  const titleMatch = titleField >= 0 ? ranking.titleMatch : 0
   const required = query.requiredClauses
   const requiredCount = required.length
   // Index in `required` of each clause (−1 for an optional one).
@@ -123,7 +120,7 @@ export function runImpactWalk(
       unitLead[u] = lead
       unitWeight[u] = weight
       unitExact[u] = alternative.cursors.length === 1 ? 1 : 0
-      const bound = weight * (impact.maxSaturation + titleMatch * impact.maxTitleSaturation)
+      const bound = weight * impact.maxUpperSaturation
       if (bound > clauseBound[c]) clauseBound[c] = bound
       clausePostings[c] += impact.count
     }
@@ -171,10 +168,8 @@ export function runImpactWalk(
       const count = impact.count
       const docIds = impact.docIds
       const saturation = impact.saturation
-      const titleSaturation = impact.titleSaturation
-      const hasTitle = titleSaturation.length > 0
+      const upperSaturation = impact.upperSaturation
       const weight = unitWeight[u]
-      const titleWeight = titleMatch * weight
       for (let i = 0; i < count; i++) {
         const docId = docIds[i]
         let slot = slotOf[docId]
@@ -195,10 +190,12 @@ export function runImpactWalk(
           valueUpper[slot] = 0
           inClauseSlots[inClause++] = slot
         }
-        const score = weight * saturation[i]
-        const bound = hasTitle ? score + titleWeight * titleSaturation[i] : score
+        const bound = weight * upperSaturation[i]
         if (bound > valueUpper[slot]) valueUpper[slot] = bound
-        if (exact && score > valueLower[slot]) valueLower[slot] = score
+        if (exact) {
+          const score = weight * saturation[i]
+          if (score > valueLower[slot]) valueLower[slot] = score
+        }
       }
     }
     for (let j = 0; j < inClause; j++) {

@@ -25,6 +25,8 @@ export interface ImpactParameters {
   average: Float64Array
   /** The field the title-match bonus reads, or −1. */
   titleField: number
+  /** The title-match factor (`ranking.titleMatch`; unused when `titleField` is −1). */
+  titleMatch: number
 }
 
 /**
@@ -40,20 +42,20 @@ export class TermImpacts {
     readonly offsets: Int32Array,
     readonly saturation: Float32Array,
     /**
-     * In the title field alone (the title-match bonus's); empty when the term never occurs there (an empty
-     * array rather than null: one field type for every instance, so that cached instances keep their map).
+     * The saturation plus `titleMatch` × the saturation in the title field alone: the most the posting's
+     * document can score per unit of query weight, title-match bonus included (the bonus needs the whole
+     * title covered, which the impacts do not tell). The same array as {@link saturation} when the term
+     * never occurs in the title or there is no title bonus.
      */
-    readonly titleSaturation: Float32Array,
+    readonly upperSaturation: Float32Array,
     /** The largest of {@link saturation} (0 when there is none). */
     readonly maxSaturation: number,
-    /** The largest of {@link titleSaturation} (0 when there is none). */
-    readonly maxTitleSaturation: number,
+    /** The largest of {@link upperSaturation} (0 when there is none). */
+    readonly maxUpperSaturation: number,
     /** Bytes of postings they were decoded from (a term whose postings grew is decoded again). */
     readonly byteLength: number,
   ) {}
 }
-
-const NO_TITLE = new Float32Array(0)
 
 /** Placeholder of a term whose impacts {@link queryImpacts} decodes after its first pass. */
 const NOT_DECODED = new TermImpacts(
@@ -61,7 +63,7 @@ const NOT_DECODED = new TermImpacts(
   new Int32Array(0),
   new Int32Array(0),
   new Float32Array(0),
-  NO_TITLE,
+  new Float32Array(0),
   0,
   0,
   0,
@@ -232,17 +234,18 @@ function decodeImpacts(
   parameters: ImpactParameters,
   postingCount: number,
 ): TermImpacts {
-  const { fieldBoosts, b, k1: k1s, average, titleField } = parameters
+  const { fieldBoosts, b, k1: k1s, average, titleField, titleMatch } = parameters
   const fieldCount = documents.fieldCount
   const fieldLengths = documents.fieldLengths
   const languages = documents.languages
   const docIds = new Int32Array(postingCount)
   const offsets = new Int32Array(postingCount)
   const saturation = new Float32Array(postingCount)
-  let titleSaturation = NO_TITLE
+  // Made when a posting's title part first counts.
+  let upperSaturation: Float32Array | null = null
   let count = 0
   let maxSaturation = 0
-  let maxTitleSaturation = 0
+  let maxUpperSaturation = 0
   // The posting format (see posting-pool.ts) read here directly: doc-id gap, field mask, then per field of
   // the mask its frequency and position gaps (skipped), all varints. A posting cut short ends the list.
   const end = bytes.length
@@ -290,23 +293,27 @@ function decodeImpacts(
     }
     docIds[count] = docId
     offsets[count] = postingStart
-    saturation[count] = weighted > 0 ? (weighted * (k1 + 1)) / (k1 + weighted) : 0
+    const saturated = weighted > 0 ? (weighted * (k1 + 1)) / (k1 + weighted) : 0
+    saturation[count] = saturated
     if (saturation[count] > maxSaturation) maxSaturation = saturation[count]
-    if (title > 0) {
-      if (titleSaturation === NO_TITLE) titleSaturation = new Float32Array(postingCount)
-      titleSaturation[count] = (title * (k1 + 1)) / (k1 + title)
-      if (titleSaturation[count] > maxTitleSaturation) maxTitleSaturation = titleSaturation[count]
-    }
+    if (title > 0 && titleMatch > 0) {
+      if (upperSaturation === null) upperSaturation = saturation.slice(0, postingCount)
+      upperSaturation[count] = saturated + (titleMatch * (title * (k1 + 1))) / (k1 + title)
+    } else if (upperSaturation !== null) upperSaturation[count] = saturation[count]
     count++
   }
+  if (upperSaturation !== null) {
+    for (let i = 0; i < count; i++)
+      if (upperSaturation[i] > maxUpperSaturation) maxUpperSaturation = upperSaturation[i]
+  } else maxUpperSaturation = maxSaturation
   return new TermImpacts(
     count,
     docIds,
     offsets,
     saturation,
-    titleSaturation,
+    upperSaturation ?? saturation,
     maxSaturation,
-    maxTitleSaturation,
+    maxUpperSaturation,
     bytes.length,
   )
 }
@@ -328,6 +335,7 @@ const totalByPool = new WeakMap<PostingPool, { termCount: number; sum: number }>
 function sameParameters(a: ImpactParameters, b: ImpactParameters): boolean {
   return (
     a.titleField === b.titleField &&
+    a.titleMatch === b.titleMatch &&
     sameNumbers(a.fieldBoosts, b.fieldBoosts) &&
     sameNumbers(a.b, b.b) &&
     sameNumbers(a.k1, b.k1) &&
@@ -348,5 +356,6 @@ function copyParameters(p: ImpactParameters): ImpactParameters {
     k1: Float64Array.from(p.k1),
     average: Float64Array.from(p.average),
     titleField: p.titleField,
+    titleMatch: p.titleMatch,
   }
 }

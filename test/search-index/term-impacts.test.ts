@@ -45,7 +45,7 @@ function parametersOf(inverted: InvertedIndex): ImpactParameters {
   const average = new Float64Array(fieldCount)
   for (let f = 0; f < fieldCount; f++) average[f] = documents.liveFieldLengthTotals[f] / documents.liveCount
   const fieldBoosts = new Float64Array(fieldCount).fill(1)
-  return { fieldBoosts, b: ranking.b, k1: ranking.k1, average, titleField: 0 }
+  return { fieldBoosts, b: ranking.b, k1: ranking.k1, average, titleField: 0, titleMatch: ranking.titleMatch }
 }
 
 /** The term ids of the index, most postings first. */
@@ -55,7 +55,7 @@ function termsByPostings(inverted: InvertedIndex): number[] {
 }
 
 describe('term impacts', () => {
-  it('hold each posting’s document, offset and saturated BM25F frequency (all fields, and the title alone)', () => {
+  it('hold each posting’s document, offset and saturated BM25F frequency (all fields, and with the title bonus)', () => {
     const { inverted } = buildIndex()
     const parameters = parametersOf(inverted)
     const { fieldBoosts, b, k1, average } = parameters
@@ -81,12 +81,13 @@ describe('term impacts', () => {
         expect(Math.abs(impacts.saturation[i] - saturate(weighted))).toBeLessThanOrEqual(
           saturate(weighted) * IMPACT_ROUNDING,
         )
-        const titleValue = impacts.titleSaturation.length > 0 ? impacts.titleSaturation[i] : 0
-        expect(Math.abs(titleValue - saturate(title))).toBeLessThanOrEqual(saturate(title) * IMPACT_ROUNDING)
+        const upper = saturate(weighted) + parameters.titleMatch * saturate(title)
+        expect(Math.abs(impacts.upperSaturation[i] - upper)).toBeLessThanOrEqual(upper * IMPACT_ROUNDING)
         i++
       }
       expect(impacts.count).toBe(i)
       expect(impacts.maxSaturation).toBe(Math.max(...impacts.saturation))
+      expect(impacts.maxUpperSaturation).toBe(Math.max(...impacts.upperSaturation))
     }
   })
 
