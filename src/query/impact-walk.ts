@@ -34,6 +34,9 @@ export interface ExactScorer {
 /** The slot of an excluded document during pass 1. */
 const EXCLUDED = -2
 
+/** Relative room for rounding in the per-posting test of whether a document gets a slot. */
+const SLOT_ROUNDING = 1e-9
+
 // Scratch space, reused by every query (queries run one at a time on a thread): per touched document
 // (slot), its doc id, bounds and running sums, and its value in the clause being read.
 let slotOfDoc = new Int32Array(0)
@@ -132,16 +135,23 @@ export function runImpactWalk(
   const position = new Int32Array(clauseCount)
   for (let o = 0; o < clauseCount; o++) position[order[o]] = o
   const restBound = new Float64Array(clauseCount + 1)
+  // Per clause, 1 + proximityWeight × its proximity pairs with clauses later in the order: a document holding
+  // none of the clauses before it and value v in it scores at most v × this + the rest's bound.
+  const pairScale = new Float64Array(clauseCount)
   for (let o = clauseCount - 1; o >= 0; o--) {
     const c = order[o]
     let bound = clauseBound[c]
+    pairScale[c] = 1
     // Proximity pairs whose other clause comes later in the order (or at the same place: never).
     const at = required.indexOf(c)
     if (proximityWeight > 0 && at >= 0) {
       for (const neighbour of [at - 1, at + 1]) {
         if (neighbour < 0 || neighbour >= required.length) continue
         const other = required[neighbour]
-        if (position[other] > o) bound += proximityWeight * Math.min(clauseBound[c], clauseBound[other])
+        if (position[other] > o) {
+          bound += proximityWeight * Math.min(clauseBound[c], clauseBound[other])
+          pairScale[c] += proximityWeight
+        }
       }
     }
     restBound[o] = restBound[o + 1] + bound
@@ -152,15 +162,23 @@ export function runImpactWalk(
   for (let i = 0; i < excluded.length; i++) slotOf[excluded[i]] = EXCLUDED
   let touched = 0
   let createSlots = true
+  // The page's worst lower bound so far (0: not known yet).
+  let floorSoFar = 0
   for (let o = 0; o < clauseCount; o++) {
     const c = order[o]
     const requiredAt = requiredIndex[c]
     // (Checked before a clause whose postings outnumber the documents touched so far: before a shorter
     // one, making its slots costs less than finding the page's worst lower bound.)
     if (createSlots && touched >= pageSize && pageSize > 0 && clausePostings[c] > touched) {
-      const floorSoFar = kthLargest(lowerSum, touched, pageSize) * low
+      floorSoFar = kthLargest(lowerSum, touched, pageSize) * low
       if (boundLimit(restBound[o] * high) < floorSoFar) createSlots = false
     }
+    // A document that none of the clauses read so far holds needs value ≥ reach / pairScale in this one to
+    // reach the page's worst lower bound (with the most the clauses after it can add): below that, it gets no
+    // slot. (Such a document may get one in a later clause, with its sums short of this clause's value: its
+    // score, below the floor, keeps it out of the page whatever they say.)
+    const reach =
+      floorSoFar > 0 ? floorSoFar / (boundLimit(high) * pairScale[c]) - restBound[o + 1] / pairScale[c] : 0
     let inClause = 0
     for (let u = firstUnit[c]; u < firstUnit[c + 1]; u++) {
       const exact = unitExact[u] === 1
@@ -170,11 +188,19 @@ export function runImpactWalk(
       const saturation = impact.saturation
       const upperSaturation = impact.upperSaturation
       const weight = unitWeight[u]
+      // The least upper saturation that earns a new slot (with room for rounding).
+      const slotThreshold = !createSlots
+        ? Number.POSITIVE_INFINITY
+        : reach > 0
+          ? weight > 0
+            ? (reach / weight) * (1 - SLOT_ROUNDING)
+            : Number.POSITIVE_INFINITY
+          : Number.NEGATIVE_INFINITY
       for (let i = 0; i < count; i++) {
         const docId = docIds[i]
         let slot = slotOf[docId]
         if (slot < 0) {
-          if (!createSlots || slot === EXCLUDED || removed[docId] === 1) continue
+          if (upperSaturation[i] < slotThreshold || slot === EXCLUDED || removed[docId] === 1) continue
           slot = touched++
           slotOf[docId] = slot
           docs[slot] = docId

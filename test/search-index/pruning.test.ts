@@ -194,6 +194,22 @@ for (const walk of WALKS)
         { numRuns: 40, endOnFailure: true }, // shrinking hundreds of documents takes minutes
       )
     })
+
+    it('a document that only the proximity bonus lifts into the page is found', () => {
+      // Query a b c, a the rarest word: the page's worst lower bound comes from the document holding a. The
+      // document holding b right before c scores above it only through the bonus of that pair, so it must get
+      // a slot in pass 1 when b is read, although b and c alone score below that bound.
+      const [a, b, c, filler] = ['باغ', 'دریا', 'کوه', 'ابر']
+      const bodies = [`${a} ${filler}`, `${b} ${c}`]
+      for (let i = 0; i < 9; i++) bodies.push(`${b} ${filler} ${filler}`)
+      for (let i = 0; i < 39; i++) bodies.push(`${c} ${filler} ${filler}`)
+      for (let i = 0; i < 50; i++) bodies.push(`${filler} ${filler}`)
+      const index = new SearchIndex({ fields: ['title', 'body'], language: 'fa' })
+      index.addAll(bodies.map((body, i) => ({ id: i, title: '', body })))
+      const options: SearchOptions = { limit: 1, ranking: { proximityWeight: 10, titleMatch: 0 } }
+      expectSamePage(index, `${a} ${b} ${c}`, options)
+      expect(index.search(`${a} ${b} ${c}`, options)[0].id).toBe(1)
+    })
   })
 
 /** Every posting of `bytes`, decoded eagerly and independently of PostingCursor (the posting format). */
