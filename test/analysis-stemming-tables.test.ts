@@ -28,10 +28,13 @@ describe('Arabic dual and plural endings', () => {
 })
 
 describe('Arabic final hamza and attached pronouns', () => {
-  it('drops a final hamza after alef, as informal text does', () => {
-    expect(terms('السماء', 'ar')).toEqual(terms('السما', 'ar'))
+  it('drops a final hamza after alef from words of five letters or more, as informal text does', () => {
     expect(terms('أسماء', 'ar')).toEqual(terms('اسما', 'ar'))
-    // Three-letter words keep it (ماء).
+    expect(terms('الأعضاء', 'ar')).toEqual(terms('اعضا', 'ar'))
+    // Four-letter words keep it: without it they are other common words (إناء vessel, أنا I).
+    expect(terms('إناء', 'ar')).not.toEqual(terms('أنا', 'ar'))
+    expect(terms('الدعاء', 'ar')).not.toEqual(terms('دعا', 'ar'))
+    expect(stemArabic('السماء')).toBe('سماء')
     expect(stemArabic('ماء')).toBe('ماء')
   })
   it('removes one attached pronoun هم، کم، نا before the light10 suffixes', () => {

@@ -17,6 +17,7 @@ import {
   SUFFIXES as ARABIC_SUFFIXES,
   ARTICLE_PREFIXES,
   KAL,
+  MIN_ARABIC_HAMZA_WORD,
   MIN_PRONOUN_STEM,
   minSuffixStem,
   PRONOUN_SUFFIXES,
@@ -257,9 +258,9 @@ export function arabicStemFilters(): NamedFilter[] {
     `^(${AR})(?=${wordTrie(getLexicon().arStemExceptions)}$)`,
     `$1${chr(TAG.keep)}`,
   )
-  // Final hamza after alef on words of ≥ 4 letters; then one attached pronoun, unless the word is an
-  // exception, while ≥ MIN_PRONOUN_STEM letters remain.
-  filters.push(replace('ar_03_final_hamza', `^(${AR}${L}{2,})اء$`, '$1ا'))
+  // Final hamza after alef on words of ≥ MIN_ARABIC_HAMZA_WORD letters; then one attached pronoun, unless
+  // the word is an exception, while ≥ MIN_PRONOUN_STEM letters remain.
+  filters.push(replace('ar_03_final_hamza', `^(${AR}${L}{${MIN_ARABIC_HAMZA_WORD - 2},})اء$`, '$1ا'))
   filters.push({ name: 'ar_04_exception', definition: exception.definition })
   const pronouns = `(?:${PRONOUN_SUFFIXES.map(lit).join('|')})`
   filters.push(replace('ar_04_pronoun', `^(${AR})(${L}{${MIN_PRONOUN_STEM},}?)${pronouns}$`, '$1$2'))

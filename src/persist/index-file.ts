@@ -48,7 +48,8 @@
  * initial و of the Arabic words of dictionaries/ar-waw-words.txt (وزیر, where version 9 holds زیر) and the وال
  * of those of dictionaries/ar-wal-words.txt (والده, where version 9 holds ده). Version 11, the same layout,
  * drops التي / الذي written with a doubled lam (اللتي, اللذي) as Arabic stop words, which version 10 indexes
- * hold as لت and لذ.
+ * hold as لت and لذ. Version 12, the same layout, keeps the final hamza of four-letter Arabic words (اناء,
+ * دعاء, سماء), which version 11 indexes hold as انا, دعا, سما.
  */
 
 import { CorruptIndexError, IncompatibleIndexError, KavoshError } from '../errors'
@@ -63,7 +64,7 @@ import { crc32 } from './crc32'
  * Version of the format this build writes and the only one it reads; raised for a new layout and for an
  * analysis change that gives other terms for the same text (see the layout notes above).
  */
-export const FORMAT_VERSION = 11
+export const FORMAT_VERSION = 12
 
 const MAGIC = [0x4b, 0x56, 0x53, 0x48] // "KVSH"
 const HEADER_BYTES = 16
