@@ -8,7 +8,7 @@
  *
  * `--cpu-prof` builds the index once under the V8 profiler and prints the top self-time entries (`--lines`:
  * also the hottest lines; `--cold`: the first build of the process; `--profile-queries`: keyword queries, `--kind prefix|phrase|fuzzy`
- * another kind).
+ * another kind; `--profile-load`: loads of the saved index).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { Session } from 'node:inspector'
@@ -162,7 +162,7 @@ async function profiled(work: () => void): Promise<void> {
   }
 }
 
-if (cpuProfile && !profileQueries) {
+if (cpuProfile && !profileQueries && !process.argv.includes('--profile-load')) {
   // --cold: profile the first build of the process (empty analysis caches), as a one-off re-index sees it.
   if (!process.argv.includes('--cold')) build() // warm-up
   await profiled(build)
@@ -179,6 +179,14 @@ if (profileQueries && QUERIES[corpus] !== undefined) {
   for (const q of texts) index.search(q, searchOptions)
   await profiled(() => {
     for (let r = 0; r < 40; r++) for (const q of texts) index.search(q, searchOptions)
+  })
+}
+if (process.argv.includes('--profile-load')) {
+  // --profile-load: profile SearchIndex.load of the built index instead of the build.
+  const saved = index.save() as Uint8Array
+  for (let r = 0; r < 3; r++) kavosh.SearchIndex.load(saved)
+  await profiled(() => {
+    for (let r = 0; r < 30; r++) kavosh.SearchIndex.load(saved)
   })
 }
 if (only.has('build')) {
