@@ -1,7 +1,7 @@
 /**
  * Impacts of a term's postings for one set of ranking parameters: per posting, its document and the
- * saturated BM25F term frequency that scoring would give it, `tf̃ × (k1 + 1) / (k1 + tf̃)` (and the same in
- * the title field alone, for the title-match bonus). A query multiplies them by each alternative's weight ×
+ * saturated BM25F term frequency that scoring would give it, `tf̃ × (k1 + 1) / (k1 + tf̃)` (and that plus
+ * `titleMatch` × the same in the title field alone: the most the title-match bonus can add). A query multiplies them by each alternative's weight ×
  * idf: scoring a document for a term is then a multiplication instead of decoding its posting and computing
  * its field norms (see `impact-walk.ts`).
  *
