@@ -196,6 +196,32 @@ export function runImpactWalk(
             ? (reach / weight) * (1 - SLOT_ROUNDING)
             : Number.POSITIVE_INFINITY
           : Number.NEGATIVE_INFINITY
+      if (firstUnit[c + 1] - firstUnit[c] === 1) {
+        // A clause of one alternative: a document's value is its posting's (a term lists a document once),
+        // added at once.
+        const lowerWeight = exact ? weight : 0
+        const rowOffset = requiredAt >= 0 ? requiredAt : -1
+        for (let i = 0; i < count; i++) {
+          const docId = docIds[i]
+          let slot = slotOf[docId]
+          if (slot < 0) {
+            if (upperSaturation[i] < slotThreshold || slot === EXCLUDED || removed[docId] === 1) continue
+            slot = touched++
+            slotOf[docId] = slot
+            docs[slot] = docId
+            lowerSum[slot] = 0
+            upperSum[slot] = 0
+            stamp[slot] = -1
+            const row = slot * requiredCount
+            for (let r = 0; r < requiredCount; r++) rows[row + r] = 0
+          }
+          const bound = weight * upperSaturation[i]
+          upperSum[slot] += bound
+          lowerSum[slot] += lowerWeight * saturation[i]
+          if (rowOffset >= 0) rows[slot * requiredCount + rowOffset] = bound
+        }
+        continue
+      }
       for (let i = 0; i < count; i++) {
         const docId = docIds[i]
         let slot = slotOf[docId]
