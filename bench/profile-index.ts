@@ -8,7 +8,7 @@
  *
  * `--cpu-prof` builds the index once under the V8 profiler and prints the top self-time entries (`--lines`:
  * also the hottest lines; `--cold`: the first build of the process; `--profile-queries`: keyword queries, `--kind prefix|phrase|fuzzy`
- * another kind; `--profile-load`: loads of the saved index).
+ * another kind, `--plans` their plans only; `--profile-load`: loads of the saved index).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { Session } from 'node:inspector'
@@ -177,8 +177,11 @@ if (profileQueries && QUERIES[corpus] !== undefined) {
     kind === 'prefix' ? raw.map(prefixQuery) : kind === 'phrase' ? raw.map((t) => `"${phraseQuery(t)}"`) : raw
   const searchOptions = { limit: 10, prefix: kind === 'prefix', fuzzy: kind === 'fuzzy' }
   for (const q of texts) index.search(q, searchOptions)
+  // --plans: only the query plans (analysis, compilation, evaluator), not their evaluation.
+  const plansOnly = process.argv.includes('--plans')
   await profiled(() => {
-    for (let r = 0; r < 40; r++) for (const q of texts) index.search(q, searchOptions)
+    for (let r = 0; r < 40; r++)
+      for (const q of texts) plansOnly ? index.plan(q, searchOptions) : index.search(q, searchOptions)
   })
 }
 if (process.argv.includes('--profile-load')) {
