@@ -512,10 +512,12 @@ function checkPostingBytes(
             } while (bytes[offset++] >= 0x80)
           }
         } else {
-          for (let remaining = frequency; remaining > 0; ) {
-            if (offset >= end) throw truncatedPosting()
-            remaining -= (bytes[offset++] >>> 7) ^ 1
-          }
+          // No bound test per byte: past `end` (a corrupt file) the loop reads other terms' bytes or, past the
+          // buffer, undefined (read as a varint's last byte), so it ends within `frequency` bytes of the
+          // buffer's end whatever the bytes; the offset is tested once after it.
+          let remaining = frequency
+          while (remaining > 0) remaining -= (bytes[offset++] >>> 7) ^ 1
+          if (offset > end) throw truncatedPosting()
         }
       }
       postings++
