@@ -143,7 +143,7 @@ export function runImpactWalk(
     let bound = clauseBound[c]
     pairScale[c] = 1
     // Proximity pairs whose other clause comes later in the order (or at the same place: never).
-    const at = required.indexOf(c)
+    const at = requiredIndex[c]
     if (proximityWeight > 0 && at >= 0) {
       for (const neighbour of [at - 1, at + 1]) {
         if (neighbour < 0 || neighbour >= required.length) continue

@@ -300,12 +300,10 @@ function decodeImpacts(
       if (upperSaturation === null) upperSaturation = saturation.slice(0, postingCount)
       upperSaturation[count] = saturated + (titleMatch * (title * (k1 + 1))) / (k1 + title)
     } else if (upperSaturation !== null) upperSaturation[count] = saturation[count]
+    const upper = upperSaturation === null ? saturation[count] : upperSaturation[count]
+    if (upper > maxUpperSaturation) maxUpperSaturation = upper
     count++
   }
-  if (upperSaturation !== null) {
-    for (let i = 0; i < count; i++)
-      if (upperSaturation[i] > maxUpperSaturation) maxUpperSaturation = upperSaturation[i]
-  } else maxUpperSaturation = maxSaturation
   return new TermImpacts(
     count,
     docIds,
