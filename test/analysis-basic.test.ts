@@ -38,6 +38,25 @@ describe('analyze: the spellings a reader types find each other', () => {
     const withAnd = analyzeQuery('مرگ و میر', { language: 'fa', hasTerm: () => true })
     expect(withAnd.filter((c) => c.optional)).toEqual([])
   })
+  it('splits a query word into halves only where the index makes that reading likely', () => {
+    const splits = (frequency?: Record<string, number>) =>
+      analyzeQuery('کتابخانه', {
+        language: 'fa',
+        hasTerm: () => true,
+        documentFrequency: frequency && ((term) => frequency[term] ?? 0),
+      })[0].alternatives.filter((a) => a.length === 2)
+    // hasTerm alone: every two-term split whose halves are terms, most balanced first (at most two).
+    expect(splits()).toHaveLength(2)
+    // With frequencies: only halves at least as common as the word itself.
+    const common = { کتابخانه: 40, کتاب: 400, خانه: 600, کتابخان: 3, ه: 900, کتا: 1, بخانه: 1 }
+    expect(splits(common)).toEqual([['کتاب', 'خانه']])
+    expect(splits({ ...common, خانه: 39 })).toEqual([])
+    // A word the index lacks is split wherever both halves are in it.
+    expect(splits({ ...common, کتابخانه: 0 })).toEqual([
+      ['کتاب', 'خانه'],
+      ['کتا', 'بخانه'],
+    ])
+  })
   it('gives the same clauses however queries follow each other, also from inside a hasTerm callback', () => {
     const queries = ['لجبران بمصر لكندا', 'کتاب‌ها', 'x'.repeat(3000), 'المدرسة والكتاب', 'لجبران بمصر لكندا']
     const alone = queries.map((q) => JSON.stringify(analyzeQuery(q, { hasTerm: () => true })))

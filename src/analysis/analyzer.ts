@@ -668,6 +668,14 @@ export interface AnalyzeQueryOptions extends AnalyzeOptions {
   indexLanguages?: readonly ResolvedLanguage[]
   /** Whether a term is in the index: compound splits are proposed only when both halves are. */
   hasTerm?: (term: string) => boolean
+  /**
+   * How many indexed documents hold a term (0: none). When given, a compound split (two index terms read as
+   * a phrase, `کتابخانه` → `کتاب خانه`) is proposed only when neither half is rarer than the word itself
+   * (the most frequent of its one-term readings): the halves of a real compound are words of their own, at
+   * least as common as the compound, while a word split into a rare fragment (`کتاب` → `کت اب`, `سالانه` →
+   * `سا لانه`) is the same word misread. Without it, every split whose halves are both terms is proposed.
+   */
+  documentFrequency?: (term: string) => number
 }
 
 const MAX_SPLITS = 2
@@ -748,7 +756,8 @@ function analyzeQueryWith(text: string, options: AnalyzeQueryOptions, words: Wor
         if (!alternatives.some((a) => a.length === 1 && a[0] === alternative))
           alternatives.push([alternative])
       }
-      for (const split of compoundSplits(word.surface, hasTerm)) alternatives.push(split)
+      for (const split of compoundSplits(word.surface, hasTerm, options.documentFrequency, alternatives))
+        alternatives.push(split)
       forms.push(...possessiveStems(alternatives[0]![0]!, hasTerm))
     }
     if (stem && hasTerm && candidates.includes('ar') && word.script === WORD_ARABIC) {
@@ -944,8 +953,23 @@ export function hasPersianLetter(text: string): boolean {
   return false
 }
 
-/** Two-part splits of a Persian word whose halves are both index terms, most balanced first. */
-function compoundSplits(surface: string, hasTerm: (term: string) => boolean): string[][] {
+/**
+ * Two-part splits of a Persian word whose halves are both index terms, most balanced first. With
+ * `documentFrequency`, only those whose halves are each in at least as many documents as the most frequent
+ * of the word's one-term `readings` (see {@link AnalyzeQueryOptions.documentFrequency}).
+ */
+function compoundSplits(
+  surface: string,
+  hasTerm: (term: string) => boolean,
+  documentFrequency: ((term: string) => number) | undefined,
+  readings: readonly string[][],
+): string[][] {
+  let wordFrequency = 0
+  if (documentFrequency !== undefined) {
+    for (const reading of readings) {
+      if (reading.length === 1) wordFrequency = Math.max(wordFrequency, documentFrequency(reading[0]!))
+    }
+  }
   const splits: Array<{ parts: string[]; balance: number }> = []
   for (let k = 2; k <= surface.length - 2; k++) {
     const left = surface.slice(0, k)
@@ -953,7 +977,11 @@ function compoundSplits(surface: string, hasTerm: (term: string) => boolean): st
     if (isStopWord(left, 'fa') || isStopWord(right, 'fa')) continue
     const l = stemWord(left, -1, 'fa')
     const r = stemWord(right, -1, 'fa')
-    if (hasTerm(l) && hasTerm(r)) splits.push({ parts: [l, r], balance: Math.min(left.length, right.length) })
+    const kept =
+      documentFrequency === undefined
+        ? hasTerm(l) && hasTerm(r)
+        : Math.min(documentFrequency(l), documentFrequency(r)) >= Math.max(wordFrequency, 1)
+    if (kept) splits.push({ parts: [l, r], balance: Math.min(left.length, right.length) })
   }
   splits.sort((x, y) => y.balance - x.balance)
   return splits.slice(0, MAX_SPLITS).map((s) => s.parts)
