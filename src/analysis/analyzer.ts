@@ -970,18 +970,19 @@ function compoundSplits(
       if (reading.length === 1) wordFrequency = Math.max(wordFrequency, documentFrequency(reading[0]!))
     }
   }
+  const least = Math.max(wordFrequency, 1)
+  const usable = (half: string) =>
+    documentFrequency === undefined ? hasTerm(half) : documentFrequency(half) >= least
   const splits: Array<{ parts: string[]; balance: number }> = []
   for (let k = 2; k <= surface.length - 2; k++) {
     const left = surface.slice(0, k)
-    const right = surface.slice(k)
-    if (isStopWord(left, 'fa') || isStopWord(right, 'fa')) continue
+    if (isStopWord(left, 'fa')) continue
     const l = stemWord(left, -1, 'fa')
+    if (!usable(l)) continue
+    const right = surface.slice(k)
+    if (isStopWord(right, 'fa')) continue
     const r = stemWord(right, -1, 'fa')
-    const kept =
-      documentFrequency === undefined
-        ? hasTerm(l) && hasTerm(r)
-        : Math.min(documentFrequency(l), documentFrequency(r)) >= Math.max(wordFrequency, 1)
-    if (kept) splits.push({ parts: [l, r], balance: Math.min(left.length, right.length) })
+    if (usable(r)) splits.push({ parts: [l, r], balance: Math.min(left.length, right.length) })
   }
   splits.sort((x, y) => y.balance - x.balance)
   return splits.slice(0, MAX_SPLITS).map((s) => s.parts)
