@@ -235,9 +235,9 @@ class QueryBuilder {
       // The halves of a split compound (کتابخانه → "کتاب خانه") stand for the word itself: a phrase's idf is
       // capped at the word's own, so rarer halves cannot outweigh the spelling the query used. Chosen on the
       // 'tune' half: hamshahri-subset nDCG@10 0.9133 → 0.9198 (MRR@10 0.979 → 0.979, MAP 0.827 → 0.830);
-      // parsinlu-rc, persianqa and persianquad unchanged. (Since the analyzer proposes a split only when
-      // neither half is rarer than the word, see documentFrequency below, the cap no longer binds on splits
-      // of this index's terms; it stays as the guarantee.)
+      // parsinlu-rc, persianqa and persianquad unchanged. (The analyzer now proposes a split only when
+      // neither half is rarer than the word, given the documentFrequency option above, so the cap no longer
+      // binds on the splits it proposes; it stays as the guarantee.)
       capPhraseIdf(compiled)
       // A word the index lacks (nothing can match it) also matches its neighbours at edit distance 1, and
       // so does the rarest word if the index holds it in only a few documents (often a misspelt copy of a
