@@ -689,7 +689,8 @@ let queryWordsInUse = false
  * Analyzes a query the way documents are analyzed, and adds what a document might have written differently:
  * the stems of both languages when the query's letters cannot tell Persian from Arabic (and the index holds
  * both), the joined form of two adjacent Persian words (`آتش بس` → `آتشبس`), and the two halves of a
- * Persian word as a phrase (`آتشبس` → "آتش بس") when both halves are index terms.
+ * Persian word as a phrase (`آتشبس` → "آتش بس") when both halves are index terms (and, given
+ * `documentFrequency`, neither is in fewer documents than the word itself).
  *
  * @example
  * ```ts
