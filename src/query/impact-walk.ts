@@ -97,19 +97,27 @@ export function runImpactWalk(
   const inClauseSlots = clauseSlots
   const required = query.requiredClauses
   const requiredCount = required.length
+  // Per clause and per alternative (unit), in scratch arrays reused by every query (pass 1 runs no caller
+  // code, so no other walk can start before it ends; pass 2 reads none of them).
+  let unitCount = 0
+  for (let c = 0; c < clauseCount; c++) unitCount += clauses[c].alternatives.length
+  const plan = planScratch(clauseCount, unitCount)
   // Index in `required` of each clause (−1 for an optional one).
-  const requiredIndex = new Int32Array(clauseCount).fill(-1)
+  const requiredIndex = plan.requiredIndex
+  requiredIndex.fill(-1, 0, clauseCount)
   for (let r = 0; r < requiredCount; r++) requiredIndex[required[r]] = r
   const proximityWeight = required.length > 1 ? ranking.proximityWeight : 0
   // The clauses' alternatives (units) in flat arrays: the loops below read no query object.
-  const firstUnit = new Int32Array(clauseCount + 1)
+  const firstUnit = plan.firstUnit
+  firstUnit[0] = 0
   for (let c = 0; c < clauseCount; c++) firstUnit[c + 1] = firstUnit[c] + clauses[c].alternatives.length
-  const unitCount = firstUnit[clauseCount]
-  const unitLead = new Int32Array(unitCount)
-  const unitWeight = new Float64Array(unitCount)
-  const unitExact = new Uint8Array(unitCount)
-  const clausePostings = new Float64Array(clauseCount)
-  const clauseBound = new Float64Array(clauseCount)
+  const unitLead = plan.unitLead
+  const unitWeight = plan.unitWeight
+  const unitExact = plan.unitExact
+  const clausePostings = plan.clausePostings
+  const clauseBound = plan.clauseBound
+  clausePostings.fill(0, 0, clauseCount)
+  clauseBound.fill(0, 0, clauseCount)
   for (let c = 0; c < clauseCount; c++) {
     const alternatives = clauses[c].alternatives
     for (let a = 0; a < alternatives.length; a++) {
@@ -128,16 +136,24 @@ export function runImpactWalk(
       clausePostings[c] += impact.count
     }
   }
-  const order = Array.from({ length: clauseCount }, (_, c) => c).sort(
-    (a, b) => clausePostings[a] - clausePostings[b] || a - b,
-  )
+  // The clauses by ascending postings, ties by clause index (an insertion sort: a query has few clauses).
+  const order = plan.order
+  for (let c = 0; c < clauseCount; c++) {
+    let o = c
+    while (o > 0 && clausePostings[order[o - 1]] > clausePostings[c]) {
+      order[o] = order[o - 1]
+      o--
+    }
+    order[o] = c
+  }
   // restBound[o]: the most a document holding none of order[0, o) can score.
-  const position = new Int32Array(clauseCount)
+  const position = plan.position
   for (let o = 0; o < clauseCount; o++) position[order[o]] = o
-  const restBound = new Float64Array(clauseCount + 1)
+  const restBound = plan.restBound
+  restBound[clauseCount] = 0
   // Per clause, 1 + proximityWeight × its proximity pairs with clauses later in the order: a document holding
   // none of the clauses before it and value v in it scores at most v × this + the rest's bound.
-  const pairScale = new Float64Array(clauseCount)
+  const pairScale = plan.pairScale
   for (let o = clauseCount - 1; o >= 0; o--) {
     const c = order[o]
     let bound = clauseBound[c]
@@ -145,7 +161,7 @@ export function runImpactWalk(
     // Proximity pairs whose other clause comes later in the order (or at the same place: never).
     const at = requiredIndex[c]
     if (proximityWeight > 0 && at >= 0) {
-      for (const neighbour of [at - 1, at + 1]) {
+      for (let neighbour = at - 1; neighbour <= at + 1; neighbour += 2) {
         if (neighbour < 0 || neighbour >= required.length) continue
         const other = required[neighbour]
         if (position[other] > o) {
@@ -369,6 +385,50 @@ class CandidateHeap {
     }
     order[at] = item
   }
+}
+
+/** Per-clause and per-unit arrays of pass 1, reused by every query (see {@link planScratch}). */
+interface PlanScratch {
+  requiredIndex: Int32Array
+  firstUnit: Int32Array
+  unitLead: Int32Array
+  unitWeight: Float64Array
+  unitExact: Uint8Array
+  clausePostings: Float64Array
+  clauseBound: Float64Array
+  order: Int32Array
+  position: Int32Array
+  restBound: Float64Array
+  pairScale: Float64Array
+}
+
+let planArrays = planArraysOf(16, 64)
+
+function planArraysOf(clauses: number, units: number): PlanScratch {
+  return {
+    requiredIndex: new Int32Array(clauses),
+    firstUnit: new Int32Array(clauses + 1),
+    unitLead: new Int32Array(units),
+    unitWeight: new Float64Array(units),
+    unitExact: new Uint8Array(units),
+    clausePostings: new Float64Array(clauses),
+    clauseBound: new Float64Array(clauses),
+    order: new Int32Array(clauses),
+    position: new Int32Array(clauses),
+    restBound: new Float64Array(clauses + 1),
+    pairScale: new Float64Array(clauses),
+  }
+}
+
+/** The pass-1 arrays with room for `clauses` clauses of `units` alternatives in all (contents undefined). */
+function planScratch(clauses: number, units: number): PlanScratch {
+  if (planArrays.order.length < clauses || planArrays.unitLead.length < units) {
+    planArrays = planArraysOf(
+      Math.max(clauses, planArrays.order.length),
+      Math.max(units, planArrays.unitLead.length),
+    )
+  }
+  return planArrays
 }
 
 /** Scratch arrays above this many entries are dropped after the query that needed them. */
