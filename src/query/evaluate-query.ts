@@ -56,8 +56,11 @@ export class QueryEvaluator implements DocumentScorer {
   /** Clauses whose title occurrences {@link titleBonus} counted (distinct terms). */
   private readonly titleCounted: Int32Array
   private phraseStarts: Uint32Array = new Uint32Array(64)
-  private spansA: Uint32Array = new Uint32Array(64)
-  private spansB: Uint32Array = new Uint32Array(64)
+  /** The left side's phrase starts, copied (see {@link collectSpans}). */
+  private leftPhraseStarts: Uint32Array = new Uint32Array(64)
+  /** Where {@link collectSpans} left its positions: `spans` from `spansStart`. */
+  private spans: Uint32Array = this.phraseStarts
+  private spansStart = 0
   private currentDoc = -1
 
   /** Fields whose positions the proximity bonus reads (the first ones; see the constructor). */
@@ -525,27 +528,29 @@ export class QueryEvaluator implements DocumentScorer {
       if (this.fieldFactor[f] === 0) continue
       const leftCount = this.collectSpans(left, f, docId, true)
       if (leftCount === 0) continue
+      const spansA = this.spans
+      const a = this.spansStart
       const rightCount = this.collectSpans(right, f, docId, false)
       if (rightCount === 0) continue
-      const spansA = this.spansA
-      const spansB = this.spansB
+      const spansB = this.spans
+      const b = this.spansStart
       const leftSpan = left.span
       const rightSpan = right.span
       let j = 0
       for (let i = 0; i < leftCount; i++) {
-        const leftStart = spansA[i]
+        const leftStart = spansA[a + i]
         const leftEnd = leftStart + leftSpan - 1
         // In order: first right occurrence starting after the left one ends.
-        while (j < rightCount && spansB[j] <= leftEnd) j++
+        while (j < rightCount && spansB[b + j] <= leftEnd) j++
         if (j < rightCount) {
-          const gap = spansB[j] - leftEnd
+          const gap = spansB[b + j] - leftEnd
           if (gap <= window && 1 / gap > best) best = 1 / gap
         }
         // Reverse order: the last right occurrence ending before the left one starts.
         let k = j - 1
-        while (k >= 0 && spansB[k] + rightSpan - 1 >= leftStart) k--
+        while (k >= 0 && spansB[b + k] + rightSpan - 1 >= leftStart) k--
         if (k >= 0) {
-          const gap = leftStart - (spansB[k] + rightSpan - 1)
+          const gap = leftStart - (spansB[b + k] + rightSpan - 1)
           if (gap <= window && 0.5 / gap > best) best = 0.5 / gap
         }
       }
@@ -554,38 +559,43 @@ export class QueryEvaluator implements DocumentScorer {
     return best
   }
 
-  /** Start positions of `alternative` in field f into spansA (`intoA`) or spansB; returns their count. */
+  /**
+   * Start positions of `alternative` in field f, ascending: left in {@link spans} from {@link spansStart};
+   * returns their count. A single term's are its cursor's positions, read in place; a phrase's are computed
+   * into `phraseStarts`, and copied to a buffer of their own for the left side (`left`), which the right
+   * side's phrase would overwrite.
+   */
   private collectSpans(
     alternative: CompiledAlternative,
     field: number,
     docId: number,
-    intoA: boolean,
+    left: boolean,
   ): number {
     const cursors = this.cursors
     for (const index of alternative.cursors) {
       if (cursors[index].docId !== docId || cursors[index].termFrequency[field] === 0) return 0
     }
-    let count: number
-    let source: Uint32Array
-    let sourceStart: number
     if (alternative.cursors.length === 1) {
       const cursor = cursors[alternative.cursors[0]]
-      count = cursor.termFrequency[field]
-      source = cursor.positions
-      sourceStart = cursor.positionsStart[field]
-    } else {
-      count = this.phraseOccurrences(alternative, field, cursors, true)
-      source = this.phraseStarts
-      sourceStart = 0
+      this.spans = cursor.positions
+      this.spansStart = cursor.positionsStart[field]
+      return cursor.termFrequency[field]
     }
-    let target = intoA ? this.spansA : this.spansB
-    if (count > target.length) {
-      target = new Uint32Array(Math.max(count, target.length * 2))
-      if (intoA) this.spansA = target
-      else this.spansB = target
+    const count = this.phraseOccurrences(alternative, field, cursors, true)
+    if (!left) {
+      this.spans = this.phraseStarts
+      this.spansStart = 0
+      return count
     }
-    // A copy loop: a subarray view would be an allocation per call (this runs for every scored document).
-    for (let i = 0; i < count; i++) target[i] = source[sourceStart + i]
+    if (count > this.leftPhraseStarts.length) {
+      this.leftPhraseStarts = new Uint32Array(Math.max(count, this.leftPhraseStarts.length * 2))
+    }
+    // A copy loop: a subarray view would be an allocation per call.
+    const target = this.leftPhraseStarts
+    const source = this.phraseStarts
+    for (let i = 0; i < count; i++) target[i] = source[i]
+    this.spans = target
+    this.spansStart = 0
     return count
   }
 }

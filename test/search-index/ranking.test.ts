@@ -121,6 +121,24 @@ describe('search ranking agrees with a brute-force BM25F reference', () => {
     expect(index.search('دریا ستاره').map((hit) => hit.id)).toEqual(['near', 'reversed', 'far'])
   })
 
+  it('gives the proximity bonus between two phrases by where each phrase is', () => {
+    const filler = 'باغ کوه ابر باران دفتر قلم'
+    const index = new SearchIndex({ fields: ['body'], language: 'fa' })
+    index.addAll([
+      { id: 'far', body: `دریا آبی ${filler} ستاره روشن` },
+      { id: 'near', body: `دریا آبی ستاره روشن ${filler}` },
+      { id: 'reversed', body: `ستاره روشن دریا آبی ${filler}` },
+    ])
+    const hits = index.search('"دریا آبی" "ستاره روشن"')
+    expect(hits.map((hit) => hit.id)).toEqual(['near', 'reversed', 'far'])
+    // Same terms and lengths: the differences are the bonus, 0.5 × closeness (1 in order, 0.5 reversed,
+    // 0 beyond the window) × the smaller phrase score.
+    const score = (id: string) => hits.find((hit) => hit.id === id)!.score
+    const bonus = score('near') - score('far')
+    expect(bonus).toBeGreaterThan(0)
+    expect(score('reversed') - score('far')).toBeCloseTo(bonus / 2, 9)
+  })
+
   it('ranks the document whose whole title the query names first (title-match bonus); options and save', () => {
     const documents = [
       // Mentions every query word, more often, in a body about something else.
