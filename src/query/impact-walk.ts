@@ -274,8 +274,8 @@ export function runImpactWalk(
     }
   }
   // The page's worst lower bound: every document of the page scores at least this.
-  for (let s = 0; s < touched; s++) lowerSum[s] *= low
-  const floor = touched > pageSize && pageSize > 0 ? kthLargest(lowerSum, touched, pageSize) : 0
+  // (Scaled after the selection: the k-th largest of the scaled sums is the scaled k-th largest.)
+  const floor = touched > pageSize && pageSize > 0 ? kthLargest(lowerSum, touched, pageSize) * low : 0
   // Upper bounds with the proximity bonus. Most documents fall short even with the largest bonus their
   // clause bounds allow (each clause is in at most two pairs, each pair adds at most the mean of its two),
   // and are dropped before the bonus is summed pair by pair.
