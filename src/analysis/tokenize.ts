@@ -151,6 +151,15 @@ const INLINE_UNITS = 2 * INLINE_INTS
 const INITIAL_INTERN_SLOTS = 1 << 10
 const INITIAL_INTERN_ENTRIES = INITIAL_INTERN_SLOTS >> 1
 const INITIAL_INTERN_POOL = 1 << 12
+/**
+ * The words met last, direct-mapped by hash: (hash, id + 1) pairs, id + 1 = 0 for none. Small (128 KB) and
+ * dense, so that a frequent word is found without reading its slot in the slot table: with a vocabulary of
+ * a few hundred thousand words that table spans megabytes, and the slots of the frequent words lie on as
+ * many pages as there are words (a cache and TLB miss each). A hit is checked against the record, as a
+ * slot's word is.
+ */
+const RECENT_SLOTS = 1 << 14
+const recentWords = new Int32Array(2 * RECENT_SLOTS)
 let internMask = INITIAL_INTERN_SLOTS - 1
 /** Pairs (hash, id + 1); id + 1 = 0 is an empty slot. At most half the slots are used. */
 let internSlots = new Int32Array(2 * INITIAL_INTERN_SLOTS)
@@ -173,6 +182,7 @@ export function currentInternEpoch(): number {
 
 function resetIntern(): void {
   internEpoch++
+  recentWords.fill(0)
   internMask = INITIAL_INTERN_SLOTS - 1
   internSlots = new Int32Array(2 * INITIAL_INTERN_SLOTS)
   internEntries = new Int32Array(INITIAL_INTERN_ENTRIES * ENTRY_STRIDE)
@@ -295,32 +305,52 @@ function intern(
   units[len] = 0 // the pad of an odd length, compared as part of the last int32
   const ints = (len + 1) >> 1
   const inlineInts = Math.min(ints, INLINE_INTS)
+  const recent = recentWords
+  const r = 2 * (hash & (RECENT_SLOTS - 1))
+  if (recent[r] === hash) {
+    const e1 = recent[r + 1]!
+    if (e1 !== 0 && isEntryOf(e1 - 1, units, units32, len, inlineInts)) return e1 - 1
+  }
   const slots = internSlots
-  const entries = internEntries
   const mask = internMask
   let slot = hash & mask
   for (;;) {
     const e1 = slots[2 * slot + 1]!
     if (e1 === 0) break
-    if (slots[2 * slot] === hash) {
-      const base = (e1 - 1) * ENTRY_STRIDE
-      if (entries[base + ENTRY_LENGTH] === len) {
-        const inline = base + ENTRY_INLINE
-        let k = 0
-        while (k < inlineInts && entries[inline + k] === units32[k]) k++
-        if (k === inlineInts) {
-          if (len <= INLINE_UNITS) return e1 - 1
-          const pool = internPool
-          const offset = entries[base + ENTRY_OFFSET]!
-          let j = INLINE_UNITS
-          while (j < len && pool[offset + j] === units[j]) j++
-          if (j === len) return e1 - 1
-        }
-      }
+    if (slots[2 * slot] === hash && isEntryOf(e1 - 1, units, units32, len, inlineInts)) {
+      recent[r] = hash
+      recent[r + 1] = e1
+      return e1 - 1
     }
     slot = (slot + 1) & mask
   }
-  return addEntry(units, units32, len, hash, inlineInts, slot, text, start, end, changed)
+  const id = addEntry(units, units32, len, hash, inlineInts, slot, text, start, end, changed)
+  recent[r] = hash
+  recent[r + 1] = id + 1
+  return id
+}
+
+/** True when interned word `id` is units[0..len) (see {@link intern}: units32 views units, padded). */
+function isEntryOf(
+  id: number,
+  units: Uint16Array,
+  units32: Int32Array,
+  len: number,
+  inlineInts: number,
+): boolean {
+  const entries = internEntries
+  const base = id * ENTRY_STRIDE
+  if (entries[base + ENTRY_LENGTH] !== len) return false
+  const inline = base + ENTRY_INLINE
+  let k = 0
+  while (k < inlineInts && entries[inline + k] === units32[k]) k++
+  if (k < inlineInts) return false
+  if (len <= INLINE_UNITS) return true
+  const pool = internPool
+  const offset = entries[base + ENTRY_OFFSET]!
+  let j = INLINE_UNITS
+  while (j < len && pool[offset + j] === units[j]) j++
+  return j === len
 }
 
 /** Adds a new word at free slot `slot` of the table (see {@link intern}). */
