@@ -65,6 +65,25 @@ describe('tokenizer pass', () => {
     expect(surfaces).toEqual([...words, ...words])
   })
 
+  it('keeps words apart whose 32-bit hashes are equal (the table of recent words compares them too)', () => {
+    // The tokenizer hashes folded code units with FNV-1a; lowercase ASCII letters fold to themselves.
+    const fnv = (word: string): number => {
+      let hash = -2128831035
+      for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), 16777619)
+      return hash
+    }
+    // Found by a birthday search over 6-letter words (a few million of them).
+    const [a, b] = ['yaczfa', 'glbppa']
+    expect(fnv(a)).toBe(fnv(b))
+    // Alternating, so that each is looked up right after the other took the hash's recent slot.
+    const words = [a, b, a, a, b, b, a, 'x', b]
+    const buffer = tokenizeInto(words.join(' '), new WordBuffer())
+    expect(tokenize(words.join(' ')).map((w) => w.surface)).toEqual(words)
+    expect(buffer.id[0]).toBe(buffer.id[2])
+    expect(buffer.id[1]).toBe(buffer.id[4])
+    expect(buffer.id[0]).not.toBe(buffer.id[1])
+  })
+
   it('gives the same analysis with warm caches, cold caches and after a release', () => {
     fc.assert(
       fc.property(text, text, (a, b) => {
