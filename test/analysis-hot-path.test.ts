@@ -75,13 +75,53 @@ describe('tokenizer pass', () => {
     // Found by a birthday search over 6-letter words (a few million of them).
     const [a, b] = ['yaczfa', 'glbppa']
     expect(fnv(a)).toBe(fnv(b))
-    // Alternating, so that each is looked up right after the other took the hash's recent slot.
+    // Alternating, so that each is looked up right after the other took the hash's recent slot; the same
+    // text several times, so that each is also looked up while the other holds that slot, or the home slot
+    // of the hash in the table (the first one added), from an earlier call.
     const words = [a, b, a, a, b, b, a, 'x', b]
-    const buffer = tokenizeInto(words.join(' '), new WordBuffer())
-    expect(tokenize(words.join(' ')).map((w) => w.surface)).toEqual(words)
-    expect(buffer.id[0]).toBe(buffer.id[2])
-    expect(buffer.id[1]).toBe(buffer.id[4])
-    expect(buffer.id[0]).not.toBe(buffer.id[1])
+    releaseAnalysisCaches() // an empty table: which word holds which slot then follows from the calls
+    for (let call = 0; call < 4; call++) {
+      const buffer = tokenizeInto(words.join(' '), new WordBuffer())
+      expect(Array.from({ length: buffer.count }, (_, i) => buffer.surfaceOf(i))).toEqual(words)
+      expect(buffer.id[0]).toBe(buffer.id[2])
+      expect(buffer.id[1]).toBe(buffer.id[4])
+      expect(buffer.id[0]).not.toBe(buffer.id[1])
+    }
+  })
+
+  it('gives every word one id in a long text of new words (looked up in blocks, the table growing between)', () => {
+    // Thousands of distinct words, each several times, in a shuffled order: most are new to the table
+    // (so they are looked up after the scan, in blocks), repeats fall in the same block and in later ones,
+    // and the table grows several times within the text.
+    const distinct = Array.from(
+      { length: 3000 },
+      (_, i) => `و${i.toString(7).replace(/\d/g, (d) => 'بتثجحخد'[Number(d)])}`,
+    )
+    const words = distinct.flatMap((w, i) => Array.from({ length: 1 + (i % 4) }, () => w))
+    fc.assert(
+      fc.property(fc.integer(), (seed) => {
+        const shuffled = [...words]
+        let state = seed | 0
+        for (let i = shuffled.length - 1; i > 0; i--) {
+          state = Math.imul(state ^ (state >>> 15), 2246822507) + 1
+          const j = (state >>> 0) % (i + 1)
+          ;[shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]]
+        }
+        releaseAnalysisCaches()
+        const buffer = tokenizeInto(shuffled.join(' '), new WordBuffer())
+        expect(buffer.count).toBe(shuffled.length)
+        const idOf = new Map<string, number>()
+        for (let i = 0; i < buffer.count; i++) {
+          expect(buffer.surfaceOf(i)).toBe(shuffled[i])
+          const id = idOf.get(shuffled[i])
+          if (id === undefined) idOf.set(shuffled[i], buffer.id[i])
+          else expect(buffer.id[i]).toBe(id)
+        }
+        // Distinct words, distinct ids, handed out in the order the words first appear.
+        expect([...idOf.values()]).toEqual([...idOf.values()].map((_, k) => k))
+      }),
+      { numRuns: 5 },
+    )
   })
 
   it('gives the same analysis with warm caches, cold caches and after a release', () => {

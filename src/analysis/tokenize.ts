@@ -6,8 +6,9 @@
  * removed.
  *
  * Hot path: the folded code units of a word are hashed as they are produced and looked up in an intern
- * table, so a word seen before costs no string allocation. Words are written into reusable parallel arrays
- * ({@link WordBuffer}) rather than one object per word.
+ * table, so a word seen before costs no string allocation: a frequent word in a small table of recent
+ * words at once, the others after the scan, in blocks whose memory reads overlap. Words are written into
+ * reusable parallel arrays ({@link WordBuffer}) rather than one object per word.
  *
  * Owns: word boundaries, offsets and word strings. Must not: stem, join affixes or drop stop words.
  */
@@ -200,6 +201,7 @@ function resetIntern(): void {
 export function releaseInternTable(): void {
   if (internCount > 0) resetIntern()
   sharedWords.shrink()
+  shrinkMissed()
 }
 
 function growInternSlots(): void {
@@ -285,16 +287,17 @@ export function internJoined(first: number, second: number): number {
     units[firstLength + k] = unit
     hash = Math.imul(hash ^ unit, 16777619)
   }
-  return intern(units, joinBuffer32, firstLength + secondLength, hash, '', 0, 0, true)
+  return intern(units, joinBuffer32, 0, firstLength + secondLength, hash, '', 0, 0, true)
 }
 
 /**
- * The intern id for units[0..len) with FNV-1a hash `hash` (`units32` views the same buffer, which has room
- * for one more unit); the word's string is `text.slice(start, end)` when `changed` is false.
+ * The intern id for units[at..at + len) with FNV-1a hash `hash`: `at` is even, `units32` views the same
+ * buffer, and when len is odd units[at + len] is free for a zero pad (the last int32 is compared whole). The word's string is `text.slice(start, end)` when `changed` is false.
  */
 function intern(
   units: Uint16Array,
   units32: Int32Array,
+  at: number,
   len: number,
   hash: number,
   text: string,
@@ -302,14 +305,12 @@ function intern(
   end: number,
   changed: boolean,
 ): number {
-  units[len] = 0 // the pad of an odd length, compared as part of the last int32
-  const ints = (len + 1) >> 1
-  const inlineInts = Math.min(ints, INLINE_INTS)
+  if ((len & 1) !== 0) units[at + len] = 0 // the pad of an odd length
   const recent = recentWords
   const r = 2 * (hash & (RECENT_SLOTS - 1))
   if (recent[r] === hash) {
     const e1 = recent[r + 1]!
-    if (e1 !== 0 && isEntryOf(e1 - 1, units, units32, len, inlineInts)) return e1 - 1
+    if (e1 !== 0 && isEntryOf(e1 - 1, units, units32, at, len)) return e1 - 1
   }
   const slots = internSlots
   const mask = internMask
@@ -317,39 +318,35 @@ function intern(
   for (;;) {
     const e1 = slots[2 * slot + 1]!
     if (e1 === 0) break
-    if (slots[2 * slot] === hash && isEntryOf(e1 - 1, units, units32, len, inlineInts)) {
+    if (slots[2 * slot] === hash && isEntryOf(e1 - 1, units, units32, at, len)) {
       recent[r] = hash
       recent[r + 1] = e1
       return e1 - 1
     }
     slot = (slot + 1) & mask
   }
-  const id = addEntry(units, units32, len, hash, inlineInts, slot, text, start, end, changed)
+  const id = addEntry(units, units32, at, len, hash, slot, text, start, end, changed)
   recent[r] = hash
   recent[r + 1] = id + 1
   return id
 }
 
-/** True when interned word `id` is units[0..len) (see {@link intern}: units32 views units, padded). */
-function isEntryOf(
-  id: number,
-  units: Uint16Array,
-  units32: Int32Array,
-  len: number,
-  inlineInts: number,
-): boolean {
+/** True when interned word `id` is units[at..at + len) (laid out as {@link intern} says). */
+function isEntryOf(id: number, units: Uint16Array, units32: Int32Array, at: number, len: number): boolean {
   const entries = internEntries
   const base = id * ENTRY_STRIDE
   if (entries[base + ENTRY_LENGTH] !== len) return false
   const inline = base + ENTRY_INLINE
+  const inlineInts = len < INLINE_UNITS ? (len + 1) >> 1 : INLINE_INTS
+  const at32 = at >> 1
   let k = 0
-  while (k < inlineInts && entries[inline + k] === units32[k]) k++
+  while (k < inlineInts && entries[inline + k] === units32[at32 + k]) k++
   if (k < inlineInts) return false
   if (len <= INLINE_UNITS) return true
   const pool = internPool
   const offset = entries[base + ENTRY_OFFSET]!
   let j = INLINE_UNITS
-  while (j < len && pool[offset + j] === units[j]) j++
+  while (j < len && pool[offset + j] === units[at + j]) j++
   return j === len
 }
 
@@ -357,9 +354,9 @@ function isEntryOf(
 function addEntry(
   units: Uint16Array,
   units32: Int32Array,
+  at: number,
   len: number,
   hash: number,
-  inlineInts: number,
   slot: number,
   text: string,
   start: number,
@@ -368,7 +365,7 @@ function addEntry(
 ): number {
   // A slice of 13 or more code units would be a view that keeps the whole text alive (V8's sliced
   // strings), and terms are derived from this string: long ones are copied out.
-  const s = changed || len >= 13 ? wordString(units, len) : text.slice(start, end)
+  const s = changed || len >= 13 ? wordString(units, at, len) : text.slice(start, end)
   const e = internCount++
   if ((e + 1) * ENTRY_STRIDE > internEntries.length) {
     const grown = new Int32Array(internEntries.length * 2)
@@ -387,9 +384,11 @@ function addEntry(
   entries[base + ENTRY_HASH] = hash
   entries[base + ENTRY_LENGTH] = len
   entries[base + ENTRY_OFFSET] = internPoolUsed
-  for (let k = 0; k < inlineInts; k++) entries[base + ENTRY_INLINE + k] = units32[k]!
+  const inlineInts = len < INLINE_UNITS ? (len + 1) >> 1 : INLINE_INTS
+  const at32 = at >> 1
+  for (let k = 0; k < inlineInts; k++) entries[base + ENTRY_INLINE + k] = units32[at32 + k]!
   const pool = internPool
-  for (let k = 0; k < len; k++) pool[internPoolUsed + k] = units[k]!
+  for (let k = 0; k < len; k++) pool[internPoolUsed + k] = units[at + k]!
   internPoolUsed += len
   internString[e] = s
   internSlots[2 * slot] = hash
@@ -398,33 +397,140 @@ function addEntry(
   return e
 }
 
-/** The string of units[0..len): short words without the subarray and `apply` of unitsToString. */
-function wordString(units: Uint16Array, len: number): string {
+/** The string of units[at..at + len): short words without the subarray and `apply` of unitsToString. */
+function wordString(units: Uint16Array, at: number, len: number): string {
   const c = String.fromCharCode
+  const u = units
   switch (len) {
     case 1:
-      return c(units[0]!)
+      return c(u[at]!)
     case 2:
-      return c(units[0]!, units[1]!)
+      return c(u[at]!, u[at + 1]!)
     case 3:
-      return c(units[0]!, units[1]!, units[2]!)
+      return c(u[at]!, u[at + 1]!, u[at + 2]!)
     case 4:
-      return c(units[0]!, units[1]!, units[2]!, units[3]!)
+      return c(u[at]!, u[at + 1]!, u[at + 2]!, u[at + 3]!)
     case 5:
-      return c(units[0]!, units[1]!, units[2]!, units[3]!, units[4]!)
+      return c(u[at]!, u[at + 1]!, u[at + 2]!, u[at + 3]!, u[at + 4]!)
     case 6:
-      return c(units[0]!, units[1]!, units[2]!, units[3]!, units[4]!, units[5]!)
+      return c(u[at]!, u[at + 1]!, u[at + 2]!, u[at + 3]!, u[at + 4]!, u[at + 5]!)
     case 7:
-      return c(units[0]!, units[1]!, units[2]!, units[3]!, units[4]!, units[5]!, units[6]!)
+      return c(u[at]!, u[at + 1]!, u[at + 2]!, u[at + 3]!, u[at + 4]!, u[at + 5]!, u[at + 6]!)
     case 8:
-      return c(units[0]!, units[1]!, units[2]!, units[3]!, units[4]!, units[5]!, units[6]!, units[7]!)
+      return c(u[at]!, u[at + 1]!, u[at + 2]!, u[at + 3]!, u[at + 4]!, u[at + 5]!, u[at + 6]!, u[at + 7]!)
     default:
-      return unitsToString(units, len)
+      return unitsToString(at === 0 ? units : units.subarray(at), len)
   }
 }
 
 const unitBuffer = new Uint16Array(2 * MAX_WORD_LENGTH)
 const unitBuffer32 = new Int32Array(unitBuffer.buffer)
+// The words of one text that the table of recent words did not have (see scanWords): the word's index in
+// the buffer, its folded code units in missedUnits (from an even offset, with room for a pad), its length
+// (negative when folding changed it) and its hash. They grow to the most words a text missed and are given
+// back by releaseInternTable.
+let missedWord = new Int32Array(256)
+let missedAt = new Int32Array(256)
+let missedLength = new Int32Array(256)
+let missedHash = new Int32Array(256)
+let missedUnits = new Uint16Array(1 << 12)
+let missedUnits32 = new Int32Array(missedUnits.buffer)
+/** Missed words looked up together: their slots, then their records, are read a block at a time. */
+const MISSED_BLOCK = 128
+const blockIds = new Int32Array(MISSED_BLOCK)
+const blockLengths = new Int32Array(MISSED_BLOCK)
+
+function growMissed(): void {
+  const size = missedWord.length * 2
+  const grow = (a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
+    const b = new Int32Array(size)
+    b.set(a)
+    return b
+  }
+  missedWord = grow(missedWord)
+  missedAt = grow(missedAt)
+  missedLength = grow(missedLength)
+  missedHash = grow(missedHash)
+}
+
+function growMissedUnits(needed: number): void {
+  let size = missedUnits.length * 2
+  while (size < needed) size *= 2
+  const grown = new Uint16Array(size)
+  grown.set(missedUnits)
+  missedUnits = grown
+  missedUnits32 = new Int32Array(grown.buffer)
+}
+
+function shrinkMissed(): void {
+  if (missedWord.length > 256) {
+    missedWord = new Int32Array(256)
+    missedAt = new Int32Array(256)
+    missedLength = new Int32Array(256)
+    missedHash = new Int32Array(256)
+  }
+  if (missedUnits.length > 1 << 12) {
+    missedUnits = new Uint16Array(1 << 12)
+    missedUnits32 = new Int32Array(missedUnits.buffer)
+  }
+}
+
+/**
+ * Interns the words of a text that the table of recent words did not have, writing their ids into `ids`,
+ * in text order (so a new word gets the id a lookup per word would give it). A block at a time, in three
+ * passes: the first reads each word's home slot, the second the length in the record that slot names, the
+ * third compares and, where the word is not there (a new word, one a collision moved on, or one that an
+ * earlier word of the block added), takes the whole path of {@link intern}. The reads of the first two
+ * passes do not depend on each other, so the processor overlaps their cache misses: these are the rarer
+ * words, whose slots and records lie anywhere in tables of megabytes once the vocabulary is some hundred
+ * thousand words, and one lookup per word as the scan met it waited for two misses in a row.
+ */
+function internMissedWords(
+  text: string,
+  ids: Int32Array,
+  starts: Int32Array,
+  ends: Int32Array,
+  count: number,
+): void {
+  const units = missedUnits
+  const units32 = missedUnits32
+  const recent = recentWords
+  const lengthInRecord = blockLengths
+  const candidates = blockIds
+  for (let from = 0; from < count; from += MISSED_BLOCK) {
+    const to = Math.min(count, from + MISSED_BLOCK)
+    const slots = internSlots
+    const mask = internMask
+    for (let m = from; m < to; m++) {
+      const hash = missedHash[m]!
+      const slot = 2 * (hash & mask)
+      candidates[m - from] = slots[slot] === hash ? slots[slot + 1]! : 0
+    }
+    const entries = internEntries
+    for (let m = from; m < to; m++) {
+      const e1 = candidates[m - from]!
+      lengthInRecord[m - from] = e1 === 0 ? -1 : entries[(e1 - 1) * ENTRY_STRIDE + ENTRY_LENGTH]!
+    }
+    for (let m = from; m < to; m++) {
+      const signedLength = missedLength[m]!
+      const len = signedLength < 0 ? -signedLength : signedLength
+      const at = missedAt[m]!
+      const w = missedWord[m]!
+      const e1 = candidates[m - from]!
+      if ((len & 1) !== 0) units[at + len] = 0 // the pad of an odd length
+      if (lengthInRecord[m - from] === len && isEntryOf(e1 - 1, units, units32, at, len)) {
+        const hash = missedHash[m]!
+        const r = 2 * (hash & (RECENT_SLOTS - 1))
+        recent[r] = hash
+        recent[r + 1] = e1
+        ids[w] = e1 - 1
+      } else {
+        ids[w] = intern(units, units32, at, len, missedHash[m]!, text, starts[w]!, ends[w]!, signedLength < 0)
+      }
+    }
+  }
+}
+
 const sharedWords = new WordBuffer()
 
 /**
@@ -562,6 +668,10 @@ function scanWords(text: string, words: WordBuffer, origin: Int32Array | null): 
   const group = SIGNAL_DIGIT_GROUP
   const units = unitBuffer
   const units32 = unitBuffer32
+  const recent = recentWords
+  const recentMask = RECENT_SLOTS - 1
+  let missedCount = 0
+  let missedUsed = 0
   const n = text.length
   words.reserve(16 + (n >> 1))
   // The buffer's columns, in locals (re-read when they grow).
@@ -643,8 +753,27 @@ function scanWords(text: string, words: WordBuffer, origin: Int32Array | null): 
       // The word goes on only with a letter of the same script, below the length limit.
       if (kind === cSep || kind > cDigit || (kind === cArabic) !== arabic || len >= maxLen) break
     }
-    // The word ends: intern it and append it to the buffer's columns.
-    const id = intern(units, units32, len, hash, text, start, end, changed)
+    // The word ends: its id, when it is in the table of recent words; otherwise it is looked up with the
+    // other words missed there after the scan (see internMissedWords). Then appended to the buffer's columns.
+    let id = -1
+    const r = 2 * (hash & recentMask)
+    if (recent[r] === hash) {
+      const e1 = recent[r + 1]!
+      units[len] = 0 // the pad of an odd length
+      if (e1 !== 0 && isEntryOf(e1 - 1, units, units32, 0, len)) id = e1 - 1
+    }
+    if (id < 0) {
+      if (missedCount === missedWord.length) growMissed()
+      if (missedUsed + len + 2 > missedUnits.length) growMissedUnits(missedUsed + len + 2)
+      const mu = missedUnits
+      for (let k = 0; k < len; k++) mu[missedUsed + k] = units[k]!
+      missedWord[missedCount] = count
+      missedAt[missedCount] = missedUsed
+      missedLength[missedCount] = changed ? -len : len
+      missedHash[missedCount] = hash
+      missedCount++
+      missedUsed += len + (len & 1) // even offsets; an odd length leaves its pad's unit
+    }
     if (count === ids.length) {
       words.count = count
       words.reserve(count + 1)
@@ -664,6 +793,7 @@ function scanWords(text: string, words: WordBuffer, origin: Int32Array | null): 
     count++
     // i is at what ended the word (the outer loop skips or starts a word there), or at n.
   }
+  if (missedCount > 0) internMissedWords(text, ids, starts, ends, missedCount)
   words.count = count
   words.persianSignals = persianSignals
   words.arabicSignals = arabicSignals
