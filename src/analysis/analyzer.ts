@@ -342,20 +342,20 @@ export class TermBuffer {
 }
 
 // ---- term keys: every term string analysis has produced gets a dense integer key ----
-// An open-addressing table of key + 1 over the terms' hashes (a Map of strings costs several times more
-// per lookup, and a cold build looks up every new word's term).
+// An open-addressing table of (hash, key + 1) pairs over the terms' hashes (a Map of strings costs several
+// times more per lookup, and a cold build looks up every new word's term): the hash beside the key, so
+// that a probe past another term reads no other array.
 const TERM_KEY_LIMIT = 1 << 20
 const INITIAL_KEY_SLOTS = 1 << 10
 const termByKey: string[] = []
-let keyHashes = new Int32Array(INITIAL_KEY_SLOTS >> 1)
-let keySlots = new Int32Array(INITIAL_KEY_SLOTS)
+/** (hash, key + 1) pairs; key + 1 = 0 is an empty slot. At most half the slots are used. */
+let keySlots = new Int32Array(2 * INITIAL_KEY_SLOTS)
 let termKeyEpoch = 0
 
 /** Drops every term key (a new epoch). */
 function resetTermKeys(): void {
   termByKey.length = 0 // the same array: a fresh [] would change its elements kind and deoptimise readers
-  keyHashes = new Int32Array(INITIAL_KEY_SLOTS >> 1)
-  keySlots = new Int32Array(INITIAL_KEY_SLOTS)
+  keySlots = new Int32Array(2 * INITIAL_KEY_SLOTS)
   termKeyEpoch++
 }
 
@@ -378,34 +378,34 @@ function termKeyOf(term: string): number {
   for (let k = 0; k < term.length; k++) hash = Math.imul(hash ^ term.charCodeAt(k), 16777619)
   hash ^= hash >>> 15
   const slots = keySlots
-  const mask = slots.length - 1
+  const mask = (slots.length >> 1) - 1
   let slot = hash & mask
   for (;;) {
-    const key1 = slots[slot]!
+    const key1 = slots[2 * slot + 1]!
     if (key1 === 0) break
-    if (keyHashes[key1 - 1] === hash && termByKey[key1 - 1] === term) return key1 - 1
+    if (slots[2 * slot] === hash && termByKey[key1 - 1] === term) return key1 - 1
     slot = (slot + 1) & mask
   }
   const key = termByKey.length
   termByKey.push(term)
-  if (key >= keyHashes.length) {
-    const grown = new Int32Array(keyHashes.length * 2)
-    grown.set(keyHashes)
-    keyHashes = grown
-  }
-  keyHashes[key] = hash
-  slots[slot] = key + 1
-  if ((key + 1) * 2 > slots.length) growKeySlots()
+  slots[2 * slot] = hash
+  slots[2 * slot + 1] = key + 1
+  if ((key + 1) * 4 > slots.length) growKeySlots()
   return key
 }
 
 function growKeySlots(): void {
-  const slots = new Int32Array(keySlots.length * 2)
-  const mask = slots.length - 1
-  for (let key = 0; key < termByKey.length; key++) {
-    let slot = keyHashes[key]! & mask
-    while (slots[slot] !== 0) slot = (slot + 1) & mask
-    slots[slot] = key + 1
+  const old = keySlots
+  const slots = new Int32Array(old.length * 2)
+  const mask = (slots.length >> 1) - 1
+  for (let s = 1; s < old.length; s += 2) {
+    const key1 = old[s]!
+    if (key1 === 0) continue
+    const hash = old[s - 1]!
+    let slot = hash & mask
+    while (slots[2 * slot + 1] !== 0) slot = (slot + 1) & mask
+    slots[2 * slot] = hash
+    slots[2 * slot + 1] = key1
   }
   keySlots = slots
 }
