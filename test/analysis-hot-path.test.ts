@@ -8,7 +8,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { analyzeInto, releaseAnalysisCaches, TermBuffer } from '../src/analysis/analyzer'
 import { languageOfSignals } from '../src/analysis/detect'
-import { tokenize, tokenizeInto, WordBuffer } from '../src/analysis/tokenize'
+import { setDeferMissedFrom, tokenize, tokenizeInto, WordBuffer } from '../src/analysis/tokenize'
 import { analyze, detectLanguage } from '../src/index'
 import { PostingLog, PostingPool } from '../src/index/posting-pool'
 
@@ -79,13 +79,23 @@ describe('tokenizer pass', () => {
     // text several times, so that each is also looked up while the other holds that slot, or the home slot
     // of the hash in the table (the first one added), from an earlier call.
     const words = [a, b, a, a, b, b, a, 'x', b]
-    releaseAnalysisCaches() // an empty table: which word holds which slot then follows from the calls
-    for (let call = 0; call < 4; call++) {
-      const buffer = tokenizeInto(words.join(' '), new WordBuffer())
-      expect(Array.from({ length: buffer.count }, (_, i) => buffer.surfaceOf(i))).toEqual(words)
-      expect(buffer.id[0]).toBe(buffer.id[2])
-      expect(buffer.id[1]).toBe(buffer.id[4])
-      expect(buffer.id[0]).not.toBe(buffer.id[1])
+    // Both ways of looking up a word the table of recent words lacks: at once, and after the scan (in blocks,
+    // which the tokenizer does once the table is large; here from the first word). On an empty table, which
+    // of the two holds which slot then follows from the calls.
+    for (const deferFrom of [Number.POSITIVE_INFINITY, 0]) {
+      const previous = setDeferMissedFrom(deferFrom)
+      try {
+        releaseAnalysisCaches()
+        for (let call = 0; call < 4; call++) {
+          const buffer = tokenizeInto(words.join(' '), new WordBuffer())
+          expect(Array.from({ length: buffer.count }, (_, i) => buffer.surfaceOf(i))).toEqual(words)
+          expect(buffer.id[0]).toBe(buffer.id[2])
+          expect(buffer.id[1]).toBe(buffer.id[4])
+          expect(buffer.id[0]).not.toBe(buffer.id[1])
+        }
+      } finally {
+        setDeferMissedFrom(previous)
+      }
     }
   })
 
@@ -108,7 +118,13 @@ describe('tokenizer pass', () => {
           ;[shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]]
         }
         releaseAnalysisCaches()
-        const buffer = tokenizeInto(shuffled.join(' '), new WordBuffer())
+        const previous = setDeferMissedFrom(0) // the blocks from the first word (a small table never takes them)
+        let buffer: WordBuffer
+        try {
+          buffer = tokenizeInto(shuffled.join(' '), new WordBuffer())
+        } finally {
+          setDeferMissedFrom(previous)
+        }
         expect(buffer.count).toBe(shuffled.length)
         const idOf = new Map<string, number>()
         for (let i = 0; i < buffer.count; i++) {

@@ -435,6 +435,21 @@ let missedLength = new Int32Array(256)
 let missedHash = new Int32Array(256)
 let missedUnits = new Uint16Array(1 << 12)
 let missedUnits32 = new Int32Array(missedUnits.buffer)
+/**
+ * Interned words from which scanWords looks up the words missed in the table of recent words after the
+ * scan, in blocks: 32 K records of 64 bytes are 2 MB, about what this machine's cache holds.
+ */
+let deferMissedFrom = 1 << 15
+
+/**
+ * Sets how many interned words make scanWords look up missed words in blocks (the default 32 K; 0: always)
+ * and returns the previous setting. For the tests of that path, which a small table never takes.
+ */
+export function setDeferMissedFrom(count: number): number {
+  const previous = deferMissedFrom
+  deferMissedFrom = count
+  return previous
+}
 /** Missed words looked up together: their slots, then their records, are read a block at a time. */
 const MISSED_BLOCK = 128
 const blockIds = new Int32Array(MISSED_BLOCK)
@@ -670,6 +685,9 @@ function scanWords(text: string, words: WordBuffer, origin: Int32Array | null): 
   const units32 = unitBuffer32
   const recent = recentWords
   const recentMask = RECENT_SLOTS - 1
+  // Whether the words missed in the table of recent words wait for internMissedWords: only once the
+  // table's records outgrow the cache (before that a lookup finds them there, and waiting only costs).
+  const deferMissed = internCount >= deferMissedFrom
   let missedCount = 0
   let missedUsed = 0
   const n = text.length
@@ -762,6 +780,7 @@ function scanWords(text: string, words: WordBuffer, origin: Int32Array | null): 
       units[len] = 0 // the pad of an odd length
       if (e1 !== 0 && isEntryOf(e1 - 1, units, units32, 0, len)) id = e1 - 1
     }
+    if (id < 0 && !deferMissed) id = intern(units, units32, 0, len, hash, text, start, end, changed)
     if (id < 0) {
       if (missedCount === missedWord.length) growMissed()
       if (missedUsed + len + 2 > missedUnits.length) growMissedUnits(missedUsed + len + 2)
