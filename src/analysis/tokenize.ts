@@ -292,7 +292,8 @@ export function internJoined(first: number, second: number): number {
 
 /**
  * The intern id for units[at..at + len) with FNV-1a hash `hash`: `at` is even, `units32` views the same
- * buffer, and when len is odd units[at + len] is free for a zero pad (the last int32 is compared whole). The word's string is `text.slice(start, end)` when `changed` is false.
+ * buffer, and when len is odd units[at + len] is free for a zero pad (the last int32 is compared whole).
+ * The word's string is `text.slice(start, end)` when `changed` is false.
  */
 function intern(
   units: Uint16Array,
@@ -306,12 +307,8 @@ function intern(
   changed: boolean,
 ): number {
   if ((len & 1) !== 0) units[at + len] = 0 // the pad of an odd length
-  const recent = recentWords
-  const r = 2 * (hash & (RECENT_SLOTS - 1))
-  if (recent[r] === hash) {
-    const e1 = recent[r + 1]!
-    if (e1 !== 0 && isEntryOf(e1 - 1, units, units32, at, len)) return e1 - 1
-  }
+  const recent = recentIdOf(units, units32, at, len, hash)
+  if (recent >= 0) return recent
   const slots = internSlots
   const mask = internMask
   let slot = hash & mask
@@ -319,16 +316,32 @@ function intern(
     const e1 = slots[2 * slot + 1]!
     if (e1 === 0) break
     if (slots[2 * slot] === hash && isEntryOf(e1 - 1, units, units32, at, len)) {
-      recent[r] = hash
-      recent[r + 1] = e1
+      rememberRecent(hash, e1 - 1)
       return e1 - 1
     }
     slot = (slot + 1) & mask
   }
   const id = addEntry(units, units32, at, len, hash, slot, text, start, end, changed)
-  recent[r] = hash
-  recent[r + 1] = id + 1
+  rememberRecent(hash, id)
   return id
+}
+
+/**
+ * The id of units[at..at + len) (laid out as {@link intern} says) when the table of recent words holds it;
+ * −1 otherwise.
+ */
+function recentIdOf(units: Uint16Array, units32: Int32Array, at: number, len: number, hash: number): number {
+  const r = 2 * (hash & (RECENT_SLOTS - 1))
+  if (recentWords[r] !== hash) return -1
+  const e1 = recentWords[r + 1]!
+  return e1 !== 0 && isEntryOf(e1 - 1, units, units32, at, len) ? e1 - 1 : -1
+}
+
+/** Makes interned word `id` (hash `hash`) the one the table of recent words holds for its hash. */
+function rememberRecent(hash: number, id: number): void {
+  const r = 2 * (hash & (RECENT_SLOTS - 1))
+  recentWords[r] = hash
+  recentWords[r + 1] = id + 1
 }
 
 /** True when interned word `id` is units[at..at + len) (laid out as {@link intern} says). */
@@ -509,7 +522,6 @@ function internMissedWords(
 ): void {
   const units = missedUnits
   const units32 = missedUnits32
-  const recent = recentWords
   const lengthInRecord = blockLengths
   const candidates = blockIds
   for (let from = 0; from < count; from += MISSED_BLOCK) {
@@ -534,10 +546,7 @@ function internMissedWords(
       const e1 = candidates[m - from]!
       if ((len & 1) !== 0) units[at + len] = 0 // the pad of an odd length
       if (lengthInRecord[m - from] === len && isEntryOf(e1 - 1, units, units32, at, len)) {
-        const hash = missedHash[m]!
-        const r = 2 * (hash & (RECENT_SLOTS - 1))
-        recent[r] = hash
-        recent[r + 1] = e1
+        rememberRecent(missedHash[m]!, e1 - 1)
         ids[w] = e1 - 1
       } else {
         ids[w] = intern(units, units32, at, len, missedHash[m]!, text, starts[w]!, ends[w]!, signedLength < 0)
@@ -683,8 +692,6 @@ function scanWords(text: string, words: WordBuffer, origin: Int32Array | null): 
   const group = SIGNAL_DIGIT_GROUP
   const units = unitBuffer
   const units32 = unitBuffer32
-  const recent = recentWords
-  const recentMask = RECENT_SLOTS - 1
   // Whether the words missed in the table of recent words wait for internMissedWords: only once the
   // table's records outgrow the cache (before that a lookup finds them there, and waiting only costs).
   const deferMissed = internCount >= deferMissedFrom
@@ -773,14 +780,12 @@ function scanWords(text: string, words: WordBuffer, origin: Int32Array | null): 
     }
     // The word ends: its id, when it is in the table of recent words; otherwise it is looked up with the
     // other words missed there after the scan (see internMissedWords). Then appended to the buffer's columns.
-    let id = -1
-    const r = 2 * (hash & recentMask)
-    if (recent[r] === hash) {
-      const e1 = recent[r + 1]!
+    let id: number
+    if (!deferMissed) id = intern(units, units32, 0, len, hash, text, start, end, changed)
+    else {
       units[len] = 0 // the pad of an odd length
-      if (e1 !== 0 && isEntryOf(e1 - 1, units, units32, 0, len)) id = e1 - 1
+      id = recentIdOf(units, units32, 0, len, hash)
     }
-    if (id < 0 && !deferMissed) id = intern(units, units32, 0, len, hash, text, start, end, changed)
     if (id < 0) {
       if (missedCount === missedWord.length) growMissed()
       if (missedUsed + len + 2 > missedUnits.length) growMissedUnits(missedUsed + len + 2)
