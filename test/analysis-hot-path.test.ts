@@ -47,6 +47,16 @@ const pieces = [
 const text = fc.array(fc.constantFrom(...pieces), { maxLength: 80 }).map((a) => a.join(''))
 const runs = { numRuns: 2000 }
 
+/** Runs `work` with the tokenizer's block lookups starting at `count` interned words, then restores them. */
+function withDeferMissedFrom<T>(count: number, work: () => T): T {
+  const previous = setDeferMissedFrom(count)
+  try {
+    return work()
+  } finally {
+    setDeferMissedFrom(previous)
+  }
+}
+
 describe('tokenizer pass', () => {
   it('counts the language signals that detectLanguage weighs', () => {
     fc.assert(
@@ -83,8 +93,7 @@ describe('tokenizer pass', () => {
     // which the tokenizer does once the table is large; here from the first word). On an empty table, which
     // of the two holds which slot then follows from the calls.
     for (const deferFrom of [Number.POSITIVE_INFINITY, 0]) {
-      const previous = setDeferMissedFrom(deferFrom)
-      try {
+      withDeferMissedFrom(deferFrom, () => {
         releaseAnalysisCaches()
         for (let call = 0; call < 4; call++) {
           const buffer = tokenizeInto(words.join(' '), new WordBuffer())
@@ -93,9 +102,7 @@ describe('tokenizer pass', () => {
           expect(buffer.id[1]).toBe(buffer.id[4])
           expect(buffer.id[0]).not.toBe(buffer.id[1])
         }
-      } finally {
-        setDeferMissedFrom(previous)
-      }
+      })
     }
   })
 
@@ -118,13 +125,8 @@ describe('tokenizer pass', () => {
           ;[shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]]
         }
         releaseAnalysisCaches()
-        const previous = setDeferMissedFrom(0) // the blocks from the first word (a small table never takes them)
-        let buffer: WordBuffer
-        try {
-          buffer = tokenizeInto(shuffled.join(' '), new WordBuffer())
-        } finally {
-          setDeferMissedFrom(previous)
-        }
+        // The blocks from the first word (a small table never takes them).
+        const buffer = withDeferMissedFrom(0, () => tokenizeInto(shuffled.join(' '), new WordBuffer()))
         expect(buffer.count).toBe(shuffled.length)
         const idOf = new Map<string, number>()
         for (let i = 0; i < buffer.count; i++) {

@@ -344,13 +344,18 @@ function rememberRecent(hash: number, id: number): void {
   recentWords[r + 1] = id + 1
 }
 
+/** How many int32 of a record hold the first code units of a word of `len` units (two per int32, padded). */
+function inlineIntsOf(len: number): number {
+  return len < INLINE_UNITS ? (len + 1) >> 1 : INLINE_INTS
+}
+
 /** True when interned word `id` is units[at..at + len) (laid out as {@link intern} says). */
 function isEntryOf(id: number, units: Uint16Array, units32: Int32Array, at: number, len: number): boolean {
   const entries = internEntries
   const base = id * ENTRY_STRIDE
   if (entries[base + ENTRY_LENGTH] !== len) return false
   const inline = base + ENTRY_INLINE
-  const inlineInts = len < INLINE_UNITS ? (len + 1) >> 1 : INLINE_INTS
+  const inlineInts = inlineIntsOf(len)
   const at32 = at >> 1
   let k = 0
   while (k < inlineInts && entries[inline + k] === units32[at32 + k]) k++
@@ -397,7 +402,7 @@ function addEntry(
   entries[base + ENTRY_HASH] = hash
   entries[base + ENTRY_LENGTH] = len
   entries[base + ENTRY_OFFSET] = internPoolUsed
-  const inlineInts = len < INLINE_UNITS ? (len + 1) >> 1 : INLINE_INTS
+  const inlineInts = inlineIntsOf(len)
   const at32 = at >> 1
   for (let k = 0; k < inlineInts; k++) entries[base + ENTRY_INLINE + k] = units32[at32 + k]!
   const pool = internPool
@@ -544,7 +549,6 @@ function internMissedWords(
       const at = missedAt[m]!
       const w = missedWord[m]!
       const e1 = candidates[m - from]!
-      if ((len & 1) !== 0) units[at + len] = 0 // the pad of an odd length
       if (lengthInRecord[m - from] === len && isEntryOf(e1 - 1, units, units32, at, len)) {
         rememberRecent(missedHash[m]!, e1 - 1)
         ids[w] = e1 - 1
@@ -790,7 +794,8 @@ function scanWords(text: string, words: WordBuffer, origin: Int32Array | null): 
       if (missedCount === missedWord.length) growMissed()
       if (missedUsed + len + 2 > missedUnits.length) growMissedUnits(missedUsed + len + 2)
       const mu = missedUnits
-      for (let k = 0; k < len; k++) mu[missedUsed + k] = units[k]!
+      // With the pad of an odd length (written above), so the copy is ready to compare as int32.
+      for (let k = 0; k < len + (len & 1); k++) mu[missedUsed + k] = units[k]!
       missedWord[missedCount] = count
       missedAt[missedCount] = missedUsed
       missedLength[missedCount] = changed ? -len : len
