@@ -111,6 +111,28 @@ describe('bench results', () => {
     ])
   })
 
+  it('paired build figures are rendered and checked for shape', async () => {
+    const r = await sampleRun()
+    const row = r.build[0]
+    row.paired = {
+      against: 'flexsearch/default',
+      pairs: 3,
+      mbPerSec: row.mbPerSec,
+      peerMbPerSec: row.mbPerSec,
+      ratio: { median: 3.5, min: 3.1, max: 3.9, n: 3 },
+    }
+    expect(validateResults(r)).toEqual([])
+    expect(renderMarkdown(r)).toContain('Paired builds: kavosh and flexsearch/default')
+    expect(renderMarkdown(r)).toContain('3.50× (3.10–3.90)')
+    row.paired = { against: 1, pairs: 0, mbPerSec: null, peerMbPerSec: row.mbPerSec, ratio: 'x' } as never
+    expect(validateResults(r)).toEqual([
+      'build[0].paired.against: expected an engine id',
+      'build[0].paired.pairs: expected an integer ≥ 1',
+      'build[0].paired.mbPerSec: expected a summary object',
+      'build[0].paired.ratio: expected a summary object',
+    ])
+  })
+
   it('validateResults reports malformed results', () => {
     expect(validateResults(null)).toEqual(['results: expected an object'])
     const errors = validateResults({

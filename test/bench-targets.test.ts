@@ -81,6 +81,51 @@ describe('targets of issues #5 and #6 read off a run', () => {
     expect(row(rows, 'retained memory ≤ 0.5 MB per MB of text, saudinewsnet').met).toBe(false)
   })
 
+  it('reads the build ratio off paired builds when the run has them, not off the two medians', () => {
+    const kavosh = build('hamshahri-subset', 'kavosh', 60)
+    const rows = targetRows({
+      ...empty,
+      build: [
+        {
+          ...kavosh,
+          paired: {
+            against: 'flexsearch/default',
+            pairs: 7,
+            mbPerSec: summary(50),
+            peerMbPerSec: summary(12),
+            ratio: { median: 4.2, min: 3.9, max: 4.6, n: 7 },
+          },
+        },
+        build('hamshahri-subset', 'flexsearch/default', 10),
+      ],
+    })
+    // The medians alone would read 6× and meet the target; the pairs read 4.2×.
+    expect(row(rows, 'build ≥ 5× flexsearch/default MB/s, hamshahri-subset')).toMatchObject({
+      met: false,
+      measured: '4.20× (median of 7 paired builds, 3.90–4.60×; 50.0 vs 12.0 MB/s)',
+    })
+    // Pairs against another peer are not the issue's ratio: the medians are read.
+    const other = targetRows({
+      ...empty,
+      build: [
+        {
+          ...kavosh,
+          paired: {
+            against: 'minisearch/default',
+            pairs: 1,
+            mbPerSec: summary(1),
+            peerMbPerSec: summary(1),
+            ratio: summary(1),
+          },
+        },
+        build('hamshahri-subset', 'flexsearch/default', 10),
+      ],
+    })
+    expect(row(other, 'build ≥ 5× flexsearch/default MB/s, hamshahri-subset').measured).toBe(
+      '6.00× (60.0 vs 10.0 MB/s)',
+    )
+  })
+
   it('holds phrase and prefix latency to three times the keyword targets', () => {
     const latency = (kind: 'keyword' | 'phrase' | 'prefix', p50: number, p99: number) => ({
       collection: 'hamshahri-subset',

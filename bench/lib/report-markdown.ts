@@ -251,6 +251,25 @@ export function renderMarkdown(r: BenchResults, lucene?: LuceneResults): string 
         ),
       )
     }
+    const paired = r.build.filter((b) => b.paired !== undefined)
+    if (paired.length > 0) {
+      const against = unique(paired.map((b) => b.paired!.against)).join('/')
+      out.push(
+        `\nPaired builds: kavosh and ${against} build the same documents in turn (${unique(paired.map((b) => b.paired!.pairs)).join('/')} pairs per corpus, the order alternating, a GC before each build), after the corpus's other sections; ratio = the peer's build time ÷ kavosh's, pair by pair, so that a slow or fast stretch of the machine moves both builds of a pair. Issue #6's build ratio is read off these ↑\n`,
+      )
+      out.push(
+        table(
+          ['corpus', 'kavosh, MB/s', `${against}, MB/s`, 'ratio, median (range)'],
+          paired.map((b) => [
+            b.collection,
+            formatSummary(b.paired!.mbPerSec),
+            formatSummary(b.paired!.peerMbPerSec),
+            `${formatNumber(b.paired!.ratio.median)}× (${formatNumber(b.paired!.ratio.min)}–${formatNumber(b.paired!.ratio.max)})`,
+          ]),
+          ['l', 'r', 'r', 'r'],
+        ),
+      )
+    }
     buildTable(
       'Retained memory after GC, MB per MB of text ↓ (heapUsed + external delta with the index alive; external holds ArrayBuffer backing stores, where typed-array indexes live)',
       (b) => formatSummary(b.retainedBytesPerMB, 1e-6),

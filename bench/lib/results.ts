@@ -66,6 +66,28 @@ export interface BuildResult {
    * one-thread builds of the same run; absent otherwise.
    */
   parallel?: ParallelBuildFigures
+  /**
+   * Builds of the same documents by this engine and a peer in turn (the order alternating from pair to
+   * pair), after every other section of the collection; absent when the run has no such pairs.
+   */
+  paired?: PairedBuildFigures
+}
+
+/**
+ * Paired builds: the ratio of build speeds read pair by pair, so that a slow or fast stretch of a shared
+ * machine moves both figures of a pair instead of only one engine's (peers measured minutes apart swung by
+ * ±30 % between runs: flexsearch/default 6.8–11.1 MB/s on hamshahri-subset on the same day).
+ */
+export interface PairedBuildFigures {
+  /** The peer configuration built in turn with this engine. */
+  against: string
+  pairs: number
+  /** This engine's builds in the pairs. */
+  mbPerSec: Summary
+  /** The peer's builds in the pairs. */
+  peerMbPerSec: Summary
+  /** Per pair, the peer's build time ÷ this engine's: how many times faster this engine built. */
+  ratio: Summary
 }
 
 export interface ParallelBuildFigures {
@@ -284,6 +306,18 @@ export function validateResults(data: unknown): string[] {
         checkSummary(p.mbPerSec, `${w}.parallel.mbPerSec`, errors)
         if (!isFiniteNumber(p.speedup) || p.speedup <= 0) errors.push(`${w}.parallel.speedup: expected > 0`)
         if (typeof p.sameResults !== 'boolean') errors.push(`${w}.parallel.sameResults: expected a boolean`)
+      }
+    }
+    if (r.paired !== undefined) {
+      const p = r.paired
+      if (!isObject(p)) errors.push(`${w}.paired: expected an object`)
+      else {
+        if (typeof p.against !== 'string') errors.push(`${w}.paired.against: expected an engine id`)
+        if (!Number.isInteger(p.pairs) || (p.pairs as number) < 1)
+          errors.push(`${w}.paired.pairs: expected an integer ≥ 1`)
+        checkSummary(p.mbPerSec, `${w}.paired.mbPerSec`, errors)
+        checkSummary(p.peerMbPerSec, `${w}.paired.peerMbPerSec`, errors)
+        checkSummary(p.ratio, `${w}.paired.ratio`, errors)
       }
     }
   })

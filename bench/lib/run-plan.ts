@@ -30,6 +30,13 @@ export interface RunPlan {
   buildRepetitions(bytes: number): number
   /** Docs of the warm-up build (a prefix of the collection). */
   warmupBuildDocs: number
+  /**
+   * Paired builds per collection of the build section: kavosh and {@link pairedBuildPeer} build the same
+   * documents in turn, the order alternating (0: none). Issue #6's build ratio is read off them.
+   */
+  pairedBuilds: number
+  /** The peer configuration of the paired builds (the one issue #6 sets the build ratio against). */
+  pairedBuildPeer: string
   queryRepetitions: number
   /**
    * Queries per kind in the latency section for a collection of `bytes` (spread over all its query sets);
@@ -95,6 +102,8 @@ export function quickPlan(): RunPlan {
     analysisMaxBytes: 0.1 * MB,
     buildRepetitions: () => 1,
     warmupBuildDocs: 50,
+    pairedBuilds: 1,
+    pairedBuildPeer: 'flexsearch/default',
     queryRepetitions: 1,
     latencyQueries: () => 8,
     latencyPassBudgetMs: 200,
@@ -140,6 +149,12 @@ export function fullPlan(): RunPlan {
     // saudinewsnet build 22.7 and 23.9 (29–31 warm). About 70 s more per full run.
     buildRepetitions: () => 3,
     warmupBuildDocs: 200,
+    // Seven pairs (an odd count: the median is one pair's ratio). Three runs of 2026-12-07 read flexsearch's
+    // default build of hamshahri-subset at 6.8, 10.7 and 11.1 MB/s while kavosh's read 36.4–40.8, so the ratio
+    // of the build table swung 3.5–5.5× with the minutes between the two engines' builds; seven pairs cost
+    // about 25 s on hamshahri-subset and 10 s on the saudinewsnet cut.
+    pairedBuilds: 7,
+    pairedBuildPeer: 'flexsearch/default',
     // An odd count, so that the median is one repetition's figure: with 2 it was their mean, and one GC pause
     // in one pass of 20 queries set a p99 (kavosh hamshahri-subset keyword at 219ac3c: passes 0.60 and 4.44
     // ms, reported 2.52). Five passes cost about 50 s of the full run (most of it the slow peers').
@@ -166,7 +181,7 @@ export function fullPlan(): RunPlan {
     },
     variantsFor: (kind) => kind !== 'pooled',
     notes: [
-      `Cuts that keep the full run under 10 minutes of CPU on 2 cores with seven engine configurations: saudinewsnet is cut to its first ${saudiBytes / MB} MB (also inside pooled-ar); every build is timed three times after a warm-up build of 200 docs; every save and load is timed three times after a warm-up save and load; the analysis section reads the first 0.5 MB of each corpus, warms each operation up with passes over it filling 0.3 s and times each repetition over whole passes filling at least 0.15 s; the pooled settings run kavosh and the peers' fa-ar configurations only (orama/fa-ar not in pooled-fa); latency uses 60 queries per kind on collections up to 5 MB and 20 on bigger ones, the same for every engine (a warm-up pass over 4 s would cut a slow engine to fewer, marked "(n q)"), timed after untimed passes filling 1 s (at most 1000 passes) so that every engine runs steady-state code; the pooled settings score ${pooledQueries} queries per query set (spread sample; hamshahri-subset has 50), and the slow ${slowEngines.join(', ')} only ${slowEnginePooledQueries} there (about 0.3 s per query on pooled-fa); orthographic variants are scored on up to ${maxVariantQueries} queries per set (spread sample, compared with the same queries as written). The unperturbed per-corpus quality figures use every query.`,
+      `Cuts that keep the full run under 10 minutes of CPU on 2 cores with seven engine configurations: saudinewsnet is cut to its first ${saudiBytes / MB} MB (also inside pooled-ar); every build is timed three times after a warm-up build of 200 docs, and kavosh and flexsearch/default then build each corpus of the build section seven times in turn (paired builds); every save and load is timed three times after a warm-up save and load; the analysis section reads the first 0.5 MB of each corpus, warms each operation up with passes over it filling 0.3 s and times each repetition over whole passes filling at least 0.15 s; the pooled settings run kavosh and the peers' fa-ar configurations only (orama/fa-ar not in pooled-fa); latency uses 60 queries per kind on collections up to 5 MB and 20 on bigger ones, the same for every engine (a warm-up pass over 4 s would cut a slow engine to fewer, marked "(n q)"), timed after untimed passes filling 1 s (at most 1000 passes) so that every engine runs steady-state code; the pooled settings score ${pooledQueries} queries per query set (spread sample; hamshahri-subset has 50), and the slow ${slowEngines.join(', ')} only ${slowEnginePooledQueries} there (about 0.3 s per query on pooled-fa); orthographic variants are scored on up to ${maxVariantQueries} queries per set (spread sample, compared with the same queries as written). The unperturbed per-corpus quality figures use every query.`,
     ],
   }
 }

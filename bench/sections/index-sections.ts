@@ -282,6 +282,51 @@ async function measureParallelBuild(
   }
 }
 
+/**
+ * kavosh and the plan's peer build the same documents in turn, `plan.pairedBuilds` times each, the order
+ * alternating (kavosh first in even pairs), each build after a GC, and nothing kept; the figures go on
+ * kavosh's build row. Run after every other section of the collection, when both engines built it there.
+ */
+async function measurePairedBuilds(
+  c: Collection,
+  engines: readonly Engine[],
+  plan: RunPlan,
+  progress: Progress,
+  out: IndexSectionResults,
+): Promise<void> {
+  const ours = engines.find((e) => e.library === 'kavosh')
+  const peer = engines.find((e) => e.id === plan.pairedBuildPeer)
+  if (!ours || !peer) return
+  const row = out.build.find((b) => b.collection === c.name && b.engine === ours.id)
+  if (!row || !out.build.some((b) => b.collection === c.name && b.engine === peer.id)) return
+  const timeBuild = async (engine: Engine): Promise<number> => {
+    if (plan.collectGarbage) collectGarbage()
+    const t0 = now()
+    await engine.build(c.docs)
+    return now() - t0
+  }
+  const ourMs: number[] = []
+  const peerMs: number[] = []
+  for (let p = 0; p < plan.pairedBuilds; p++) {
+    progress.update(`[${c.name}] paired builds, ${ours.id} and ${peer.id}`, p + 1, plan.pairedBuilds)
+    if (p % 2 === 0) {
+      ourMs.push(await timeBuild(ours))
+      peerMs.push(await timeBuild(peer))
+    } else {
+      peerMs.push(await timeBuild(peer))
+      ourMs.push(await timeBuild(ours))
+    }
+  }
+  const mb = c.bytes / 1e6
+  row.paired = {
+    against: peer.id,
+    pairs: plan.pairedBuilds,
+    mbPerSec: summarize(ourMs.map((t) => mb / (t / 1000))),
+    peerMbPerSec: summarize(peerMs.map((t) => mb / (t / 1000))),
+    ratio: summarize(ourMs.map((t, p) => peerMs[p]! / t)),
+  }
+}
+
 function ratio(a: QualityMetrics, b: QualityMetrics): Partial<QualityMetrics> {
   const out: Partial<QualityMetrics> = {}
   for (const k of METRIC_NAMES) if (b[k] > 0) out[k] = a[k] / b[k]
@@ -412,6 +457,7 @@ export async function runIndexSections(
         out.skipped.push({ what: `${engine.id} on ${c.name}`, reason: `threw: ${reason}` })
       }
     }
+    if (wantBuild && plan.pairedBuilds > 0) await measurePairedBuilds(c, engines, plan, progress, out)
   }
   for (const engine of engines) await engine.parallel?.close()
   return out
