@@ -20,6 +20,7 @@
  * Owns: Arabic affix removal. Must not: fold characters or know about tokens/offsets.
  */
 import { getLexicon } from './lexicon'
+import { codeUnitsOf, endsAt, rangeSetOf } from './range-set'
 
 /** The proclitic ک + the article ("like the"), kept on words of `dictionaries/ar-kal-words.txt`. */
 export const KAL = 'کال'
@@ -124,7 +125,7 @@ export function stemArabic(word: string): string {
     word.charCodeAt(e - 2) === 0x0627 /* ا */
   )
     e--
-  const exceptions = exceptionsOf(lexicon.arStemExceptions)
+  const exceptions = rangeSetOf(lexicon.arStemExceptions)
   let exception = exceptions.has(word, s, e)
   if (!exception) {
     for (let p = 0; p < PRONOUN_UNITS.length; p++) {
@@ -148,27 +149,18 @@ export function stemArabic(word: string): string {
 }
 
 /** Code units of each prefix, suffix and pronoun, in the order of the lists above. */
-const codeUnits = (list: readonly string[]) => list.map((x) => Array.from(x, (c) => c.charCodeAt(0)))
-const PREFIX_UNITS = codeUnits(ARTICLE_PREFIXES)
+const PREFIX_UNITS = codeUnitsOf(ARTICLE_PREFIXES)
 const KAL_INDEX = ARTICLE_PREFIXES.indexOf(KAL)
 const WAL_INDEX = ARTICLE_PREFIXES.indexOf(WAL)
-const WAL_UNITS = codeUnits([WAL])[0]!
-const PRONOUN_UNITS = codeUnits(PRONOUN_SUFFIXES)
-const SUFFIX_UNITS = codeUnits(SUFFIXES)
+const WAL_UNITS = codeUnitsOf([WAL])[0]!
+const PRONOUN_UNITS = codeUnitsOf(PRONOUN_SUFFIXES)
+const SUFFIX_UNITS = codeUnitsOf(SUFFIXES)
 const SUFFIX_MIN_STEM = SUFFIXES.map(minSuffixStem)
 
 /** True when `word[s, e)` begins with `units`. */
 function startsAt(word: string, s: number, e: number, units: readonly number[]): boolean {
   if (e - s < units.length) return false
   for (let k = 0; k < units.length; k++) if (word.charCodeAt(s + k) !== units[k]) return false
-  return true
-}
-
-/** True when `word[s, e)` ends with `units`. */
-function endsAt(word: string, s: number, e: number, units: readonly number[]): boolean {
-  const from = e - units.length
-  if (from < s) return false
-  for (let k = 0; k < units.length; k++) if (word.charCodeAt(from + k) !== units[k]) return false
   return true
 }
 
@@ -190,53 +182,6 @@ function isAllahAt(word: string, s: number, e: number): boolean {
   return (
     word.charCodeAt(s) === 0x0644 && word.charCodeAt(s + 1) === 0x0644 && word.charCodeAt(s + 2) === 0x0647
   )
-}
-
-/**
- * A set of words looked up by a range of a string (no string made for the lookup): the words bucketed by
- * length, first and last code unit, each bucket compared unit by unit.
- */
-class RangeSet {
-  private readonly buckets = new Map<number, string[]>()
-
-  constructor(words: Iterable<string>) {
-    for (const w of words) {
-      if (w.length === 0) continue
-      const key = RangeSet.key(w, 0, w.length)
-      const list = this.buckets.get(key)
-      if (list === undefined) this.buckets.set(key, [w])
-      else list.push(w)
-    }
-  }
-
-  private static key(word: string, s: number, e: number): number {
-    return ((word.charCodeAt(s) * 0x10000 + word.charCodeAt(e - 1)) * 64 + ((e - s) & 63)) | 0
-  }
-
-  has(word: string, s: number, e: number): boolean {
-    if (e <= s) return false
-    const list = this.buckets.get(RangeSet.key(word, s, e))
-    if (list === undefined) return false
-    for (const w of list) {
-      if (w.length !== e - s) continue
-      let k = 0
-      while (k < w.length && w.charCodeAt(k) === word.charCodeAt(s + k)) k++
-      if (k === w.length) return true
-    }
-    return false
-  }
-}
-
-const rangeSets = new WeakMap<ReadonlySet<string>, RangeSet>()
-
-/** The {@link RangeSet} of a lexicon set (made once per set). */
-function exceptionsOf(words: ReadonlySet<string>): RangeSet {
-  let set = rangeSets.get(words)
-  if (set === undefined) {
-    set = new RangeSet(words)
-    rangeSets.set(words, set)
-  }
-  return set
 }
 
 /** True when `word` from `from` begins with one of `beginnings` (each of at least three code units). */

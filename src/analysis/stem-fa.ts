@@ -16,6 +16,7 @@ import {
   MARKED_PRONOUN_SUFFIXES,
   PLURAL_SUFFIXES,
 } from './persian-affixes'
+import { codeUnitsOf, endsAt, RangeSet, rangeSetOf } from './range-set'
 import { withoutFinalHamza } from './stem-ar'
 
 /** Suffixes removed when they stand after a ZWNJ or were written as a separate word. */
@@ -49,19 +50,22 @@ export const MIN_STEM = 2
  * ```
  */
 export function stemPersian(word: string, boundary: number): string {
-  const { faStemExceptions: exceptions, faPastStems: pastStems } = getLexicon()
+  // The word is cut as a range [0, n) of `w` and sliced once for the stem returned; the lists are looked
+  // up by range (RangeSet), so the rules below make no intermediate strings (this runs once for every
+  // distinct Persian word of a build).
+  const { exceptions } = persianSets()
   // 0. A final hamza after alef, which Persian spelling drops (اعضاء, امضاء, ارتقاء are اعضا, امضا, ارتقا), as
   // the Arabic stemmer does; first, so both spellings stem alike.
   let w = withoutFinalHamza(word)
   if (boundary >= w.length) boundary = -1
-  if (w.length < 3 || exceptions.has(w)) return w
+  if (w.length < 3 || exceptions.has(w, 0, w.length)) return w
   let isVerb = false
 
   // 1. Verb prefix می / نمی. Trusted when a boundary (ZWNJ, space) follows it; written joined, only when a
   // known verb stem follows (so میلیونها, میسی, میراث stay whole).
   const miLength = w.startsWith('نمی') ? 3 : w.startsWith('می') ? 2 : 0
   if (miLength > 0 && w.length - miLength >= MIN_STEM) {
-    if (boundary === miLength || (!exceptions.has(w) && isVerbForm(w.slice(miLength)))) {
+    if (boundary === miLength || isVerbForm(w, miLength, w.length)) {
       w = w.slice(miLength)
       isVerb = true
       if (boundary >= 0) boundary = boundary === miLength ? -1 : boundary - miLength
@@ -77,9 +81,9 @@ export function stemPersian(word: string, boundary: number): string {
     w.charCodeAt(0) === 0x0646 /* ن */ &&
     boundary !== 1 &&
     !startsWithAlef(w.charCodeAt(1)) &&
-    !isVerbForm(w) &&
+    !isVerbForm(w, 0, w.length) &&
     !isInflectedException(w, exceptions) &&
-    isNegatedForm(w.slice(1))
+    isNegatedForm(w, 1)
   ) {
     w = w.slice(1)
     isVerb = true
@@ -87,30 +91,89 @@ export function stemPersian(word: string, boundary: number): string {
   }
 
   // 2. A suffix marked by a ZWNJ / written apart: cut exactly there (e.g. خانه‌ای → خانه, کتاب‌ها → کتاب).
-  if (boundary >= MIN_STEM && BOUNDARY_SUFFIXES.has(w.slice(boundary))) {
-    const stem = w.slice(0, boundary)
-    return exceptions.has(stem) ? stem : stemPersianSuffixes(stem, exceptions, pastStems, isVerb)
+  if (boundary >= MIN_STEM && boundarySuffixes.has(w, boundary, w.length)) {
+    return exceptions.has(w, 0, boundary) ? w.slice(0, boundary) : stemPersianSuffixes(w, boundary, isVerb)
   }
-  return stemPersianSuffixes(w, exceptions, pastStems, isVerb)
+  return stemPersianSuffixes(w, w.length, isVerb)
 }
 
-/** A present or past verb stem, optionally followed by a person ending (روند, کردند, شود, توان). */
-function isVerbForm(rest: string): boolean {
-  const { faPastStems: past, faPresentStems: present } = getLexicon()
-  if (past.has(rest) || present.has(rest)) return true
-  for (const e of PERSON_ENDINGS) {
-    if (rest.length > e.length && rest.endsWith(e)) {
-      const stem = rest.slice(0, -e.length)
-      if (past.has(stem) || present.has(stem)) return true
+/** The lexicon's Persian lists as {@link RangeSet}s (made once per lexicon). */
+function persianSets(): {
+  exceptions: RangeSet
+  pastStems: RangeSet
+  presentStems: RangeSet
+  hehPluralStems: RangeSet
+} {
+  const lexicon = getLexicon()
+  if (setsLexicon !== lexicon) {
+    sets = {
+      exceptions: rangeSetOf(lexicon.faStemExceptions),
+      pastStems: rangeSetOf(lexicon.faPastStems),
+      presentStems: rangeSetOf(lexicon.faPresentStems),
+      hehPluralStems: rangeSetOf(lexicon.faHehPluralStems),
+    }
+    setsLexicon = lexicon
+  }
+  return sets!
+}
+let setsLexicon: ReturnType<typeof getLexicon> | null = null
+let sets: ReturnType<typeof persianSets> | null = null
+
+const boundarySuffixes = new RangeSet(BOUNDARY_SUFFIXES)
+const PERSON_ENDING_UNITS = codeUnitsOf(PERSON_ENDINGS)
+const PERFECT_ENDING_UNITS = codeUnitsOf(PERFECT_ENDINGS)
+const PLURAL_ENDING_UNITS = codeUnitsOf(PLURAL_ENDINGS)
+const [GI, TARIN, TAR, GAN, YAN, AN, STAN, DOSTAN, ZAMAN, AT, YY, Y] = codeUnitsOf([
+  'گی',
+  'ترین',
+  'تر',
+  'گان',
+  'یان',
+  'ان',
+  'ستان',
+  'دوستان',
+  'زمان',
+  'ات',
+  'یی',
+  'ی',
+]) as [
+  number[],
+  number[],
+  number[],
+  number[],
+  number[],
+  number[],
+  number[],
+  number[],
+  number[],
+  number[],
+  number[],
+  number[],
+]
+
+/** w[0, n) as a string (w itself when it is all of w). */
+function cut(w: string, n: number): string {
+  return n === w.length ? w : w.slice(0, n)
+}
+
+/** w[s, n) is a present or past verb stem, optionally followed by a person ending (روند, کردند, شود, توان). */
+function isVerbForm(w: string, s: number, n: number): boolean {
+  const { pastStems: past, presentStems: present } = persianSets()
+  if (past.has(w, s, n) || present.has(w, s, n)) return true
+  for (const e of PERSON_ENDING_UNITS) {
+    if (n - s > e.length && endsAt(w, s, n, e)) {
+      const m = n - e.length
+      if (past.has(w, s, m) || present.has(w, s, m)) return true
     }
   }
   return false
 }
 
 /** An exception word under a plural or possessive ending (نبردها): its ن is not the negative prefix. */
-function isInflectedException(w: string, exceptions: ReadonlySet<string>): boolean {
-  for (const e of PLURAL_ENDINGS) {
-    if (w.length > e.length && w.endsWith(e) && exceptions.has(w.slice(0, -e.length))) return true
+function isInflectedException(w: string, exceptions: RangeSet): boolean {
+  const n = w.length
+  for (const e of PLURAL_ENDING_UNITS) {
+    if (n > e.length && endsAt(w, 0, n, e) && exceptions.has(w, 0, n - e.length)) return true
   }
   return false
 }
@@ -120,115 +183,113 @@ function startsWithAlef(code: number): boolean {
   return code === 0x0627 || code === 0x0622
 }
 
-/** What may follow a negative ن: a verb form, a participle or a perfect (رفته, رفتهاند), an infinitive. */
-function isNegatedForm(rest: string): boolean {
-  return isVerbForm(rest) || pastStemUnder(rest, getLexicon().faPastStems) !== null
+/** What may follow a negative ن (w from s): a verb form, a participle or a perfect (رفته, رفتهاند), an infinitive. */
+function isNegatedForm(w: string, s: number): boolean {
+  return isVerbForm(w, s, w.length) || pastStemEndUnder(w, s, w.length, persianSets().pastStems) >= 0
 }
 
-/** The past stem of an infinitive (رفتن), participle (رفته) or perfect (رفتهاند), or null. */
-function pastStemUnder(w: string, pastStems: ReadonlySet<string>): string | null {
-  if (w.endsWith('ن') && pastStems.has(w.slice(0, -1))) return w.slice(0, -1)
-  for (const e of PERFECT_ENDINGS) {
-    if (w.length - e.length >= MIN_STEM && w.endsWith(e) && pastStems.has(w.slice(0, -e.length))) {
-      return w.slice(0, -e.length)
-    }
+/** The end of the past stem under the infinitive (رفتن), participle (رفته) or perfect (رفتهاند) w[s, n), or −1. */
+function pastStemEndUnder(w: string, s: number, n: number, pastStems: RangeSet): number {
+  if (n > s && w.charCodeAt(n - 1) === 0x0646 /* ن */ && pastStems.has(w, s, n - 1)) return n - 1
+  for (const e of PERFECT_ENDING_UNITS) {
+    const m = n - e.length
+    if (m - s >= MIN_STEM && endsAt(w, s, n, e) && pastStems.has(w, s, m)) return m
   }
-  return null
+  return -1
 }
 
-function stemPersianSuffixes(
-  word: string,
-  exceptions: ReadonlySet<string>,
-  pastStems: ReadonlySet<string>,
-  isVerb: boolean,
-): string {
-  const w = word
-  if (exceptions.has(w)) return w
+/** The stem of w[0, n) under its suffixes. */
+function stemPersianSuffixes(w: string, n: number, isVerb: boolean): string {
+  const { exceptions, pastStems, presentStems } = persianSets()
+  if (exceptions.has(w, 0, n)) return cut(w, n)
 
   // Verbs: past stem + person ending (رفتند → رفت), participle (رفته → رفت), perfect (رفتهاند → رفت),
   // infinitive (رفتن → رفت).
-  if (pastStems.has(w)) return w
-  const pastStem = pastStemUnder(w, pastStems)
-  if (pastStem !== null) return pastStem
-  const presentStems = getLexicon().faPresentStems
+  if (pastStems.has(w, 0, n)) return cut(w, n)
+  const pastEnd = pastStemEndUnder(w, 0, n, pastStems)
+  if (pastEnd >= 0) return w.slice(0, pastEnd)
   // After a verb prefix a bare present stem is the stem (نخند, میبند: not خن, بن + د).
-  if (isVerb && presentStems.has(w)) return w
-  let verbStem = ''
-  for (const e of PERSON_ENDINGS) {
-    if (w.length - e.length >= MIN_STEM && w.endsWith(e)) {
-      const stem = w.slice(0, -e.length)
-      if (pastStems.has(stem)) return stem
+  if (isVerb && presentStems.has(w, 0, n)) return cut(w, n)
+  let verbStemEnd = -1
+  for (const e of PERSON_ENDING_UNITS) {
+    const m = n - e.length
+    if (m >= MIN_STEM && endsAt(w, 0, n, e)) {
+      if (pastStems.has(w, 0, m)) return w.slice(0, m)
       // After می/نمی the word is a verb: present stem + ending (میروند → رو, میکند → کن); a known present
       // stem wins over a longer ending (میتواند → توان + د, not توا + ند).
       if (isVerb) {
-        if (presentStems.has(stem)) return stem
-        if (verbStem === '') verbStem = stem
+        if (presentStems.has(w, 0, m)) return w.slice(0, m)
+        if (verbStemEnd < 0) verbStemEnd = m
       }
     }
   }
-  if (isVerb) return verbStem === '' ? w : verbStem
+  if (isVerb) return cut(w, verbStemEnd < 0 ? n : verbStemEnd)
 
   // Plural (+ possessive) endings.
-  for (const e of PLURAL_ENDINGS) {
-    if (w.length - e.length >= MIN_STEM && w.endsWith(e)) {
-      return stripAdjectival(w.slice(0, -e.length), exceptions)
-    }
+  for (const e of PLURAL_ENDING_UNITS) {
+    const m = n - e.length
+    if (m >= MIN_STEM && endsAt(w, 0, n, e)) return cut(w, adjectivalEnd(w, m, exceptions))
   }
-  const noun = stemNounEnding(w, exceptions)
+  const noun = stemNounEnding(w, n, exceptions)
   if (noun !== null) return noun
   // Under an adjectival ی the word is stemmed like any noun once more: کارگردانی → کارگردان → کارگرد (as
   // کارگردان itself), بزرگتری → بزرگ.
-  const adjective = stripAdjectival(w, exceptions)
-  if (adjective !== w && !exceptions.has(adjective)) return stemNounEnding(adjective, exceptions) ?? adjective
-  return adjective
+  const adjective = adjectivalEnd(w, n, exceptions)
+  if (adjective !== n && !exceptions.has(w, 0, adjective))
+    return stemNounEnding(w, adjective, exceptions) ?? w.slice(0, adjective)
+  return cut(w, adjective)
 }
 
 /**
  * Comparative/superlative, the plurals ان, گان, یان, ات (of a noun in ه in dictionaries/fa-heh-plurals.txt: its
  * singular), and the abstract noun گی of a word in ه
- * (آلودگی → آلوده, like آلودگان → آلوده; not فرهنگی, see {@link endsInRootGaf}); null when none applies.
+ * (آلودگی → آلوده, like آلودگان → آلوده; not فرهنگی, see {@link endsInRootGaf}) of w[0, n); null when none
+ * applies.
  */
-function stemNounEnding(w: string, exceptions: ReadonlySet<string>): string | null {
-  if (w.length - 2 >= 3 && w.endsWith('گی') && !endsInRootGaf(w)) return w.slice(0, -2) + 'ه'
-  if (w.length - 4 >= MIN_STEM && w.endsWith('ترین')) return w.slice(0, -4)
-  if (w.length - 2 >= 3 && w.endsWith('تر') && !exceptions.has(w)) return w.slice(0, -2)
-  if (w.length - 3 >= 3 && w.endsWith('گان')) return w.slice(0, -3) + 'ه' // نمایندگان → نماینده
-  if (w.length - 3 >= 2 && w.endsWith('یان')) {
-    return stripAdjectival(w.slice(0, -3), exceptions) // دانشجویان → دانشجو, ایرانیان → ایران
+function stemNounEnding(w: string, n: number, exceptions: RangeSet): string | null {
+  if (n - 2 >= 3 && endsAt(w, 0, n, GI) && !endsInRootGaf(w, n)) return `${w.slice(0, n - 2)}ه`
+  if (n - 4 >= MIN_STEM && endsAt(w, 0, n, TARIN)) return w.slice(0, n - 4)
+  if (n - 2 >= 3 && endsAt(w, 0, n, TAR) && !exceptions.has(w, 0, n)) return w.slice(0, n - 2)
+  if (n - 3 >= 3 && endsAt(w, 0, n, GAN)) return `${w.slice(0, n - 3)}ه` // نمایندگان → نماینده
+  if (n - 3 >= 2 && endsAt(w, 0, n, YAN)) {
+    return cut(w, adjectivalEnd(w, n - 3, exceptions)) // دانشجویان → دانشجو, ایرانیان → ایران
   }
   // Not after ست (استان, داستان, بیمارستان …) nor in compounds of زمان (سازمان, همزمان): those are almost
   // never plurals (دوستان is). Other nouns in ان are in the exception list.
   if (
-    w.length - 2 >= 3 &&
-    w.endsWith('ان') &&
-    (!w.endsWith('ستان') || w.endsWith('دوستان')) &&
-    !w.endsWith('زمان')
+    n - 2 >= 3 &&
+    endsAt(w, 0, n, AN) &&
+    (!endsAt(w, 0, n, STAN) || endsAt(w, 0, n, DOSTAN)) &&
+    !endsAt(w, 0, n, ZAMAN)
   ) {
-    return stripAdjectival(w.slice(0, -2), exceptions)
+    return cut(w, adjectivalEnd(w, n - 2, exceptions))
   }
-  if (w.length - 2 >= 3 && w.endsWith('ات')) {
+  if (n - 2 >= 3 && endsAt(w, 0, n, AT)) {
     // The plural of a noun in a silent ه (مسابقات ← مسابقه): the singular's stem.
-    const stem = w.slice(0, -2)
-    return getLexicon().faHehPluralStems.has(stem) ? `${stem}ه` : stripAdjectival(stem, exceptions)
+    const m = n - 2
+    return persianSets().hehPluralStems.has(w, 0, m)
+      ? `${w.slice(0, m)}ه`
+      : cut(w, adjectivalEnd(w, m, exceptions))
   }
   return null
 }
 
 /**
- * True when the گ before a final گی belongs to the word (فرهنگی, جنگی, بزرگی: نگ or رگ after a consonant)
- * rather than standing for its final ه (دیوانگی ← دیوانه, بیچارگی ← بیچاره: after ا).
+ * True when the گ before the final گی of w[0, n) belongs to the word (فرهنگی, جنگی, بزرگی: نگ or رگ after a
+ * consonant) rather than standing for its final ه (دیوانگی ← دیوانه, بیچارگی ← بیچاره: after ا).
  */
-function endsInRootGaf(w: string): boolean {
-  const before = w.charCodeAt(w.length - 3)
-  return (
-    (before === 0x0646 /* ن */ || before === 0x0631) /* ر */ && w.charCodeAt(w.length - 4) !== 0x0627
-  ) /* ا */
+function endsInRootGaf(w: string, n: number): boolean {
+  const before = w.charCodeAt(n - 3)
+  return (before === 0x0646 /* ن */ || before === 0x0631) /* ر */ && w.charCodeAt(n - 4) !== 0x0627 /* ا */
 }
 
-/** Ezafe / indefinite / adjectival ی and یی (کتابی → کتاب, ایرانی → ایران, دانشجویی → دانشجو). */
-function stripAdjectival(w: string, exceptions: ReadonlySet<string>): string {
-  if (exceptions.has(w)) return w
-  if (w.length - 2 >= MIN_STEM && w.endsWith('یی')) return w.slice(0, -2)
-  if (w.length - 1 >= 3 && w.endsWith('ی')) return w.slice(0, -1)
-  return w
+/**
+ * The end of w[0, n) without an ezafe / indefinite / adjectival ی or یی (کتابی → کتاب, ایرانی → ایران,
+ * دانشجویی → دانشجو).
+ */
+function adjectivalEnd(w: string, n: number, exceptions: RangeSet): number {
+  if (exceptions.has(w, 0, n)) return n
+  if (n - 2 >= MIN_STEM && endsAt(w, 0, n, YY)) return n - 2
+  if (n - 1 >= 3 && endsAt(w, 0, n, Y)) return n - 1
+  return n
 }
