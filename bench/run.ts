@@ -79,7 +79,13 @@ async function main(options: CliOptions): Promise<number> {
   progress.log(`corpora: ${corporaDir}`)
   const loaded = loadCollections(
     corporaDir,
-    { names: options.corpora, limitsFor: plan.limitsFor, pooledQueries: plan.pooledQueries, describeLimits },
+    {
+      names: options.corpora,
+      limitsFor: plan.limitsFor,
+      pairedLimitsFor: plan.pairedLimitsFor,
+      pooledQueries: plan.pooledQueries,
+      describeLimits,
+    },
     (m) => progress.update(`[corpora] ${m}`),
   )
   for (const s of loaded.skipped) {

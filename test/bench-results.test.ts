@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -117,6 +117,8 @@ describe('bench results', () => {
     row.paired = {
       against: 'flexsearch/default',
       pairs: 3,
+      docs: row.docs,
+      bytes: row.bytes * 8,
       mbPerSec: row.mbPerSec,
       peerMbPerSec: row.mbPerSec,
       ratio: { median: 3.5, min: 3.1, max: 3.9, n: 3 },
@@ -124,10 +126,20 @@ describe('bench results', () => {
     expect(validateResults(r)).toEqual([])
     expect(renderMarkdown(r)).toContain('Paired builds: kavosh and flexsearch/default')
     expect(renderMarkdown(r)).toContain('3.50× (3.10–3.90)')
-    row.paired = { against: 1, pairs: 0, mbPerSec: null, peerMbPerSec: row.mbPerSec, ratio: 'x' } as never
+    expect(renderMarkdown(r)).toContain('(whole corpus)')
+    row.paired = {
+      against: 1,
+      pairs: 0,
+      docs: 0,
+      bytes: 1,
+      mbPerSec: null,
+      peerMbPerSec: row.mbPerSec,
+      ratio: 'x',
+    } as never
     expect(validateResults(r)).toEqual([
       'build[0].paired.against: expected an engine id',
       'build[0].paired.pairs: expected an integer ≥ 1',
+      'build[0].paired: expected docs ≥ 1 and bytes > 0',
       'build[0].paired.mbPerSec: expected a summary object',
       'build[0].paired.ratio: expected a summary object',
     ])
@@ -166,6 +178,27 @@ describe('bench corpora and options', () => {
     expect(l.skipped.map((s) => s.name)).toEqual(['hamshahri-subset', 'pooled-ar'])
     expect(l.usedSample).toBe(true)
     expect(l.collections.map((c) => c.name)).toEqual(['sample-fa', 'sample-ar'])
+  })
+
+  it('keeps the whole corpus for the paired builds when the plan cuts it for the other sections', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kavosh-corpora-'))
+    mkdirSync(join(dir, 'quran-uthmani'))
+    const lines = ['a', 'b', 'c', 'd'].map((id) => JSON.stringify({ id, text: 'بسم الله' }))
+    writeFileSync(join(dir, 'quran-uthmani', 'docs.jsonl'), `${lines.join('\n')}\n`)
+    const load = (pairedLimitsFor?: () => { maxDocs?: number }) =>
+      loadCollections(dir, {
+        names: ['quran-uthmani'],
+        limitsFor: () => ({ maxDocs: 2 }),
+        pairedLimitsFor,
+        describeLimits: () => undefined,
+      }).collections[0]!
+    const c = load(() => ({}))
+    expect(c.docs.map((d) => d.id)).toEqual(['a', 'b'])
+    expect(c.paired?.docs.map((d) => d.id)).toEqual(['a', 'b', 'c', 'd'])
+    expect(c.paired?.bytes).toBe(4 * Buffer.byteLength('بسم الله'))
+    // No paired limits, or the same cut: the pairs build the collection's documents.
+    expect(load().paired).toBeUndefined()
+    expect(load(() => ({ maxDocs: 2 })).paired).toBeUndefined()
   })
 
   it('sliceCorpus keeps the judged docs of the kept queries, then fills in file order', () => {

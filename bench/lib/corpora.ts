@@ -53,6 +53,11 @@ export interface Collection {
   members?: string[]
   /** How the collection was cut down for this run, if it was. */
   slice?: string
+  /**
+   * The documents of the paired builds when the plan builds more of the corpus there than the collection
+   * holds (`CollectionPlan.pairedLimitsFor`): issue #6 sets its build ratio on whole corpora.
+   */
+  paired?: { docs: BenchDoc[]; bytes: number }
 }
 
 /** What the results files record about a collection. */
@@ -241,6 +246,8 @@ export interface CollectionPlan {
   pooledQueries?: number
   /** Slice description for a corpus when limits apply (for the report). */
   describeLimits(limits: SliceLimits): string | undefined
+  /** Slice limits of a corpus's paired builds, when they differ from {@link limitsFor} (none: the same). */
+  pairedLimitsFor?(name: string): SliceLimits | undefined
 }
 
 export interface LoadedCollections {
@@ -268,6 +275,7 @@ export function loadCollections(
     totalDocs: number
     totalQueries: number
     limits?: string
+    pairedDocs?: BenchDoc[]
   }
   const sliced = new Map<string, Sliced | { missing: string }>()
   const slicedCorpus = (known: KnownCorpus): Sliced | { missing: string } => {
@@ -278,11 +286,16 @@ export function loadCollections(
       if ('missing' in r) s = r
       else {
         const limits = plan.limitsFor(known.name)
+        const cut = sliceCorpus(r, limits)
+        const pairedLimits = plan.pairedLimitsFor?.(known.name)
+        const pairedDocs = pairedLimits === undefined ? undefined : sliceCorpus(r, pairedLimits).docs
         s = {
-          ...sliceCorpus(r, limits),
+          ...cut,
           totalDocs: r.docs.length,
           totalQueries: r.queries.length,
           limits: plan.describeLimits(limits),
+          pairedDocs:
+            pairedDocs !== undefined && pairedDocs.length !== cut.docs.length ? pairedDocs : undefined,
         }
       }
       sliced.set(known.name, s)
@@ -311,6 +324,7 @@ export function loadCollections(
           s.docs.length < s.totalDocs || s.queries.length < s.totalQueries
             ? `${s.docs.length}/${s.totalDocs} docs${s.totalQueries > 0 ? `, ${s.queries.length}/${s.totalQueries} queries` : ''}${s.limits ? ` (${s.limits})` : ''}`
             : undefined,
+        paired: s.pairedDocs ? { docs: s.pairedDocs, bytes: utf8Bytes(s.pairedDocs) } : undefined,
       })
     } else if (name === 'pooled-fa' || name === 'pooled-ar') {
       const lang = name === 'pooled-fa' ? 'fa' : 'ar'

@@ -82,6 +82,9 @@ export interface PairedBuildFigures {
   /** The peer configuration built in turn with this engine. */
   against: string
   pairs: number
+  /** Documents and UTF-8 bytes built: the whole corpus where the run's other sections read a cut. */
+  docs: number
+  bytes: number
   /** This engine's builds in the pairs. */
   mbPerSec: Summary
   /** The peer's builds in the pairs. */
@@ -315,6 +318,8 @@ export function validateResults(data: unknown): string[] {
         if (typeof p.against !== 'string') errors.push(`${w}.paired.against: expected an engine id`)
         if (!Number.isInteger(p.pairs) || (p.pairs as number) < 1)
           errors.push(`${w}.paired.pairs: expected an integer ≥ 1`)
+        if (!Number.isInteger(p.docs) || (p.docs as number) < 1 || !isFiniteNumber(p.bytes) || p.bytes <= 0)
+          errors.push(`${w}.paired: expected docs ≥ 1 and bytes > 0`)
         checkSummary(p.mbPerSec, `${w}.paired.mbPerSec`, errors)
         checkSummary(p.peerMbPerSec, `${w}.paired.peerMbPerSec`, errors)
         checkSummary(p.ratio, `${w}.paired.ratio`, errors)

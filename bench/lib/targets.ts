@@ -80,7 +80,7 @@ export function targetRows(
       rows.push({
         issue: 6,
         target,
-        measured: `${fixed(ratio, 2)}× (median of ${paired.pairs} paired builds, ${fixed(paired.ratio.min, 2)}–${fixed(paired.ratio.max, 2)}×; ${fixed(paired.mbPerSec.median, 1)} vs ${fixed(paired.peerMbPerSec.median, 1)} MB/s)`,
+        measured: `${fixed(ratio, 2)}× (median of ${paired.pairs} paired builds of ${fixed(paired.bytes / 1e6, 1)} MB, ${fixed(paired.ratio.min, 2)}–${fixed(paired.ratio.max, 2)}×; ${fixed(paired.mbPerSec.median, 1)} vs ${fixed(paired.peerMbPerSec.median, 1)} MB/s)`,
         met: ratio >= BUILD_RATIO,
       })
     } else if (!k || !p || p.mbPerSec.median <= 0) notMeasured(6, target)

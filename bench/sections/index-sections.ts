@@ -285,7 +285,8 @@ async function measureParallelBuild(
 /**
  * kavosh and the plan's peer build the same documents in turn, `plan.pairedBuilds` times each, the order
  * alternating (kavosh first in even pairs), each build after a GC, and nothing kept; the figures go on
- * kavosh's build row. Run after every other section of the collection, when both engines built it there.
+ * kavosh's build row. Run after every other section of the collection, when both engines built it there;
+ * on the whole corpus when the plan says so (`Collection.paired`), else on the collection's documents.
  */
 async function measurePairedBuilds(
   c: Collection,
@@ -299,16 +300,22 @@ async function measurePairedBuilds(
   if (!ours || !peer) return
   const row = out.build.find((b) => b.collection === c.name && b.engine === ours.id)
   if (!row || !out.build.some((b) => b.collection === c.name && b.engine === peer.id)) return
+  const docs = c.paired?.docs ?? c.docs
+  const bytes = c.paired?.bytes ?? c.bytes
   const timeBuild = async (engine: Engine): Promise<number> => {
     if (plan.collectGarbage) collectGarbage()
     const t0 = now()
-    await engine.build(c.docs)
+    await engine.build(docs)
     return now() - t0
   }
   const ourMs: number[] = []
   const peerMs: number[] = []
   for (let p = 0; p < plan.pairedBuilds; p++) {
-    progress.update(`[${c.name}] paired builds, ${ours.id} and ${peer.id}`, p + 1, plan.pairedBuilds)
+    progress.update(
+      `[${c.name}] paired builds, ${ours.id} and ${peer.id}, ${(bytes / 1e6).toFixed(1)} MB`,
+      p + 1,
+      plan.pairedBuilds,
+    )
     if (p % 2 === 0) {
       ourMs.push(await timeBuild(ours))
       peerMs.push(await timeBuild(peer))
@@ -317,10 +324,12 @@ async function measurePairedBuilds(
       ourMs.push(await timeBuild(ours))
     }
   }
-  const mb = c.bytes / 1e6
+  const mb = bytes / 1e6
   row.paired = {
     against: peer.id,
     pairs: plan.pairedBuilds,
+    docs: docs.length,
+    bytes,
     mbPerSec: summarize(ourMs.map((t) => mb / (t / 1000))),
     peerMbPerSec: summarize(peerMs.map((t) => mb / (t / 1000))),
     ratio: summarize(ourMs.map((t, p) => peerMs[p]! / t)),
