@@ -304,9 +304,7 @@ async function measurePairedBuilds(
   const bytes = c.paired?.bytes ?? c.bytes
   const timeBuild = async (engine: Engine): Promise<number> => {
     if (plan.collectGarbage) collectGarbage()
-    const t0 = now()
-    await engine.build(docs)
-    return now() - t0
+    return (await timeAsync(() => engine.build(docs))).ms
   }
   const ourMs: number[] = []
   const peerMs: number[] = []

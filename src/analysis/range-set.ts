@@ -75,9 +75,14 @@ export function rangeSetOf(words: ReadonlySet<string>): RangeSet {
   return set
 }
 
+/** The code units of `s`. */
+export function unitsOf(s: string): number[] {
+  return Array.from(s, (c) => c.charCodeAt(0))
+}
+
 /** The code units of each string of `list`. */
 export function codeUnitsOf(list: readonly string[]): number[][] {
-  return list.map((x) => Array.from(x, (c) => c.charCodeAt(0)))
+  return list.map(unitsOf)
 }
 
 /** True when `word[s, e)` ends with `units`. */

@@ -20,7 +20,7 @@
  * Owns: Arabic affix removal. Must not: fold characters or know about tokens/offsets.
  */
 import { getLexicon } from './lexicon'
-import { codeUnitsOf, endsAt, rangeSetOf } from './range-set'
+import { codeUnitsOf, endsAt, rangeSetOf, unitsOf } from './range-set'
 
 /** The proclitic ک + the article ("like the"), kept on words of `dictionaries/ar-kal-words.txt`. */
 export const KAL = 'کال'
@@ -152,7 +152,7 @@ export function stemArabic(word: string): string {
 const PREFIX_UNITS = codeUnitsOf(ARTICLE_PREFIXES)
 const KAL_INDEX = ARTICLE_PREFIXES.indexOf(KAL)
 const WAL_INDEX = ARTICLE_PREFIXES.indexOf(WAL)
-const WAL_UNITS = codeUnitsOf([WAL])[0]!
+const WAL_UNITS = unitsOf(WAL)
 const PRONOUN_UNITS = codeUnitsOf(PRONOUN_SUFFIXES)
 const SUFFIX_UNITS = codeUnitsOf(SUFFIXES)
 const SUFFIX_MIN_STEM = SUFFIXES.map(minSuffixStem)

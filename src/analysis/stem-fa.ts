@@ -16,7 +16,7 @@ import {
   MARKED_PRONOUN_SUFFIXES,
   PLURAL_SUFFIXES,
 } from './persian-affixes'
-import { codeUnitsOf, endsAt, RangeSet, rangeSetOf } from './range-set'
+import { codeUnitsOf, endsAt, RangeSet, rangeSetOf, unitsOf } from './range-set'
 import { withoutFinalHamza } from './stem-ar'
 
 /** Suffixes removed when they stand after a ZWNJ or were written as a separate word. */
@@ -123,33 +123,18 @@ const boundarySuffixes = new RangeSet(BOUNDARY_SUFFIXES)
 const PERSON_ENDING_UNITS = codeUnitsOf(PERSON_ENDINGS)
 const PERFECT_ENDING_UNITS = codeUnitsOf(PERFECT_ENDINGS)
 const PLURAL_ENDING_UNITS = codeUnitsOf(PLURAL_ENDINGS)
-const [GI, TARIN, TAR, GAN, YAN, AN, STAN, DOSTAN, ZAMAN, AT, YY, Y] = codeUnitsOf([
-  'گی',
-  'ترین',
-  'تر',
-  'گان',
-  'یان',
-  'ان',
-  'ستان',
-  'دوستان',
-  'زمان',
-  'ات',
-  'یی',
-  'ی',
-]) as [
-  number[],
-  number[],
-  number[],
-  number[],
-  number[],
-  number[],
-  number[],
-  number[],
-  number[],
-  number[],
-  number[],
-  number[],
-]
+const GI = unitsOf('گی')
+const TARIN = unitsOf('ترین')
+const TAR = unitsOf('تر')
+const GAN = unitsOf('گان')
+const YAN = unitsOf('یان')
+const AN = unitsOf('ان')
+const STAN = unitsOf('ستان')
+const DOSTAN = unitsOf('دوستان')
+const ZAMAN = unitsOf('زمان')
+const AT = unitsOf('ات')
+const YY = unitsOf('یی')
+const Y = unitsOf('ی')
 
 /** w[0, n) as a string (w itself when it is all of w). */
 function cut(w: string, n: number): string {
