@@ -486,17 +486,14 @@ async function measurePair(
 ): Promise<void> {
   const { wantBuild, wantPersistence, wantQueries, wantQuality } = want
   const { index, result } = await timedBuilds(c, engine, plan, progress, step, wantBuild || wantPersistence)
-  // Saves and loads right after the builds, so that load ÷ build divides figures of the same minute (with the
-  // multi-core builds and the latency passes between them, saudinewsnet's read 19.9× in one run and 22.7× and
-  // 24.7× in the two before it, on the same code).
-  if (wantPersistence) {
-    const p = await measurePersistence(c, engine, index, result.ms.median, plan, progress, step)
-    if (p) out.persistence.push(p)
-  }
   if (wantBuild && engine.parallel) {
     result.parallel = await measureParallelBuild(c, engine.parallel, { index, result }, plan, progress, step)
   }
   if (wantBuild) out.build.push(result)
   if (wantQueries) out.queries.push(...measureLatency(c, engine, index, plan, progress, step))
+  if (wantPersistence) {
+    const p = await measurePersistence(c, engine, index, result.ms.median, plan, progress, step)
+    if (p) out.persistence.push(p)
+  }
   if (wantQuality) out.quality.push(...measureQuality(c, engine, index, plan, progress, step))
 }
