@@ -7,6 +7,9 @@
  * Owns: range lookups and comparisons. Must not: know about affixes or languages.
  */
 
+/** Bits of the key that index a RangeSet's filter (4,096 bits, 512 bytes). */
+const FILTER_BITS = 12
+
 /**
  * A set of words looked up by a range of a string: the words bucketed by length and first and last code
  * unit, each bucket compared unit by unit.
@@ -61,8 +64,6 @@ export class RangeSet {
   }
 }
 
-const FILTER_BITS = 12
-
 const rangeSets = new WeakMap<ReadonlySet<string>, RangeSet>()
 
 /** The {@link RangeSet} of the words of `words` (made once per set, which must not change afterwards). */
@@ -83,6 +84,13 @@ export function unitsOf(s: string): number[] {
 /** The code units of each string of `list`. */
 export function codeUnitsOf(list: readonly string[]): number[][] {
   return list.map(unitsOf)
+}
+
+/** True when `word[s, e)` begins with `units`. */
+export function startsAt(word: string, s: number, e: number, units: readonly number[]): boolean {
+  if (e - s < units.length) return false
+  for (let k = 0; k < units.length; k++) if (word.charCodeAt(s + k) !== units[k]) return false
+  return true
 }
 
 /** True when `word[s, e)` ends with `units`. */

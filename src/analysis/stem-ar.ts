@@ -20,7 +20,7 @@
  * Owns: Arabic affix removal. Must not: fold characters or know about tokens/offsets.
  */
 import { getLexicon } from './lexicon'
-import { codeUnitsOf, endsAt, rangeSetOf, unitsOf } from './range-set'
+import { codeUnitsOf, endsAt, rangeSetOf, startsAt, unitsOf } from './range-set'
 
 /** The proclitic ک + the article ("like the"), kept on words of `dictionaries/ar-kal-words.txt`. */
 export const KAL = 'کال'
@@ -156,13 +156,6 @@ const WAL_UNITS = unitsOf(WAL)
 const PRONOUN_UNITS = codeUnitsOf(PRONOUN_SUFFIXES)
 const SUFFIX_UNITS = codeUnitsOf(SUFFIXES)
 const SUFFIX_MIN_STEM = SUFFIXES.map(minSuffixStem)
-
-/** True when `word[s, e)` begins with `units`. */
-function startsAt(word: string, s: number, e: number, units: readonly number[]): boolean {
-  if (e - s < units.length) return false
-  for (let k = 0; k < units.length; k++) if (word.charCodeAt(s + k) !== units[k]) return false
-  return true
-}
 
 /**
  * True when `word[s, e)` is the name of God, kept as الله: الله, or ل + له (لله), after at most one proclitic

@@ -97,27 +97,28 @@ export function stemPersian(word: string, boundary: number): string {
   return stemPersianSuffixes(w, w.length, isVerb)
 }
 
-/** The lexicon's Persian lists as {@link RangeSet}s (made once per lexicon). */
-function persianSets(): {
+/** The lexicon's Persian lists as {@link RangeSet}s. */
+interface PersianSets {
   exceptions: RangeSet
   pastStems: RangeSet
   presentStems: RangeSet
   hehPluralStems: RangeSet
-} {
-  const lexicon = getLexicon()
-  if (setsLexicon !== lexicon) {
+}
+let sets: PersianSets | undefined
+
+/** The {@link PersianSets}, made on first use (the lexicon is made once and never changes). */
+function persianSets(): PersianSets {
+  if (sets === undefined) {
+    const lexicon = getLexicon()
     sets = {
       exceptions: rangeSetOf(lexicon.faStemExceptions),
       pastStems: rangeSetOf(lexicon.faPastStems),
       presentStems: rangeSetOf(lexicon.faPresentStems),
       hehPluralStems: rangeSetOf(lexicon.faHehPluralStems),
     }
-    setsLexicon = lexicon
   }
-  return sets!
+  return sets
 }
-let setsLexicon: ReturnType<typeof getLexicon> | null = null
-let sets: ReturnType<typeof persianSets> | null = null
 
 const boundarySuffixes = new RangeSet(BOUNDARY_SUFFIXES)
 const PERSON_ENDING_UNITS = codeUnitsOf(PERSON_ENDINGS)
