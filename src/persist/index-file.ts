@@ -481,8 +481,10 @@ function checkPostingBytes(
       }
       if (mask === 0 || mask >= maskLimit) throw invalidPosting('with invalid fields')
       const lengths = docId * fieldCount
-      for (let field = 0; field < fieldCount; field++) {
-        if ((mask & (1 << field)) === 0) continue
+      // Over the mask's set bits only (usually one): a loop over every field and a test per bit costs a
+      // mispredicted branch per posting.
+      for (let rest = mask; rest !== 0; rest &= rest - 1) {
+        const field = 31 - Math.clz32(rest & -rest)
         if (offset >= end) throw truncatedPosting()
         byte = bytes[offset++]
         let frequency = byte & 0x7f
@@ -512,9 +514,12 @@ function checkPostingBytes(
             } while (bytes[offset++] >= 0x80)
           }
         } else {
-          // No bound test per byte: past `end` (a corrupt file) the loop reads other terms' bytes or, past the
-          // buffer, undefined (read as a varint's last byte), so it ends within `frequency` bytes of the
-          // buffer's end whatever the bytes; the offset is tested once after it.
+          // Each position takes a byte at least: a frequency beyond the region is truncation, said before
+          // the loop (a crafted file's field length and frequency of billions would otherwise run it for as
+          // many reads). No bound test per byte: past `end` the loop reads other terms' bytes or, past the
+          // buffer, undefined (read as a varint's last byte), so it stops within `frequency` bytes of `end`;
+          // the offset is tested once after it.
+          if (frequency > end - offset) throw truncatedPosting()
           let remaining = frequency
           while (remaining > 0) remaining -= (bytes[offset++] >>> 7) ^ 1
           if (offset > end) throw truncatedPosting()

@@ -207,6 +207,15 @@ describe('load() of bad bytes: a typed error, never a half-loaded index', () => 
     ]
     for (const postings of broken)
       expect(() => SearchIndex.load(withPostings(postings))).toThrow(CorruptIndexError)
+    // A field length and a term frequency of billions (with a fresh checksum): truncation, said at once —
+    // each position takes a byte at least — not after billions of reads looking for the positions.
+    const lengths = [2, 0, 0, 0, 1, 0, 0, 0] // the field length column, u32 each: دریا کوه, دریا
+    const huge = withPostings([1, 1, 0xfe, 0xff, 0xff, 0xff, 0x0f, 0, 1, 1, 1, 0, 1, 1, 1, 1])
+    const at = huge.findIndex((_, i) => lengths.every((byte, k) => huge[i + k] === byte))
+    expect(at).toBeGreaterThan(0)
+    huge.set([0xff, 0xff, 0xff, 0xff], at)
+    huge[good.length - 17] = 12 // دریا's postings: 12 bytes now
+    expect(() => SearchIndex.load(resealed(huge))).toThrow(/truncated posting/)
     // A wrong or malformed term order (read when a prefix or fuzzy query first needs it) is ignored: the
     // terms are sorted instead.
     for (const order of [
