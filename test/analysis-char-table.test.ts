@@ -1,5 +1,29 @@
 import { describe, expect, it } from 'vitest'
-import { ARABIC, DIGIT, IGNORE, OTHER, unicodeCharClasses } from '../src/analysis/char-table'
+import {
+  ARABIC,
+  DIGIT,
+  getCharTable,
+  IGNORE,
+  OTHER,
+  PACKED_AR_COUNT_SHIFT,
+  PACKED_ARABIC_LETTER,
+  PACKED_CHANGES,
+  PACKED_CLASS_MASK,
+  PACKED_CLASS_SHIFT,
+  PACKED_DIGIT_SHIFT,
+  PACKED_FA_COUNT_SHIFT,
+  PACKED_FOLD_MASK,
+  PACKED_GROUP_COUNT_SHIFT,
+  PACKED_MARK,
+  PACKED_OTHER_LETTER,
+  PACKED_SIGNAL_MASK,
+  PACKED_SIGNAL_SHIFT,
+  SIGNAL_AR,
+  SIGNAL_DIGIT_GROUP,
+  SIGNAL_FA,
+  SIGNAL_FA_WEAK,
+  unicodeCharClasses,
+} from '../src/analysis/char-table'
 
 /**
  * The Unicode part of the character table read the straightforward way: one regular-expression test per
@@ -64,5 +88,44 @@ describe('character table', () => {
     expect(fast.cls[0x064e]).toBe(IGNORE) // fatha
     expect(fast.fold[0x00a0]).toBe(0x20) // NBSP
     expect([fast.cls[0xd83d], fast.cls[0xdc4d]]).toEqual([0, 0])
+  })
+
+  it('packs fold, class and signals of every BMP code unit into the one table the scan reads', () => {
+    const { cls, fold, signal, packed } = getCharTable()
+    const differences: string[] = []
+    for (let c = 0; c < 0x10000; c++) {
+      const p = packed[c]
+      const s = signal[c]
+      const expected = [
+        fold[c],
+        cls[c],
+        s,
+        (s & SIGNAL_FA) !== 0 || s === SIGNAL_FA_WEAK ? 1 : 0,
+        s === SIGNAL_AR ? 1 : 0,
+        s === SIGNAL_DIGIT_GROUP ? 1 : 0,
+        fold[c] !== c,
+        cls[c] === ARABIC,
+        cls[c] === OTHER || cls[c] === DIGIT,
+        cls[c] === IGNORE,
+        cls[c] === DIGIT ? 1 : 0,
+      ]
+      const read = [
+        p & PACKED_FOLD_MASK,
+        (p >>> PACKED_CLASS_SHIFT) & PACKED_CLASS_MASK,
+        (p >>> PACKED_SIGNAL_SHIFT) & PACKED_SIGNAL_MASK,
+        (p >>> PACKED_FA_COUNT_SHIFT) & 1,
+        (p >>> PACKED_AR_COUNT_SHIFT) & 1,
+        (p >>> PACKED_GROUP_COUNT_SHIFT) & 1,
+        (p & PACKED_CHANGES) !== 0,
+        (p & PACKED_ARABIC_LETTER) !== 0,
+        (p & PACKED_OTHER_LETTER) !== 0,
+        (p & PACKED_MARK) !== 0,
+        p >>> PACKED_DIGIT_SHIFT,
+      ]
+      if (read.some((value, k) => value !== expected[k])) {
+        differences.push(`U+${c.toString(16).padStart(4, '0')}: ${read.join(',')} vs ${expected.join(',')}`)
+      }
+    }
+    expect(differences.slice(0, 20)).toEqual([])
   })
 })

@@ -7,8 +7,28 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { analyzeInto, releaseAnalysisCaches, TermBuffer } from '../src/analysis/analyzer'
+import {
+  ARABIC,
+  DIGIT,
+  getCharTable,
+  IGNORE,
+  SEP,
+  SIGNAL_AR,
+  SIGNAL_DIGIT_GROUP,
+  SIGNAL_FA,
+  SIGNAL_FA_WEAK,
+} from '../src/analysis/char-table'
 import { languageOfSignals } from '../src/analysis/detect'
-import { setDeferMissedFrom, tokenize, tokenizeInto, WordBuffer } from '../src/analysis/tokenize'
+import {
+  MAX_WORD_LENGTH,
+  setDeferMissedFrom,
+  tokenize,
+  tokenizeInto,
+  WORD_ARABIC,
+  WORD_LATIN,
+  WORD_NUMBER,
+  WordBuffer,
+} from '../src/analysis/tokenize'
 import { analyze, detectLanguage } from '../src/index'
 import { PostingLog, PostingPool } from '../src/index/posting-pool'
 
@@ -57,7 +77,94 @@ function withDeferMissedFrom<T>(count: number, work: () => T): T {
   }
 }
 
+interface ScannedWord {
+  start: number
+  end: number
+  surface: string
+  script: number
+  signal: number
+}
+
+/**
+ * The tokenizer's scan written plainly, over the three tables the packed one is made of: a word is a run of
+ * letters of one script (Arabic script, or other letters and digits), marks inside it dropped and counted
+ * in its end, cut at MAX_WORD_LENGTH letters; the text's language signals are counted on every code unit.
+ */
+function referenceScan(text: string): {
+  words: ScannedWord[]
+  persian: number
+  arabic: number
+  groups: number
+} {
+  const { cls, fold, signal } = getCharTable()
+  const words: ScannedWord[] = []
+  let persian = 0
+  let arabic = 0
+  let groups = 0
+  const count = (s: number) => {
+    if ((s & SIGNAL_FA) !== 0 || s === SIGNAL_FA_WEAK) persian++
+    else if (s === SIGNAL_AR) arabic++
+  }
+  let i = 0
+  while (i < text.length) {
+    const u = text.charCodeAt(i)
+    if (cls[u] === SEP || cls[u] > DIGIT) {
+      count(signal[u])
+      if (signal[u] === SIGNAL_DIGIT_GROUP) groups++
+      i++
+      continue
+    }
+    if (u === 0x0627 && text.charCodeAt(i + 1) === 0x0644 && (i === 0 || cls[text.charCodeAt(i - 1)] === SEP))
+      arabic++
+    const word: ScannedWord = { start: i, end: i, surface: '', script: WORD_NUMBER, signal: 0 }
+    const script = cls[u] === ARABIC
+    for (;;) {
+      const letter = text.charCodeAt(i)
+      word.surface += String.fromCharCode(fold[letter])
+      if (script) word.script = WORD_ARABIC
+      else if (cls[letter] !== DIGIT) word.script = WORD_LATIN
+      word.signal |= signal[letter]
+      count(signal[letter])
+      i++
+      while (i < text.length && cls[text.charCodeAt(i)] === IGNORE) count(signal[text.charCodeAt(i++)])
+      word.end = i
+      if (i === text.length || word.surface.length >= MAX_WORD_LENGTH) break
+      const next = cls[text.charCodeAt(i)]
+      if (next === SEP || next > DIGIT || (next === ARABIC) !== script) break
+    }
+    words.push(word)
+  }
+  return { words, persian, arabic, groups }
+}
+
 describe('tokenizer pass', () => {
+  it('scans words as the plain definition does (folds, marks, scripts, length cut, signals)', () => {
+    // No digit-group separators (their join is a later pass) and no ligatures (expanded first).
+    const plain = pieces.filter((p) => !/[\ufb00-\ufeff]/u.test(p))
+    const long = ['ب'.repeat(61), 'a'.repeat(62), '1'.repeat(63), 'ی'.repeat(64)]
+    const scanned = fc.array(fc.constantFrom(...plain, ...long), { maxLength: 40 }).map((a) => a.join(''))
+    fc.assert(
+      fc.property(scanned, (s) => {
+        const words = tokenizeInto(s, new WordBuffer())
+        const reference = referenceScan(s)
+        const read = Array.from({ length: words.count }, (_, k) => ({
+          start: words.start[k],
+          end: words.end[k],
+          surface: words.surfaceOf(k),
+          script: words.script[k],
+          signal: words.signal[k],
+        }))
+        expect(read).toEqual(reference.words)
+        expect([words.persianSignals, words.arabicSignals, words.groupSeparators]).toEqual([
+          reference.persian,
+          reference.arabic,
+          reference.groups,
+        ])
+      }),
+      runs,
+    )
+  })
+
   it('counts the language signals that detectLanguage weighs', () => {
     fc.assert(
       fc.property(fc.oneof(text, fc.string({ unit: 'binary', maxLength: 60 })), (s) => {

@@ -46,6 +46,30 @@ export const SIGNAL_FA_LETTER = 8
  */
 export const SIGNAL_DIGIT_GROUP = 16
 
+/**
+ * Layout of {@link CharTable.packed}: what the tokenizer's scan reads of a code unit, in one int32.
+ * Bits 0–15 the folded unit, 16–18 the class, 19–23 the signal bits, then one bit each for what the scan
+ * counts or tracks: a Persian signal (SIGNAL_FA, or SIGNAL_FA_WEAK alone), an Arabic one (SIGNAL_AR
+ * alone), a digit-group separator, and a fold that changes the unit.
+ */
+export const PACKED_FOLD_MASK = 0xffff
+export const PACKED_CLASS_SHIFT = 16
+export const PACKED_CLASS_MASK = 7
+export const PACKED_SIGNAL_SHIFT = 19
+export const PACKED_SIGNAL_MASK = 31
+export const PACKED_FA_COUNT_SHIFT = 24
+export const PACKED_AR_COUNT_SHIFT = 25
+export const PACKED_GROUP_COUNT_SHIFT = 26
+export const PACKED_CHANGES = 1 << 27
+/** An ARABIC letter: goes on an Arabic-script word. */
+export const PACKED_ARABIC_LETTER = 1 << 28
+/** An OTHER letter or a DIGIT: goes on a word of other letters and digits. */
+export const PACKED_OTHER_LETTER = 1 << 29
+/** An IGNORE unit (a mark): dropped inside a word. */
+export const PACKED_MARK = 1 << 30
+/** The bit of a DIGIT (the sign bit: read it with `>>> PACKED_DIGIT_SHIFT`). */
+export const PACKED_DIGIT_SHIFT = 31
+
 /** The folding tables; see {@link getCharTable}. */
 export interface CharTable {
   /** Class of each code unit (SEP, ARABIC, …). */
@@ -56,6 +80,12 @@ export interface CharTable {
   readonly signal: Uint8Array
   /** For EXPAND code units: the folded expansion, as code units and their classes. */
   readonly expansions: Map<number, { units: Uint16Array; classes: Uint8Array }>
+  /**
+   * `fold`, `cls` and `signal` of each code unit in one int32 (see PACKED_FOLD_MASK and the constants
+   * after it), with the signal's counts as single bits: the tokenizer's scan reads one table per code unit
+   * instead of three and counts signals without a branch (about a quarter less time per code unit).
+   */
+  readonly packed: Int32Array
 }
 
 let table: CharTable | undefined
@@ -241,5 +271,29 @@ function buildCharTable(): CharTable {
     expansions.set(c, { units: Uint16Array.from(units), classes: Uint8Array.from(classes) })
   }
 
-  return { cls, fold, signal, expansions }
+  return { cls, fold, signal, expansions, packed: packTable(cls, fold, signal) }
+}
+
+/** The packed form of the three tables (see {@link CharTable.packed}). */
+function packTable(cls: Uint8Array, fold: Uint16Array, signal: Uint8Array): Int32Array {
+  const packed = new Int32Array(0x10000)
+  for (let c = 0; c < 0x10000; c++) {
+    const s = signal[c]!
+    const persian = (s & SIGNAL_FA) !== 0 || s === SIGNAL_FA_WEAK ? 1 : 0
+    const arabic = s === SIGNAL_AR ? 1 : 0
+    const group = s === SIGNAL_DIGIT_GROUP ? 1 : 0
+    packed[c] =
+      fold[c]! |
+      (cls[c]! << PACKED_CLASS_SHIFT) |
+      (s << PACKED_SIGNAL_SHIFT) |
+      (persian << PACKED_FA_COUNT_SHIFT) |
+      (arabic << PACKED_AR_COUNT_SHIFT) |
+      (group << PACKED_GROUP_COUNT_SHIFT) |
+      (fold[c] !== c ? PACKED_CHANGES : 0) |
+      (cls[c] === ARABIC ? PACKED_ARABIC_LETTER : 0) |
+      (cls[c] === OTHER || cls[c] === DIGIT ? PACKED_OTHER_LETTER : 0) |
+      (cls[c] === IGNORE ? PACKED_MARK : 0) |
+      ((cls[c] === DIGIT ? 1 : 0) << PACKED_DIGIT_SHIFT)
+  }
+  return packed
 }
