@@ -10,11 +10,11 @@ import {
   PACKED_CHANGES,
   PACKED_CLASS_MASK,
   PACKED_CLASS_SHIFT,
-  PACKED_DIGIT_SHIFT,
   PACKED_FA_COUNT_SHIFT,
   PACKED_FOLD_MASK,
   PACKED_GROUP_COUNT_SHIFT,
   PACKED_MARK,
+  PACKED_NOT_DIGIT_SHIFT,
   PACKED_OTHER_LETTER,
   PACKED_SIGNAL_MASK,
   PACKED_SIGNAL_SHIFT,
@@ -107,7 +107,7 @@ describe('character table', () => {
         cls[c] === ARABIC,
         cls[c] === OTHER || cls[c] === DIGIT,
         cls[c] === IGNORE,
-        cls[c] === DIGIT ? 1 : 0,
+        cls[c] === ARABIC || cls[c] === OTHER ? 1 : 0,
       ]
       const read = [
         p & PACKED_FOLD_MASK,
@@ -120,7 +120,7 @@ describe('character table', () => {
         (p & PACKED_ARABIC_LETTER) !== 0,
         (p & PACKED_OTHER_LETTER) !== 0,
         (p & PACKED_MARK) !== 0,
-        p >>> PACKED_DIGIT_SHIFT,
+        p >>> PACKED_NOT_DIGIT_SHIFT,
       ]
       if (read.some((value, k) => value !== expected[k])) {
         differences.push(`U+${c.toString(16).padStart(4, '0')}: ${read.join(',')} vs ${expected.join(',')}`)

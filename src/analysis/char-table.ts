@@ -67,8 +67,8 @@ export const PACKED_ARABIC_LETTER = 1 << 28
 export const PACKED_OTHER_LETTER = 1 << 29
 /** An IGNORE unit (a mark): dropped inside a word. */
 export const PACKED_MARK = 1 << 30
-/** The bit of a DIGIT (the sign bit: read it with `>>> PACKED_DIGIT_SHIFT`). */
-export const PACKED_DIGIT_SHIFT = 31
+/** The bit of a letter that is not a digit (ARABIC or OTHER): the sign bit, read with `>>> 31`. */
+export const PACKED_NOT_DIGIT_SHIFT = 31
 
 /** The folding tables; see {@link getCharTable}. */
 export interface CharTable {
@@ -293,7 +293,7 @@ function packTable(cls: Uint8Array, fold: Uint16Array, signal: Uint8Array): Int3
       (cls[c] === ARABIC ? PACKED_ARABIC_LETTER : 0) |
       (cls[c] === OTHER || cls[c] === DIGIT ? PACKED_OTHER_LETTER : 0) |
       (cls[c] === IGNORE ? PACKED_MARK : 0) |
-      ((cls[c] === DIGIT ? 1 : 0) << PACKED_DIGIT_SHIFT)
+      ((cls[c] === ARABIC || cls[c] === OTHER ? 1 : 0) << PACKED_NOT_DIGIT_SHIFT)
   }
   return packed
 }

@@ -13,8 +13,6 @@
  * Owns: word boundaries, offsets and word strings. Must not: stem, join affixes or drop stop words.
  */
 import {
-  ARABIC,
-  DIGIT,
   EXPAND,
   getCharTable,
   IGNORE,
@@ -23,7 +21,6 @@ import {
   PACKED_CHANGES,
   PACKED_CLASS_MASK,
   PACKED_CLASS_SHIFT,
-  PACKED_DIGIT_SHIFT,
   PACKED_FA_COUNT_SHIFT,
   PACKED_FOLD_MASK,
   PACKED_GROUP_COUNT_SHIFT,
@@ -696,8 +693,6 @@ function scanWords(text: string, words: WordBuffer, origin: Int32Array | null): 
   // word of either script or is a mark. About a fifth less time per code unit than the three tables.
   const { cls, packed } = getCharTable()
   // Local copies: module-level constants can compile to getter calls under some loaders (tsx, vitest).
-  const cArabic = ARABIC
-  const cDigit = DIGIT
   const cSep = SEP
   const cExpand = EXPAND
   const maxLen = MAX_WORD_LENGTH
@@ -708,8 +703,9 @@ function scanWords(text: string, words: WordBuffer, origin: Int32Array | null): 
   const arShift = PACKED_AR_COUNT_SHIFT
   const groupShift = PACKED_GROUP_COUNT_SHIFT
   const signalBits = PACKED_SIGNAL_MASK << PACKED_SIGNAL_SHIFT
-  const digitShift = PACKED_DIGIT_SHIFT
   const markBit = PACKED_MARK
+  const arabicLetter = PACKED_ARABIC_LETTER
+  const letterBits = PACKED_ARABIC_LETTER | PACKED_OTHER_LETTER
   const units = unitBuffer
   const units32 = unitBuffer32
   // Whether the words missed in the table of recent words wait for internMissedWords: only once the
@@ -738,10 +734,9 @@ function scanWords(text: string, words: WordBuffer, origin: Int32Array | null): 
   while (i < n) {
     const u = text.charCodeAt(i)
     let p = packed[u]!
-    const kind = (p >>> classShift) & classMask
-    if (kind === cSep || kind > cDigit) {
+    if ((p & letterBits) === 0) {
       // Between words: separators, and marks and ZWNJs that follow no letter.
-      if (kind === cExpand) return false
+      if (((p >>> classShift) & classMask) === cExpand) return false
       if ((p & signalBits) !== 0) {
         persianSignals += (p >>> faShift) & 1
         arabicSignals += (p >>> arShift) & 1
@@ -758,21 +753,19 @@ function scanWords(text: string, words: WordBuffer, origin: Int32Array | null): 
     )
       arabicSignals++
     const start = i
-    const arabic = kind === cArabic
+    const arabic = (p & arabicLetter) !== 0
     let hash = -2128831035 // FNV-1a offset basis
     let len = 0
     let end = i
-    let digits = 0
     // The packed entries of the word's letters OR-ed together: their signal bits, and PACKED_CHANGES when a
     // fold changed one. A dropped mark changes the word too, as does the expansion of the text.
     let seen = 0
     let marked = origin !== null
     // What the next unit's entry must have for the word to go on: a letter of the same script.
-    const goesOn = arabic ? PACKED_ARABIC_LETTER : PACKED_OTHER_LETTER
+    const goesOn = arabic ? arabicLetter : PACKED_OTHER_LETTER
     for (;;) {
       // p is the entry of a letter of this word.
       const f = p & foldMask
-      digits += p >>> digitShift
       seen |= p
       units[len++] = f
       hash = Math.imul(hash ^ f, 16777619)
@@ -792,11 +785,14 @@ function scanWords(text: string, words: WordBuffer, origin: Int32Array | null): 
           persianSignals += (p >>> faShift) & 1
           arabicSignals += (p >>> arShift) & 1
         }
-        if (++i === n) break
+        if (++i === n) {
+          p = 0 // the text ends: nothing goes on
+          break
+        }
         p = packed[text.charCodeAt(i)]!
       }
       // The word goes on only with a letter of the same script, below the length limit.
-      if ((p & goesOn) === 0 || i === n || len >= maxLen) break
+      if ((p & goesOn) === 0 || len >= maxLen) break
     }
     const changed = marked || (seen & PACKED_CHANGES) !== 0
     const signal = (seen >>> PACKED_SIGNAL_SHIFT) & PACKED_SIGNAL_MASK
@@ -834,7 +830,8 @@ function scanWords(text: string, words: WordBuffer, origin: Int32Array | null): 
     ids[count] = id
     starts[count] = origin === null ? start : origin[start]!
     ends[count] = origin === null ? end : origin[end - 1]! + 1
-    scripts[count] = arabic ? wordArabic : digits < len ? wordLatin : wordNumber
+    // A letter that is no digit set the sign bit of `seen`.
+    scripts[count] = arabic ? wordArabic : seen < 0 ? wordLatin : wordNumber
     boundaries[count] = -1
     wordSignals[count] = signal
     count++
