@@ -1,8 +1,8 @@
 /**
  * The stemming rules added for ranking quality (issue #5): the Arabic final hamza and attached pronouns
  * (stem-ar.ts), and the query-time readings of an Arabic word without its proclitic or verb ending or with
- * the other imperfect prefix (ی ↔ ت) or its teh marbuta written ت (عاصمة ↔ عاصمتها), and of a Persian
- * word without its joined pronoun (analyzer.ts).
+ * the other imperfect prefix (ی ↔ ت) or its teh marbuta written ت (عاصمة ↔ عاصمتها) or with its own ال read
+ * as the article (ألعاب ↔ الألعاب), and of a Persian word without its joined pronoun (analyzer.ts).
  */
 import { describe, expect, it } from 'vitest'
 import { getLexicon } from '../src/analysis/lexicon'
@@ -115,6 +115,59 @@ describe('Arabic proclitics and the verb ending وا at query time', () => {
       { id: 2, text: 'كتب الشاعر عن لبنان' },
     ])
     expect(index.search('أشهر مؤلف لجبران').map((h) => h.id)).toEqual([1])
+  })
+})
+
+describe('Arabic words whose own letters begin with ال, at query time', () => {
+  const readings = (word: string, index: readonly string[]) =>
+    analyzeQuery(word, { language: 'ar', hasTerm: (t) => index.includes(t) })[0]!.alternatives.map((a) =>
+      a.join(' '),
+    )
+  it('are stemmed differently alone and with the article (the reason for the readings)', () => {
+    // The hamza of أ/إ/آ is folded away, so the stemmer reads their ال as the article, alone but not after it.
+    expect(terms('ألعاب', 'ar')).not.toEqual(terms('الألعاب', 'ar'))
+    expect(terms('إلغاء', 'ar')).not.toEqual(terms('الإلغاء', 'ar'))
+    expect(terms('التزام', 'ar')).not.toEqual(terms('الالتزام', 'ar'))
+  })
+  it('add the stem of the article form to a word alone, and of the word alone to one with the article', () => {
+    const [alone] = terms('ألعاب', 'ar')
+    const [withArticle] = terms('الألعاب', 'ar')
+    expect(readings('ألعاب', [withArticle!])).toEqual([alone, withArticle])
+    expect(readings('العاب', [withArticle!])).toEqual([alone, withArticle])
+    expect(readings('الألعاب', [alone!])).toEqual([withArticle, alone])
+    // After an article with a proclitic too: وال، بال، فال، كال، لل.
+    expect(readings('والألعاب', [alone!])).toEqual([withArticle, alone])
+    expect(readings('للالتزام', terms('التزام', 'ar'))).toEqual([
+      ...terms('الالتزام', 'ar'),
+      ...terms('التزام', 'ar'),
+    ])
+  })
+  it('add nothing the index lacks (an Arabic index gives an ordinary article form none), nor to the name of God', () => {
+    expect(readings('ألعاب', [])).toEqual(terms('ألعاب', 'ar'))
+    // (An Arabic index has الکتاب only from a doubled article, الالكتاب: the reading is then that word.)
+    expect(readings('الكتاب', ['کتاب'])).toEqual(['کتاب'])
+    expect(readings('الله', ['الله', 'له'])).toEqual(['الله'])
+  })
+  it("weigh as the word's other written forms (below the word as typed)", () => {
+    const [clause] = analyzeQuery('الإلغاء', { language: 'ar', hasTerm: () => true })
+    expect(clause!.formsFrom).toBe(clause!.alternatives.length - 1)
+  })
+  it('let a search in an Arabic index find each form from the other, the form as typed first', () => {
+    const index = new SearchIndex({ fields: ['text'], language: 'ar' })
+    index.addAll([
+      { id: 1, text: 'بطولة ألعاب القوى في المدينة' },
+      { id: 2, text: 'قرار الإلغاء النهائي للمباراة' },
+      { id: 3, text: 'الألعاب الإلكترونية للأطفال' },
+      { id: 4, text: 'إلغاء الرحلة بسبب الطقس' },
+      { id: 5, text: 'التزام الحكومة بالوعود' },
+      { id: 6, text: 'كتاب عن التاريخ' },
+    ])
+    expect(index.search('ألعاب').map((h) => h.id)).toEqual([1, 3])
+    expect(index.search('الألعاب').map((h) => h.id)).toEqual([3, 1])
+    expect(index.search('إلغاء').map((h) => h.id)).toEqual([4, 2])
+    expect(index.search('الإلغاء').map((h) => h.id)).toEqual([2, 4])
+    expect(index.search('إلكترونية').map((h) => h.id)).toEqual([3])
+    expect(index.search('بالالتزام').map((h) => h.id)).toEqual([5])
   })
 })
 
