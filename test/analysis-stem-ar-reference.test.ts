@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest'
 import { getLexicon } from '../src/analysis/lexicon'
 import {
   ARTICLE_PREFIXES,
+  BAL,
   KAL,
   MIN_ARABIC_HAMZA_WORD,
   MIN_PRONOUN_STEM,
@@ -38,6 +39,7 @@ function referenceStem(word: string): string {
     if (w.length - p.length >= 2 && w.startsWith(p)) {
       if (p === KAL && beginsWithAnyOf(w, lexicon.arKalWords)) break
       if (p === WAL && beginsWithAnyOf(w, lexicon.arWalWords)) break
+      if (p === BAL && beginsWithAnyOf(w, lexicon.arBalWords)) break
       w = w.slice(p.length)
       break
     }
@@ -64,6 +66,7 @@ const listed = [
   ...lexicon.arStemExceptions,
   ...lexicon.arKalWords,
   ...lexicon.arWalWords,
+  ...lexicon.arBalWords,
   ...lexicon.arWawWords,
 ]
 const proclitics = ['', 'و', 'ف', 'ب', 'ل', 'ال', 'وال', 'بال', 'کال', 'فال', 'لل']

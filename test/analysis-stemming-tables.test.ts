@@ -324,6 +324,9 @@ describe('words that begin with و of their own', () => {
       ['وطني', 'الوطني'],
       ['ولاية', 'الولاية'],
       ['وزراء', 'الوزراء'],
+      ['وصول', 'للوصول'],
+      ['واسعة', 'الواسعة'],
+      ['وجبات', 'الوجبات'],
     ]) {
       expect(terms(bare, 'ar'), bare).toEqual(terms(definite, 'ar'))
     }
@@ -339,8 +342,8 @@ describe('words that begin with و of their own', () => {
     expect(terms('والدين', 'ar')).toEqual(terms('الدين', 'ar'))
   })
   it('the beginning lists hold words of three letters or more (the lookup buckets them by three)', () => {
-    const { arWawWords, arWalWords, arKalWords } = getLexicon()
-    for (const list of [arWawWords, arWalWords, arKalWords]) {
+    const { arWawWords, arWalWords, arKalWords, arBalWords } = getLexicon()
+    for (const list of [arWawWords, arWalWords, arKalWords, arBalWords]) {
       expect(list.size).toBeGreaterThan(0)
       for (const word of list) expect(word.length, word).toBeGreaterThanOrEqual(3)
     }
@@ -354,6 +357,18 @@ describe('words that begin with و of their own', () => {
     expect(index.search('وزير').map((hit) => hit.id)).toEqual([1])
     // (The rare-word fallback also reaches زار, one edit away, below it.)
     expect(index.search('وزارة').map((hit) => hit.id)[0]).toBe(1)
+  })
+})
+
+describe('words that begin with بال of their own', () => {
+  it('keep it: بالغة / البالغة, بالون / البالونات meet; "with the" still loses ب + ال', () => {
+    // light10 reads بال as ب + the article: بالغة → غه and بالغين → غين, while البالغة → بالغ.
+    expect(terms('بالغة', 'ar')).toEqual(terms('البالغة', 'ar'))
+    expect(terms('بالغين والبالغين', 'ar')).toEqual(['بالغ', 'بالغ'])
+    expect(terms('بالون', 'ar')).toEqual(terms('البالون', 'ar'))
+    // ب + the article, also before a word that shares the letters: بالغرب, بالغاز, بالغارات.
+    expect(terms('بالغرب بالغاز بالغارات', 'ar')).toEqual(terms('الغرب الغاز الغارات', 'ar'))
+    expect(terms('بالكتاب', 'ar')).toEqual(terms('الكتاب', 'ar'))
   })
 })
 

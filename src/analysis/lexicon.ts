@@ -5,6 +5,7 @@
  * Owns: turning raw lists into lookup sets. Must not: contain words itself (they live in dictionaries/).
  */
 import {
+  arBalWords,
   arBrokenPlurals,
   arKalWords,
   arStemExceptions,
@@ -26,6 +27,8 @@ export interface Lexicon {
   readonly faStopWords: ReadonlySet<string>
   readonly arStopWords: ReadonlySet<string>
   readonly arStemExceptions: ReadonlySet<string>
+  /** Beginnings of Arabic words whose بال is not the proclitic ب + the article (folded; بالغه, بالون). */
+  readonly arBalWords: ReadonlySet<string>
   /** Beginnings of Arabic words whose کال is not the proclitic ک + the article (folded). */
   readonly arKalWords: ReadonlySet<string>
   /** Beginnings of Arabic words whose initial وال is not و + the article (folded; والده, والدت). */
@@ -88,6 +91,7 @@ export function getLexicon(): Lexicon {
       faStopWords: foldAll(faStopwords),
       arStopWords: foldAll(arStopwords),
       arStemExceptions: foldAll(arStemExceptions),
+      arBalWords: foldAll(arBalWords),
       arKalWords: foldAll(arKalWords),
       arWalWords: foldAll(arWalWords),
       arWawWords: foldAll(arWawWords),

@@ -15,7 +15,8 @@
  * لله and الله never met. And the کال of a word of `dictionaries/ar-kal-words.txt` (کالیفورنیا, کالسیوم)
  * is the word's own, not ک + the article, as is the و of a word of `dictionaries/ar-waw-words.txt` (وزیر,
  * وزاره, وطنی: light10 read وزیر as و + زیر while الوزیر kept it, so the two never met), and the وال of a
- * word of `dictionaries/ar-wal-words.txt` (والده, والدته: not "and the").
+ * word of `dictionaries/ar-wal-words.txt` (والده, والدته: not "and the"), and the بال of a word of
+ * `dictionaries/ar-bal-words.txt` (بالغه, بالون: not "with the").
  *
  * Owns: Arabic affix removal. Must not: fold characters or know about tokens/offsets.
  */
@@ -25,11 +26,14 @@ import { codeUnitsOf, endsAt, rangeSetOf, startsAt, unitsOf } from './range-set'
 /** The proclitic ک + the article ("like the"), kept on words of `dictionaries/ar-kal-words.txt`. */
 export const KAL = 'کال'
 
+/** The proclitic ب + the article ("with the"), kept on words of `dictionaries/ar-bal-words.txt`. */
+export const BAL = 'بال'
+
 /** The conjunction و + the article ("and the"), kept on words of `dictionaries/ar-wal-words.txt`. */
 export const WAL = 'وال'
 
 /** Article + proclitic prefixes, longest first (after folding). */
-export const ARTICLE_PREFIXES: readonly string[] = [WAL, 'بال', KAL, 'فال', 'لل', 'ال']
+export const ARTICLE_PREFIXES: readonly string[] = [WAL, BAL, KAL, 'فال', 'لل', 'ال']
 
 /** Attached pronouns, of which at most one is removed before {@link SUFFIXES}. */
 export const PRONOUN_SUFFIXES: readonly string[] = ['هم', 'کم', 'نا']
@@ -114,6 +118,7 @@ export function stemArabic(word: string): string {
     if (e - s - units.length >= 2 && startsAt(word, s, e, units)) {
       if (p === KAL_INDEX && beginsWithAny(word, s, lexicon.arKalWords)) break // کالیفورنیا: کال is the word's own
       if (p === WAL_INDEX && beginsWithAny(word, s, lexicon.arWalWords)) break // والده: وال is the word's own
+      if (p === BAL_INDEX && beginsWithAny(word, s, lexicon.arBalWords)) break // بالغه: بال is the word's own
       s += units.length
       break
     }
@@ -152,6 +157,7 @@ export function stemArabic(word: string): string {
 const PREFIX_UNITS = codeUnitsOf(ARTICLE_PREFIXES)
 const KAL_INDEX = ARTICLE_PREFIXES.indexOf(KAL)
 const WAL_INDEX = ARTICLE_PREFIXES.indexOf(WAL)
+const BAL_INDEX = ARTICLE_PREFIXES.indexOf(BAL)
 const WAL_UNITS = unitsOf(WAL)
 const PRONOUN_UNITS = codeUnitsOf(PRONOUN_SUFFIXES)
 const SUFFIX_UNITS = codeUnitsOf(SUFFIXES)

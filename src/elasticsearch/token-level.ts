@@ -16,6 +16,7 @@ import { getLexicon } from '../analysis/lexicon'
 import {
   SUFFIXES as ARABIC_SUFFIXES,
   ARTICLE_PREFIXES,
+  BAL,
   KAL,
   MIN_ARABIC_HAMZA_WORD,
   MIN_PRONOUN_STEM,
@@ -248,7 +249,10 @@ export function arabicStemFilters(): NamedFilter[] {
   const kalWords = wordTrie([...getLexicon().arKalWords].map((word) => word.slice(KAL.length)))
   // Nor is the وال of a word of ar-wal-words "and the" (والده).
   const walWords = wordTrie([...getLexicon().arWalWords].map((word) => word.slice(WAL.length)))
-  const own = (p: string) => (p === KAL ? `(?!${kalWords})` : p === WAL ? `(?!${walWords})` : '')
+  // Nor is the بال of a word of ar-bal-words "with the" (بالغه).
+  const balWords = wordTrie([...getLexicon().arBalWords].map((word) => word.slice(BAL.length)))
+  const own = (p: string) =>
+    p === KAL ? `(?!${kalWords})` : p === WAL ? `(?!${walWords})` : p === BAL ? `(?!${balWords})` : ''
   const articles = `(?:${ARTICLE_PREFIXES.map((p) => `${lit(p)}${own(p)}(?=${L}{2})`).join('|')})`
   filters.push(replace('ar_02_article', `^(${AR})${articles}`, '$1'))
   // Each suffix at most once, in order, while ≥ 2 letters remain; a word of the exception list (checked

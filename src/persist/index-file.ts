@@ -49,7 +49,9 @@
  * of those of dictionaries/ar-wal-words.txt (والده, where version 9 holds ده). Version 11, the same layout,
  * drops التي / الذي written with a doubled lam (اللتي, اللذي) as Arabic stop words, which version 10 indexes
  * hold as لت and لذ. Version 12, the same layout, keeps the final hamza of four-letter Arabic words (اناء,
- * دعاء, سماء), which version 11 indexes hold as انا, دعا, سما.
+ * دعاء, سماء), which version 11 indexes hold as انا, دعا, سما. Version 13, the same layout, keeps the و of
+ * more Arabic words of dictionaries/ar-waw-words.txt (وصول, واسعة, وجبات, where version 12 holds صول, اسع, جب)
+ * and the بال of those of dictionaries/ar-bal-words.txt (بالغة, بالون, where version 12 holds غه, ون).
  */
 
 import { CorruptIndexError, IncompatibleIndexError, KavoshError } from '../errors'
@@ -64,7 +66,7 @@ import { crc32 } from './crc32'
  * Version of the format this build writes and the only one it reads; raised for a new layout and for an
  * analysis change that gives other terms for the same text (see the layout notes above).
  */
-export const FORMAT_VERSION = 12
+export const FORMAT_VERSION = 13
 
 const MAGIC = [0x4b, 0x56, 0x53, 0x48] // "KVSH"
 const HEADER_BYTES = 16
