@@ -1,8 +1,9 @@
 /**
  * The stemming rules added for ranking quality (issue #5): the Arabic final hamza and attached pronouns
  * (stem-ar.ts), and the query-time readings of an Arabic word without its proclitic or verb ending or with
- * the other imperfect prefix (ی ↔ ت) or its teh marbuta written ت (عاصمة ↔ عاصمتها) or with its own ال read
- * as the article (ألعاب ↔ الألعاب), and of a Persian word without its joined pronoun (analyzer.ts).
+ * the other imperfect prefix (ی ↔ ت) or its teh marbuta written ت (عاصمة ↔ عاصمتها) or in its other form
+ * with or without the article (ألعاب ↔ الألعاب, وجود ↔ الوجود), and of a Persian word without its joined
+ * pronoun (analyzer.ts).
  */
 import { describe, expect, it } from 'vitest'
 import { getLexicon } from '../src/analysis/lexicon'
@@ -118,7 +119,7 @@ describe('Arabic proclitics and the verb ending وا at query time', () => {
   })
 })
 
-describe('Arabic words whose own letters begin with ال, at query time', () => {
+describe('Arabic words the stemmer cuts in one form only (an own ال or و), at query time', () => {
   const readings = (word: string, index: readonly string[]) =>
     analyzeQuery(word, { language: 'ar', hasTerm: (t) => index.includes(t) })[0]!.alternatives.map((a) =>
       a.join(' '),
@@ -142,6 +143,20 @@ describe('Arabic words whose own letters begin with ال, at query time', () => 
       ...terms('التزام', 'ar'),
     ])
   })
+  it('do the same for a word whose و is its own but not in ar-waw-words (وجود: و + جودة is "and quality")', () => {
+    expect(terms('وجود', 'ar')).not.toEqual(terms('الوجود', 'ar'))
+    expect(readings('وجود', terms('الوجود', 'ar'))).toEqual([
+      ...terms('وجود', 'ar'),
+      ...terms('الوجود', 'ar'),
+    ])
+    expect(readings('الوجود', terms('وجود', 'ar'))).toEqual([
+      ...terms('الوجود', 'ar'),
+      ...terms('وجود', 'ar'),
+    ])
+    // A word both forms stem alike gets nothing (كتاب / الكتاب, وزير / الوزير).
+    expect(readings('كتاب', ['کتاب', 'الکتاب'])).toEqual(['کتاب'])
+    expect(readings('الوزير', ['وزیر', 'زیر'])).toEqual(['وزیر'])
+  })
   it('add nothing the index lacks (an Arabic index gives an ordinary article form none), nor to the name of God', () => {
     expect(readings('ألعاب', [])).toEqual(terms('ألعاب', 'ar'))
     // (An Arabic index has الکتاب only from a doubled article, الالكتاب: the reading is then that word.)
@@ -161,6 +176,7 @@ describe('Arabic words whose own letters begin with ال, at query time', () => 
       { id: 4, text: 'إلغاء الرحلة بسبب الطقس' },
       { id: 5, text: 'التزام الحكومة بالوعود' },
       { id: 6, text: 'كتاب عن التاريخ' },
+      { id: 7, text: 'لا وجود للماء' },
     ])
     expect(index.search('ألعاب').map((h) => h.id)).toEqual([1, 3])
     expect(index.search('الألعاب').map((h) => h.id)).toEqual([3, 1])
@@ -168,6 +184,8 @@ describe('Arabic words whose own letters begin with ال, at query time', () => 
     expect(index.search('الإلغاء').map((h) => h.id)).toEqual([2, 4])
     expect(index.search('إلكترونية').map((h) => h.id)).toEqual([3])
     expect(index.search('بالالتزام').map((h) => h.id)).toEqual([5])
+    // (The rare-word fallback also reaches بالوعود, one edit from وجود, below it.)
+    expect(index.search('الوجود').map((h) => h.id)[0]).toBe(7)
   })
 })
 
