@@ -133,12 +133,17 @@ function stemPersianSuffixes(
   }
   if (isVerb) return verbStem === '' ? w : verbStem
 
-  // Plural (+ possessive) endings.
+  // Plural (+ possessive) endings; the rest as a noun written alone.
   for (const e of PLURAL_ENDINGS) {
     if (w.length - e.length >= MIN_STEM && w.endsWith(e)) {
-      return stripAdjectival(w.slice(0, -e.length), exceptions)
+      const rest = w.slice(0, -e.length)
+      return exceptions.has(rest) ? rest : stemNounOrAdjective(rest, exceptions)
     }
   }
+  return stemNounOrAdjective(w, exceptions)
+}
+
+function stemNounOrAdjective(w: string, exceptions: ReadonlySet<string>): string {
   const noun = stemNounEnding(w, exceptions)
   if (noun !== null) return noun
   // Under an adjectival ی the word is stemmed like any noun once more: کارگردانی → کارگردان → کارگرد (as

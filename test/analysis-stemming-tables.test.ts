@@ -189,6 +189,30 @@ describe('Arabic words the stemmer cuts in one form only (an own ال or و), at
   })
 })
 
+describe('Persian plurals written joined', () => {
+  const Z = '\u200c'
+  it('stem as the ZWNJ form and the singular do (the rest is stemmed as a noun written alone)', () => {
+    for (const noun of ['ویژگی', 'آلودگی', 'بزرگتر', 'دوستان', 'نمایندگی', 'کتاب', 'خانه']) {
+      const singular = terms(noun, 'fa')
+      for (const ending of ['ها', 'های', 'هایی']) {
+        expect(terms(noun + ending, 'fa'), noun + ending).toEqual(terms(noun + Z + ending, 'fa'))
+      }
+      expect(terms(`${noun}ها`, 'fa'), noun).toEqual(singular)
+    }
+    expect(terms('ویژگیهای', 'fa')).toEqual(['ویژه'])
+    expect(terms('بزرگترها', 'fa')).toEqual(['بزرگ'])
+  })
+  it('keep nouns that only end like an affix whole, singular and plural (dictionaries/fa-stem-exceptions.txt)', () => {
+    for (const noun of ['سرطان', 'نوجوان', 'ارگان', 'پادگان', 'مجازات', 'مالیات', 'کاراکتر', 'هلیکوپتر']) {
+      expect(terms(noun, 'fa'), noun).toEqual([noun.replace('آ', 'ا')])
+      expect(terms(`${noun}ها`, 'fa'), noun).toEqual(terms(noun, 'fa'))
+    }
+    expect(terms('نوجوانان', 'fa')).toEqual(['نوجوان'])
+    // مجازات is not مجاز ("allowed"), مالیات not مال ("property").
+    expect(terms('مجازات', 'fa')).not.toEqual(terms('مجاز', 'fa'))
+  })
+})
+
 describe('Persian joined pronouns at query time', () => {
   const readings = (word: string, index: readonly string[]) =>
     analyzeQuery(word, { language: 'fa', hasTerm: (t) => index.includes(t) })[0]!.alternatives.map((a) =>

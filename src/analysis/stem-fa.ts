@@ -211,11 +211,20 @@ function stemPersianSuffixes(w: string, n: number, isVerb: boolean): string {
   }
   if (isVerb) return cut(w, verbStemEnd < 0 ? n : verbStemEnd)
 
-  // Plural (+ possessive) endings.
+  // Plural (+ possessive) endings; the rest is stemmed as a noun written alone, as it is when a ZWNJ marks the
+  // ending (ویژگیها and ویژگی‌ها → ویژه, بزرگترها → بزرگ, دوستانها → دوست; before, the joined form lost only an
+  // adjectival ی after the plural: ویژگ, بزرگتر, دوستان).
   for (const e of PLURAL_ENDING_UNITS) {
     const m = n - e.length
-    if (m >= MIN_STEM && endsAt(w, 0, n, e)) return cut(w, adjectivalEnd(w, m, exceptions))
+    if (m >= MIN_STEM && endsAt(w, 0, n, e)) {
+      return exceptions.has(w, 0, m) ? w.slice(0, m) : stemNounOrAdjective(w, m, exceptions)
+    }
   }
+  return stemNounOrAdjective(w, n, exceptions)
+}
+
+/** The stem of the noun or adjective w[0, n) (no verb, no plural ending). */
+function stemNounOrAdjective(w: string, n: number, exceptions: RangeSet): string {
   const noun = stemNounEnding(w, n, exceptions)
   if (noun !== null) return noun
   // Under an adjectival ی the word is stemmed like any noun once more: کارگردانی → کارگردان → کارگرد (as

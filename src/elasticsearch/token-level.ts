@@ -195,8 +195,10 @@ export function persianStemFilters(): NamedFilter[] {
     rule('person_present', `^(${FA})${u(TAG.verb)}(${min(MIN_STEM)})${lit(e)}$`, `$1${KEEP}$2`)
   }
   rule('verb_done', `^(${FA})${u(TAG.verb)}`, `$1${KEEP}`)
-  // Nouns and adjectives: plural (+ possessive) endings, then stripAdjectival.
-  rule('plural', `^(${FA})(${min(MIN_STEM)})${wordTrie(PLURAL_ENDINGS)}$`, `$1${ADJ}$2`)
+  // Nouns and adjectives: plural (+ possessive) endings; the rest goes on as a noun written alone (kept when
+  // it is an exception).
+  rule('plural', `^(${FA})(${min(MIN_STEM)})${wordTrie(PLURAL_ENDINGS)}$`, '$1$2')
+  rule('plural_exception', `^(${FA})(?=${exceptions}$)`, `$1${KEEP}`)
   // stemNounEnding, first on the word itself …
   const nounEndings = (round: string, tag: string) => {
     // Not after نگ/رگ preceded by a letter other than ا (فرهنگی, بزرگی): endsInRootGaf in stem-fa.ts.
@@ -216,7 +218,7 @@ export function persianStemFilters(): NamedFilter[] {
   rule('adjective_none', `^(${FA})(?=${L})`, `$1${KEEP}`)
   rule('adjective_exception', `^(${FA})${u(TAG.second)}(?=${exceptions}$)`, `$1${KEEP}`)
   nounEndings('adjective_noun', u(TAG.second))
-  // stripAdjectival after a plural ending.
+  // stripAdjectival after a plural ان / یان / ات.
   rule('adj_exception', `^(${FA})${u(TAG.adjectival)}(?=${exceptions}$)`, `$1${KEEP}`)
   rule('adj_yy', `^(${FA})${u(TAG.adjectival)}(${min(MIN_STEM)})یی$`, `$1${KEEP}$2`)
   rule('adj_y', `^(${FA})${u(TAG.adjectival)}(${min(3)})ی$`, `$1${KEEP}$2`)

@@ -51,7 +51,9 @@
  * hold as لت and لذ. Version 12, the same layout, keeps the final hamza of four-letter Arabic words (اناء,
  * دعاء, سماء), which version 11 indexes hold as انا, دعا, سما. Version 13, the same layout, keeps the و of
  * more Arabic words of dictionaries/ar-waw-words.txt (وصول, واسعة, وجبات, where version 12 holds صول, اسع, جب)
- * and the بال of those of dictionaries/ar-bal-words.txt (بالغة, بالون, where version 12 holds غه, ون).
+ * and the بال of those of dictionaries/ar-bal-words.txt (بالغة, بالون, where version 12 holds غه, ون), and
+ * stems a joined Persian plural's rest as the word alone (ویژگیها → ویژه, where version 12 holds ویژگ) and
+ * keeps 51 more Persian words whole (سرطان, مجازات, کاراکتر, where version 12 holds سرط, مجاز, کاراک).
  */
 
 import { CorruptIndexError, IncompatibleIndexError, KavoshError } from '../errors'
