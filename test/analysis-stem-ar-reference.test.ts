@@ -14,6 +14,7 @@ import {
   MIN_ARABIC_HAMZA_WORD,
   MIN_PRONOUN_STEM,
   minSuffixStem,
+  PRONOUN_HEH_AFTER,
   PRONOUN_SUFFIXES,
   SUFFIXES,
   stemArabic,
@@ -47,17 +48,16 @@ function referenceStem(word: string): string {
   const exceptions = lexicon.arStemExceptions
   w = withoutFinalHamza(w, MIN_ARABIC_HAMZA_WORD)
   if (!exceptions.has(w)) {
-    for (const s of PRONOUN_SUFFIXES) {
-      if (w.length - s.length >= MIN_PRONOUN_STEM && w.endsWith(s)) {
-        w = w.slice(0, -s.length)
-        break
-      }
-    }
+    const pronoun = PRONOUN_SUFFIXES.find((s) => w.length - s.length >= MIN_PRONOUN_STEM && w.endsWith(s))
+    if (pronoun !== undefined) w = w.slice(0, -pronoun.length)
+    else if (w.length - 1 >= MIN_PRONOUN_STEM && PRONOUN_HEH_AFTER.some((before) => w.endsWith(`${before}ه`)))
+      w = w.slice(0, -1)
   }
   for (const s of SUFFIXES) {
     if (exceptions.has(w)) break
     if (w.length - s.length >= minSuffixStem(s) && w.endsWith(s)) w = w.slice(0, -s.length)
   }
+  if (!exceptions.has(w)) w = withoutFinalHamza(w, MIN_ARABIC_HAMZA_WORD)
   return w
 }
 
@@ -70,7 +70,27 @@ const listed = [
   ...lexicon.arWawWords,
 ]
 const proclitics = ['', 'و', 'ف', 'ب', 'ل', 'ال', 'وال', 'بال', 'کال', 'فال', 'لل']
-const endings = ['', 'ها', 'ه', 'ی', 'هم', 'کم', 'نا', 'ان', 'ات', 'ون', 'ین', 'یه', 'ء', 'اء', 'هما']
+const endings = [
+  '',
+  'ها',
+  'ه',
+  'ی',
+  'هم',
+  'کم',
+  'نا',
+  'ان',
+  'ات',
+  'ون',
+  'ین',
+  'یه',
+  'ء',
+  'اء',
+  'هما',
+  'اته',
+  'ییه',
+  'اءات',
+  'اءها',
+]
 
 describe('stemArabic (cut by range) agrees with the rules written with strings', () => {
   it('on random words over the letters its rules read', () => {

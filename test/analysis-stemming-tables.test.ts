@@ -45,6 +45,21 @@ describe('Arabic final hamza and attached pronouns', () => {
     expect(terms('أرضنا', 'ar')).toEqual(terms('أرض', 'ar'))
     expect(stemArabic('هدفهم')).toBe('هدف')
   })
+  it('removes the pronoun ه after the plural ات or after ی, so the plural or nisba beneath meets its other forms', () => {
+    expect(terms('مستوياته', 'ar')).toEqual(terms('مستويات', 'ar'))
+    expect(terms('تدريباته فعالياته', 'ar')).toEqual(terms('تدريبات فعاليات', 'ar'))
+    // The feminine nisba of a word in ائي: light10 took ية and then ي (النهائية → نها, النهائي → نهای).
+    expect(terms('النهائية', 'ar')).toEqual(terms('النهائي', 'ar'))
+    expect(terms('الغذائية الكهربائية', 'ar')).toEqual(terms('غذائي كهربائي', 'ar'))
+    expect(terms('العربية', 'ar')).toEqual(terms('عربي', 'ar'))
+    // After other letters ه is the word's ة: خانه, امانه keep their ان (کتابخانه is not کتابخ).
+    expect(stemArabic('کتابخانه')).toBe('کتابخان')
+    expect(stemArabic('امانه')).toBe('امان')
+  })
+  it('drops a final hamza after alef that a suffix covered (الإجراءات, إجراء → اجرا)', () => {
+    expect(terms('الإجراءات إجراءاتها أبناءهم', 'ar')).toEqual(terms('إجراء إجراء أبناء', 'ar'))
+    expect(terms('الاعتداءات', 'ar')).toEqual(terms('الاعتداء', 'ar'))
+  })
   it('keeps three letters: فهم, سهم, وهم are words, not pronoun forms', () => {
     expect(stemArabic('فهم')).toBe('فهم')
     expect(stemArabic('سهم')).toBe('سهم')

@@ -8,8 +8,9 @@
  * suffix) loses no further suffix: `ایران`, `حیوان`, `بیان` end in ان that is not a dual. Two additions to
  * light10, both chosen on the 'tune' half of arcd and xquad-ar: a final hamza after alef is dropped from a word
  * of five letters or more, as informal text drops it (اسماء and اسما, اعضاء and اعضا meet; four-letter words
- * keep it, see {@link MIN_ARABIC_HAMZA_WORD}), and before the light10 suffixes one attached
- * pronoun هم، کم، نا is removed when three letters remain (کتبهم → کتب; not فهم, سهم). One word is kept
+ * keep it, see {@link MIN_ARABIC_HAMZA_WORD}; also when a suffix covered it: اجراءات → اجرا), and before the
+ * light10 suffixes one attached pronoun هم، کم، نا (or ه after ات or ی, see {@link PRONOUN_HEH_AFTER}) is
+ * removed when three letters remain (کتبهم → کتب; not فهم, سهم). One word is kept
  * whole: the name of God, الله, and its forms with a proclitic (لله، والله، بالله، فالله، تالله، ولله):
  * light10 reads its ال as the article and leaves له (a stop word elsewhere), and لله as ل + له → لل, so
  * لله and الله never met. And the کال of a word of `dictionaries/ar-kal-words.txt` (کالیفورنیا, کالسیوم)
@@ -37,6 +38,14 @@ export const ARTICLE_PREFIXES: readonly string[] = [WAL, BAL, KAL, 'فال', 'ل
 
 /** Attached pronouns, of which at most one is removed before {@link SUFFIXES}. */
 export const PRONOUN_SUFFIXES: readonly string[] = ['هم', 'کم', 'نا']
+
+/**
+ * What a final ه follows when it is removed as the pronoun "his" with {@link PRONOUN_SUFFIXES} (three letters
+ * remaining): the plural ات (مستویاته → مستویات, then مستو as مستویات) and ی (النهاییه → النهایی, then نهای as
+ * النهایی; light10 took یه and then ی: نها). After other letters ه is left to the suffixes: it is mostly the
+ * ة of the word (خانه, امانه), and taking it first would let ان, ون, ین go too (کتابخانه → کتابخ).
+ */
+export const PRONOUN_HEH_AFTER: readonly string[] = ['ات', 'ی']
 
 /** Letters a word keeps when it loses a pronoun of {@link PRONOUN_SUFFIXES}. */
 export const MIN_PRONOUN_STEM = 3
@@ -133,14 +142,24 @@ export function stemArabic(word: string): string {
   const exceptions = rangeSetOf(lexicon.arStemExceptions)
   let exception = exceptions.has(word, s, e)
   if (!exception) {
-    for (let p = 0; p < PRONOUN_UNITS.length; p++) {
+    let removed = false
+    for (let p = 0; p < PRONOUN_UNITS.length && !removed; p++) {
       const units = PRONOUN_UNITS[p]!
       if (e - s - units.length >= MIN_PRONOUN_STEM && endsAt(word, s, e, units)) {
         e -= units.length
-        exception = exceptions.has(word, s, e)
-        break
+        removed = true
       }
     }
+    if (!removed && e - s - 1 >= MIN_PRONOUN_STEM && word.charCodeAt(e - 1) === 0x0647 /* ه */) {
+      for (const units of PRONOUN_HEH_AFTER_UNITS) {
+        if (endsAt(word, s, e - 1, units)) {
+          e--
+          removed = true
+          break
+        }
+      }
+    }
+    if (removed) exception = exceptions.has(word, s, e)
   }
   // Each suffix at most once, in order; a word of the exception list loses no further suffix.
   for (let p = 0; p < SUFFIX_UNITS.length && !exception; p++) {
@@ -150,6 +169,14 @@ export function stemArabic(word: string): string {
       exception = exceptions.has(word, s, e)
     }
   }
+  // A final hamza after alef that a suffix covered goes too (اجراءات → اجراء → اجرا, as اجراء → اجرا).
+  if (
+    !exception &&
+    e - s >= MIN_ARABIC_HAMZA_WORD &&
+    word.charCodeAt(e - 1) === 0x0621 /* ء */ &&
+    word.charCodeAt(e - 2) === 0x0627 /* ا */
+  )
+    e--
   return s === 0 && e === word.length ? word : word.slice(s, e)
 }
 
@@ -160,6 +187,7 @@ const WAL_INDEX = ARTICLE_PREFIXES.indexOf(WAL)
 const BAL_INDEX = ARTICLE_PREFIXES.indexOf(BAL)
 const WAL_UNITS = unitsOf(WAL)
 const PRONOUN_UNITS = codeUnitsOf(PRONOUN_SUFFIXES)
+const PRONOUN_HEH_AFTER_UNITS = codeUnitsOf(PRONOUN_HEH_AFTER)
 const SUFFIX_UNITS = codeUnitsOf(SUFFIXES)
 const SUFFIX_MIN_STEM = SUFFIXES.map(minSuffixStem)
 

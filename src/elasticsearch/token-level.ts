@@ -21,6 +21,7 @@ import {
   MIN_ARABIC_HAMZA_WORD,
   MIN_PRONOUN_STEM,
   minSuffixStem,
+  PRONOUN_HEH_AFTER,
   PRONOUN_SUFFIXES,
   WAL,
 } from '../analysis/stem-ar'
@@ -268,12 +269,17 @@ export function arabicStemFilters(): NamedFilter[] {
   // the word is an exception, while ≥ MIN_PRONOUN_STEM letters remain.
   filters.push(replace('ar_03_final_hamza', `^(${AR}${L}{${MIN_ARABIC_HAMZA_WORD - 2},})اء$`, '$1ا'))
   filters.push({ name: 'ar_04_exception', definition: exception.definition })
-  const pronouns = `(?:${PRONOUN_SUFFIXES.map(lit).join('|')})`
+  const hehAfter = `(?<=${PRONOUN_HEH_AFTER.map(lit).join('|')})ه`
+  const pronouns = `(?:${[...PRONOUN_SUFFIXES.map(lit), hehAfter].join('|')})`
   filters.push(replace('ar_04_pronoun', `^(${AR})(${L}{${MIN_PRONOUN_STEM},}?)${pronouns}$`, '$1$2'))
   ARABIC_SUFFIXES.forEach((s, i) => {
     const step = String(i + 5).padStart(2, '0')
     filters.push({ name: `ar_${step}_exception`, definition: exception.definition })
     filters.push(replace(`ar_${step}_suffix`, `^(${AR})(${L}{${minSuffixStem(s)},}?)${lit(s)}$`, '$1$2'))
   })
+  // A final hamza after alef that a suffix covered (اجراءات → اجراء → اجرا), unless the stem is an exception.
+  const last = String(ARABIC_SUFFIXES.length + 5).padStart(2, '0')
+  filters.push({ name: `ar_${last}_exception`, definition: exception.definition })
+  filters.push(replace(`ar_${last}_final_hamza`, `^(${AR}${L}{${MIN_ARABIC_HAMZA_WORD - 2},})اء$`, '$1ا'))
   return filters
 }

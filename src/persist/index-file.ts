@@ -53,7 +53,9 @@
  * more Arabic words of dictionaries/ar-waw-words.txt (وصول, واسعة, وجبات, where version 12 holds صول, اسع, جب)
  * and the بال of those of dictionaries/ar-bal-words.txt (بالغة, بالون, where version 12 holds غه, ون), and
  * stems a joined Persian plural's rest as the word alone (ویژگیها → ویژه, where version 12 holds ویژگ) and
- * keeps 51 more Persian words whole (سرطان, مجازات, کاراکتر, where version 12 holds سرط, مجاز, کاراک).
+ * keeps 51 more Persian words whole (سرطان, مجازات, کاراکتر, where version 12 holds سرط, مجاز, کاراک), and
+ * removes the Arabic pronoun ه after ات or ی (مستویاته → مستو, النهاییه → نهای, where version 12 holds
+ * مستویات, نها) and a final hamza after alef that a suffix covered (اجراءات → اجرا, version 12: اجراء).
  */
 
 import { CorruptIndexError, IncompatibleIndexError, KavoshError } from '../errors'
