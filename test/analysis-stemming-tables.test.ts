@@ -13,6 +13,14 @@ import { analyze, analyzeQuery, SearchIndex } from '../src/index'
 const terms = (text: string, language: 'fa' | 'ar') =>
   analyze(text, { language, stopWords: false }).map((t) => t.term)
 
+/** The first clause of `word` as a query, against an index that holds exactly the terms `index`. */
+const clauseOf = (word: string, index: readonly string[], language: 'fa' | 'ar') =>
+  analyzeQuery(word, { language, hasTerm: (t) => index.includes(t) })[0]!
+
+/** The alternatives of that clause, each written as one string. */
+const readingsOf = (word: string, index: readonly string[], language: 'fa' | 'ar') =>
+  clauseOf(word, index, language).alternatives.map((a) => a.join(' '))
+
 describe('Arabic dual and plural endings', () => {
   it('are removed only when three letters remain (a root has three)', () => {
     expect(stemArabic('السکان')).toBe('سکان')
@@ -68,10 +76,7 @@ describe('Arabic final hamza and attached pronouns', () => {
 })
 
 describe('Arabic proclitics and the verb ending وا at query time', () => {
-  const readings = (word: string, index: readonly string[]) =>
-    analyzeQuery(word, { language: 'ar', hasTerm: (t) => index.includes(t) })[0]!.alternatives.map((a) =>
-      a.join(' '),
-    )
+  const readings = (word: string, index: readonly string[]) => readingsOf(word, index, 'ar')
   it('adds the stem without a leading ل، ب، ف or ك when the index has it', () => {
     expect(readings('لجبران', ['جبر'])).toEqual([stemArabic('لجبران'), 'جبر'])
     expect(readings('بمصر', ['مصر'])).toEqual(['بمصر', 'مصر'])
@@ -135,10 +140,7 @@ describe('Arabic proclitics and the verb ending وا at query time', () => {
 })
 
 describe('Arabic words the stemmer cuts in one form only (an own ال or و), at query time', () => {
-  const readings = (word: string, index: readonly string[]) =>
-    analyzeQuery(word, { language: 'ar', hasTerm: (t) => index.includes(t) })[0]!.alternatives.map((a) =>
-      a.join(' '),
-    )
+  const readings = (word: string, index: readonly string[]) => readingsOf(word, index, 'ar')
   it('are stemmed differently alone and with the article (the reason for the readings)', () => {
     // The hamza of أ/إ/آ is folded away, so the stemmer reads their ال as the article, alone but not after it.
     expect(terms('ألعاب', 'ar')).not.toEqual(terms('الألعاب', 'ar'))
@@ -229,10 +231,7 @@ describe('Persian plurals written joined', () => {
 })
 
 describe('Persian joined pronouns at query time', () => {
-  const readings = (word: string, index: readonly string[]) =>
-    analyzeQuery(word, { language: 'fa', hasTerm: (t) => index.includes(t) })[0]!.alternatives.map((a) =>
-      a.join(' '),
-    )
+  const readings = (word: string, index: readonly string[]) => readingsOf(word, index, 'fa')
   it('adds the word without a joined شان، تان، مان or ش when the index has its stem', () => {
     expect(readings('خونش', ['خون'])).toContain('خون')
     expect(readings('کشورمان', ['کشور'])).toContain('کشور')
@@ -246,8 +245,7 @@ describe('Persian joined pronouns at query time', () => {
 })
 
 describe('Persian query words meet their forms with a joined plural pronoun', () => {
-  const clause = (word: string, index: readonly string[]) =>
-    analyzeQuery(word, { language: 'fa', hasTerm: (t) => index.includes(t) })[0]!
+  const clause = (word: string, index: readonly string[]) => clauseOf(word, index, 'fa')
   it('adds the stems documents give the word + مان / شان / تان (کشورمان → کشورم), after the word', () => {
     const c = clause('کشور', ['کشور', 'کشورم', 'کشورش'])
     expect(c.alternatives.map((a) => a.join(' '))).toEqual(['کشور', 'کشورش', 'کشورم'])
@@ -281,7 +279,7 @@ describe('Persian query words meet their forms with a joined plural pronoun', ()
 
 describe('query words meet their other number (broken plurals)', () => {
   const clause = (word: string, index: readonly string[], language: 'fa' | 'ar' = 'fa') =>
-    analyzeQuery(word, { language, hasTerm: (t) => index.includes(t) })[0]!
+    clauseOf(word, index, language)
   const stemOf = (word: string, language: 'fa' | 'ar') => analyze(word, { language })[0]!.term
   it('adds the singular of a broken plural and the plurals of a singular, after the word', () => {
     const [dalil, dalayel, adelle] = ['دلیل', 'دلایل', 'ادله'].map((w) => stemOf(w, 'fa'))

@@ -133,12 +133,7 @@ export function stemArabic(word: string): string {
     }
   }
   // اسماء → اسما (withoutFinalHamza with MIN_ARABIC_HAMZA_WORD)
-  if (
-    e - s >= MIN_ARABIC_HAMZA_WORD &&
-    word.charCodeAt(e - 1) === 0x0621 /* ء */ &&
-    word.charCodeAt(e - 2) === 0x0627 /* ا */
-  )
-    e--
+  if (endsInDroppedHamza(word, s, e)) e--
   const exceptions = rangeSetOf(lexicon.arStemExceptions)
   let exception = exceptions.has(word, s, e)
   if (!exception) {
@@ -170,14 +165,17 @@ export function stemArabic(word: string): string {
     }
   }
   // A final hamza after alef that a suffix covered goes too (اجراءات → اجراء → اجرا, as اجراء → اجرا).
-  if (
-    !exception &&
+  if (!exception && endsInDroppedHamza(word, s, e)) e--
+  return s === 0 && e === word.length ? word : word.slice(s, e)
+}
+
+/** True when word[s, e) ends in a hamza after alef that the stem drops ({@link withoutFinalHamza}'s rule). */
+function endsInDroppedHamza(word: string, s: number, e: number): boolean {
+  return (
     e - s >= MIN_ARABIC_HAMZA_WORD &&
     word.charCodeAt(e - 1) === 0x0621 /* ء */ &&
     word.charCodeAt(e - 2) === 0x0627 /* ا */
   )
-    e--
-  return s === 0 && e === word.length ? word : word.slice(s, e)
 }
 
 /** Code units of each prefix, suffix and pronoun, in the order of the lists above. */
