@@ -206,6 +206,30 @@ describe('Arabic words the stemmer cuts in one form only (an own ال or و), at
   })
 })
 
+describe('Arabic hamza on either seat before و, at query time', () => {
+  const readings = (word: string, index: readonly string[]) => readingsOf(word, index, 'ar')
+  it('tries the other seat when the index has that stem, after the word as typed', () => {
+    const [hamzaOnWaw] = terms('المسؤول', 'ar')
+    const [hamzaOnYeh] = terms('المسئول', 'ar')
+    expect(hamzaOnWaw).not.toBe(hamzaOnYeh)
+    expect(readings('المسؤول', [hamzaOnYeh!])).toEqual([hamzaOnWaw, hamzaOnYeh])
+    expect(readings('شئون', terms('شؤون', 'ar'))).toEqual([...terms('شئون', 'ar'), ...terms('شؤون', 'ar')])
+    expect(readings('المسؤول', [])).toEqual([hamzaOnWaw])
+    // Not at the start of a word (ووزير is و + وزير), and nothing for يوم without a term ووم.
+    expect(readings('يوم', ['یوم'])).toEqual(['یوم'])
+  })
+  it('lets a search find either spelling, the one typed first', () => {
+    const index = new SearchIndex({ fields: ['text'], language: 'ar' })
+    index.addAll([
+      { id: 1, text: 'قال المسؤول عن الملف' },
+      { id: 2, text: 'صرح المسئول في الوزارة' },
+      { id: 3, text: 'كتاب عن التاريخ' },
+    ])
+    expect(index.search('المسئول').map((h) => h.id)).toEqual([2, 1])
+    expect(index.search('مسؤول').map((h) => h.id)).toEqual([1, 2])
+  })
+})
+
 describe('Persian plurals written joined', () => {
   const Z = '\u200c'
   it('stem as the ZWNJ form and the singular do (the rest is stemmed as a noun written alone)', () => {
