@@ -2,8 +2,9 @@
  * The stemming rules added for ranking quality (issue #5): the Arabic final hamza and attached pronouns
  * (stem-ar.ts), and the query-time readings of an Arabic word without its proclitic or verb ending or with
  * the other imperfect prefix (ی ↔ ت) or its teh marbuta written ت (عاصمة ↔ عاصمتها) or in its other form
- * with or without the article (ألعاب ↔ الألعاب, وجود ↔ الوجود), and of a Persian word without its joined
- * pronoun (analyzer.ts).
+ * with or without the article (ألعاب ↔ الألعاب, وجود ↔ الوجود) or with its hamza on the other seat (مسؤول ↔
+ * مسئول), and of a Persian word without its joined pronoun (analyzer.ts); the بال/وال/کال/و-word lists and
+ * the Persian plural written joined.
  */
 import { describe, expect, it } from 'vitest'
 import { getLexicon } from '../src/analysis/lexicon'
