@@ -19,8 +19,9 @@ import { Progress } from './lib/progress'
 import { computeRatios } from './lib/ratios'
 import { renderMarkdown } from './lib/report-markdown'
 import { type BenchResults, RESULTS_SCHEMA, SECTIONS, type SectionName, validateResults } from './lib/results'
-import { describeLimits, fullPlan, quickPlan } from './lib/run-plan'
+import { describeLimits, fullPlan, quickPlan, type RunPlan } from './lib/run-plan'
 import { canCollectGarbage } from './lib/timing'
+import { compileRanker, type LuceneRanker } from './lucene/ranker'
 import { analysisOperations, runAnalysisSection } from './sections/analysis'
 import { runIndexSections } from './sections/index-sections'
 
@@ -31,6 +32,36 @@ function selectEngines(all: Engine[], libs: readonly string[]): Engine[] {
   return all.filter((e) =>
     libs.some((l) => l === e.id || l === e.library.replace('@orama/', '') || l === e.library),
   )
+}
+
+/**
+ * Lucene for the paired builds of issue #6's "2× Lucene" target (compiled once), when the plan has such
+ * pairs, the build section runs and `--lib` names lucene or no library; else undefined, with the reason in
+ * `skipped` when Lucene was wanted but is missing here (no JDK or jars).
+ */
+function luceneForPairs(
+  plan: RunPlan,
+  sections: ReadonlySet<SectionName>,
+  libs: readonly string[],
+  skipped: { what: string; reason: string }[],
+  progress: Progress,
+): LuceneRanker | undefined {
+  if (plan.lucenePairedBuilds === 0 || !sections.has('build')) return undefined
+  if (libs.length > 0 && !libs.includes('lucene')) return undefined
+  progress.update('[lucene] compiling bench/lucene/LuceneRanker.java')
+  let ranker: ReturnType<typeof compileRanker>
+  try {
+    ranker = compileRanker()
+  } catch (e) {
+    ranker = { error: `LuceneRanker.java did not compile or run: ${(e as Error).message.split('\n')[0]}` }
+  }
+  if ('error' in ranker) {
+    const reason = `${ranker.error}; issue #6's Lucene target is then read against the issue's figure`
+    progress.log(`skipped paired builds with Lucene: ${reason}`)
+    skipped.push({ what: 'paired builds with Lucene', reason })
+    return undefined
+  }
+  return ranker
 }
 
 async function main(options: CliOptions): Promise<number> {
@@ -109,7 +140,13 @@ async function main(options: CliOptions): Promise<number> {
         progress,
       )
     : []
-  const indexed = await runIndexSections(collections, selected, sections, plan, progress)
+  const lucene = luceneForPairs(plan, sections, options.libs, skipped, progress)
+  let indexed: Awaited<ReturnType<typeof runIndexSections>>
+  try {
+    indexed = await runIndexSections(collections, selected, sections, plan, progress, lucene)
+  } finally {
+    lucene?.dispose()
+  }
   skipped.push(...indexed.skipped)
   progress.endLine()
 

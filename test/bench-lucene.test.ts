@@ -19,9 +19,17 @@ import { renderMarkdown } from '../bench/lib/report-markdown'
 import { type BenchResults, RESULTS_SCHEMA } from '../bench/lib/results'
 import { quickPlan } from '../bench/lib/run-plan'
 import { formatDifferences, rankingDifferences } from '../bench/lucene/diff'
-import { docLine, parseRankings, queryParserJar, tsvText } from '../bench/lucene/ranker'
+import {
+  compileRanker,
+  docLine,
+  parseBuildSeconds,
+  parseRankings,
+  queryParserJar,
+  tsvText,
+} from '../bench/lucene/ranker'
 import { type BatchRanker, scoreExternalRankings } from '../bench/lucene/score'
 import { measureQuality } from '../bench/sections/index-sections'
+import { findLucene } from './elasticsearch/lucene-env.mjs'
 
 const quiet = new Progress(process.stderr, true)
 const plan = quickPlan()
@@ -300,4 +308,34 @@ describe('bench:lucene-diff', () => {
       'MRR@10 kavosh 0.5800, Lucene 0.8750 over 4 queries; 3 ranked differently (2 better in Lucene)',
     )
   })
+
+  it('reads the seconds of a build from the build timer and refuses anything else', () => {
+    expect(parseBuildSeconds('build 1.250000')).toBe(1.25)
+    expect(parseBuildSeconds('build 0.5\r')).toBe(0.5)
+    expect(() => parseBuildSeconds('build 0')).toThrow(/unexpected line/)
+    expect(() => parseBuildSeconds('Exception in thread "main"')).toThrow(/unexpected line/)
+  })
+
+  // Runs Lucene itself: only where a JDK and Lucene's jars are (npm run test:es installs them).
+  it.skipIf(!findLucene().ok)(
+    'times builds of a collection in one JVM, one per request',
+    async () => {
+      const ranker = compileRanker()
+      if ('error' in ranker) throw new Error(ranker.error)
+      try {
+        const timer = await ranker.buildTimer('persian', sampleFa.docs)
+        try {
+          const first = await timer.build()
+          const second = await timer.build()
+          expect(first).toBeGreaterThan(0)
+          expect(second).toBeGreaterThan(0)
+        } finally {
+          await timer.close()
+        }
+      } finally {
+        ranker.dispose()
+      }
+    },
+    60_000,
+  )
 })

@@ -123,10 +123,18 @@ describe('bench results', () => {
       peerMbPerSec: row.mbPerSec,
       ratio: { median: 3.5, min: 3.1, max: 3.9, n: 3 },
     }
+    row.pairedLucene = { ...row.paired, against: 'lucene', ratio: { median: 1.9, min: 1.7, max: 2.2, n: 3 } }
     expect(validateResults(r)).toEqual([])
-    expect(renderMarkdown(r)).toContain('Paired builds: kavosh and flexsearch/default')
-    expect(renderMarkdown(r)).toContain('3.50× (3.10–3.90)')
-    expect(renderMarkdown(r)).toContain('(whole corpus)')
+    const md = renderMarkdown(r)
+    expect(md).toContain('Paired builds: kavosh and each of flexsearch/default, lucene')
+    expect(md).toContain('| flexsearch/default |')
+    expect(md).toContain('3.50× (3.10–3.90)')
+    expect(md).toContain('| lucene |')
+    expect(md).toContain('1.90× (1.70–2.20)')
+    expect(md).toContain('(whole corpus)')
+    row.pairedLucene = { ...row.pairedLucene, pairs: 0 }
+    expect(validateResults(r)).toEqual(['build[0].pairedLucene.pairs: expected an integer ≥ 1'])
+    row.pairedLucene = undefined
     row.paired = {
       against: 1,
       pairs: 0,

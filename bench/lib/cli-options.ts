@@ -4,7 +4,7 @@
 import { ALL_COLLECTION_NAMES } from './corpora'
 import { SECTIONS, type SectionName } from './results'
 
-export const LIBRARIES = ['kavosh', 'minisearch', 'flexsearch', 'orama'] as const
+export const LIBRARIES = ['kavosh', 'minisearch', 'flexsearch', 'orama', 'lucene'] as const
 
 export interface CliOptions {
   quick: boolean
@@ -25,6 +25,7 @@ export const USAGE = `Usage: npm run bench -- [options]
   --corpus NAME[,NAME]    collections to use (default: all present); names:
                           ${ALL_COLLECTION_NAMES.join(', ')}
   --lib NAME[,NAME]       libraries or engine ids: ${LIBRARIES.join(', ')}, e.g. minisearch/fa-ar
+                          (lucene: builds in turn with kavosh, when a JDK and Lucene's jars are found)
   --section NAME[,NAME]   ${SECTIONS.join(', ')} (default: all)
   --out NAME              write bench/results/NAME.json and NAME.md
   --help

@@ -251,23 +251,26 @@ export function renderMarkdown(r: BenchResults, lucene?: LuceneResults): string 
         ),
       )
     }
-    const paired = r.build.filter((b) => b.paired !== undefined)
+    const paired = r.build.flatMap((b) =>
+      [b.paired, b.pairedLucene].flatMap((p) => (p === undefined ? [] : [{ b, p }])),
+    )
     if (paired.length > 0) {
-      const against = unique(paired.map((b) => b.paired!.against)).join('/')
+      const against = unique(paired.map(({ p }) => p.against)).join(', ')
       out.push(
-        `\nPaired builds: kavosh and ${against} build the same documents in turn (${unique(paired.map((b) => b.paired!.pairs)).join('/')} pairs per corpus, the order alternating, a GC before each build), after the corpus's other sections and on the whole corpus where they read a cut (issue #6's reference figures are whole corpora); ratio = the peer's build time ÷ kavosh's, pair by pair, so that a slow or fast stretch of the machine moves both builds of a pair. Issue #6's build ratio is read off these ↑\n`,
+        `\nPaired builds: kavosh and each of ${against} build the same documents in turn (${unique(paired.map(({ p }) => p.pairs)).join('/')} pairs per corpus, the order alternating, a GC before each build), after the corpus's other sections and on the whole corpus where they read a cut (issue #6's reference figures are whole corpora); ratio = the peer's build time ÷ kavosh's, pair by pair, so that a slow or fast stretch of the machine moves both builds of a pair. Lucene (PersianAnalyzer / ArabicAnalyzer, title and text in one field, BM25, an in-memory directory, the segment flushed at close) builds in one JVM that holds the documents and waits for each build, after an untimed warm-up build. Issue #6's build ratios are read off these ↑\n`,
       )
       out.push(
         table(
-          ['corpus', 'text built', 'kavosh, MB/s', `${against}, MB/s`, 'ratio, median (range)'],
-          paired.map((b) => [
+          ['corpus', 'text built', 'against', 'kavosh, MB/s', 'peer, MB/s', 'ratio, median (range)'],
+          paired.map(({ b, p }) => [
             b.collection,
-            `${formatNumber(b.paired!.bytes / 1e6)} MB${b.paired!.bytes !== b.bytes ? ' (whole corpus)' : ''}`,
-            formatSummary(b.paired!.mbPerSec),
-            formatSummary(b.paired!.peerMbPerSec),
-            `${formatNumber(b.paired!.ratio.median)}× (${formatNumber(b.paired!.ratio.min)}–${formatNumber(b.paired!.ratio.max)})`,
+            `${formatNumber(p.bytes / 1e6)} MB${p.bytes !== b.bytes ? ' (whole corpus)' : ''}`,
+            p.against,
+            formatSummary(p.mbPerSec),
+            formatSummary(p.peerMbPerSec),
+            `${formatNumber(p.ratio.median)}× (${formatNumber(p.ratio.min)}–${formatNumber(p.ratio.max)})`,
           ]),
-          ['l', 'r', 'r', 'r', 'r'],
+          ['l', 'r', 'l', 'r', 'r', 'r'],
         ),
       )
     }

@@ -71,6 +71,12 @@ export interface BuildResult {
    * pair), after every other section of the collection; absent when the run has no such pairs.
    */
   paired?: PairedBuildFigures
+  /**
+   * Builds of the same documents by this engine and Lucene (PersianAnalyzer or ArabicAnalyzer, in a JVM kept
+   * warm for the pairs, `bench/lucene`) in turn; absent when the run has no such pairs (no JDK and Lucene
+   * jars, a quick run, or a corpus in neither language).
+   */
+  pairedLucene?: PairedBuildFigures
 }
 
 /**
@@ -311,18 +317,20 @@ export function validateResults(data: unknown): string[] {
         if (typeof p.sameResults !== 'boolean') errors.push(`${w}.parallel.sameResults: expected a boolean`)
       }
     }
-    if (r.paired !== undefined) {
-      const p = r.paired
-      if (!isObject(p)) errors.push(`${w}.paired: expected an object`)
+    for (const key of ['paired', 'pairedLucene'] as const) {
+      if (r[key] === undefined) continue
+      const p = r[key]
+      const at = `${w}.${key}`
+      if (!isObject(p)) errors.push(`${at}: expected an object`)
       else {
-        if (typeof p.against !== 'string') errors.push(`${w}.paired.against: expected an engine id`)
+        if (typeof p.against !== 'string') errors.push(`${at}.against: expected an engine id`)
         if (!Number.isInteger(p.pairs) || (p.pairs as number) < 1)
-          errors.push(`${w}.paired.pairs: expected an integer ≥ 1`)
+          errors.push(`${at}.pairs: expected an integer ≥ 1`)
         if (!Number.isInteger(p.docs) || (p.docs as number) < 1 || !isFiniteNumber(p.bytes) || p.bytes <= 0)
-          errors.push(`${w}.paired: expected docs ≥ 1 and bytes > 0`)
-        checkSummary(p.mbPerSec, `${w}.paired.mbPerSec`, errors)
-        checkSummary(p.peerMbPerSec, `${w}.paired.peerMbPerSec`, errors)
-        checkSummary(p.ratio, `${w}.paired.ratio`, errors)
+          errors.push(`${at}: expected docs ≥ 1 and bytes > 0`)
+        checkSummary(p.mbPerSec, `${at}.mbPerSec`, errors)
+        checkSummary(p.peerMbPerSec, `${at}.peerMbPerSec`, errors)
+        checkSummary(p.ratio, `${at}.ratio`, errors)
       }
     }
   })

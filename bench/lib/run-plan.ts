@@ -43,6 +43,12 @@ export interface RunPlan {
    * within the time budget where all seven configurations could not.
    */
   pairedLimitsFor?(name: string): SliceLimits | undefined
+  /**
+   * Pairs of builds of kavosh and Lucene (PersianAnalyzer / ArabicAnalyzer, `bench/lucene`) per collection of
+   * the build section in Persian or Arabic, on the documents of the paired builds (0: none). Issue #6's
+   * "2× Lucene" target is read off them when the machine has a JDK and the Lucene jars.
+   */
+  lucenePairedBuilds: number
   queryRepetitions: number
   /**
    * Queries per kind in the latency section for a collection of `bytes` (spread over all its query sets);
@@ -110,6 +116,7 @@ export function quickPlan(): RunPlan {
     warmupBuildDocs: 50,
     pairedBuilds: 1,
     pairedBuildPeer: 'flexsearch/default',
+    lucenePairedBuilds: 0,
     queryRepetitions: 1,
     latencyQueries: () => 8,
     latencyPassBudgetMs: 200,
@@ -164,6 +171,9 @@ export function fullPlan(): RunPlan {
     // Whole corpora: saudinewsnet's 65 MB, where issue #6's reference figures were measured, not the 8 MB
     // the other sections read. About 70 s more (kavosh 2.5 s and flexsearch 8 s per pair there).
     pairedLimitsFor: () => ({}),
+    // Five pairs against Lucene, in one JVM kept warm between its builds: about 15 s on hamshahri-subset and
+    // 35 s on saudinewsnet's 65 MB, start-up and warm-up build included.
+    lucenePairedBuilds: 5,
     // An odd count, so that the median is one repetition's figure: with 2 it was their mean, and one GC pause
     // in one pass of 20 queries set a p99 (kavosh hamshahri-subset keyword at 219ac3c: passes 0.60 and 4.44
     // ms, reported 2.52). Five passes cost about 50 s of the full run (most of it the slow peers').

@@ -95,17 +95,30 @@ export function targetRows(
     }
   }
   {
+    // Against Lucene built in turn in the same run when the run could (a JDK and Lucene's jars); else against
+    // the issue's figure, measured on this machine at another time.
     const floor = LUCENE_BUILD_RATIO * LUCENE_BUILD_MB_PER_SEC
-    const target = `build ≥ ${LUCENE_BUILD_RATIO}× Lucene's ${LUCENE_BUILD_MB_PER_SEC} MB/s (issue figure) = ${floor} MB/s, hamshahri-subset`
     const k = r.build.find((b) => b.engine === kavoshId && b.collection === 'hamshahri-subset')
-    if (!k) notMeasured(6, target)
-    else
+    const paired = k?.pairedLucene
+    if (paired) {
+      const ratio = paired.ratio.median
       rows.push({
         issue: 6,
-        target,
-        measured: `${fixed(k.mbPerSec.median, 1)} MB/s`,
-        met: k.mbPerSec.median >= floor,
+        target: `build ≥ ${LUCENE_BUILD_RATIO}× Lucene (PersianAnalyzer, built in turn in this run), hamshahri-subset`,
+        measured: `${fixed(ratio, 2)}× (median of ${paired.pairs} paired builds of ${fixed(paired.bytes / 1e6, 1)} MB, ${fixed(paired.ratio.min, 2)}–${fixed(paired.ratio.max, 2)}×; ${fixed(paired.mbPerSec.median, 1)} vs ${fixed(paired.peerMbPerSec.median, 1)} MB/s; against the issue's ${LUCENE_BUILD_MB_PER_SEC} MB/s: ${fixed(paired.mbPerSec.median / LUCENE_BUILD_MB_PER_SEC, 2)}×)`,
+        met: ratio >= LUCENE_BUILD_RATIO,
       })
+    } else {
+      const target = `build ≥ ${LUCENE_BUILD_RATIO}× Lucene's ${LUCENE_BUILD_MB_PER_SEC} MB/s (issue figure) = ${floor} MB/s, hamshahri-subset`
+      if (!k) notMeasured(6, target)
+      else
+        rows.push({
+          issue: 6,
+          target,
+          measured: `${fixed(k.mbPerSec.median, 1)} MB/s`,
+          met: k.mbPerSec.median >= floor,
+        })
+    }
   }
   for (const collection of HOT_PATH_CORPORA) {
     const target = `retained memory ≤ ${RETAINED_PER_MB / 1e6} MB per MB of text, ${collection}`

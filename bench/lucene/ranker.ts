@@ -3,9 +3,10 @@
  * Elasticsearch verification uses too), compiles it once, writes a collection and its query texts as TSV,
  * runs one JVM per collection and reads the rankings back. The TSV helpers are pure and unit-tested.
  */
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
+import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { compileJava, findLucene } from '../../test/elasticsearch/lucene-env.mjs'
 import type { BenchDoc } from '../engines/types'
@@ -45,6 +46,21 @@ export function parseRankings(output: string, keys: readonly string[]): Map<stri
   return rankings
 }
 
+/** A JVM holding one collection's documents, building their index with Lucene whenever asked. */
+export interface LuceneBuildTimer {
+  /** Builds the index once more (after a System.gc() in the JVM) and resolves to the build's seconds. */
+  build(): Promise<number>
+  /** Ends the JVM. */
+  close(): Promise<void>
+}
+
+/** Parses one `build <seconds>` line of LuceneRanker's `--serve-builds` mode. */
+export function parseBuildSeconds(line: string): number {
+  const m = /^build (\d+(?:\.\d+)?)\r?$/.exec(line)
+  if (!m || !(Number(m[1]) > 0)) throw new Error(`unexpected line from Lucene's build timer: ${line}`)
+  return Number(m[1])
+}
+
 /**
  * The lucene-queryparser jar next to the lucene-core jar (the same version), or the one listed in
  * LUCENE_JARS; undefined when there is none.
@@ -81,6 +97,11 @@ export interface LuceneRanker {
     queries: ReadonlyMap<string, string>,
     k: number,
   ): Map<string, string[]>
+  /**
+   * Starts a JVM that holds `docs` and builds their index on request (after one untimed warm-up build):
+   * analysis, inversion and the flush into an in-memory directory, as the ranking run builds it.
+   */
+  buildTimer(analyzer: LuceneAnalyzerName, docs: readonly BenchDoc[]): Promise<LuceneBuildTimer>
   dispose(): void
 }
 
@@ -125,6 +146,37 @@ export function compileRanker(): LuceneRanker | { error: string } {
       const rankings = parseRankings(readFileSync(outFile, 'utf8'), [...queries.keys()])
       rmSync(dir, { recursive: true, force: true })
       return rankings
+    },
+    async buildTimer(analyzer, docs) {
+      const dir = join(work, `run-${run++}`)
+      mkdirSync(dir)
+      const docsFile = join(dir, 'docs.tsv')
+      writeFileSync(docsFile, `${docs.map(docLine).join('\n')}\n`)
+      const child = spawn(
+        'java',
+        ['-Dfile.encoding=UTF-8', '-cp', classpath, 'LuceneRanker', '--serve-builds', analyzer, docsFile],
+        { stdio: ['pipe', 'pipe', 'inherit'] },
+      )
+      const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]()
+      const exited = new Promise<number | null>((resolve) => child.on('close', resolve))
+      const nextLine = async (): Promise<string> => {
+        const next = await lines.next()
+        if (next.done) throw new Error(`Lucene's build timer ended early (exit code ${await exited})`)
+        return next.value
+      }
+      const ready = await nextLine()
+      if (ready !== 'ready') throw new Error(`unexpected line from Lucene's build timer: ${ready}`)
+      return {
+        async build() {
+          child.stdin.write('build\n')
+          return parseBuildSeconds(await nextLine())
+        },
+        async close() {
+          child.stdin.end()
+          await exited
+          rmSync(dir, { recursive: true, force: true })
+        },
+      }
     },
     dispose() {
       rmSync(work, { recursive: true, force: true })

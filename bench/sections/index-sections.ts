@@ -6,12 +6,14 @@
 import type { BuiltIndex, Engine, ParallelBuilder, SavedIndex } from '../engines/types'
 import { QUERY_KINDS } from '../engines/types'
 import type { Collection, JudgedQuery } from '../lib/corpora'
+import { LUCENE_ENGINE_ID } from '../lib/lucene-results'
 import { METRIC_NAMES, meanMetrics, type QualityMetrics, scoreQuery } from '../lib/metrics'
 import type { Progress } from '../lib/progress'
 import { queryHalf } from '../lib/query-split'
 import { spreadSample, workloadQuery } from '../lib/query-workloads'
 import type {
   BuildResult,
+  PairedBuildFigures,
   ParallelBuildFigures,
   PersistenceResult,
   QualityResult,
@@ -24,6 +26,7 @@ import { MAX_LATENCY_WARMUP_PASSES, type RunPlan } from '../lib/run-plan'
 import { quantile, summarize } from '../lib/stats'
 import { canCollectGarbage, collectGarbage, now, settledMemory, timeAsync } from '../lib/timing'
 import { applyVariant, VARIANTS } from '../lib/variants'
+import type { LuceneRanker } from '../lucene/ranker'
 
 export interface IndexSectionResults {
   build: BuildResult[]
@@ -306,27 +309,105 @@ async function measurePairedBuilds(
     if (plan.collectGarbage) collectGarbage()
     return (await timeAsync(() => engine.build(docs))).ms
   }
+  row.paired = await buildInTurn(
+    peer.id,
+    plan.pairedBuilds,
+    docs.length,
+    bytes,
+    () => timeBuild(ours),
+    () => timeBuild(peer),
+    (p) =>
+      progress.update(
+        `[${c.name}] paired builds, ${ours.id} and ${peer.id}, ${(bytes / 1e6).toFixed(1)} MB`,
+        p,
+        plan.pairedBuilds,
+      ),
+  )
+}
+
+/**
+ * A pause before each build of the Lucene pairs: after a build the JVM keeps a core busy for a few hundred
+ * ms (0.12 s of CPU in the first second after a hamshahri-subset build, then none), which slowed the kavosh
+ * build that followed it.
+ */
+const LUCENE_SETTLE_MS = 1000
+const settle = () => new Promise<void>((resolve) => setTimeout(resolve, LUCENE_SETTLE_MS))
+
+/**
+ * kavosh and Lucene build the same documents in turn, `plan.lucenePairedBuilds` times each, as
+ * {@link measurePairedBuilds} pairs kavosh with its peer: Lucene (the analyzer of the collection's language)
+ * in one JVM that holds the documents and waits between its builds, warmed up by one untimed build; the
+ * figures go on kavosh's build row as `pairedLucene`.
+ */
+async function measureLucenePairedBuilds(
+  c: Collection,
+  engines: readonly Engine[],
+  plan: RunPlan,
+  lucene: LuceneRanker,
+  progress: Progress,
+  out: IndexSectionResults,
+): Promise<void> {
+  const ours = engines.find((e) => e.library === 'kavosh')
+  if (!ours || (c.lang !== 'fa' && c.lang !== 'ar')) return
+  const row = out.build.find((b) => b.collection === c.name && b.engine === ours.id)
+  if (!row) return
+  const docs = c.paired?.docs ?? c.docs
+  const bytes = c.paired?.bytes ?? c.bytes
+  const label = `[${c.name}] paired builds, ${ours.id} and Lucene, ${(bytes / 1e6).toFixed(1)} MB`
+  progress.update(`${label}: starting the JVM`)
+  const timer = await lucene.buildTimer(c.lang === 'fa' ? 'persian' : 'arabic', docs)
+  try {
+    row.pairedLucene = await buildInTurn(
+      LUCENE_ENGINE_ID,
+      plan.lucenePairedBuilds,
+      docs.length,
+      bytes,
+      async () => {
+        await settle()
+        if (plan.collectGarbage) collectGarbage()
+        return (await timeAsync(() => ours.build(docs))).ms
+      },
+      async () => {
+        await settle()
+        return 1000 * (await timer.build())
+      },
+      (p) => progress.update(label, p, plan.lucenePairedBuilds),
+    )
+  } finally {
+    await timer.close()
+  }
+}
+
+/**
+ * `pairs` pairs of builds, ours and the peer's in turn (ours first in even pairs), each timed in ms by its
+ * function: the figures of a paired-builds row.
+ */
+async function buildInTurn(
+  against: string,
+  pairs: number,
+  docs: number,
+  bytes: number,
+  ourBuild: () => Promise<number>,
+  peerBuild: () => Promise<number>,
+  onPair: (pair: number) => void,
+): Promise<PairedBuildFigures> {
   const ourMs: number[] = []
   const peerMs: number[] = []
-  for (let p = 0; p < plan.pairedBuilds; p++) {
-    progress.update(
-      `[${c.name}] paired builds, ${ours.id} and ${peer.id}, ${(bytes / 1e6).toFixed(1)} MB`,
-      p + 1,
-      plan.pairedBuilds,
-    )
+  for (let p = 0; p < pairs; p++) {
+    onPair(p + 1)
     if (p % 2 === 0) {
-      ourMs.push(await timeBuild(ours))
-      peerMs.push(await timeBuild(peer))
+      ourMs.push(await ourBuild())
+      peerMs.push(await peerBuild())
     } else {
-      peerMs.push(await timeBuild(peer))
-      ourMs.push(await timeBuild(ours))
+      peerMs.push(await peerBuild())
+      ourMs.push(await ourBuild())
     }
   }
   const mb = bytes / 1e6
-  row.paired = {
-    against: peer.id,
-    pairs: plan.pairedBuilds,
-    docs: docs.length,
+  return {
+    against,
+    pairs,
+    docs,
     bytes,
     mbPerSec: summarize(ourMs.map((t) => mb / (t / 1000))),
     peerMbPerSec: summarize(peerMs.map((t) => mb / (t / 1000))),
@@ -433,6 +514,7 @@ export async function runIndexSections(
   sections: ReadonlySet<SectionName>,
   plan: RunPlan,
   progress: Progress,
+  lucene?: LuceneRanker,
 ): Promise<IndexSectionResults> {
   const out: IndexSectionResults = { build: [], queries: [], persistence: [], quality: [], skipped: [] }
   for (const c of collections) {
@@ -465,6 +547,15 @@ export async function runIndexSections(
       }
     }
     if (wantBuild && plan.pairedBuilds > 0) await measurePairedBuilds(c, engines, plan, progress, out)
+    if (wantBuild && lucene && plan.lucenePairedBuilds > 0) {
+      try {
+        await measureLucenePairedBuilds(c, engines, plan, lucene, progress, out)
+      } catch (e) {
+        const reason = (e as Error).message
+        progress.log(`!! Lucene's paired builds failed on ${c.name}: ${reason}`)
+        out.skipped.push({ what: `paired builds with Lucene on ${c.name}`, reason: `threw: ${reason}` })
+      }
+    }
   }
   for (const engine of engines) await engine.parallel?.close()
   return out
