@@ -452,6 +452,39 @@ describe('words that begin with بال of their own', () => {
   })
 })
 
+describe('the two spellings of "hundred"', () => {
+  it('meet: مائة / مئة with the article, a proclitic, the dual, the construct form and the compound hundreds', () => {
+    // Before, مائة stemmed to ما and مئة to می.
+    const pairs = [
+      ['مائة', 'مئة'],
+      ['المائة', 'المئة'],
+      ['بالمائة', 'بالمئة'],
+      ['ومائة', 'ومئة'],
+      ['بمائة', 'بمئة'],
+      ['مائتان', 'مئتان'],
+      ['مائتين', 'مئتين'],
+      ['مائتي', 'مئتي'],
+      ['مائتا', 'مئتا'],
+      ['خمسمائة', 'خمسمئة'],
+      ['وثلاثمائة', 'وثلاثمئة'],
+      ['أربعمائة', 'أربعمئة'],
+      ['ماية', 'مئة'], // informal, without the hamza
+    ]
+    for (const [classical, modern] of pairs) expect(terms(classical!, 'ar')).toEqual(terms(modern!, 'ar'))
+    expect(terms('مائة', 'ar')).toEqual(['می'])
+    expect(terms('مائتين', 'ar')).toEqual(terms('مائتان', 'ar'))
+  })
+
+  it('leaves other words with مای alone', () => {
+    expect(terms('مايو', 'ar')).toEqual(['مایو'])
+    expect(terms('مايكل', 'ar')).toEqual(['مایکل'])
+    expect(terms('حماية', 'ar')).toEqual(terms('الحماية', 'ar'))
+    expect(terms('حماية', 'ar')).not.toEqual(terms('حمية', 'ar'))
+    expect(terms('مائدة', 'ar')).toEqual(terms('المائدة', 'ar'))
+    expect(terms('مائدة', 'ar')).not.toEqual(terms('مئدة', 'ar'))
+  })
+})
+
 describe('words that begin with کال of their own', () => {
   it('keep it: کالیفورنیا, کالسیوم (with or without the article, و) meet; "like the" still loses ک + ال', () => {
     // light10 reads کال as ک + the article: کالیفورنیا → یفورنیا, and کالسیوم → سیوم while الکالسیوم → کالسیوم.

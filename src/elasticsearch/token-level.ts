@@ -17,6 +17,9 @@ import {
   SUFFIXES as ARABIC_SUFFIXES,
   ARTICLE_PREFIXES,
   BAL,
+  HUNDRED_ENDINGS,
+  HUNDRED_PROCLITICS,
+  HUNDREDS_UNITS,
   KAL,
   MIN_ARABIC_HAMZA_WORD,
   MIN_PRONOUN_STEM,
@@ -258,6 +261,12 @@ export function arabicStemFilters(): NamedFilter[] {
     p === KAL ? `(?!${kalWords})` : p === WAL ? `(?!${walWords})` : p === BAL ? `(?!${balWords})` : ''
   const articles = `(?:${ARTICLE_PREFIXES.map((p) => `${lit(p)}${own(p)}(?=${L}{2})`).join('|')})`
   filters.push(replace('ar_02_article', `^(${AR})${articles}`, '$1'))
+  // مائه → مئه (hundredAlefAt): the alef of "hundred" goes, also after a one-letter proclitic, a unit of the
+  // compound hundreds or both (بخمسمائة), in the forms of HUNDRED_ENDINGS only.
+  const proclitic = `(?:${HUNDRED_PROCLITICS.map(lit).join('|')})?`
+  const units = `(?:${HUNDREDS_UNITS.map(lit).join('|')})?`
+  const endings = `(?:${HUNDRED_ENDINGS.map(lit).join('|')})`
+  filters.push(replace('ar_02_hundred', `^(${AR}${proclitic}${units}م)ا(?=ی${endings}$)`, '$1'))
   // Each suffix at most once, in order, while ≥ 2 letters remain; a word of the exception list (checked
   // before each suffix) gets the keep tag, which no suffix rule matches past.
   const exception = replace(

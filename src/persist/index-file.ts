@@ -56,6 +56,8 @@
  * keeps 51 more Persian words whole (سرطان, مجازات, کاراکتر, where version 12 holds سرط, مجاز, کاراک), and
  * removes the Arabic pronoun ه after ات or ی (مستویاته → مستو, النهاییه → نهای, where version 12 holds
  * مستویات, نها) and a final hamza after alef that a suffix covered (اجراءات → اجرا, version 12: اجراء).
+ * Version 14, the same layout, spells the Arabic مائة ("hundred") as مئة (مائة → می, خمسمائة → خمسم, where
+ * version 13 holds ما, خمسما).
  */
 
 import { CorruptIndexError, IncompatibleIndexError, KavoshError } from '../errors'
@@ -70,7 +72,7 @@ import { crc32 } from './crc32'
  * Version of the format this build writes and the only one it reads; raised for a new layout and for an
  * analysis change that gives other terms for the same text (see the layout notes above).
  */
-export const FORMAT_VERSION = 13
+export const FORMAT_VERSION = 14
 
 const MAGIC = [0x4b, 0x56, 0x53, 0x48] // "KVSH"
 const HEADER_BYTES = 16
