@@ -94,15 +94,27 @@ describe('checklist: letter variants', () => {
       expect(terms(`${stem}ات`, 'fa'), stem).toEqual(terms(`${stem}ه`, 'fa'))
     }
   })
-  it('the spelling list is well-formed: no spelling begins another or its replacement', () => {
-    const variants = getLexicon().faSpellingVariants
-    expect(variants.size).toBeGreaterThan(0)
-    for (const [variant, canonical] of variants) {
-      for (const other of variants.keys()) {
-        if (other !== variant) expect(variant.startsWith(other), `${variant} / ${other}`).toBe(false)
-        expect(canonical.startsWith(other), `${canonical} / ${other}`).toBe(false)
+  it('the spelling lists are well-formed: no spelling begins another or its replacement', () => {
+    for (const variants of [getLexicon().faSpellingVariants, getLexicon().arSpellingVariants]) {
+      expect(variants.size).toBeGreaterThan(0)
+      for (const [variant, canonical] of variants) {
+        for (const other of variants.keys()) {
+          if (other !== variant) expect(variant.startsWith(other), `${variant} / ${other}`).toBe(false)
+          expect(canonical.startsWith(other), `${canonical} / ${other}`).toBe(false)
+        }
       }
     }
+  })
+  it('Arabic transliterations index as one spelling (ar-spelling-variants.txt), with the article and derived forms', () => {
+    sameTerms('أمريكا', ['أميركا', 'امريكا', 'اميركا'], 'ar')
+    sameTerms('الأمريكية والأمريكيين', ['الأميركية والأميركيين'], 'ar')
+    sameTerms('الديمقراطية', ['الديموقراطية'], 'ar')
+    sameTerms('أوروبا الأوروبية', ['أوربا الأوربية'], 'ar')
+    sameTerms('التلفزيون', ['التليفزيون', 'التلفيزيون'], 'ar')
+    sameTerms('الكمبيوتر', ['الكومبيوتر'], 'ar')
+    sameTerms('جوجل', ['غوغل', 'قوقل', 'وغوغل'], 'ar')
+    // The list is Arabic: a Persian word keeps its letters (آمریکا, اروپا are Persian's own spellings).
+    expect(terms('امیرکا', 'fa')).not.toEqual(terms('امریکا', 'fa'))
   })
   it('heh with yeh above ۀ, heh + hamza هٔ, ھ ہ ە → ه', () => {
     expect(normalize('خانۀ')).toBe('خانه')

@@ -8,6 +8,7 @@ import {
   arBalWords,
   arBrokenPlurals,
   arKalWords,
+  arSpellingVariants,
   arStemExceptions,
   arStopwords,
   arWalWords,
@@ -48,6 +49,12 @@ export interface Lexicon {
    * word starting with a key starts with its value instead, before stemming (مسوولان → مسیولان, بلیط → بلیت).
    */
   readonly faSpellingVariants: ReadonlyMap<string, string>
+  /**
+   * Arabic transliterations that index as another one (folded; `dictionaries/ar-spelling-variants.txt`): in
+   * the Arabic stemmer, a word starting with a key after the article starts with its value instead (امیرکا →
+   * امریکا, دیموقراطیه → دیمقراطیه).
+   */
+  readonly arSpellingVariants: ReadonlyMap<string, string>
   /**
    * Persian nouns with their broken plurals, one group per noun, singular first (folded surfaces;
    * `dictionaries/fa-broken-plurals.txt`): دلیل دلایل ادله.
@@ -100,6 +107,7 @@ export function getLexicon(): Lexicon {
       faPresentStems: foldAll(faPresentStems),
       faHehPluralStems: new Set([...foldAll(faHehPlurals)].map((word) => word.slice(0, -1))),
       faSpellingVariants: spellingMap(faSpellingVariants),
+      arSpellingVariants: spellingMap(arSpellingVariants),
       faBrokenPlurals: wordGroups(faBrokenPlurals),
       arBrokenPlurals: wordGroups(arBrokenPlurals),
     }

@@ -18,7 +18,8 @@
  * وزاره, وطنی: light10 read وزیر as و + زیر while الوزیر kept it, so the two never met), and the وال of a
  * word of `dictionaries/ar-wal-words.txt` (والده, والدته: not "and the"), and the بال of a word of
  * `dictionaries/ar-bal-words.txt` (بالغه, بالون: not "with the"). And مائة ("hundred", folded مایه) is spelled
- * مئة after the article, so that the two spellings of news text meet (see {@link hundredAlefAt}).
+ * مئة after the article, so that the two spellings of news text meet (see {@link hundredAlefAt}), as is a
+ * transliteration of `dictionaries/ar-spelling-variants.txt` spelled as its first spelling (امیرکا → امریکا).
  *
  * Owns: Arabic affix removal. Must not: fold characters or know about tokens/offsets.
  */
@@ -139,6 +140,14 @@ export function stemArabic(spelled: string): string {
   if (alef >= 0) {
     word = word.slice(0, alef) + word.slice(alef + 1)
     e--
+  } else {
+    // امیرکیه → امریکیه (dictionaries/ar-spelling-variants.txt)
+    const length = arabicVariantLength(word, s, e)
+    if (length > 0) {
+      const canonical = lexicon.arSpellingVariants.get(word.slice(s, s + length))!
+      word = word.slice(0, s) + canonical + word.slice(s + length)
+      e += canonical.length - length
+    }
   }
   // اسماء → اسما (withoutFinalHamza with MIN_ARABIC_HAMZA_WORD)
   if (endsInDroppedHamza(word, s, e)) e--
@@ -215,6 +224,19 @@ function hundredAlefAt(word: string, s: number, e: number): number {
     if (e - i - MAY_UNITS.length === units.length && endsAt(word, s, e, units)) return i + 1
   }
   return -1
+}
+
+/** Lengths of the keys of `Lexicon.arSpellingVariants`, longest first (computed on first use). */
+let variantKeyLengths: readonly number[] | undefined
+
+/** Length of the variant spelling of `dictionaries/ar-spelling-variants.txt` that word[s, e) starts with, or 0. */
+function arabicVariantLength(word: string, s: number, e: number): number {
+  const variants = getLexicon().arSpellingVariants
+  variantKeyLengths ??= [...new Set([...variants.keys()].map((k) => k.length))].sort((a, b) => b - a)
+  for (const length of variantKeyLengths) {
+    if (e - s >= length && variants.has(word.slice(s, s + length))) return length
+  }
+  return 0
 }
 
 /** True when word[s, e) ends in a hamza after alef that the stem drops ({@link withoutFinalHamza}'s rule). */

@@ -267,6 +267,11 @@ export function arabicStemFilters(): NamedFilter[] {
   const units = `(?:${HUNDREDS_UNITS.map(lit).join('|')})?`
   const endings = `(?:${HUNDRED_ENDINGS.map(lit).join('|')})`
   filters.push(replace('ar_02_hundred', `^(${AR}${proclitic}${units}م)ا(?=ی${endings}$)`, '$1'))
+  // Otherwise a transliteration of ar-spelling-variants.txt at the start, as its first spelling (no key
+  // begins another or a replacement, so at most one applies; none starts like "hundred").
+  ;[...getLexicon().arSpellingVariants].forEach(([variant, canonical], i) => {
+    filters.push(replace(`ar_02_spelling_${i + 1}`, `^(${AR})${lit(variant)}`, `$1${canonical}`))
+  })
   // Each suffix at most once, in order, while ≥ 2 letters remain; a word of the exception list (checked
   // before each suffix) gets the keep tag, which no suffix rule matches past.
   const exception = replace(

@@ -57,7 +57,8 @@
  * removes the Arabic pronoun ه after ات or ی (مستویاته → مستو, النهاییه → نهای, where version 12 holds
  * مستویات, نها) and a final hamza after alef that a suffix covered (اجراءات → اجرا, version 12: اجراء).
  * Version 14, the same layout, spells the Arabic مائة ("hundred") as مئة (مائة → می, خمسمائة → خمسم, where
- * version 13 holds ما, خمسما).
+ * version 13 holds ما, خمسما) and the transliterations of dictionaries/ar-spelling-variants.txt as their
+ * first spelling (الأميركية → امریک, where version 13 holds امیرک).
  */
 
 import { CorruptIndexError, IncompatibleIndexError, KavoshError } from '../errors'
