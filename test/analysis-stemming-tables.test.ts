@@ -452,6 +452,22 @@ describe('words that begin with بال of their own', () => {
   })
 })
 
+describe('nouns whose ون or ين is their own (ar-stem-exceptions.txt)', () => {
+  it('meet their derived forms: قانون / القانونية, فلسطين / الفلسطينيين, تحسين / التحسينات', () => {
+    // light10 read the ending as the plural: قانون → قان, فلسطين → فلسط, البحرين → بحر ("sea").
+    expect(terms('قانون', 'ar')).toEqual(terms('القانونية', 'ar'))
+    expect(terms('مليون المليون', 'ar')).toEqual(['ملیون', 'ملیون'])
+    expect(terms('تعاون', 'ar')).toEqual(terms('التعاونية', 'ar'))
+    expect(terms('فلسطين', 'ar')).toEqual(terms('الفلسطينيين', 'ar'))
+    expect(terms('البحرين', 'ar')).toEqual(terms('البحرينية', 'ar'))
+    expect(terms('البحرين', 'ar')).not.toEqual(terms('البحر', 'ar'))
+    expect(terms('تحسين', 'ar')).toEqual(terms('التحسينات', 'ar'))
+    // Plurals in ون / ين still lose it: المعلمون, المهندسين.
+    expect(terms('المعلمون', 'ar')).toEqual(terms('المعلم', 'ar'))
+    expect(terms('المهندسين', 'ar')).toEqual(terms('المهندس', 'ar'))
+  })
+})
+
 describe('the two spellings of "hundred"', () => {
   it('meet: مائة / مئة with the article, a proclitic, the dual, the construct form and the compound hundreds', () => {
     // Before, مائة stemmed to ما and مئة to می.

@@ -58,7 +58,8 @@
  * مستویات, نها) and a final hamza after alef that a suffix covered (اجراءات → اجرا, version 12: اجراء).
  * Version 14, the same layout, spells the Arabic مائة ("hundred") as مئة (مائة → می, خمسمائة → خمسم, where
  * version 13 holds ما, خمسما) and the transliterations of dictionaries/ar-spelling-variants.txt as their
- * first spelling (الأميركية → امریک, where version 13 holds امیرک).
+ * first spelling (الأميركية → امریک, where version 13 holds امیرک), and keeps 55 more Arabic words whole
+ * (قانون, فلسطین, تحسین, where version 13 holds قان, فلسط, تحس).
  */
 
 import { CorruptIndexError, IncompatibleIndexError, KavoshError } from '../errors'
