@@ -54,6 +54,7 @@ describe('checklist: letter variants', () => {
     sameTerms('طوفان طوفانی', ['توفان توفانی'], 'fa')
     sameTerms('تهران', ['طهران'], 'fa')
     sameTerms('هجدهمین', ['هیجدهمین'], 'fa')
+    sameTerms('دموکراسی دموکراتیک دموکرات‌ها', ['دمکراسی دمكراتيك دمکراتها'], 'fa')
     // A replacement of another length moves the affix boundary with the word (سئوال‌ها → سوال + ها).
     sameTerms('سؤال‌ها', ['سئوال‌ها', 'سئوال ها'], 'fa')
   })
