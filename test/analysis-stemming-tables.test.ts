@@ -462,6 +462,11 @@ describe('nouns whose ون or ين is their own (ar-stem-exceptions.txt)', () =>
     expect(terms('البحرين', 'ar')).toEqual(terms('البحرينية', 'ar'))
     expect(terms('البحرين', 'ar')).not.toEqual(terms('البحر', 'ar'))
     expect(terms('تحسين', 'ar')).toEqual(terms('التحسينات', 'ar'))
+    // And words that end like another suffix or a pronoun: ترفيه (یه), تراكم (كم), مساهم (هم).
+    expect(terms('الترفيه', 'ar')).toEqual(terms('الترفيهية', 'ar'))
+    expect(terms('التراكم', 'ar')).toEqual(terms('التراكمية', 'ar'))
+    expect(terms('المساهمين', 'ar')).toEqual(terms('مساهمة', 'ar'))
+    expect(terms('الإمارات', 'ar')).toEqual(terms('الإماراتية', 'ar'))
     // Plurals in ون / ين still lose it: المعلمون, المهندسين.
     expect(terms('المعلمون', 'ar')).toEqual(terms('المعلم', 'ar'))
     expect(terms('المهندسين', 'ar')).toEqual(terms('المهندس', 'ar'))
