@@ -452,6 +452,18 @@ describe('words that begin with بال of their own', () => {
   })
 })
 
+describe('Persian nouns in ان that are no plurals (fa-stem-exceptions.txt)', () => {
+  it('keep it and meet their own plural: کارگردان / کارگردانان, پشتیبان / پشتیبانی, نگهبان / نگهبانها', () => {
+    expect(terms('کارگردان', 'fa')).toEqual(terms('کارگردانان', 'fa'))
+    expect(terms('کارگردان', 'fa')).toEqual(['کارگردان'])
+    expect(terms('پشتیبان', 'fa')).toEqual(terms('پشتیبانی', 'fa'))
+    expect(terms('نگهبان', 'fa')).toEqual(terms('نگهبان‌ها', 'fa'))
+    expect(terms('اقتصاددان', 'fa')).toEqual(terms('اقتصاددانان', 'fa'))
+    // Plurals in ان still lose it.
+    expect(terms('پزشکان جوانان', 'fa')).toEqual(terms('پزشک جوان', 'fa'))
+  })
+})
+
 describe('nouns whose ون or ين is their own (ar-stem-exceptions.txt)', () => {
   it('meet their derived forms: قانون / القانونية, فلسطين / الفلسطينيين, تحسين / التحسينات', () => {
     // light10 read the ending as the plural: قانون → قان, فلسطين → فلسط, البحرين → بحر ("sea").
