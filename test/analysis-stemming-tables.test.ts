@@ -479,6 +479,8 @@ describe('nouns whose ون or ين is their own (ar-stem-exceptions.txt)', () =>
     expect(terms('التراكم', 'ar')).toEqual(terms('التراكمية', 'ar'))
     expect(terms('المساهمين', 'ar')).toEqual(terms('مساهمة', 'ar'))
     expect(terms('الإمارات', 'ar')).toEqual(terms('الإماراتية', 'ar'))
+    expect(terms('التفاهم', 'ar')).toEqual(terms('تفاهمات', 'ar'))
+    expect(terms('استثناء', 'ar')).toEqual(terms('الاستثناءات', 'ar'))
     // Plurals in ون / ين still lose it: المعلمون, المهندسين.
     expect(terms('المعلمون', 'ar')).toEqual(terms('المعلم', 'ar'))
     expect(terms('المهندسين', 'ar')).toEqual(terms('المهندس', 'ar'))
