@@ -44,11 +44,13 @@ export interface RunPlan {
    */
   pairedLimitsFor?(name: string): SliceLimits | undefined
   /**
-   * Pairs of builds of kavosh and Lucene (PersianAnalyzer / ArabicAnalyzer, `bench/lucene`) per collection of
-   * the build section in Persian or Arabic, on the documents of the paired builds (0: none). Issue #6's
-   * "2× Lucene" target is read off them when the machine has a JDK and the Lucene jars.
+   * Pairs of builds of kavosh and Lucene (PersianAnalyzer / ArabicAnalyzer, `bench/lucene`) on each of
+   * {@link lucenePairedCorpora} that the build section runs, on the documents of the paired builds (0:
+   * none). Issue #6's "2× Lucene" target is read off them when the machine has a JDK and the Lucene jars.
    */
   lucenePairedBuilds: number
+  /** The corpora of the Lucene pairs: issue #6's two (the other build corpora would add about 40 s). */
+  lucenePairedCorpora: readonly string[]
   queryRepetitions: number
   /**
    * Queries per kind in the latency section for a collection of `bytes` (spread over all its query sets);
@@ -117,6 +119,7 @@ export function quickPlan(): RunPlan {
     pairedBuilds: 1,
     pairedBuildPeer: 'flexsearch/default',
     lucenePairedBuilds: 0,
+    lucenePairedCorpora: [],
     queryRepetitions: 1,
     latencyQueries: () => 8,
     latencyPassBudgetMs: 200,
@@ -174,6 +177,7 @@ export function fullPlan(): RunPlan {
     // Five pairs against Lucene, in one JVM kept warm between its builds: about 15 s on hamshahri-subset and
     // 35 s on saudinewsnet's 65 MB, start-up and warm-up build included.
     lucenePairedBuilds: 5,
+    lucenePairedCorpora: ['hamshahri-subset', 'saudinewsnet'],
     // An odd count, so that the median is one repetition's figure: with 2 it was their mean, and one GC pause
     // in one pass of 20 queries set a p99 (kavosh hamshahri-subset keyword at 219ac3c: passes 0.60 and 4.44
     // ms, reported 2.52). Five passes cost about 50 s of the full run (most of it the slow peers').
@@ -200,7 +204,7 @@ export function fullPlan(): RunPlan {
     },
     variantsFor: (kind) => kind !== 'pooled',
     notes: [
-      `Cuts that keep the full run under 10 minutes of CPU on 2 cores with seven engine configurations: saudinewsnet is cut to its first ${saudiBytes / MB} MB (also inside pooled-ar); every build is timed three times after a warm-up build of 200 docs, and kavosh and flexsearch/default then build each corpus of the build section, whole (saudinewsnet's 65 MB too), seven times in turn (paired builds); every save and load is timed three times after a warm-up save and load; the analysis section reads the first 0.5 MB of each corpus, warms each operation up with passes over it filling 0.3 s and times each repetition over whole passes filling at least 0.15 s; the pooled settings run kavosh and the peers' fa-ar configurations only (orama/fa-ar not in pooled-fa); latency uses 60 queries per kind on collections up to 5 MB and 20 on bigger ones, the same for every engine (a warm-up pass over 4 s would cut a slow engine to fewer, marked "(n q)"), timed after untimed passes filling 1 s (at most 1000 passes) so that every engine runs steady-state code; the pooled settings score ${pooledQueries} queries per query set (spread sample; hamshahri-subset has 50), and the slow ${slowEngines.join(', ')} only ${slowEnginePooledQueries} there (about 0.3 s per query on pooled-fa); orthographic variants are scored on up to ${maxVariantQueries} queries per set (spread sample, compared with the same queries as written). The unperturbed per-corpus quality figures use every query.`,
+      `Cuts that keep the full run under 10 minutes of CPU on 2 cores with seven engine configurations: saudinewsnet is cut to its first ${saudiBytes / MB} MB (also inside pooled-ar); every build is timed three times after a warm-up build of 200 docs, and kavosh and flexsearch/default then build each corpus of the build section, whole (saudinewsnet's 65 MB too), seven times in turn (paired builds), and kavosh and Lucene hamshahri-subset and saudinewsnet five times in turn when a JDK is found; every save and load is timed three times after a warm-up save and load; the analysis section reads the first 0.5 MB of each corpus, warms each operation up with passes over it filling 0.3 s and times each repetition over whole passes filling at least 0.15 s; the pooled settings run kavosh and the peers' fa-ar configurations only (orama/fa-ar not in pooled-fa); latency uses 60 queries per kind on collections up to 5 MB and 20 on bigger ones, the same for every engine (a warm-up pass over 4 s would cut a slow engine to fewer, marked "(n q)"), timed after untimed passes filling 1 s (at most 1000 passes) so that every engine runs steady-state code; the pooled settings score ${pooledQueries} queries per query set (spread sample; hamshahri-subset has 50), and the slow ${slowEngines.join(', ')} only ${slowEnginePooledQueries} there (about 0.3 s per query on pooled-fa); orthographic variants are scored on up to ${maxVariantQueries} queries per set (spread sample, compared with the same queries as written). The unperturbed per-corpus quality figures use every query.`,
     ],
   }
 }

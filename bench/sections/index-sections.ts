@@ -348,7 +348,7 @@ async function measureLucenePairedBuilds(
   out: IndexSectionResults,
 ): Promise<void> {
   const ours = engines.find((e) => e.library === 'kavosh')
-  if (!ours || (c.lang !== 'fa' && c.lang !== 'ar')) return
+  if (!ours || (c.lang !== 'fa' && c.lang !== 'ar') || !plan.lucenePairedCorpora.includes(c.name)) return
   const row = out.build.find((b) => b.collection === c.name && b.engine === ours.id)
   if (!row) return
   const docs = c.paired?.docs ?? c.docs
