@@ -459,6 +459,10 @@ describe('Persian nouns in ان that are no plurals (fa-stem-exceptions.txt)', (
     expect(terms('پشتیبان', 'fa')).toEqual(terms('پشتیبانی', 'fa'))
     expect(terms('نگهبان', 'fa')).toEqual(terms('نگهبان‌ها', 'fa'))
     expect(terms('اقتصاددان', 'fa')).toEqual(terms('اقتصاددانان', 'fa'))
+    expect(terms('امتحان', 'fa')).toEqual(terms('امتحانات', 'fa'))
+    // روحانی (cleric) meets روحانیان, not روح (spirit).
+    expect(terms('روحانی', 'fa')).toEqual(terms('روحانیان', 'fa'))
+    expect(terms('روحانی', 'fa')).not.toEqual(terms('روح', 'fa'))
     // Plurals in ان still lose it.
     expect(terms('پزشکان جوانان', 'fa')).toEqual(terms('پزشک جوان', 'fa'))
   })
