@@ -2,7 +2,8 @@
  * stemArabic cuts a word as a range of code units (no intermediate strings, the exception list looked up by
  * range). This file states the same rules the plain way, with slices, `startsWith` / `endsWith` and set
  * lookups, and checks that both give the same stem: on random words over the letters the rules read, on every
- * word of the Arabic lexicon lists under each proclitic and suffix, and on the forms of the name of God.
+ * word of the Arabic lexicon lists (the spelling variants and the forms of "hundred" too) under each proclitic
+ * and suffix, on the forms of the name of God and on the nisba ـائي at its least lengths.
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
@@ -10,6 +11,9 @@ import { getLexicon } from '../src/analysis/lexicon'
 import {
   ARTICLE_PREFIXES,
   BAL,
+  HUNDRED_ENDINGS,
+  HUNDRED_PROCLITICS,
+  HUNDREDS_UNITS,
   KAL,
   MIN_ARABIC_HAMZA_WORD,
   MIN_PRONOUN_STEM,
@@ -23,6 +27,9 @@ import {
 } from '../src/analysis/stem-ar'
 
 const NAME_OF_GOD = /^[وفبت]?(?:ال|ل)له$/
+const HUNDRED = new RegExp(
+  `^((?:${HUNDRED_PROCLITICS.join('|')})?(?:${HUNDREDS_UNITS.join('|')})?م)ا(ی(?:${HUNDRED_ENDINGS.join('|')}))$`,
+)
 
 function beginsWithAnyOf(word: string, beginnings: ReadonlySet<string>): boolean {
   for (const b of beginnings) if (word.startsWith(b)) return true
@@ -45,6 +52,16 @@ function referenceStem(word: string): string {
       break
     }
   }
+  // "hundred": the alef of مائه goes, after a one-letter proclitic and a unit of the hundreds (each optional);
+  // else a transliteration of ar-spelling-variants.txt at the start is spelled as its first spelling.
+  const hundred = w.match(HUNDRED)
+  if (hundred) w = hundred[1]! + hundred[2]!
+  else
+    for (const [variant, canonical] of lexicon.arSpellingVariants)
+      if (w.startsWith(variant)) {
+        w = canonical + w.slice(variant.length)
+        break
+      }
   const exceptions = lexicon.arStemExceptions
   w = withoutFinalHamza(w, MIN_ARABIC_HAMZA_WORD)
   if (!exceptions.has(w)) {
@@ -55,7 +72,11 @@ function referenceStem(word: string): string {
   }
   for (const s of SUFFIXES) {
     if (exceptions.has(w)) break
-    if (w.length - s.length >= minSuffixStem(s) && w.endsWith(s)) w = w.slice(0, -s.length)
+    if (w.length - s.length >= minSuffixStem(s) && w.endsWith(s)) {
+      w = w.slice(0, -s.length)
+      // The nisba ـائي (ایی) goes whole.
+      if (s === 'ی' && w.length - 1 >= minSuffixStem(s) && w.endsWith('ای')) w = w.slice(0, -1)
+    }
   }
   if (!exceptions.has(w)) w = withoutFinalHamza(w, MIN_ARABIC_HAMZA_WORD)
   return w
@@ -68,6 +89,17 @@ const listed = [
   ...lexicon.arWalWords,
   ...lexicon.arBalWords,
   ...lexicon.arWawWords,
+  ...lexicon.arSpellingVariants.keys(),
+  ...lexicon.arSpellingVariants.values(),
+  // "hundred" and its forms (folded), with look-alikes
+  'مایه',
+  'مایت',
+  'مایتان',
+  'خمسمایه',
+  'بمایه',
+  'بستمایه',
+  'مایو',
+  'مایده',
 ]
 const proclitics = ['', 'و', 'ف', 'ب', 'ل', 'ال', 'وال', 'بال', 'کال', 'فال', 'لل']
 const endings = [
@@ -90,11 +122,13 @@ const endings = [
   'ییه',
   'اءات',
   'اءها',
+  'ایی',
+  'اییه',
 ]
 
 describe('stemArabic (cut by range) agrees with the rules written with strings', () => {
   it('on random words over the letters its rules read', () => {
-    const letter = fc.constantFrom(...'والبکفهمنیءتسدرح')
+    const letter = fc.constantFrom(...'والبکفهمنیءتسدرحثع')
     fc.assert(
       fc.property(fc.array(letter, { maxLength: 9 }), (letters) => {
         const word = letters.join('')
@@ -121,6 +155,10 @@ describe('stemArabic (cut by range) agrees with the rules written with strings',
     const forms = ['الله', 'لله', 'والله', 'ولله', 'فالله', 'فلله', 'بالله', 'بلله', 'تالله', 'تلله']
     for (const form of forms) expect(stemArabic(form), form).toBe('الله')
     for (const form of ['اللهم', 'ملله', 'والل', 'ل', 'له', 'لا', 'وو', ''])
+      expect(stemArabic(form), form).toBe(referenceStem(form))
+  })
+  it('on the nisba ـائي at the least length each step allows', () => {
+    for (const form of ['ایی', 'بایی', 'نبایی', 'البایی', 'باییه', 'رای', 'ای'])
       expect(stemArabic(form), form).toBe(referenceStem(form))
   })
 })

@@ -452,6 +452,19 @@ describe('words that begin with بال of their own', () => {
   })
 })
 
+describe('the Arabic nisba ـائي', () => {
+  it('goes whole, so the adjective meets its noun in ـاء or ـاية', () => {
+    expect(terms('النهائي النهائية', 'ar')).toEqual(terms('نهاية النهاية', 'ar'))
+    expect(terms('الكهربائي', 'ar')).toEqual(terms('كهرباء', 'ar'))
+    expect(terms('الكيميائية', 'ar')).toEqual(terms('الكيمياء', 'ar'))
+    expect(terms('الإحصائية', 'ar')).toEqual(terms('إحصاء', 'ar'))
+    expect(terms('استثنائي', 'ar')).toEqual(terms('استثناء', 'ar'))
+    // Other words in ي keep their letters: عربي → عرب, رأي → را.
+    expect(terms('العربي', 'ar')).toEqual(terms('العربية', 'ar'))
+    expect(terms('رأي', 'ar')).toEqual(['را'])
+  })
+})
+
 describe('Persian nouns in ان that are no plurals (fa-stem-exceptions.txt)', () => {
   it('keep it and meet their own plural: کارگردان / کارگردانان, پشتیبان / پشتیبانی, نگهبان / نگهبانها', () => {
     expect(terms('کارگردان', 'fa')).toEqual(terms('کارگردانان', 'fa'))

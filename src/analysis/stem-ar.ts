@@ -10,7 +10,8 @@
  * of five letters or more, as informal text drops it (اسماء and اسما, اعضاء and اعضا meet; four-letter words
  * keep it, see {@link MIN_ARABIC_HAMZA_WORD}; also when a suffix covered it: اجراءات → اجرا), and before the
  * light10 suffixes one attached pronoun هم، کم، نا (or ه after ات or ی, see {@link PRONOUN_HEH_AFTER}) is
- * removed when three letters remain (کتبهم → کتب; not فهم, سهم). One word is kept
+ * removed when three letters remain (کتبهم → کتب; not فهم, سهم), and the suffix ی takes the ی of a nisba ـائي
+ * with it (النهایی → نها as النهایه, الکهربایی → کهربا as کهرباء; light10 left نهای). One word is kept
  * whole: the name of God, الله, and its forms with a proclitic (لله، والله، بالله، فالله، تالله، ولله):
  * light10 reads its ال as the article and leaves له (a stop word elsewhere), and لله as ل + له → لل, so
  * لله and الله never met. And the کال of a word of `dictionaries/ar-kal-words.txt` (کالیفورنیا, کالسیوم)
@@ -178,6 +179,8 @@ export function stemArabic(spelled: string): string {
     const units = SUFFIX_UNITS[p]!
     if (e - s - units.length >= SUFFIX_MIN_STEM[p]! && endsAt(word, s, e, units)) {
       e -= units.length
+      // The nisba ـائي (folded ایی) goes whole: نهایی → نها as نهایه, ابتدایی → ابتدا as ابتداء.
+      if (p === NISBA_Y_INDEX && e - s - 1 >= SUFFIX_MIN_STEM[p]! && endsAt(word, s, e, ALEF_Y_UNITS)) e--
       exception = exceptions.has(word, s, e)
     }
   }
@@ -258,6 +261,8 @@ const PRONOUN_UNITS = codeUnitsOf(PRONOUN_SUFFIXES)
 const PRONOUN_HEH_AFTER_UNITS = codeUnitsOf(PRONOUN_HEH_AFTER)
 const SUFFIX_UNITS = codeUnitsOf(SUFFIXES)
 const SUFFIX_MIN_STEM = SUFFIXES.map(minSuffixStem)
+const NISBA_Y_INDEX = SUFFIXES.indexOf('ی')
+const ALEF_Y_UNITS = unitsOf('ای')
 const HUNDREDS_UNITS_CODES = codeUnitsOf(HUNDREDS_UNITS)
 const HUNDRED_PROCLITIC_UNITS = codeUnitsOf(HUNDRED_PROCLITICS)
 const HUNDRED_ENDING_UNITS = codeUnitsOf(HUNDRED_ENDINGS)

@@ -289,7 +289,11 @@ export function arabicStemFilters(): NamedFilter[] {
   ARABIC_SUFFIXES.forEach((s, i) => {
     const step = String(i + 5).padStart(2, '0')
     filters.push({ name: `ar_${step}_exception`, definition: exception.definition })
-    filters.push(replace(`ar_${step}_suffix`, `^(${AR})(${L}{${minSuffixStem(s)},}?)${lit(s)}$`, '$1$2'))
+    // The nisba ـائي goes whole (ایی → ا): the ی after an alef goes with the suffix ی.
+    const nisba = s === 'ی' ? '(?:(?<=ا)ی)?' : ''
+    filters.push(
+      replace(`ar_${step}_suffix`, `^(${AR})(${L}{${minSuffixStem(s)},}?)${nisba}${lit(s)}$`, '$1$2'),
+    )
   })
   // A final hamza after alef that a suffix covered (اجراءات → اجراء → اجرا), unless the stem is an exception.
   const last = String(ARABIC_SUFFIXES.length + 5).padStart(2, '0')

@@ -59,7 +59,8 @@
  * Version 14, the same layout, spells the Arabic مائة ("hundred") as مئة (مائة → می, خمسمائة → خمسم, where
  * version 13 holds ما, خمسما) and the transliterations of dictionaries/ar-spelling-variants.txt as their
  * first spelling (الأميركية → امریک, where version 13 holds امیرک), and keeps 55 more Arabic words whole
- * (قانون, فلسطین, تحسین, where version 13 holds قان, فلسط, تحس), and indexes the Persian دمکرا… as دموکرا….
+ * (قانون, فلسطین, تحسین, where version 13 holds قان, فلسط, تحس), removes the nisba ـائي whole (النهائي → نها,
+ * version 13: نهای), and indexes the Persian دمکرا… as دموکرا….
  */
 
 import { CorruptIndexError, IncompatibleIndexError, KavoshError } from '../errors'
