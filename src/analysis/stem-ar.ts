@@ -231,11 +231,17 @@ function hundredAlefAt(word: string, s: number, e: number): number {
 
 /** Lengths of the keys of `Lexicon.arSpellingVariants`, longest first (computed on first use). */
 let variantKeyLengths: readonly number[] | undefined
+/** The first two code units of each key (`c0 << 16 | c1`): most words fail this test, and make no string. */
+let variantKeyStarts: ReadonlySet<number> = new Set()
 
 /** Length of the variant spelling of `dictionaries/ar-spelling-variants.txt` that word[s, e) starts with, or 0. */
 function arabicVariantLength(word: string, s: number, e: number): number {
   const variants = getLexicon().arSpellingVariants
-  variantKeyLengths ??= [...new Set([...variants.keys()].map((k) => k.length))].sort((a, b) => b - a)
+  if (variantKeyLengths === undefined) {
+    variantKeyLengths = [...new Set([...variants.keys()].map((k) => k.length))].sort((a, b) => b - a)
+    variantKeyStarts = new Set([...variants.keys()].map((k) => (k.charCodeAt(0) << 16) | k.charCodeAt(1)))
+  }
+  if (e - s < 2 || !variantKeyStarts.has((word.charCodeAt(s) << 16) | word.charCodeAt(s + 1))) return 0
   for (const length of variantKeyLengths) {
     if (e - s >= length && variants.has(word.slice(s, s + length))) return length
   }
