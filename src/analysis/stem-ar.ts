@@ -108,12 +108,13 @@ export const MIN_ARABIC_HAMZA_WORD = 5
  * stemArabic('لله')     // → 'الله'
  * ```
  */
-export function stemArabic(spelled: string): string {
+export function stemArabic(folded: string): string {
   // The word is cut as a range [s, e) of `word` and sliced once at the end: every rule reads code units,
   // and the exception list is looked up by range, so a word makes no intermediate strings (this runs once
-  // for every distinct Arabic word of a build, about a third of what a build's new words cost).
+  // for every distinct Arabic word of a build, about a third of what a build's new words cost). Only a word
+  // respelled after the article (مائة, a transliteration of ar-spelling-variants.txt) is copied once.
   const lexicon = getLexicon()
-  let word = spelled
+  let word = folded
   let s = 0
   let e = word.length
   // Conjunction و before anything else (light10), only on words long enough to be "و + word", and not on a
