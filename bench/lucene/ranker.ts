@@ -157,6 +157,8 @@ export function compileRanker(): LuceneRanker | { error: string } {
         ['-Dfile.encoding=UTF-8', '-cp', classpath, 'LuceneRanker', '--serve-builds', analyzer, docsFile],
         { stdio: ['pipe', 'pipe', 'inherit'] },
       )
+      // A JVM that died leaves a closed pipe: writing to it must not throw an unhandled error event.
+      child.stdin.on('error', () => {})
       const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]()
       const exited = new Promise<number | null>((resolve) => child.on('close', resolve))
       const nextLine = async (): Promise<string> => {
@@ -164,8 +166,14 @@ export function compileRanker(): LuceneRanker | { error: string } {
         if (next.done) throw new Error(`Lucene's build timer ended early (exit code ${await exited})`)
         return next.value
       }
-      const ready = await nextLine()
-      if (ready !== 'ready') throw new Error(`unexpected line from Lucene's build timer: ${ready}`)
+      try {
+        const ready = await nextLine()
+        if (ready !== 'ready') throw new Error(`unexpected line from Lucene's build timer: ${ready}`)
+      } catch (e) {
+        child.kill()
+        rmSync(dir, { recursive: true, force: true })
+        throw e
+      }
       return {
         async build() {
           child.stdin.write('build\n')
