@@ -10,10 +10,7 @@
  * Owns: the rewrite of a word's beginning. Must not: hold words (they live in dictionaries/).
  */
 import { getLexicon } from './lexicon'
-
-/** Lengths of the variant spellings, and their first two code units (`c0 << 16 | c1`): most words fail this. */
-let keyLengths: readonly number[] | undefined
-let keyStarts: ReadonlySet<number> = new Set()
+import { beginningLength } from './range-set'
 
 /**
  * The word with a known variant spelling at its start replaced by the standard one (folded forms), or the
@@ -50,14 +47,5 @@ export function spelledBoundary(word: string, spelled: string, boundary: number)
 
 /** Length of the variant spelling `word` starts with, or 0. */
 function variantLength(word: string): number {
-  const variants = getLexicon().faSpellingVariants
-  if (keyLengths === undefined) {
-    keyLengths = [...new Set([...variants.keys()].map((k) => k.length))]
-    keyStarts = new Set([...variants.keys()].map((k) => (k.charCodeAt(0) << 16) | k.charCodeAt(1)))
-  }
-  if (word.length < 2 || !keyStarts.has((word.charCodeAt(0) << 16) | word.charCodeAt(1))) return 0
-  for (const length of keyLengths) {
-    if (word.length >= length && variants.has(word.slice(0, length))) return length
-  }
-  return 0
+  return beginningLength(getLexicon().faSpellingVariants, word, 0, word.length)
 }

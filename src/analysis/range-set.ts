@@ -76,6 +76,39 @@ export function rangeSetOf(words: ReadonlySet<string>): RangeSet {
   return set
 }
 
+interface Beginnings {
+  set: RangeSet
+  /** The words' lengths, longest first. */
+  lengths: number[]
+}
+const beginnings = new WeakMap<object, Beginnings>()
+
+/**
+ * Length of the word of `words` (a set, or the keys of a map, which must not change afterwards) that
+ * `word[s, e)` begins with, the longest when several do, or 0; makes no string (a {@link RangeSet} lookup
+ * per distinct length, most of them answered by its filter).
+ *
+ * @example
+ * ```ts
+ * beginningLength(new Set(['مسیول']), 'المسیولان', 2, 9) // → 5
+ * ```
+ */
+export function beginningLength(
+  words: ReadonlySet<string> | ReadonlyMap<string, unknown>,
+  word: string,
+  s: number,
+  e: number,
+): number {
+  let b = beginnings.get(words)
+  if (b === undefined) {
+    const keys = [...words.keys()]
+    b = { set: new RangeSet(keys), lengths: [...new Set(keys.map((k) => k.length))].sort((x, y) => y - x) }
+    beginnings.set(words, b)
+  }
+  for (const length of b.lengths) if (length <= e - s && b.set.has(word, s, s + length)) return length
+  return 0
+}
+
 /** The code units of `s`. */
 export function unitsOf(s: string): number[] {
   return Array.from(s, (c) => c.charCodeAt(0))

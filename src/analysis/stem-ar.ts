@@ -25,7 +25,7 @@
  * Owns: Arabic affix removal. Must not: fold characters or know about tokens/offsets.
  */
 import { getLexicon } from './lexicon'
-import { codeUnitsOf, endsAt, rangeSetOf, startsAt, unitsOf } from './range-set'
+import { beginningLength, codeUnitsOf, endsAt, rangeSetOf, startsAt, unitsOf } from './range-set'
 
 /** The proclitic ک + the article ("like the"), kept on words of `dictionaries/ar-kal-words.txt`. */
 export const KAL = 'کال'
@@ -144,7 +144,7 @@ export function stemArabic(folded: string): string {
     e--
   } else {
     // امیرکیه → امریکیه (dictionaries/ar-spelling-variants.txt)
-    const length = arabicVariantLength(word, s, e)
+    const length = beginningLength(lexicon.arSpellingVariants, word, s, e)
     if (length > 0) {
       const canonical = lexicon.arSpellingVariants.get(word.slice(s, s + length))!
       word = word.slice(0, s) + canonical + word.slice(s + length)
@@ -228,25 +228,6 @@ function hundredAlefAt(word: string, s: number, e: number): number {
     if (e - i - MAY_UNITS.length === units.length && endsAt(word, s, e, units)) return i + 1
   }
   return -1
-}
-
-/** Lengths of the keys of `Lexicon.arSpellingVariants`, longest first (computed on first use). */
-let variantKeyLengths: readonly number[] | undefined
-/** The first two code units of each key (`c0 << 16 | c1`): most words fail this test, and make no string. */
-let variantKeyStarts: ReadonlySet<number> = new Set()
-
-/** Length of the variant spelling of `dictionaries/ar-spelling-variants.txt` that word[s, e) starts with, or 0. */
-function arabicVariantLength(word: string, s: number, e: number): number {
-  const variants = getLexicon().arSpellingVariants
-  if (variantKeyLengths === undefined) {
-    variantKeyLengths = [...new Set([...variants.keys()].map((k) => k.length))].sort((a, b) => b - a)
-    variantKeyStarts = new Set([...variants.keys()].map((k) => (k.charCodeAt(0) << 16) | k.charCodeAt(1)))
-  }
-  if (e - s < 2 || !variantKeyStarts.has((word.charCodeAt(s) << 16) | word.charCodeAt(s + 1))) return 0
-  for (const length of variantKeyLengths) {
-    if (e - s >= length && variants.has(word.slice(s, s + length))) return length
-  }
-  return 0
 }
 
 /** True when word[s, e) ends in a hamza after alef that the stem drops ({@link withoutFinalHamza}'s rule). */
