@@ -157,7 +157,9 @@ function stemNounEnding(w: string, exceptions: ReadonlySet<string>): string | nu
   if (w.length - 2 >= 3 && w.endsWith('گی') && !endsInRootGaf(w)) return w.slice(0, -2) + 'ه'
   if (w.length - 4 >= MIN_STEM && w.endsWith('ترین')) return w.slice(0, -4)
   if (w.length - 2 >= 3 && w.endsWith('تر') && !exceptions.has(w)) return w.slice(0, -2)
-  if (w.length - 3 >= 3 && w.endsWith('گان')) return w.slice(0, -3) + 'ه' // نمایندگان → نماینده
+  // نمایندگان → نماینده, but not the plural of a word in a گ of its own (بزرگان)
+  if (w.length - 3 >= 3 && w.endsWith('گان') && !getLexicon().faGafWords.has(w.slice(0, -2)))
+    return w.slice(0, -3) + 'ه'
   if (w.length - 3 >= 2 && w.endsWith('یان')) {
     return stripAdjectival(w.slice(0, -3), exceptions) // دانشجویان → دانشجو, ایرانیان → ایران
   }
@@ -201,6 +203,10 @@ const listed = [
   ...lexicon.faPastStems,
   ...lexicon.faPresentStems,
   ...[...lexicon.faHehPluralStems].map((s) => `${s}ه`),
+  ...lexicon.faGafWords,
+  // words in گ of their own that are not on that list, whose گان the rule reads as a silent ه
+  'خبرگ',
+  'تشنگ',
 ]
 const prefixes = ['', 'می', 'نمی', 'ن', 'ب']
 const endings = [

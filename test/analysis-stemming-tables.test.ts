@@ -473,6 +473,9 @@ describe('Persian nouns in ان that are no plurals (fa-stem-exceptions.txt)', (
     expect(terms('نگهبان', 'fa')).toEqual(terms('نگهبان‌ها', 'fa'))
     expect(terms('اقتصاددان', 'fa')).toEqual(terms('اقتصاددانان', 'fa'))
     expect(terms('امتحان', 'fa')).toEqual(terms('امتحانات', 'fa'))
+    // The plural in ان of a word in a گ of its own is not read as گان for a silent ه (fa-gaf-words.txt).
+    expect(terms('بزرگان سرهنگان', 'fa')).toEqual(terms('بزرگ سرهنگ', 'fa'))
+    expect(terms('خبرگان نمایندگان', 'fa')).toEqual(terms('خبره نماینده', 'fa'))
     // روحانی (cleric) meets روحانیان, not روح (spirit).
     expect(terms('روحانی', 'fa')).toEqual(terms('روحانیان', 'fa'))
     expect(terms('روحانی', 'fa')).not.toEqual(terms('روح', 'fa'))

@@ -14,6 +14,7 @@ import {
   arWalWords,
   arWawWords,
   faBrokenPlurals,
+  faGafWords,
   faHehPlurals,
   faPastStems,
   faPresentStems,
@@ -44,6 +45,11 @@ export interface Lexicon {
    * without that ه: a word of this set + ات stems to the set's word + ه (مسابقات → مسابقه).
    */
   readonly faHehPluralStems: ReadonlySet<string>
+  /**
+   * Persian words in a گ of their own whose plural in ان ends in گان (folded; `dictionaries/fa-gaf-words.txt`):
+   * such a plural loses the ان alone (بزرگان → بزرگ), not گان for a silent ه.
+   */
+  readonly faGafWords: ReadonlySet<string>
   /**
    * Persian spellings that index as another one (folded; `dictionaries/fa-spelling-variants.txt`): a Persian
    * word starting with a key starts with its value instead, before stemming (مسوولان → مسیولان, بلیط → بلیت).
@@ -106,6 +112,7 @@ export function getLexicon(): Lexicon {
       faPastStems: foldAll(faPastStems),
       faPresentStems: foldAll(faPresentStems),
       faHehPluralStems: new Set([...foldAll(faHehPlurals)].map((word) => word.slice(0, -1))),
+      faGafWords: foldAll(faGafWords),
       faSpellingVariants: spellingMap(faSpellingVariants),
       arSpellingVariants: spellingMap(arSpellingVariants),
       faBrokenPlurals: wordGroups(faBrokenPlurals),

@@ -103,6 +103,7 @@ interface PersianSets {
   pastStems: RangeSet
   presentStems: RangeSet
   hehPluralStems: RangeSet
+  gafWords: RangeSet
 }
 let sets: PersianSets | undefined
 
@@ -115,6 +116,7 @@ function persianSets(): PersianSets {
       pastStems: rangeSetOf(lexicon.faPastStems),
       presentStems: rangeSetOf(lexicon.faPresentStems),
       hehPluralStems: rangeSetOf(lexicon.faHehPluralStems),
+      gafWords: rangeSetOf(lexicon.faGafWords),
     }
   }
   return sets
@@ -236,8 +238,9 @@ function stemNounOrAdjective(w: string, n: number, exceptions: RangeSet): string
 }
 
 /**
- * Comparative/superlative, the plurals ان, گان, یان, ات (of a noun in ه in dictionaries/fa-heh-plurals.txt: its
- * singular), and the abstract noun گی of a word in ه
+ * Comparative/superlative, the plurals ان, گان (of a word in ه, not of one in dictionaries/fa-gaf-words.txt),
+ * یان, ات (of a noun in ه in dictionaries/fa-heh-plurals.txt: its singular), and the abstract noun گی of a word
+ * in ه
  * (آلودگی → آلوده, like آلودگان → آلوده; not فرهنگی, see {@link endsInRootGaf}) of w[0, n); null when none
  * applies.
  */
@@ -245,7 +248,9 @@ function stemNounEnding(w: string, n: number, exceptions: RangeSet): string | nu
   if (n - 2 >= 3 && endsAt(w, 0, n, GI) && !endsInRootGaf(w, n)) return `${w.slice(0, n - 2)}ه`
   if (n - 4 >= MIN_STEM && endsAt(w, 0, n, TARIN)) return w.slice(0, n - 4)
   if (n - 2 >= 3 && endsAt(w, 0, n, TAR) && !exceptions.has(w, 0, n)) return w.slice(0, n - 2)
-  if (n - 3 >= 3 && endsAt(w, 0, n, GAN)) return `${w.slice(0, n - 3)}ه` // نمایندگان → نماینده
+  // نمایندگان → نماینده; not a word in a گ of its own (بزرگان: the ان rule below gives بزرگ)
+  if (n - 3 >= 3 && endsAt(w, 0, n, GAN) && !persianSets().gafWords.has(w, 0, n - 2))
+    return `${w.slice(0, n - 3)}ه`
   if (n - 3 >= 2 && endsAt(w, 0, n, YAN)) {
     return cut(w, adjectivalEnd(w, n - 3, exceptions)) // دانشجویان → دانشجو, ایرانیان → ایران
   }

@@ -124,8 +124,9 @@ export function stopFilter(languages: readonly ('fa' | 'ar')[]): NamedFilter {
 
 /** `stemPersian` (stem-fa.ts) as pattern_replace filters over tokens tagged Persian. */
 export function persianStemFilters(): NamedFilter[] {
-  const { faStemExceptions, faPastStems, faPresentStems, faHehPluralStems } = getLexicon()
+  const { faStemExceptions, faPastStems, faPresentStems, faHehPluralStems, faGafWords } = getLexicon()
   const hehPlurals = wordTrie(faHehPluralStems)
+  const gafWords = wordTrie(faGafWords)
   const exceptions = wordTrie(faStemExceptions)
   const exceptionsZ = wordTrie(faStemExceptions, `${ZWNJ}?`)
   const past = wordTrie(faPastStems)
@@ -209,7 +210,8 @@ export function persianStemFilters(): NamedFilter[] {
     rule(`${round}_abstract_gi`, `^(${FA})${tag}(${min(3)})(?<!(?<!ا)[نر])گی$`, `$1${KEEP}$2ه`)
     rule(`${round}_superlative`, `^(${FA})${tag}(${min(MIN_STEM)})ترین$`, `$1${KEEP}$2`)
     rule(`${round}_comparative`, `^(${FA})${tag}(${min(3)})تر$`, `$1${KEEP}$2`)
-    rule(`${round}_plural_gan`, `^(${FA})${tag}(${min(3)})گان$`, `$1${KEEP}$2ه`)
+    // Not the plural of a word in a گ of its own (fa-gaf-words.txt: بزرگان → بزرگ by the ان rule).
+    rule(`${round}_plural_gan`, `^(${FA})${tag}(?!${gafWords}ان$)(${min(3)})گان$`, `$1${KEEP}$2ه`)
     rule(`${round}_plural_yan`, `^(${FA})${tag}(${min(MIN_STEM)})یان$`, `$1${ADJ}$2`)
     rule(`${round}_plural_an`, `^(${FA})${tag}(?!.*(?<!دو)ستان$)(?!.*زمان$)(${min(3)})ان$`, `$1${ADJ}$2`)
     rule(`${round}_plural_heh_at`, `^(${FA})${tag}(${hehPlurals})ات$`, `$1${KEEP}$2ه`)

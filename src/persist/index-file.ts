@@ -58,9 +58,9 @@
  * مستویات, نها) and a final hamza after alef that a suffix covered (اجراءات → اجرا, version 12: اجراء).
  * Version 14, the same layout, spells the Arabic مائة ("hundred") as مئة (مائة → می, خمسمائة → خمسم, where
  * version 13 holds ما, خمسما) and the transliterations of dictionaries/ar-spelling-variants.txt as their
- * first spelling (الأميركية → امریک, where version 13 holds امیرک), and keeps 55 more Arabic words whole
+ * first spelling (الأميركية → امریک, where version 13 holds امیرک), keeps 78 more Arabic words whole
  * (قانون, فلسطین, تحسین, where version 13 holds قان, فلسط, تحس), removes the nisba ـائي whole (النهائي → نها,
- * version 13: نهای), and indexes the Persian دمکرا… as دموکرا….
+ * version 13: نهای), indexes the Persian دمکرا… as دموکرا… and بزرگان as بزرگ (version 13: بزره).
  */
 
 import { CorruptIndexError, IncompatibleIndexError, KavoshError } from '../errors'

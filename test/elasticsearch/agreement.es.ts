@@ -109,6 +109,7 @@ const EDGE_CASES: string[] = [
   // Final hamza after alef: dropped from Persian words of four letters or more, also before a ZWNJ.
   'اعضاء اعضا امضاء‌ها فقهاء ماء ابتدا‌ء پژوهش',
   'کارگردانی بزرگتری',
+  'بزرگان سرهنگان نهنگان‌شان خبرگان تشنگان نمایندگان بزرگانی بزرگ‌ها',
   'ضرب\u200cالمثل',
   // ZWNJ ends a word; a stop word (no affix) before it joins a next word that is no stop word or affix.
   'بی\u200cکار پیش\u200cنویس\u200cها بین\u200cالمللی کتاب\u200cخانه',
