@@ -4,6 +4,7 @@
  * all seven engine configurations; each cut is stated in the report's notes.
  */
 import type { SliceLimits } from './corpora'
+import { HOT_PATH_CORPORA } from './targets'
 
 export interface RunPlan {
   mode: 'full' | 'quick'
@@ -177,7 +178,7 @@ export function fullPlan(): RunPlan {
     // Five pairs against Lucene, in one JVM kept warm between its builds: about 15 s on hamshahri-subset and
     // 35 s on saudinewsnet's 65 MB, start-up and warm-up build included.
     lucenePairedBuilds: 5,
-    lucenePairedCorpora: ['hamshahri-subset', 'saudinewsnet'],
+    lucenePairedCorpora: HOT_PATH_CORPORA,
     // An odd count, so that the median is one repetition's figure: with 2 it was their mean, and one GC pause
     // in one pass of 20 queries set a p99 (kavosh hamshahri-subset keyword at 219ac3c: passes 0.60 and 4.44
     // ms, reported 2.52). Five passes cost about 50 s of the full run (most of it the slow peers').

@@ -22,7 +22,7 @@ export interface TargetRow {
 }
 
 /** Corpora whose build, memory and load figures issue #6 names (its reference table). */
-const HOT_PATH_CORPORA = ['hamshahri-subset', 'saudinewsnet'] as const
+export const HOT_PATH_CORPORA = ['hamshahri-subset', 'saudinewsnet'] as const
 /** The peer configuration whose build speed issue #6 sets the ratio against. */
 const BUILD_PEER = 'flexsearch/default'
 const BUILD_RATIO = 5
