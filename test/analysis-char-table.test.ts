@@ -4,6 +4,7 @@ import {
   DIGIT,
   getCharTable,
   IGNORE,
+  MADDA_ALEF,
   OTHER,
   PACKED_AR_COUNT_SHIFT,
   PACKED_ARABIC_LETTER,
@@ -96,14 +97,16 @@ describe('character table', () => {
     for (let c = 0; c < 0x10000; c++) {
       const p = packed[c]
       const s = signal[c]
+      // آ and its presentation forms keep آ in the scan's units (MADDA_ALEF), marked as changed.
+      const madda = c === MADDA_ALEF || c === 0xfe81 || c === 0xfe82
       const expected = [
-        fold[c],
+        madda ? MADDA_ALEF : fold[c],
         cls[c],
         s,
         (s & SIGNAL_FA) !== 0 || s === SIGNAL_FA_WEAK ? 1 : 0,
         s === SIGNAL_AR ? 1 : 0,
         s === SIGNAL_DIGIT_GROUP ? 1 : 0,
-        fold[c] !== c,
+        madda || fold[c] !== c,
         cls[c] === ARABIC,
         cls[c] === OTHER || cls[c] === DIGIT,
         cls[c] === IGNORE,

@@ -3,7 +3,9 @@
  * range). This file states the same rules the plain way, with slices, `startsWith` / `endsWith` and set
  * lookups, and checks that both give the same stem: on random words over the letters the rules read, on every
  * word of the Arabic lexicon lists (the spelling variants and the forms of "hundred" too) under each proclitic
- * and suffix, on the forms of the name of God and on the nisba ـائي at its least lengths.
+ * and suffix, on the forms of the name of God and on the nisba ـائي at its least lengths. The reference reads
+ * words as written with آ (an alef with madda is never the article's), stemArabic the folded word (آ → ا) and
+ * its madda bits.
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
@@ -25,6 +27,7 @@ import {
   WAL,
   withoutFinalHamza,
 } from '../src/analysis/stem-ar'
+import { MAX_MADDA_INDEX } from '../src/analysis/tokenize'
 
 const NAME_OF_GOD = /^[وفبت]?(?:ال|ل)له$/
 const HUNDRED = new RegExp(
@@ -36,22 +39,38 @@ function beginsWithAnyOf(word: string, beginnings: ReadonlySet<string>): boolean
   return false
 }
 
-/** The rules of stem-ar.ts, one string per step. */
+const plain = (word: string) => word.replaceAll('آ', 'ا')
+
+/** The folded word (آ → ا) and its madda bits (RawWord.madda), as the tokenizer gives them. */
+function folded(written: string): [string, number] {
+  let madda = 0
+  for (let i = 0; i < written.length && i < MAX_MADDA_INDEX; i++) if (written[i] === 'آ') madda |= 1 << i
+  return [plain(written), madda]
+}
+
+/** The rules of stem-ar.ts, one string per step, on a word as written (آ not yet folded to ا). */
 function referenceStem(word: string): string {
   const lexicon = getLexicon()
   let w = word
-  if (w.length >= 4 && w.startsWith('و') && !w.startsWith('وال') && !beginsWithAnyOf(w, lexicon.arWawWords))
+  // The lists and the name of God are read folded; the prefixes as written: an ال written آل is none.
+  if (
+    w.length >= 4 &&
+    w.startsWith('و') &&
+    !w.startsWith('وال') &&
+    !beginsWithAnyOf(plain(w), lexicon.arWawWords)
+  )
     w = w.slice(1)
-  if (NAME_OF_GOD.test(w)) return 'الله'
+  if (NAME_OF_GOD.test(plain(w))) return 'الله'
   for (const p of ARTICLE_PREFIXES) {
     if (w.length - p.length >= 2 && w.startsWith(p)) {
-      if (p === KAL && beginsWithAnyOf(w, lexicon.arKalWords)) break
-      if (p === WAL && beginsWithAnyOf(w, lexicon.arWalWords)) break
-      if (p === BAL && beginsWithAnyOf(w, lexicon.arBalWords)) break
+      if (p === KAL && beginsWithAnyOf(plain(w), lexicon.arKalWords)) break
+      if (p === WAL && beginsWithAnyOf(plain(w), lexicon.arWalWords)) break
+      if (p === BAL && beginsWithAnyOf(plain(w), lexicon.arBalWords)) break
       w = w.slice(p.length)
       break
     }
   }
+  w = plain(w)
   // "hundred": the alef of مائه goes, after a one-letter proclitic and a unit of the hundreds (each optional);
   // else a transliteration of ar-spelling-variants.txt at the start is spelled as its first spelling.
   const hundred = w.match(HUNDRED)
@@ -128,11 +147,11 @@ const endings = [
 
 describe('stemArabic (cut by range) agrees with the rules written with strings', () => {
   it('on random words over the letters its rules read', () => {
-    const letter = fc.constantFrom(...'والبکفهمنیءتسدرحثع')
+    const letter = fc.constantFrom(...'والبکفهمنیءتسدرحثعآ')
     fc.assert(
       fc.property(fc.array(letter, { maxLength: 9 }), (letters) => {
         const word = letters.join('')
-        expect(stemArabic(word)).toBe(referenceStem(word))
+        expect(stemArabic(...folded(word))).toBe(referenceStem(word))
       }),
       { numRuns: 20_000 },
     )
@@ -157,6 +176,25 @@ describe('stemArabic (cut by range) agrees with the rules written with strings',
     for (const form of ['اللهم', 'ملله', 'والل', 'ل', 'له', 'لا', 'وو', ''])
       expect(stemArabic(form), form).toBe(referenceStem(form))
   })
+  it('on words whose ال is written آل, under each proclitic (an alef with madda is never the article)', () => {
+    const words = ['آلیه', 'آلیات', 'آلاف', 'آلام', 'آلات', 'آله', 'آلهه', 'آل', 'آلی']
+    for (const word of words)
+      for (const p of proclitics)
+        for (const s of ['', 'ها', 'هم', 'ات']) {
+          const form = p + word + s
+          expect(stemArabic(...folded(form)), form).toBe(referenceStem(form))
+        }
+    // The forms of one word meet; the mother (الأم) and the pains (آلام) no longer do.
+    const stem = (written: string) => stemArabic(...folded(written))
+    expect(new Set(['آلیه', 'الآلیه', 'وآلیه', 'للآلیه', 'آلیات', 'الآلیات'].map(stem))).toEqual(
+      new Set(['ال']),
+    )
+    expect([stem('آلاف'), stem('الآلاف'), stem('والآلاف')]).toEqual(['الاف', 'الاف', 'الاف'])
+    expect(stem('آلام')).not.toBe(stem('الام'))
+    // Without the madda bits (madda-less typing, and the rule switched off) the old reading comes back.
+    expect(stemArabic('الاف')).toBe('اف')
+  })
+
   it('on the nisba ـائي at the least length each step allows', () => {
     for (const form of ['ایی', 'بایی', 'نبایی', 'البایی', 'باییه', 'رای', 'ای'])
       expect(stemArabic(form), form).toBe(referenceStem(form))

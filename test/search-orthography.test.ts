@@ -34,6 +34,9 @@ describe('every spelling of a word finds every other spelling', () => {
     { lang: 'ar', forms: ['مَدْرَسَةٌ', 'مدرسة', 'مدرسه', 'المدرسة', 'والمدرسة'] },
     { lang: 'ar', forms: ['أحمد', 'احمد', 'إحمد'] },
     { lang: 'ar', forms: ['الرحمن', 'ٱلرَّحۡمَٰنِ', 'الرحمـــن'] },
+    // An ال written آل is the word's own, not the article (the last form: آ as a presentation form).
+    { lang: 'ar', forms: ['آلاف', 'الآلاف', 'والآلاف', 'للآلاف', '\ufe81لاف'] },
+    { lang: 'ar', forms: ['آلية', 'الآلية', 'وآلية', 'آليات', 'والآليات'] },
   ]
   for (const { lang, forms } of groups) {
     it(`${lang}: ${forms.join(' / ')}`, () => {
@@ -69,6 +72,22 @@ describe('every spelling of a word finds every other spelling', () => {
     ])
     expect(ids(index, 'آتش بس')).toEqual(['joined'])
     expect(ids(index, 'آتش‌بس')).toEqual(['joined'])
+  })
+
+  it('an Arabic word whose ال is written آل meets neither the word after the article nor إليه', () => {
+    const index = new SearchIndex({ fields: ['body'], language: 'ar' })
+    index.addAll([
+      { id: 'pains', body: 'يعاني المرضى من الآلام' },
+      { id: 'mother', body: 'كرمت المدرسة الأم' },
+      { id: 'mechanism', body: 'اتفقوا على آلية جديدة' },
+      { id: 'to-him', body: 'أشار إليه الوزير' },
+    ])
+    expect(ids(index, 'آلام')).toEqual(['pains'])
+    expect(ids(index, 'أم')).toEqual(['mother'])
+    expect(ids(index, 'الآلية')).toEqual(['mechanism'])
+    // Typed without the madda, the article reading still finds the word (first; a fuzzy neighbour after it).
+    index.add({ id: 'thousands', body: 'تظاهر آلاف الناس' })
+    expect(index.search('الاف')[0]?.id).toBe('thousands')
   })
 
   it('a Persian query in Arabic letters finds the Arabic-spelled word in a Persian document', () => {

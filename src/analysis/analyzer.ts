@@ -25,12 +25,13 @@ import {
   VERB_PREFIXES,
 } from './persian-affixes'
 import { canonicalPersianSpelling, spelledBoundary } from './persian-spelling'
-import { ARTICLE_PREFIXES, stemArabic } from './stem-ar'
+import { ARTICLE_PREFIXES, isArticleAt, stemArabic } from './stem-ar'
 import { stemPersian } from './stem-fa'
 import {
   clearWordCaches,
   internedCount,
   internedLength,
+  internedMadda,
   internedString,
   internJoined,
   type RawWord,
@@ -247,22 +248,24 @@ const faStemCache = new Map<string, string>()
 const arStemCache = new Map<string, string>()
 
 /** Stems a folded Arabic-script word in the given language (cached; the cache is bounded). */
-export function stemWord(surface: string, boundary: number, language: ResolvedLanguage): string {
+export function stemWord(surface: string, boundary: number, language: ResolvedLanguage, madda = 0): string {
   // Arabic stems ignore the boundary, so they are cached by surface alone; Persian ones only without one.
-  if (language === 'fa' && boundary >= 0) return stemUncached(surface, boundary, language)
+  if (language === 'fa' && boundary >= 0) return stemUncached(surface, boundary, language, madda)
   const cache = language === 'ar' ? arStemCache : faStemCache
-  let stem = cache.get(surface)
+  // The madda bits matter to the Arabic stemmer only (see RawWord.madda).
+  const key = madda === 0 || language === 'fa' ? surface : `${surface}\u0000${madda}`
+  let stem = cache.get(key)
   if (stem === undefined) {
     if (cache.size >= STEM_CACHE_LIMIT) cache.clear()
-    stem = stemUncached(surface, boundary, language)
-    cache.set(surface, stem)
+    stem = stemUncached(surface, boundary, language, madda)
+    cache.set(key, stem)
   }
   return stem
 }
 
 /** {@link stemWord} without its cache (for callers that cache terms themselves, like analyzeInto). */
-function stemUncached(surface: string, boundary: number, language: ResolvedLanguage): string {
-  if (language === 'ar') return stemArabic(surface)
+function stemUncached(surface: string, boundary: number, language: ResolvedLanguage, madda = 0): string {
+  if (language === 'ar') return stemArabic(surface, madda)
   const spelled = canonicalPersianSpelling(surface)
   return stemPersian(spelled, spelledBoundary(surface, spelled, boundary))
 }
@@ -286,13 +289,14 @@ function wordTerm(
   language: ResolvedLanguage,
   stem: boolean,
   stopWords: boolean,
+  madda = 0,
 ): string | null {
   if (script !== WORD_ARABIC) return surface
   if (stopWords && isStopWord(surface, language)) return null
   if (!stem) return unstemmedTerm(surface, language)
   // Stop words are matched on the word as written, not on its stem (as Lucene does): سراسری stays a
   // content word although سراسر is on the list.
-  return stemWord(surface, boundary, language)
+  return stemWord(surface, boundary, language, madda)
 }
 
 /** Resolves `'auto'` for a document: its letters decide, Persian when they cannot. */
@@ -469,9 +473,10 @@ function arabicScriptTerm(
   language: ResolvedLanguage,
   stem: boolean,
   stopWords: boolean,
+  madda: number,
 ): string | null {
   if (stopWords && isStopWord(surface, language)) return null
-  return stem ? stemUncached(surface, boundary, language) : unstemmedTerm(surface, language)
+  return stem ? stemUncached(surface, boundary, language, madda) : unstemmedTerm(surface, language)
 }
 
 /** Cache entry (see above) of a word's term. */
@@ -560,7 +565,14 @@ export function analyzeInto(
           entry = wordCache(wordId, field)
           if (entry === 0) {
             entry = cachedKeyOf(
-              arabicScriptTerm(internedString(wordId), -1, isPersian ? 'fa' : 'ar', stem, stopWords),
+              arabicScriptTerm(
+                internedString(wordId),
+                -1,
+                isPersian ? 'fa' : 'ar',
+                stem,
+                stopWords,
+                internedMadda(wordId),
+              ),
             )
             setWordCache(wordId, field, entry)
           }
@@ -571,7 +583,14 @@ export function analyzeInto(
           entry = packed & entryMask
           if (entry === 0 || packed >>> entryBits !== b) {
             entry = cachedKeyOf(
-              arabicScriptTerm(internedString(wordId), b, isPersian ? 'fa' : 'ar', stem, stopWords),
+              arabicScriptTerm(
+                internedString(wordId),
+                b,
+                isPersian ? 'fa' : 'ar',
+                stem,
+                stopWords,
+                internedMadda(wordId),
+              ),
             )
             if (entry <= entryMask) setWordCache(wordId, field, entry | (b << entryBits))
           }
@@ -581,7 +600,15 @@ export function analyzeInto(
       key = entry - 2
     } else {
       const lang = sc === arabic && auto ? wordLanguage(signal[position]!, textLanguage) : textLanguage
-      const term = wordTerm(words.surfaceOf(position), sc, boundary[position]!, lang, stem, stopWords)
+      const term = wordTerm(
+        words.surfaceOf(position),
+        sc,
+        boundary[position]!,
+        lang,
+        stem,
+        stopWords,
+        words.maddaOf(position),
+      )
       if (term === null) continue
       key = termKeyOf(term)
     }
@@ -741,7 +768,7 @@ function analyzeQueryWith(text: string, options: AnalyzeQueryOptions, words: Wor
     // The word's own term in each candidate language (null: a stop word there), for its other number below.
     const ownTerms: (string | null)[] = []
     for (const lang of candidates) {
-      const term = wordTerm(word.surface, word.script, word.boundary, lang, stem, stopWords)
+      const term = wordTerm(word.surface, word.script, word.boundary, lang, stem, stopWords, word.madda)
       ownTerms.push(term)
       if (term !== null && !alternatives.some((a) => a[0] === term)) alternatives.push([term])
     }
@@ -762,10 +789,13 @@ function analyzeQueryWith(text: string, options: AnalyzeQueryOptions, words: Wor
       forms.push(...possessiveStems(alternatives[0]![0]!, hasTerm))
     }
     if (stem && hasTerm && candidates.includes('ar') && word.script === WORD_ARABIC) {
-      for (const reading of arabicReadings(word.surface, hasTerm)) {
+      for (const reading of arabicReadings(word.surface, word.madda, hasTerm)) {
         if (!alternatives.some((a) => a.length === 1 && a[0] === reading)) alternatives.push([reading])
       }
-      forms.push(...articleReadings(word.surface, hasTerm), ...hamzaSeatReadings(word.surface, hasTerm))
+      forms.push(
+        ...articleReadings(word.surface, word.madda, hasTerm),
+        ...hamzaSeatReadings(word.surface, hasTerm),
+      )
     }
     const clause: QueryClause = { alternatives, position, start: word.start, end: word.end, optional: false }
     const isNew = (form: string) => !alternatives.some((a) => a.length === 1 && a[0] === form)
@@ -921,28 +951,33 @@ const ARABIC_PROCLITICS = 'لبفک'
  * → 0.9350·0.9396·0.9303. (Cutting a final ت of a stem, the feminine past ending: وقعت → وقع, moved the
  * tune halves by −0.0001 and +0.0011, and is left out.)
  */
-function arabicReadings(surface: string, hasTerm: (term: string) => boolean): string[] {
+function arabicReadings(surface: string, madda: number, hasTerm: (term: string) => boolean): string[] {
   const readings: string[] = []
   // The name of God has no other reading: its ه is no teh marbuta (الله → اللت = the idol اللات) and the ل
   // of لله no proclitic before a word له ("to him").
-  if (stemWord(surface, -1, 'ar') === NAME_OF_GOD) return readings
+  if (stemWord(surface, -1, 'ar', madda) === NAME_OF_GOD) return readings
+  // (The madda bits follow the letters they belong to: shifted when a letter goes from the front.)
   if (surface.length - 2 >= 3 && surface.endsWith('وا'))
-    readings.push(stemWord(surface.slice(0, -2), -1, 'ar'))
-  if (surface.length >= 4 && ARABIC_PROCLITICS.includes(surface[0]!) && !surface.startsWith('ال', 1))
-    readings.push(stemWord(surface.slice(1), -1, 'ar'))
+    readings.push(stemWord(surface.slice(0, -2), -1, 'ar', madda))
+  if (
+    surface.length >= 4 &&
+    ARABIC_PROCLITICS.includes(surface[0]!) &&
+    (!surface.startsWith('ال', 1) || (madda & 2) !== 0)
+  )
+    readings.push(stemWord(surface.slice(1), -1, 'ar', madda >>> 1))
   if (surface.length >= 4 && surface.endsWith('ه'))
-    readings.push(stemWord(`${surface.slice(0, -1)}ت`, -1, 'ar'))
+    readings.push(stemWord(`${surface.slice(0, -1)}ت`, -1, 'ar', madda))
   for (const pronoun of TEH_PRONOUNS) {
     const teh = surface.length - pronoun.length - 1
     if (teh >= 3 && surface.endsWith(pronoun) && surface.charCodeAt(teh) === 0x062a /* ت */) {
-      readings.push(stemWord(`${surface.slice(0, teh)}ه`, -1, 'ar'))
+      readings.push(stemWord(`${surface.slice(0, teh)}ه`, -1, 'ar', madda))
       break
     }
   }
   if (surface.length >= 3) {
     const first = surface.charCodeAt(0)
-    if (first === 0x06cc /* ی */) readings.push(stemWord(`ت${surface.slice(1)}`, -1, 'ar'))
-    else if (first === 0x062a /* ت */) readings.push(stemWord(`ی${surface.slice(1)}`, -1, 'ar'))
+    if (first === 0x06cc /* ی */) readings.push(stemWord(`ت${surface.slice(1)}`, -1, 'ar', madda))
+    else if (first === 0x062a /* ت */) readings.push(stemWord(`ی${surface.slice(1)}`, -1, 'ar', madda))
   }
   return readings.filter((r) => hasTerm(r))
 }
@@ -964,15 +999,19 @@ function arabicReadings(surface: string, hasTerm: (term: string) => boolean): st
  * of بالالبانية, بان, is also another word); then every word: arcd test −0.0002, pooled-ar ▸ arcd test
  * +0.0026. Every tune half and every other set unchanged.
  */
-function articleReadings(surface: string, hasTerm: (term: string) => boolean): string[] {
-  const own = stemWord(surface, -1, 'ar')
+function articleReadings(surface: string, madda: number, hasTerm: (term: string) => boolean): string[] {
+  const own = stemWord(surface, -1, 'ar', madda)
   if (own === NAME_OF_GOD) return []
   const readings: string[] = []
-  const article = ARTICLE_PREFIXES.find((a) => surface.startsWith(a) && surface.length - a.length >= 3)
-  if (article !== undefined) readings.push(stemWord(surface.slice(article.length), -1, 'ar'))
+  // An article's alef written آ is no article (آلاف): see stemArabic.
+  const article = ARTICLE_PREFIXES.find(
+    (a) => surface.startsWith(a) && surface.length - a.length >= 3 && isArticleAt(a, 0, madda),
+  )
+  if (article !== undefined)
+    readings.push(stemWord(surface.slice(article.length), -1, 'ar', madda >>> article.length))
   const ownLamAlef = surface.startsWith('ال') && !surface.startsWith('ال', 2)
   if (surface.length >= 3 && (article === undefined || ownLamAlef))
-    readings.push(stemWord(`ال${surface}`, -1, 'ar'))
+    readings.push(stemWord(`ال${surface}`, -1, 'ar', madda << 2))
   return readings.filter((r, i) => r !== own && r !== NAME_OF_GOD && readings.indexOf(r) === i && hasTerm(r))
 }
 

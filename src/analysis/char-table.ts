@@ -70,6 +70,15 @@ export const PACKED_MARK = 1 << 30
 /** The bit of a letter that is not a digit (ARABIC or OTHER): the sign bit, read with `>>> 31`. */
 export const PACKED_NOT_DIGIT_SHIFT = 31
 
+/**
+ * Alef with madda (آ). It folds to ا like the other alefs (`fold`, `normalize`, every term), but the
+ * tokenizer's code units keep it (the fold field of {@link CharTable.packed} is آ itself, for it and its
+ * presentation forms), so that the Arabic stemmer knows an ال written آل is no article (آلیه, آلاف): see
+ * `internedMadda` in tokenize.ts.
+ */
+export const MADDA_ALEF = 0x0622
+export const MADDA_ALEF_CHAR = 'آ'
+
 /** The folding tables; see {@link getCharTable}. */
 export interface CharTable {
   /** Class of each code unit (SEP, ARABIC, …). */
@@ -84,7 +93,7 @@ export interface CharTable {
    * `fold`, `cls` and `signal` of each code unit in one int32 (see PACKED_FOLD_MASK and the constants
    * after it), with the signal's counts as single bits: the tokenizer's scan reads one table per code unit
    * instead of three, and counts a unit's signals with shifts under one test instead of a branch per kind
-   * (about a fifth less time per code unit).
+   * (about a fifth less time per code unit). One fold differs from `fold`: آ stays آ ({@link MADDA_ALEF}).
    */
   readonly packed: Int32Array
 }
@@ -272,7 +281,12 @@ function buildCharTable(): CharTable {
     expansions.set(c, { units: Uint16Array.from(units), classes: Uint8Array.from(classes) })
   }
 
-  return { cls, fold, signal, expansions, packed: packTable(cls, fold, signal) }
+  const packed = packTable(cls, fold, signal)
+  // آ and its presentation forms stay آ in the tokenizer's units (see MADDA_ALEF); ا + a combining madda
+  // (U+0653, the decomposed آ) loses its mark like any other and is ا.
+  for (const c of [MADDA_ALEF, 0xfe81, 0xfe82])
+    packed[c] = (packed[c]! & ~PACKED_FOLD_MASK) | MADDA_ALEF | PACKED_CHANGES
+  return { cls, fold, signal, expansions, packed }
 }
 
 /** The packed form of the three tables (see {@link CharTable.packed}). */

@@ -21,6 +21,7 @@
  * `dictionaries/ar-bal-words.txt` (بالغه, بالون: not "with the"). And مائة ("hundred", folded مایه) is spelled
  * مئة after the article, so that the two spellings of news text meet (see {@link hundredAlefAt}), as is a
  * transliteration of `dictionaries/ar-spelling-variants.txt` spelled as its first spelling (امیرکا → امریکا).
+ * And an article whose alef was written آ is none (see {@link isArticleAt}): آلیه, آلاف, بآلاف keep their ال.
  *
  * Owns: Arabic affix removal. Must not: fold characters or know about tokens/offsets.
  */
@@ -108,7 +109,7 @@ export const MIN_ARABIC_HAMZA_WORD = 5
  * stemArabic('لله')     // → 'الله'
  * ```
  */
-export function stemArabic(folded: string): string {
+export function stemArabic(folded: string, madda = 0): string {
   // The word is cut as a range [s, e) of `word` and sliced once at the end: every rule reads code units,
   // and the exception list is looked up by range, so a word makes no intermediate strings (this runs once
   // for every distinct Arabic word of a build, about a third of what a build's new words cost). Only a word
@@ -122,14 +123,18 @@ export function stemArabic(folded: string): string {
   if (
     e >= 4 &&
     word.charCodeAt(0) === 0x0648 /* و */ &&
-    !startsAt(word, 0, e, WAL_UNITS) &&
+    (!startsAt(word, 0, e, WAL_UNITS) || !isArticleAt(WAL, 0, madda)) &&
     !beginsWithAny(word, 0, lexicon.arWawWords)
   )
     s = 1
   if (isNameOfGod(word, s, e)) return 'الله'
   for (let p = 0; p < PREFIX_UNITS.length; p++) {
     const units = PREFIX_UNITS[p]!
-    if (e - s - units.length >= 2 && startsAt(word, s, e, units)) {
+    if (
+      e - s - units.length >= 2 &&
+      startsAt(word, s, e, units) &&
+      isArticleAt(ARTICLE_PREFIXES[p]!, s, madda)
+    ) {
       if (p === KAL_INDEX && beginsWithAny(word, s, lexicon.arKalWords)) break // کالیفورنیا: کال is the word's own
       if (p === WAL_INDEX && beginsWithAny(word, s, lexicon.arWalWords)) break // والده: وال is the word's own
       if (p === BAL_INDEX && beginsWithAny(word, s, lexicon.arBalWords)) break // بالغه: بال is the word's own
@@ -188,6 +193,25 @@ export function stemArabic(folded: string): string {
   // A final hamza after alef that a suffix covered goes too (اجراءات → اجراء → اجرا, as اجراء → اجرا).
   if (!exception && endsInDroppedHamza(word, s, e)) e--
   return s === 0 && e === word.length ? word : word.slice(s, e)
+}
+
+/**
+ * True unless the alef of article prefix `prefix` (ال، وال، بال، کال، فال; لل has none), read at index `at`
+ * of a word, was written آ (bit `at` + its index set in `madda`, see `RawWord.madda`): the article is
+ * written with a plain alef (hamzat al-wasl), never with a madda, so the ال of آلیه (آلية, mechanism), آلاف
+ * (thousands), آلام (pains) and آلات (machines) is the word's own. The fold writes آ as ا, and light10 took
+ * it for the article: آلاف → اف but الآلاف → الاف, آلیه → یه (with إليه, "to him") but الآلیه → ال.
+ *
+ * @example
+ * ```ts
+ * isArticleAt('ال', 0, 0b1) // → false (آل…)
+ * isArticleAt('بال', 0, 0b10) // → false (بآل…)
+ * isArticleAt('ال', 0, 0b100) // → true (الآ…)
+ * ```
+ */
+export function isArticleAt(prefix: string, at: number, madda: number): boolean {
+  const alef = prefix.indexOf('ا')
+  return alef < 0 || (madda & (1 << (at + alef))) === 0
 }
 
 /** The units before "hundred" in the compound hundreds (ثلاثمائة … تسعمائة), folded. */

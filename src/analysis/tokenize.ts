@@ -16,6 +16,8 @@ import {
   EXPAND,
   getCharTable,
   IGNORE,
+  MADDA_ALEF,
+  MADDA_ALEF_CHAR,
   PACKED_AR_COUNT_SHIFT,
   PACKED_ARABIC_LETTER,
   PACKED_CHANGES,
@@ -59,6 +61,12 @@ export interface RawWord {
   boundary: number
   /** Language signals seen in the word's original letters (SIGNAL_FA | SIGNAL_AR bits). */
   signal: number
+  /**
+   * Bit i is set when the alef at index i of `surface` was written آ (alef with madda, which `surface`
+   * folds to ا like the other alefs): the Arabic stemmer reads it (an ال written آل is no article: آلیه,
+   * آلاف). See {@link internedMadda}.
+   */
+  madda: number
 }
 
 /**
@@ -122,6 +130,12 @@ export class WordBuffer implements LanguageSignalCounts {
     return id >= 0 ? internString[id]! : this.surface[i]!
   }
 
+  /** The madda bits of the i-th word (see {@link RawWord.madda}). */
+  maddaOf(i: number): number {
+    const id = this.id[i]!
+    return id >= 0 ? internedMadda(id) : 0
+  }
+
   /** The i-th word as an object (for tests and debugging; the hot path reads the arrays). */
   word(i: number): RawWord {
     return {
@@ -131,6 +145,7 @@ export class WordBuffer implements LanguageSignalCounts {
       script: this.script[i]!,
       boundary: this.boundary[i]!,
       signal: this.signal[i]!,
+      madda: this.maddaOf(i),
     }
   }
 }
@@ -172,6 +187,10 @@ let internMask = INITIAL_INTERN_SLOTS - 1
 let internSlots = new Int32Array(2 * INITIAL_INTERN_SLOTS)
 let internEntries = new Int32Array(INITIAL_INTERN_ENTRIES * ENTRY_STRIDE)
 const internString: string[] = []
+/** Places of a word whose madda is noted (see {@link internedMadda}). */
+export const MAX_MADDA_INDEX = 30
+/** Madda bits (see {@link RawWord.madda}) of the interned words that have any: few words begin so. */
+const internMadda = new Map<number, number>()
 let internPool = new Uint16Array(INITIAL_INTERN_POOL)
 let internPoolUsed = 0
 let internCount = 0
@@ -194,6 +213,7 @@ function resetIntern(): void {
   internSlots = new Int32Array(2 * INITIAL_INTERN_SLOTS)
   internEntries = new Int32Array(INITIAL_INTERN_ENTRIES * ENTRY_STRIDE)
   internString.length = 0 // the same array: a fresh [] would change its elements kind and deoptimise readers
+  internMadda.clear()
   internPool = new Uint16Array(INITIAL_INTERN_POOL)
   internPoolUsed = 0
   internCount = 0
@@ -227,6 +247,15 @@ function growInternSlots(): void {
 /** The interned string of an intern id. */
 export function internedString(id: number): string {
   return internString[id]!
+}
+
+/**
+ * The madda bits of interned word `id`: bit i set when its alef at index i was written آ (the tokenizer keeps
+ * آ apart from ا in the word's code units, so that آلیه and الیه are two words with one string, الیه). Only
+ * the first {@link MAX_MADDA_INDEX} places are kept (no rule looks further into a word).
+ */
+export function internedMadda(id: number): number {
+  return internMadda.size === 0 ? 0 : (internMadda.get(id) ?? 0)
 }
 
 /** The length in code units of the interned word `id`. */
@@ -389,8 +418,17 @@ function addEntry(
 ): number {
   // A slice of 13 or more code units would be a view that keeps the whole text alive (V8's sliced
   // strings), and terms are derived from this string: long ones are copied out.
-  const s = changed || len >= 13 ? wordString(units, at, len) : text.slice(start, end)
+  let s = changed || len >= 13 ? wordString(units, at, len) : text.slice(start, end)
   const e = internCount++
+  // آ stays itself in the code units (CharTable.packed) but folds to ا in the string: its places are noted.
+  let k = 0
+  while (k < len && units[at + k] !== MADDA_ALEF) k++
+  if (k < len) {
+    let madda = 0
+    for (; k < MAX_MADDA_INDEX && k < len; k++) if (units[at + k] === MADDA_ALEF) madda |= 1 << k
+    s = s.replaceAll(MADDA_ALEF_CHAR, 'ا')
+    if (madda !== 0) internMadda.set(e, madda)
+  }
   if ((e + 1) * ENTRY_STRIDE > internEntries.length) {
     const grown = new Int32Array(internEntries.length * 2)
     grown.set(internEntries)

@@ -20,6 +20,7 @@ import {
   getCharTable,
   IGNORE,
   JOINER,
+  MADDA_ALEF,
   OTHER,
   SEP,
   SIGNAL_FA_LETTER,
@@ -30,6 +31,7 @@ import {
   alternation,
   charClass,
   chr,
+  maddaVariants,
   RESERVED_FIRST,
   RESERVED_LAST,
   spaced,
@@ -176,13 +178,8 @@ export function foldFilter(): CharFilterDefinition {
  * (those with SIGNAL_FA_LETTER: پ چ ژ گ, which no fold changes), as kavosh's per-word language choice does.
  */
 export function signalFilter(): CharFilterDefinition {
-  const { cls, signal, expansions } = getCharTable()
-  const arabicLetter = (c: number) =>
-    cls[c] === ARABIC ||
-    (cls[c] === EXPAND && Array.from(expansions.get(c)?.classes ?? [SEP]).every((k) => k === ARABIC))
-  const arabicBase = '\\p{L}\\p{N}&&\\p{IsArabic}'
-  const isArabic = (s: string) => letterOrNumber.test(s) && arabicScript.test(s)
-  const letters = propertyClass(arabicBase, isArabic, arabicLetter)
+  const { cls, signal } = getCharTable()
+  const { arabicLetter, letters } = originalLetters()
   // Marks and format controls inside a word; not ZWNJ, which ends a word.
   const soft = propertyClass(
     '\\p{M}\\p{Cf}',
@@ -199,6 +196,31 @@ export function signalFilter(): CharFilterDefinition {
     pattern: `(?=${letters})(?<!${letters})(?<!${letters}${soft}{1,16})(?=${inWord}*?${persian})`,
     replacement: chr(TAG.signalFa),
   }
+}
+
+/** The Arabic-script letters of the original text (before the fold; ligatures of such letters too). */
+function originalLetters(): { arabicLetter: (c: number) => boolean; letters: string } {
+  const { cls, expansions } = getCharTable()
+  const arabicLetter = (c: number) =>
+    cls[c] === ARABIC ||
+    (cls[c] === EXPAND && Array.from(expansions.get(c)?.classes ?? [SEP]).every((k) => k === ARABIC))
+  const arabicBase = '\\p{L}\\p{N}&&\\p{IsArabic}'
+  const isArabic = (s: string) => letterOrNumber.test(s) && arabicScript.test(s)
+  return { arabicLetter, letters: propertyClass(arabicBase, isArabic, arabicLetter) }
+}
+
+/**
+ * The Arabic chain's madda (kavosh: `RawWord.madda`, read by stem-ar.ts `isArticleAt`): after the ignorable
+ * filter and before the fold, each آ (or its presentation forms) of a word gets the madda tag after it, so
+ * that the article rule still sees that the ا the fold makes of it was آ (آلیه, آلاف: no article); the tag
+ * goes right after that rule. In `'auto-ar'` mode not in a word tagged Persian by {@link signalFilter}
+ * (kavosh's Persian stemmer reads no madda).
+ */
+export function maddaFilter(mode: 'ar' | 'auto-ar'): CharFilterDefinition {
+  const madda = `[${u(MADDA_ALEF)}${u(0xfe81)}${u(0xfe82)}]`
+  const persianWord =
+    mode === 'ar' ? '' : `(?<!${u(TAG.signalFa)}${originalLetters().letters}{0,${MAX_WORD_LENGTH}})`
+  return { type: 'pattern_replace', pattern: `${persianWord}(${madda})`, replacement: `$1${chr(TAG.madda)}` }
 }
 
 /**
@@ -233,7 +255,8 @@ export function zwnjBreakFilter(mode: JoinMode | 'ar'): CharFilterDefinition {
   const { faStopWords } = getLexicon()
   // A stop word that is no affix joins the next word; a stop word or an affix is never joined onto.
   const joining = wordTrie([...faStopWords].filter((w) => !affixes.has(w)))
-  const joinedOnto = wordTrie([...faStopWords, ...affixes])
+  // (In Arabic text the next word may hold the madda tag: see maddaFilter.)
+  const joinedOnto = wordTrie(withMadda(mode, [...faStopWords, ...affixes]))
   // (Not right after a detached می/نمی: that one joins the stop word first, and nothing joins it then.)
   const prefixes = alternation(DETACHED_PREFIXES)
   const afterPrefix = mode === 'fa' ? `(?<!${A})${prefixes}[ ${ZWNJ}]{1,8}` : `${S}${prefixes}[ ${ZWNJ}]{1,8}`
@@ -267,7 +290,7 @@ export function joinFilters(mode: JoinMode): { prefix: CharFilterDefinition; suf
   // (A chain of joined suffixes, کتاب ها ها, looks back over up to three suffixes already joined to the
   // word; Java's look-behind takes `?` on a group, not `{0,3}`.)
   const joinedSuffix = alternation(
-    [...DETACHED_SUFFIXES, ...DETACHED_COMPARATIVES, ...DETACHED_AFTER_HEH],
+    withMadda(mode, [...DETACHED_SUFFIXES, ...DETACHED_COMPARATIVES, ...DETACHED_AFTER_HEH]),
     (w) => spaced(w, `${ZWNJ}?`),
   )
   const wordIsPersian =
@@ -281,7 +304,7 @@ export function joinFilters(mode: JoinMode): { prefix: CharFilterDefinition; suf
   }
   // The letter before the gap is matched (and put back): a cheap start for the search. The lookahead runs
   // before the (longer) look-behind on the word.
-  const suffixWord = (set: Iterable<string>) => `${S}?${alternation(set, star)}${wordEnd}`
+  const suffixWord = (set: Iterable<string>) => `${S}?${alternation(withMadda(mode, set), star)}${wordEnd}`
   const suffix: CharFilterDefinition = {
     type: 'pattern_replace',
     pattern:
@@ -297,6 +320,11 @@ export function joinFilters(mode: JoinMode): { prefix: CharFilterDefinition; suf
   return { prefix, suffix }
 }
 
+/** Words of a folded list as they may stand in text of `mode`: in Arabic text, with madda tags (maddaFilter). */
+function withMadda(mode: JoinMode, words: Iterable<string>): string[] {
+  return mode === 'fa' ? [...words] : [...words].flatMap(maddaVariants)
+}
+
 /**
  * The tokenizer: maximal runs of Arabic-script letters (ZWNJ and signal tags inside), or of other letters
  * and digits, each at most {@link MAX_WORD_LENGTH} letters, as kavosh's tokenizer cuts them.
@@ -306,7 +334,7 @@ export function tokenizer(): TokenizerDefinition {
   const more = MAX_WORD_LENGTH - 1
   return {
     type: 'pattern',
-    pattern: `${S}?${A}(?:[${ZWNJ}${S.slice(1, -1)}]*${A}){0,${more}}|${O}(?:${ZWNJ}*${O}){0,${more}}`,
+    pattern: `${S}?${A}(?:[${ZWNJ}${S.slice(1, -1)}${u(TAG.madda)}]*${A}){0,${more}}|${O}(?:${ZWNJ}*${O}){0,${more}}`,
     group: 0,
   }
 }

@@ -20,6 +20,7 @@ import {
   ignorableFilter,
   type JoinMode,
   joinFilters,
+  maddaFilter,
   reservedRangeFilter,
   signalFilter,
   type TokenizerDefinition,
@@ -37,6 +38,7 @@ import {
   stopFilter,
   type TagMode,
   type TokenFilterDefinition,
+  unmarkFilter,
   zwnjFilters,
 } from './token-level'
 
@@ -225,11 +227,10 @@ export function elasticsearchSettings(
     const persianText = variant === 'fa' || variant === 'auto_fa'
     const chars = [useCharFilter('reserved', reservedRangeFilter())]
     if (variant === 'auto_ar') chars.push(useCharFilter('signal_fa', signalFilter()))
-    chars.push(
-      useCharFilter('ignorable', ignorableFilter()),
-      useCharFilter('fold', foldFilter()),
-      useCharFilter('digit_groups', digitGroupFilter()),
-    )
+    chars.push(useCharFilter('ignorable', ignorableFilter()))
+    if (variant === 'ar') chars.push(useCharFilter('madda_ar', maddaFilter('ar')))
+    if (variant === 'auto_ar') chars.push(useCharFilter('madda_auto_ar', maddaFilter('auto-ar')))
+    chars.push(useCharFilter('fold', foldFilter()), useCharFilter('digit_groups', digitGroupFilter()))
     if (variant === 'ar') chars.push(useCharFilter('zwnj_break_ar', zwnjBreakFilter('ar')))
     else {
       const mode: JoinMode = persianText ? 'fa' : 'auto-ar'
@@ -247,7 +248,7 @@ export function elasticsearchSettings(
     if (!persianText) chain.push(zwnj[1]!)
     if (stop) chain.push(stop)
     if (variant !== 'ar') chain.push(...spelling, ...persianStem)
-    if (!persianText) chain.push(...arabicStem)
+    if (!persianText) chain.push(...(arabicStem.length > 0 ? arabicStem : [useFilter(unmarkFilter())]))
     chain.push(untagState, untag)
     analyzers[p(variant)] = { type: 'custom', char_filter: chars, tokenizer: tokenizerName, filter: chain }
   }

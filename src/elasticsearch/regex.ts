@@ -29,6 +29,12 @@ export const TAG = {
   verb: 0xe011,
   adjectival: 0xe012,
   second: 0xe013,
+  /**
+   * Put after each آ of a word of the Arabic chain before the fold writes it ا (char-level
+   * `maddaFilter`): the article rule reads it (an ال written آل is none, `isArticleAt` in stem-ar.ts), then
+   * it goes.
+   */
+  madda: 0xe014,
 } as const
 
 /** First and last code unit of the reserved private-use range. */
@@ -100,6 +106,21 @@ export function wordTrie(words: Iterable<string>, sep = ''): string {
     return parts.length === 1 ? parts[0]! : `(?:${parts.join('|')})`
   }
   return root.next.size === 0 ? '(?!)' : `(?:${emit(root)})`
+}
+
+/**
+ * `word` with the madda tag after any of its alefs, in every combination (the word itself first): how a
+ * word of a folded list may stand in a token of the Arabic chain whose alefs were written آ (see
+ * `TAG.madda`).
+ */
+export function maddaVariants(word: string): string[] {
+  let variants = ['']
+  for (const c of word) {
+    const next = variants.map((v) => v + c)
+    if (c === 'ا') for (const v of variants) next.push(`${v}${c}${chr(TAG.madda)}`)
+    variants = next
+  }
+  return variants
 }
 
 /** `(?:a|b|…)` of the given words (deduplicated, longest first), each rendered with `render`. */

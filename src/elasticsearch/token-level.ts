@@ -35,7 +35,7 @@ import {
   PERSON_ENDINGS,
   PLURAL_ENDINGS,
 } from '../analysis/stem-fa'
-import { chr, lit, TAG, u, wordTrie, ZWNJ } from './regex'
+import { chr, lit, maddaVariants, TAG, u, wordTrie, ZWNJ } from './regex'
 
 /**
  * An Elasticsearch token filter definition (the types kavosh uses).
@@ -62,6 +62,8 @@ const replace = (name: string, pattern: string, replacement: string, all = false
 
 /** A letter: anything but a tag or ZWNJ. */
 const L = `[^${u(0xe000)}-${u(0xe0ff)}${ZWNJ}]`
+/** A letter with the madda tag that may follow it (an alef written آ, before `unmark`). */
+const LM = `(?:${L}${u(TAG.madda)}?)`
 const FA = u(TAG.fa)
 const AR = u(TAG.ar)
 
@@ -118,8 +120,15 @@ export function stopFilter(languages: readonly ('fa' | 'ar')[]): NamedFilter {
       for (let i = 1; i < w.length; i++) words.add(chr(TAG.fa) + w.slice(0, i) + '\u200c' + w.slice(i))
     }
   }
-  if (languages.includes('ar')) for (const w of lex.arStopWords) words.add(chr(TAG.ar) + w)
+  // Arabic words may hold the madda tag while the stop filter runs (see TAG.madda); kavosh compares them folded.
+  if (languages.includes('ar'))
+    for (const w of lex.arStopWords) for (const v of maddaVariants(w)) words.add(chr(TAG.ar) + v)
   return { name: 'stop', definition: { type: 'stop', stopwords: [...words].sort(), ignore_case: false } }
+}
+
+/** Removes the madda tags (see TAG.madda) once the article rule has read them, or at once without stemming. */
+export function unmarkFilter(): NamedFilter {
+  return replace('untag_madda', u(TAG.madda), '', true)
 }
 
 /** `stemPersian` (stem-fa.ts) as pattern_replace filters over tokens tagged Persian. */
@@ -248,21 +257,27 @@ export function arabicStemFilters(): NamedFilter[] {
   const filters: NamedFilter[] = []
   // Conjunction و on words of ≥ 4 letters, not before the article وال, not on a word of ar-waw-words (its
   // و is its own: وزیر).
-  const wawWords = wordTrie([...getLexicon().arWawWords].map((word) => word.slice(1)))
-  filters.push(replace('ar_01_conjunction', `^(${AR})و(?!ال)(?!${wawWords})(?=${L}{3})`, '$1'))
+  // Until the article is read, an alef may carry the madda tag (TAG.madda): the lists match either way, an
+  // ال with the tag is no article (isArticleAt), and lengths count letters (LM).
+  const lists = (words: Iterable<string>, cut: number) =>
+    wordTrie([...words].flatMap((word) => maddaVariants(word.slice(cut))))
+  const wawWords = lists(getLexicon().arWawWords, 1)
+  filters.push(replace('ar_01_conjunction', `^(${AR})و(?!ال)(?!${wawWords})(?=${LM}{3})`, '$1'))
   // The name of God and its proclitic forms (لله، والله، بالله…) are kept whole as الله (the keep tag).
-  filters.push(replace('ar_01_name_of_god', `^(${AR})[وفبت]?(?:ال|ل)له$`, `$1${chr(TAG.keep)}الله`))
+  const M = u(TAG.madda)
+  filters.push(replace('ar_01_name_of_god', `^(${AR})[وفبت]?(?:ا${M}?ل|ل)له$`, `$1${chr(TAG.keep)}الله`))
   // The first article/proclitic that leaves ≥ 2 letters.
   // کال is not ک + the article at the start of a word of ar-kal-words (کالیفورنیا).
-  const kalWords = wordTrie([...getLexicon().arKalWords].map((word) => word.slice(KAL.length)))
+  const kalWords = lists(getLexicon().arKalWords, KAL.length)
   // Nor is the وال of a word of ar-wal-words "and the" (والده).
-  const walWords = wordTrie([...getLexicon().arWalWords].map((word) => word.slice(WAL.length)))
+  const walWords = lists(getLexicon().arWalWords, WAL.length)
   // Nor is the بال of a word of ar-bal-words "with the" (بالغه).
-  const balWords = wordTrie([...getLexicon().arBalWords].map((word) => word.slice(BAL.length)))
+  const balWords = lists(getLexicon().arBalWords, BAL.length)
   const own = (p: string) =>
     p === KAL ? `(?!${kalWords})` : p === WAL ? `(?!${walWords})` : p === BAL ? `(?!${balWords})` : ''
-  const articles = `(?:${ARTICLE_PREFIXES.map((p) => `${lit(p)}${own(p)}(?=${L}{2})`).join('|')})`
+  const articles = `(?:${ARTICLE_PREFIXES.map((p) => `${lit(p)}${own(p)}(?=${LM}{2})`).join('|')})`
   filters.push(replace('ar_02_article', `^(${AR})${articles}`, '$1'))
+  filters.push(unmarkFilter())
   // مائه → مئه (hundredAlefAt): the alef of "hundred" goes, also after a one-letter proclitic, a unit of the
   // compound hundreds or both (بخمسمائة), in the forms of HUNDRED_ENDINGS only.
   const proclitic = `(?:${HUNDRED_PROCLITICS.map(lit).join('|')})?`
