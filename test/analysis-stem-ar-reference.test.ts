@@ -4,8 +4,8 @@
  * lookups, and checks that both give the same stem: on random words over the letters the rules read, on every
  * word of the Arabic lexicon lists (the spelling variants and the forms of "hundred" too) under each proclitic
  * and suffix, on the forms of the name of God and on the nisba ـائي at its least lengths. The reference reads
- * words as written with آ (an alef with madda is never the article's), stemArabic the folded word (آ → ا) and
- * its madda bits.
+ * words as written with أ إ آ (an alef with a hamza or a madda is never the article's), stemArabic the folded
+ * word (أ إ آ → ا) and its hamza-alef bits.
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
@@ -27,7 +27,7 @@ import {
   WAL,
   withoutFinalHamza,
 } from '../src/analysis/stem-ar'
-import { MAX_MADDA_INDEX } from '../src/analysis/tokenize'
+import { MAX_HAMZA_ALEF_INDEX } from '../src/analysis/tokenize'
 
 const NAME_OF_GOD = /^[وفبت]?(?:ال|ل)له$/
 const HUNDRED = new RegExp(
@@ -39,20 +39,21 @@ function beginsWithAnyOf(word: string, beginnings: ReadonlySet<string>): boolean
   return false
 }
 
-const plain = (word: string) => word.replaceAll('آ', 'ا')
+const plain = (word: string) => word.replace(/[آأإ]/g, 'ا')
 
-/** The folded word (آ → ا) and its madda bits (RawWord.madda), as the tokenizer gives them. */
+/** The folded word (أ إ آ → ا) and its hamza-alef bits (RawWord.hamzaAlefs), as the tokenizer gives them. */
 function folded(written: string): [string, number] {
-  let madda = 0
-  for (let i = 0; i < written.length && i < MAX_MADDA_INDEX; i++) if (written[i] === 'آ') madda |= 1 << i
-  return [plain(written), madda]
+  let alefs = 0
+  for (let i = 0; i < written.length && i < MAX_HAMZA_ALEF_INDEX; i++)
+    if ('آأإ'.includes(written[i]!)) alefs |= 1 << i
+  return [plain(written), alefs]
 }
 
-/** The rules of stem-ar.ts, one string per step, on a word as written (آ not yet folded to ا). */
+/** The rules of stem-ar.ts, one string per step, on a word as written (أ إ آ not yet folded to ا). */
 function referenceStem(word: string): string {
   const lexicon = getLexicon()
   let w = word
-  // The lists and the name of God are read folded; the prefixes as written: an ال written آل is none.
+  // The lists and the name of God are read folded; the prefixes as written: an ال written أل, إل, آل is none.
   if (
     w.length >= 4 &&
     w.startsWith('و') &&
@@ -147,7 +148,7 @@ const endings = [
 
 describe('stemArabic (cut by range) agrees with the rules written with strings', () => {
   it('on random words over the letters its rules read', () => {
-    const letter = fc.constantFrom(...'والبکفهمنیءتسدرحثعآ')
+    const letter = fc.constantFrom(...'والبکفهمنیءتسدرحثعآأإ')
     fc.assert(
       fc.property(fc.array(letter, { maxLength: 9 }), (letters) => {
         const word = letters.join('')
@@ -176,8 +177,22 @@ describe('stemArabic (cut by range) agrees with the rules written with strings',
     for (const form of ['اللهم', 'ملله', 'والل', 'ل', 'له', 'لا', 'وو', ''])
       expect(stemArabic(form), form).toBe(referenceStem(form))
   })
-  it('on words whose ال is written آل, under each proclitic (an alef with madda is never the article)', () => {
-    const words = ['آلیه', 'آلیات', 'آلاف', 'آلام', 'آلات', 'آله', 'آلهه', 'آل', 'آلی']
+  it('on words whose ال is written آل, أل, إل, under each proclitic (such an alef is never the article)', () => {
+    const words = [
+      'آلیه',
+      'آلیات',
+      'آلاف',
+      'آلام',
+      'آلات',
+      'آله',
+      'آلهه',
+      'آل',
+      'آلی',
+      'ألعاب',
+      'إلغاء',
+      'ألمانیا',
+      'إله',
+    ]
     for (const word of words)
       for (const p of proclitics)
         for (const s of ['', 'ها', 'هم', 'ات']) {
@@ -191,7 +206,8 @@ describe('stemArabic (cut by range) agrees with the rules written with strings',
     )
     expect([stem('آلاف'), stem('الآلاف'), stem('والآلاف')]).toEqual(['الاف', 'الاف', 'الاف'])
     expect(stem('آلام')).not.toBe(stem('الام'))
-    // Without the madda bits (madda-less typing, and the rule switched off) the old reading comes back.
+    expect([stem('ألعاب'), stem('الألعاب'), stem('وألعاب')]).toEqual(['العاب', 'العاب', 'العاب'])
+    // Without the bits (typing without the hamza or madda, and the rule switched off) the old reading is back.
     expect(stemArabic('الاف')).toBe('اف')
   })
 

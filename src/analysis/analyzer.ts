@@ -30,8 +30,9 @@ import { stemPersian } from './stem-fa'
 import {
   clearWordCaches,
   internedCount,
+  internedHamzaAlefs,
   internedLength,
-  internedMadda,
+  internedMaddaAlefs,
   internedString,
   internJoined,
   type RawWord,
@@ -248,24 +249,24 @@ const faStemCache = new Map<string, string>()
 const arStemCache = new Map<string, string>()
 
 /** Stems a folded Arabic-script word in the given language (cached; the cache is bounded). */
-export function stemWord(surface: string, boundary: number, language: ResolvedLanguage, madda = 0): string {
+export function stemWord(surface: string, boundary: number, language: ResolvedLanguage, alefs = 0): string {
   // Arabic stems ignore the boundary, so they are cached by surface alone; Persian ones only without one.
-  if (language === 'fa' && boundary >= 0) return stemUncached(surface, boundary, language, madda)
+  if (language === 'fa' && boundary >= 0) return stemUncached(surface, boundary, language, alefs)
   const cache = language === 'ar' ? arStemCache : faStemCache
-  // The madda bits matter to the Arabic stemmer only (see RawWord.madda).
-  const key = madda === 0 || language === 'fa' ? surface : `${surface}\u0000${madda}`
+  // The hamza-alef bits matter to the Arabic stemmer only (see RawWord.hamzaAlefs).
+  const key = alefs === 0 || language === 'fa' ? surface : `${surface}\u0000${alefs}`
   let stem = cache.get(key)
   if (stem === undefined) {
     if (cache.size >= STEM_CACHE_LIMIT) cache.clear()
-    stem = stemUncached(surface, boundary, language, madda)
+    stem = stemUncached(surface, boundary, language, alefs)
     cache.set(key, stem)
   }
   return stem
 }
 
 /** {@link stemWord} without its cache (for callers that cache terms themselves, like analyzeInto). */
-function stemUncached(surface: string, boundary: number, language: ResolvedLanguage, madda = 0): string {
-  if (language === 'ar') return stemArabic(surface, madda)
+function stemUncached(surface: string, boundary: number, language: ResolvedLanguage, alefs = 0): string {
+  if (language === 'ar') return stemArabic(surface, alefs)
   const spelled = canonicalPersianSpelling(surface)
   return stemPersian(spelled, spelledBoundary(surface, spelled, boundary))
 }
@@ -275,10 +276,21 @@ function unstemmedTerm(surface: string, language: ResolvedLanguage): string {
   return language === 'fa' ? canonicalPersianSpelling(surface) : surface
 }
 
-/** True when `term` (folded) is a stop word of `language`. */
-export function isStopWord(term: string, language: ResolvedLanguage): boolean {
+/**
+ * True when `term` (folded) is a stop word of `language`. An Arabic word with madda bits (`maddas`, see
+ * RawWord.maddaAlefs) is one only as the list writes it with آ (الآن; not آلي, آلية, which fold like إلي, إليه).
+ */
+export function isStopWord(term: string, language: ResolvedLanguage, maddas = 0): boolean {
   const lex = getLexicon()
-  return (language === 'fa' ? lex.faStopWords : lex.arStopWords).has(term)
+  if (language === 'fa') return lex.faStopWords.has(term)
+  return maddas === 0 ? lex.arStopWords.has(term) : lex.arMaddaStopWords.has(withMaddas(term, maddas))
+}
+
+/** `term` with آ again at the places of the bits of `maddas`. */
+function withMaddas(term: string, maddas: number): string {
+  let out = ''
+  for (let i = 0; i < term.length; i++) out += (maddas >>> i) & 1 ? 'آ' : term[i]
+  return out
 }
 
 /** The term a word indexes as, or null for a stop word. */
@@ -289,14 +301,15 @@ function wordTerm(
   language: ResolvedLanguage,
   stem: boolean,
   stopWords: boolean,
-  madda = 0,
+  alefs = 0,
+  maddas = 0,
 ): string | null {
   if (script !== WORD_ARABIC) return surface
-  if (stopWords && isStopWord(surface, language)) return null
+  if (stopWords && isStopWord(surface, language, maddas)) return null
   if (!stem) return unstemmedTerm(surface, language)
   // Stop words are matched on the word as written, not on its stem (as Lucene does): سراسری stays a
   // content word although سراسر is on the list.
-  return stemWord(surface, boundary, language, madda)
+  return stemWord(surface, boundary, language, alefs)
 }
 
 /** Resolves `'auto'` for a document: its letters decide, Persian when they cannot. */
@@ -473,10 +486,11 @@ function arabicScriptTerm(
   language: ResolvedLanguage,
   stem: boolean,
   stopWords: boolean,
-  madda: number,
+  alefs: number,
+  maddas: number,
 ): string | null {
-  if (stopWords && isStopWord(surface, language)) return null
-  return stem ? stemUncached(surface, boundary, language, madda) : unstemmedTerm(surface, language)
+  if (stopWords && isStopWord(surface, language, maddas)) return null
+  return stem ? stemUncached(surface, boundary, language, alefs) : unstemmedTerm(surface, language)
 }
 
 /** Cache entry (see above) of a word's term. */
@@ -571,7 +585,8 @@ export function analyzeInto(
                 isPersian ? 'fa' : 'ar',
                 stem,
                 stopWords,
-                internedMadda(wordId),
+                internedHamzaAlefs(wordId),
+                internedMaddaAlefs(wordId),
               ),
             )
             setWordCache(wordId, field, entry)
@@ -589,7 +604,8 @@ export function analyzeInto(
                 isPersian ? 'fa' : 'ar',
                 stem,
                 stopWords,
-                internedMadda(wordId),
+                internedHamzaAlefs(wordId),
+                internedMaddaAlefs(wordId),
               ),
             )
             if (entry <= entryMask) setWordCache(wordId, field, entry | (b << entryBits))
@@ -607,7 +623,8 @@ export function analyzeInto(
         lang,
         stem,
         stopWords,
-        words.maddaOf(position),
+        words.hamzaAlefsOf(position),
+        words.maddaAlefsOf(position),
       )
       if (term === null) continue
       key = termKeyOf(term)
@@ -768,7 +785,16 @@ function analyzeQueryWith(text: string, options: AnalyzeQueryOptions, words: Wor
     // The word's own term in each candidate language (null: a stop word there), for its other number below.
     const ownTerms: (string | null)[] = []
     for (const lang of candidates) {
-      const term = wordTerm(word.surface, word.script, word.boundary, lang, stem, stopWords, word.madda)
+      const term = wordTerm(
+        word.surface,
+        word.script,
+        word.boundary,
+        lang,
+        stem,
+        stopWords,
+        word.hamzaAlefs,
+        word.maddaAlefs,
+      )
       ownTerms.push(term)
       if (term !== null && !alternatives.some((a) => a[0] === term)) alternatives.push([term])
     }
@@ -789,11 +815,11 @@ function analyzeQueryWith(text: string, options: AnalyzeQueryOptions, words: Wor
       forms.push(...possessiveStems(alternatives[0]![0]!, hasTerm))
     }
     if (stem && hasTerm && candidates.includes('ar') && word.script === WORD_ARABIC) {
-      for (const reading of arabicReadings(word.surface, word.madda, hasTerm)) {
+      for (const reading of arabicReadings(word.surface, word.hamzaAlefs, hasTerm)) {
         if (!alternatives.some((a) => a.length === 1 && a[0] === reading)) alternatives.push([reading])
       }
       forms.push(
-        ...articleReadings(word.surface, word.madda, hasTerm),
+        ...articleReadings(word.surface, word.hamzaAlefs, hasTerm),
         ...hamzaSeatReadings(word.surface, hasTerm),
       )
     }
@@ -951,42 +977,43 @@ const ARABIC_PROCLITICS = 'لبفک'
  * → 0.9350·0.9396·0.9303. (Cutting a final ت of a stem, the feminine past ending: وقعت → وقع, moved the
  * tune halves by −0.0001 and +0.0011, and is left out.)
  */
-function arabicReadings(surface: string, madda: number, hasTerm: (term: string) => boolean): string[] {
+function arabicReadings(surface: string, alefs: number, hasTerm: (term: string) => boolean): string[] {
   const readings: string[] = []
   // The name of God has no other reading: its ه is no teh marbuta (الله → اللت = the idol اللات) and the ل
   // of لله no proclitic before a word له ("to him").
-  if (stemWord(surface, -1, 'ar', madda) === NAME_OF_GOD) return readings
-  // (The madda bits follow the letters they belong to: shifted when a letter goes from the front.)
+  if (stemWord(surface, -1, 'ar', alefs) === NAME_OF_GOD) return readings
+  // (The hamza-alef bits follow the letters they belong to: shifted when a letter goes from the front.)
   if (surface.length - 2 >= 3 && surface.endsWith('وا'))
-    readings.push(stemWord(surface.slice(0, -2), -1, 'ar', madda))
+    readings.push(stemWord(surface.slice(0, -2), -1, 'ar', alefs))
   if (
     surface.length >= 4 &&
     ARABIC_PROCLITICS.includes(surface[0]!) &&
-    (!surface.startsWith('ال', 1) || (madda & 2) !== 0)
+    (!surface.startsWith('ال', 1) || (alefs & 2) !== 0)
   )
-    readings.push(stemWord(surface.slice(1), -1, 'ar', madda >>> 1))
+    readings.push(stemWord(surface.slice(1), -1, 'ar', alefs >>> 1))
   if (surface.length >= 4 && surface.endsWith('ه'))
-    readings.push(stemWord(`${surface.slice(0, -1)}ت`, -1, 'ar', madda))
+    readings.push(stemWord(`${surface.slice(0, -1)}ت`, -1, 'ar', alefs))
   for (const pronoun of TEH_PRONOUNS) {
     const teh = surface.length - pronoun.length - 1
     if (teh >= 3 && surface.endsWith(pronoun) && surface.charCodeAt(teh) === 0x062a /* ت */) {
-      readings.push(stemWord(`${surface.slice(0, teh)}ه`, -1, 'ar', madda))
+      readings.push(stemWord(`${surface.slice(0, teh)}ه`, -1, 'ar', alefs))
       break
     }
   }
   if (surface.length >= 3) {
     const first = surface.charCodeAt(0)
-    if (first === 0x06cc /* ی */) readings.push(stemWord(`ت${surface.slice(1)}`, -1, 'ar', madda))
-    else if (first === 0x062a /* ت */) readings.push(stemWord(`ی${surface.slice(1)}`, -1, 'ar', madda))
+    if (first === 0x06cc /* ی */) readings.push(stemWord(`ت${surface.slice(1)}`, -1, 'ar', alefs))
+    else if (first === 0x062a /* ت */) readings.push(stemWord(`ی${surface.slice(1)}`, -1, 'ar', alefs))
   }
   return readings.filter((r) => hasTerm(r))
 }
 
 /**
  * The stem of a query word's other form, with or without the article, when the stemmer cuts the word's own
- * letters in one form only: a word whose own letters begin with ال (ألعاب، إلكترونية، آلاف fold to العاب،
- * الکترونیه، الاف: the hamza and madda are folded away, and many writers leave them out; التزام، التقاء are
- * written so) loses that ال alone (العاب → عاب) but not after the article (الألعاب → العاب), as a word whose و is
+ * letters in one form only: a word whose own letters begin with ال and no hamza or madda tells (ألعاب، آلاف
+ * written العاب، الاف, as about a tenth of news text and many readers write them; التزام، التقاء are written
+ * so; see `isArticleAt` for the written hamza) loses that ال alone (العاب → عاب) but not after the article
+ * (الالعاب → العاب), as a word whose و is
  * its own loses it alone (وجود → جود, وعود → عود) but not after the article (الوجود → وجود), in kavosh as in
  * Lucene's ArabicAnalyzer: in an index of `language: 'ar'` neither form found the other. (dictionaries/
  * ar-waw-words.txt keeps the و of the words whose first letters are no "and + word"; وجود is left out for
@@ -999,19 +1026,19 @@ function arabicReadings(surface: string, madda: number, hasTerm: (term: string) 
  * of بالالبانية, بان, is also another word); then every word: arcd test −0.0002, pooled-ar ▸ arcd test
  * +0.0026. Every tune half and every other set unchanged.
  */
-function articleReadings(surface: string, madda: number, hasTerm: (term: string) => boolean): string[] {
-  const own = stemWord(surface, -1, 'ar', madda)
+function articleReadings(surface: string, alefs: number, hasTerm: (term: string) => boolean): string[] {
+  const own = stemWord(surface, -1, 'ar', alefs)
   if (own === NAME_OF_GOD) return []
   const readings: string[] = []
   // An article's alef written آ is no article (آلاف): see stemArabic.
   const article = ARTICLE_PREFIXES.find(
-    (a) => surface.startsWith(a) && surface.length - a.length >= 3 && isArticleAt(a, 0, madda),
+    (a) => surface.startsWith(a) && surface.length - a.length >= 3 && isArticleAt(a, 0, alefs),
   )
   if (article !== undefined)
-    readings.push(stemWord(surface.slice(article.length), -1, 'ar', madda >>> article.length))
+    readings.push(stemWord(surface.slice(article.length), -1, 'ar', alefs >>> article.length))
   const ownLamAlef = surface.startsWith('ال') && !surface.startsWith('ال', 2)
   if (surface.length >= 3 && (article === undefined || ownLamAlef))
-    readings.push(stemWord(`ال${surface}`, -1, 'ar', madda << 2))
+    readings.push(stemWord(`ال${surface}`, -1, 'ar', alefs << 2))
   return readings.filter((r, i) => r !== own && r !== NAME_OF_GOD && readings.indexOf(r) === i && hasTerm(r))
 }
 

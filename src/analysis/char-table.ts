@@ -71,13 +71,31 @@ export const PACKED_MARK = 1 << 30
 export const PACKED_NOT_DIGIT_SHIFT = 31
 
 /**
- * Alef with madda (آ). It folds to ا like the other alefs (`fold`, `normalize`, every term), but the
- * tokenizer's code units keep it (the fold field of {@link CharTable.packed} is آ itself, for it and its
- * presentation forms), so that the Arabic stemmer knows an ال written آل is no article (آلیه, آلاف): see
- * `internedMadda` in tokenize.ts.
+ * The alefs with a hamza or a madda: أ (U+0623), إ (U+0625), آ (U+0622). They fold to ا like the other alefs
+ * (`fold`, `normalize`, every term), but the tokenizer's code units keep them (the fold field of
+ * {@link CharTable.packed} is the letter itself, for them and their presentation forms), so that the Arabic
+ * stemmer knows an ال so written is no article, which is written with a plain alef (ألعاب, إلغاء, آلاف): see
+ * `internedHamzaAlefs` in tokenize.ts. The wasla ٱ is the article's own alef in Quranic text, and folds.
  */
-export const MADDA_ALEF = 0x0622
-export const MADDA_ALEF_CHAR = 'آ'
+export const HAMZA_ALEFS: readonly number[] = [0x0622, 0x0623, 0x0625]
+
+/** True for a code unit of {@link HAMZA_ALEFS}. */
+export function isHamzaAlef(unit: number): boolean {
+  return unit === 0x0623 || unit === 0x0625 || unit === 0x0622
+}
+
+/** Matches every letter of {@link HAMZA_ALEFS} (to write them ا). */
+export const HAMZA_ALEF_PATTERN = /[\u0622\u0623\u0625]/g
+
+/** The presentation forms of {@link HAMZA_ALEFS} (isolated and final of آ, أ, إ), with the letter each is. */
+export const HAMZA_ALEF_FORMS: ReadonlyArray<readonly [number, number]> = [
+  [0xfe81, 0x0622],
+  [0xfe82, 0x0622],
+  [0xfe83, 0x0623],
+  [0xfe84, 0x0623],
+  [0xfe87, 0x0625],
+  [0xfe88, 0x0625],
+]
 
 /** The folding tables; see {@link getCharTable}. */
 export interface CharTable {
@@ -93,7 +111,7 @@ export interface CharTable {
    * `fold`, `cls` and `signal` of each code unit in one int32 (see PACKED_FOLD_MASK and the constants
    * after it), with the signal's counts as single bits: the tokenizer's scan reads one table per code unit
    * instead of three, and counts a unit's signals with shifts under one test instead of a branch per kind
-   * (about a fifth less time per code unit). One fold differs from `fold`: آ stays آ ({@link MADDA_ALEF}).
+   * (about a fifth less time per code unit). One fold differs from `fold`: أ إ آ stay themselves ({@link HAMZA_ALEFS}).
    */
   readonly packed: Int32Array
 }
@@ -282,10 +300,12 @@ function buildCharTable(): CharTable {
   }
 
   const packed = packTable(cls, fold, signal)
-  // آ and its presentation forms stay آ in the tokenizer's units (see MADDA_ALEF); ا + a combining madda
-  // (U+0653, the decomposed آ) loses its mark like any other and is ا.
-  for (const c of [MADDA_ALEF, 0xfe81, 0xfe82])
-    packed[c] = (packed[c]! & ~PACKED_FOLD_MASK) | MADDA_ALEF | PACKED_CHANGES
+  // أ إ آ and their presentation forms stay those letters in the tokenizer's units (see HAMZA_ALEFS); ا + a
+  // combining hamza or madda (U+0654, U+0655, U+0653: the decomposed letters) loses its mark like any other
+  // and is ا.
+  for (const c of HAMZA_ALEFS) packed[c] = (packed[c]! & ~PACKED_FOLD_MASK) | c | PACKED_CHANGES
+  for (const [form, c] of HAMZA_ALEF_FORMS)
+    packed[form] = (packed[form]! & ~PACKED_FOLD_MASK) | c | PACKED_CHANGES
   return { cls, fold, signal, expansions, packed }
 }
 

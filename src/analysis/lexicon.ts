@@ -28,6 +28,11 @@ import { normalize } from './normalize'
 export interface Lexicon {
   readonly faStopWords: ReadonlySet<string>
   readonly arStopWords: ReadonlySet<string>
+  /**
+   * The Arabic stop words written with آ, folded but for their آ (الآن): an Arabic word written with آ is a
+   * stop word only if it is one of these (see `isStopWord`).
+   */
+  readonly arMaddaStopWords: ReadonlySet<string>
   readonly arStemExceptions: ReadonlySet<string>
   /** Beginnings of Arabic words whose بال is not the proclitic ب + the article (folded; بالغه, بالون). */
   readonly arBalWords: ReadonlySet<string>
@@ -103,6 +108,17 @@ export function getLexicon(): Lexicon {
     lexicon = {
       faStopWords: foldAll(faStopwords),
       arStopWords: foldAll(arStopwords),
+      // Folded piece by piece between the آ (normalize would write them ا).
+      arMaddaStopWords: new Set(
+        arStopwords
+          .filter((w) => w.includes('آ'))
+          .map((w) =>
+            w
+              .split('آ')
+              .map((p) => normalize(p))
+              .join('آ'),
+          ),
+      ),
       arStemExceptions: foldAll(arStemExceptions),
       arBalWords: foldAll(arBalWords),
       arKalWords: foldAll(arKalWords),

@@ -21,7 +21,8 @@
  * `dictionaries/ar-bal-words.txt` (بالغه, بالون: not "with the"). And مائة ("hundred", folded مایه) is spelled
  * مئة after the article, so that the two spellings of news text meet (see {@link hundredAlefAt}), as is a
  * transliteration of `dictionaries/ar-spelling-variants.txt` spelled as its first spelling (امیرکا → امریکا).
- * And an article whose alef was written آ is none (see {@link isArticleAt}): آلیه, آلاف, بآلاف keep their ال.
+ * And an article whose alef was written with a hamza or a madda is none (see {@link isArticleAt}): ألعاب,
+ * إلغاء, آلاف, بآلاف keep their ال.
  *
  * Owns: Arabic affix removal. Must not: fold characters or know about tokens/offsets.
  */
@@ -109,7 +110,7 @@ export const MIN_ARABIC_HAMZA_WORD = 5
  * stemArabic('لله')     // → 'الله'
  * ```
  */
-export function stemArabic(folded: string, madda = 0): string {
+export function stemArabic(folded: string, alefs = 0): string {
   // The word is cut as a range [s, e) of `word` and sliced once at the end: every rule reads code units,
   // and the exception list is looked up by range, so a word makes no intermediate strings (this runs once
   // for every distinct Arabic word of a build, about a third of what a build's new words cost). Only a word
@@ -123,7 +124,7 @@ export function stemArabic(folded: string, madda = 0): string {
   if (
     e >= 4 &&
     word.charCodeAt(0) === 0x0648 /* و */ &&
-    (!startsAt(word, 0, e, WAL_UNITS) || !isArticleAt(WAL, 0, madda)) &&
+    (!startsAt(word, 0, e, WAL_UNITS) || !isArticleAt(WAL, 0, alefs)) &&
     !beginsWithAny(word, 0, lexicon.arWawWords)
   )
     s = 1
@@ -133,7 +134,7 @@ export function stemArabic(folded: string, madda = 0): string {
     if (
       e - s - units.length >= 2 &&
       startsAt(word, s, e, units) &&
-      isArticleAt(ARTICLE_PREFIXES[p]!, s, madda)
+      isArticleAt(ARTICLE_PREFIXES[p]!, s, alefs)
     ) {
       if (p === KAL_INDEX && beginsWithAny(word, s, lexicon.arKalWords)) break // کالیفورنیا: کال is the word's own
       if (p === WAL_INDEX && beginsWithAny(word, s, lexicon.arWalWords)) break // والده: وال is the word's own
@@ -197,21 +198,24 @@ export function stemArabic(folded: string, madda = 0): string {
 
 /**
  * True unless the alef of article prefix `prefix` (ال، وال، بال، کال، فال; لل has none), read at index `at`
- * of a word, was written آ (bit `at` + its index set in `madda`, see `RawWord.madda`): the article is
- * written with a plain alef (hamzat al-wasl), never with a madda, so the ال of آلیه (آلية, mechanism), آلاف
- * (thousands), آلام (pains) and آلات (machines) is the word's own. The fold writes آ as ا, and light10 took
- * it for the article: آلاف → اف but الآلاف → الاف, آلیه → یه (with إليه, "to him") but الآلیه → ال.
+ * of a word, was written أ, إ or آ (bit `at` + its index set in `alefs`, see `RawWord.hamzaAlefs`): the
+ * article is written with a plain alef (hamzat al-wasl), never with a hamza or a madda, so the ال of ألعاب
+ * (games), ألمانيا, إلغاء (cancellation), إلكترونية, آلية (mechanism), آلاف (thousands), آلام (pains) is the
+ * word's own. The fold writes them ا, and light10 (Lucene's too) took it for the article: ألعاب → عاب but
+ * الألعاب → العاب, آلاف → اف but الآلاف → الاف, آلیه → یه (with إليه, "to him") but الآلیه → ال. Text that
+ * leaves the hamza out (العاب) still reads as before; a query reading tries the article form (see
+ * `articleReadings` in analyzer.ts).
  *
  * @example
  * ```ts
- * isArticleAt('ال', 0, 0b1) // → false (آل…)
+ * isArticleAt('ال', 0, 0b1) // → false (آل…, ألـ…, إلـ…)
  * isArticleAt('بال', 0, 0b10) // → false (بآل…)
  * isArticleAt('ال', 0, 0b100) // → true (الآ…)
  * ```
  */
-export function isArticleAt(prefix: string, at: number, madda: number): boolean {
+export function isArticleAt(prefix: string, at: number, alefs: number): boolean {
   const alef = prefix.indexOf('ا')
-  return alef < 0 || (madda & (1 << (at + alef))) === 0
+  return alef < 0 || (alefs & (1 << (at + alef))) === 0
 }
 
 /** The units before "hundred" in the compound hundreds (ثلاثمائة … تسعمائة), folded. */

@@ -15,9 +15,9 @@
 import {
   EXPAND,
   getCharTable,
+  HAMZA_ALEF_PATTERN,
   IGNORE,
-  MADDA_ALEF,
-  MADDA_ALEF_CHAR,
+  isHamzaAlef,
   PACKED_AR_COUNT_SHIFT,
   PACKED_ARABIC_LETTER,
   PACKED_CHANGES,
@@ -62,11 +62,16 @@ export interface RawWord {
   /** Language signals seen in the word's original letters (SIGNAL_FA | SIGNAL_AR bits). */
   signal: number
   /**
-   * Bit i is set when the alef at index i of `surface` was written آ (alef with madda, which `surface`
-   * folds to ا like the other alefs): the Arabic stemmer reads it (an ال written آل is no article: آلیه,
-   * آلاف). See {@link internedMadda}.
+   * Bit i is set when the alef at index i of `surface` was written with a hamza or a madda (أ إ آ, which
+   * `surface` folds to ا like the other alefs): the Arabic stemmer reads it (an ال so written is no
+   * article: ألعاب, إلغاء, آلاف). See {@link internedHamzaAlefs}.
    */
-  madda: number
+  hamzaAlefs: number
+  /**
+   * Those of {@link hamzaAlefs} written آ (with a madda): an Arabic word so written is a stop word only as
+   * the list writes it (آلي "automatic" is not إلي, آلية is not إليه).
+   */
+  maddaAlefs: number
 }
 
 /**
@@ -130,10 +135,16 @@ export class WordBuffer implements LanguageSignalCounts {
     return id >= 0 ? internString[id]! : this.surface[i]!
   }
 
-  /** The madda bits of the i-th word (see {@link RawWord.madda}). */
-  maddaOf(i: number): number {
+  /** The hamza-alef bits of the i-th word (see {@link RawWord.hamzaAlefs}). */
+  hamzaAlefsOf(i: number): number {
     const id = this.id[i]!
-    return id >= 0 ? internedMadda(id) : 0
+    return id >= 0 ? internedHamzaAlefs(id) : 0
+  }
+
+  /** The madda bits of the i-th word (see {@link RawWord.maddaAlefs}). */
+  maddaAlefsOf(i: number): number {
+    const id = this.id[i]!
+    return id >= 0 ? internedMaddaAlefs(id) : 0
   }
 
   /** The i-th word as an object (for tests and debugging; the hot path reads the arrays). */
@@ -145,7 +156,8 @@ export class WordBuffer implements LanguageSignalCounts {
       script: this.script[i]!,
       boundary: this.boundary[i]!,
       signal: this.signal[i]!,
-      madda: this.maddaOf(i),
+      hamzaAlefs: this.hamzaAlefsOf(i),
+      maddaAlefs: this.maddaAlefsOf(i),
     }
   }
 }
@@ -187,10 +199,16 @@ let internMask = INITIAL_INTERN_SLOTS - 1
 let internSlots = new Int32Array(2 * INITIAL_INTERN_SLOTS)
 let internEntries = new Int32Array(INITIAL_INTERN_ENTRIES * ENTRY_STRIDE)
 const internString: string[] = []
-/** Places of a word whose madda is noted (see {@link internedMadda}). */
-export const MAX_MADDA_INDEX = 30
-/** Madda bits (see {@link RawWord.madda}) of the interned words that have any: few words begin so. */
-const internMadda = new Map<number, number>()
+/**
+ * Places at the start of a word whose hamza-alef bits are noted (see {@link internedHamzaAlefs}): the
+ * stemmer's article is at most three letters in (و + بال), a query reading shifts the bits by two or three.
+ */
+export const MAX_HAMZA_ALEF_INDEX = 8
+/**
+ * Hamza-alef bits (see {@link RawWord.hamzaAlefs}) of each interned word, by id, in the low byte; the madda
+ * bits ({@link RawWord.maddaAlefs}) in the high one.
+ */
+let internAlefs = new Uint16Array(INITIAL_INTERN_ENTRIES)
 let internPool = new Uint16Array(INITIAL_INTERN_POOL)
 let internPoolUsed = 0
 let internCount = 0
@@ -213,7 +231,7 @@ function resetIntern(): void {
   internSlots = new Int32Array(2 * INITIAL_INTERN_SLOTS)
   internEntries = new Int32Array(INITIAL_INTERN_ENTRIES * ENTRY_STRIDE)
   internString.length = 0 // the same array: a fresh [] would change its elements kind and deoptimise readers
-  internMadda.clear()
+  internAlefs = new Uint16Array(INITIAL_INTERN_ENTRIES)
   internPool = new Uint16Array(INITIAL_INTERN_POOL)
   internPoolUsed = 0
   internCount = 0
@@ -250,12 +268,17 @@ export function internedString(id: number): string {
 }
 
 /**
- * The madda bits of interned word `id`: bit i set when its alef at index i was written آ (the tokenizer keeps
- * آ apart from ا in the word's code units, so that آلیه and الیه are two words with one string, الیه). Only
- * the first {@link MAX_MADDA_INDEX} places are kept (no rule looks further into a word).
+ * The hamza-alef bits of interned word `id`: bit i set when its alef at index i was written أ, إ or آ (the
+ * tokenizer keeps them apart from ا in the word's code units, so that آلیه and الیه are two words with one
+ * string, الیه). Only the first {@link MAX_HAMZA_ALEF_INDEX} places are noted.
  */
-export function internedMadda(id: number): number {
-  return internMadda.size === 0 ? 0 : (internMadda.get(id) ?? 0)
+export function internedHamzaAlefs(id: number): number {
+  return internAlefs[id]! & 0xff
+}
+
+/** The madda bits of interned word `id`: those of {@link internedHamzaAlefs} written آ. */
+export function internedMaddaAlefs(id: number): number {
+  return internAlefs[id]! >>> 8
 }
 
 /** The length in code units of the interned word `id`. */
@@ -420,19 +443,25 @@ function addEntry(
   // strings), and terms are derived from this string: long ones are copied out.
   let s = changed || len >= 13 ? wordString(units, at, len) : text.slice(start, end)
   const e = internCount++
-  // آ stays itself in the code units (CharTable.packed) but folds to ا in the string: its places are noted.
+  // أ إ آ stay themselves in the code units (CharTable.packed) but fold to ا in the string; the places of
+  // those at the start are noted.
   let k = 0
-  while (k < len && units[at + k] !== MADDA_ALEF) k++
+  while (k < len && !isHamzaAlef(units[at + k]!)) k++
+  let alefs = 0
   if (k < len) {
-    let madda = 0
-    for (; k < MAX_MADDA_INDEX && k < len; k++) if (units[at + k] === MADDA_ALEF) madda |= 1 << k
-    s = s.replaceAll(MADDA_ALEF_CHAR, 'ا')
-    if (madda !== 0) internMadda.set(e, madda)
+    for (; k < MAX_HAMZA_ALEF_INDEX && k < len; k++) {
+      const unit = units[at + k]!
+      if (isHamzaAlef(unit)) alefs |= unit === 0x0622 /* آ */ ? 0x101 << k : 1 << k
+    }
+    s = s.replace(HAMZA_ALEF_PATTERN, 'ا')
   }
   if ((e + 1) * ENTRY_STRIDE > internEntries.length) {
     const grown = new Int32Array(internEntries.length * 2)
     grown.set(internEntries)
     internEntries = grown
+    const grownAlefs = new Uint16Array(internAlefs.length * 2)
+    grownAlefs.set(internAlefs)
+    internAlefs = grownAlefs
   }
   if (internPoolUsed + len > internPool.length) {
     let size = internPool.length * 2
@@ -441,6 +470,7 @@ function addEntry(
     p.set(internPool)
     internPool = p
   }
+  internAlefs[e] = alefs
   const entries = internEntries
   const base = e * ENTRY_STRIDE
   entries[base + ENTRY_HASH] = hash

@@ -18,9 +18,10 @@ import {
   DIGIT,
   EXPAND,
   getCharTable,
+  HAMZA_ALEF_FORMS,
+  HAMZA_ALEFS,
   IGNORE,
   JOINER,
-  MADDA_ALEF,
   OTHER,
   SEP,
   SIGNAL_FA_LETTER,
@@ -28,10 +29,10 @@ import {
 import { getLexicon } from '../analysis/lexicon'
 import { MAX_WORD_LENGTH } from '../analysis/tokenize'
 import {
+  alefTagsAllowed,
   alternation,
   charClass,
   chr,
-  maddaVariants,
   RESERVED_FIRST,
   RESERVED_LAST,
   spaced,
@@ -210,17 +211,29 @@ function originalLetters(): { arabicLetter: (c: number) => boolean; letters: str
 }
 
 /**
- * The Arabic chain's madda (kavosh: `RawWord.madda`, read by stem-ar.ts `isArticleAt`): after the ignorable
- * filter and before the fold, each آ (or its presentation forms) of a word gets the madda tag after it, so
- * that the article rule still sees that the ا the fold makes of it was آ (آلیه, آلاف: no article); the tag
- * goes right after that rule. In `'auto-ar'` mode not in a word tagged Persian by {@link signalFilter}
- * (kavosh's Persian stemmer reads no madda).
+ * The Arabic chain's alefs with a hamza or a madda (kavosh: `RawWord.hamzaAlefs`, read by stem-ar.ts
+ * `isArticleAt`): after the ignorable filter and before the fold, each أ إ آ (or a presentation form of one)
+ * of a word gets the hamza-alef tag after it, so that the article rule still sees that the ا the fold makes
+ * of it was one of them (ألعاب, آلاف: no article); the tag goes right after that rule. In `'auto-ar'` mode
+ * not in a word tagged Persian by {@link signalFilter} (kavosh's Persian stemmer reads no such bits).
  */
-export function maddaFilter(mode: 'ar' | 'auto-ar'): CharFilterDefinition {
-  const madda = `[${u(MADDA_ALEF)}${u(0xfe81)}${u(0xfe82)}]`
+export function hamzaAlefFilters(mode: 'ar' | 'auto-ar'): {
+  hamza: CharFilterDefinition
+  madda: CharFilterDefinition
+} {
   const persianWord =
     mode === 'ar' ? '' : `(?<!${u(TAG.signalFa)}${originalLetters().letters}{0,${MAX_WORD_LENGTH}})`
-  return { type: 'pattern_replace', pattern: `${persianWord}(${madda})`, replacement: `$1${chr(TAG.madda)}` }
+  const filter = (madda: boolean): CharFilterDefinition => {
+    const letters = [...HAMZA_ALEFS, ...HAMZA_ALEF_FORMS.map(([form]) => form)].filter(
+      (c) => (c === 0x0622 || HAMZA_ALEF_FORMS.some(([form, of]) => form === c && of === 0x0622)) === madda,
+    )
+    return {
+      type: 'pattern_replace',
+      pattern: `${persianWord}([${letters.map(u).join('')}])`,
+      replacement: `$1${chr(madda ? TAG.maddaAlef : TAG.hamzaAlef)}`,
+    }
+  }
+  return { hamza: filter(false), madda: filter(true) }
 }
 
 /**
@@ -255,8 +268,8 @@ export function zwnjBreakFilter(mode: JoinMode | 'ar'): CharFilterDefinition {
   const { faStopWords } = getLexicon()
   // A stop word that is no affix joins the next word; a stop word or an affix is never joined onto.
   const joining = wordTrie([...faStopWords].filter((w) => !affixes.has(w)))
-  // (In Arabic text the next word may hold the madda tag: see maddaFilter.)
-  const joinedOnto = wordTrie(withMadda(mode, [...faStopWords, ...affixes]))
+  // (In Arabic text the next word may hold hamza-alef tags: see hamzaAlefFilter.)
+  const joinedOnto = withAlefTags(mode, wordTrie([...faStopWords, ...affixes]))
   // (Not right after a detached می/نمی: that one joins the stop word first, and nothing joins it then.)
   const prefixes = alternation(DETACHED_PREFIXES)
   const afterPrefix = mode === 'fa' ? `(?<!${A})${prefixes}[ ${ZWNJ}]{1,8}` : `${S}${prefixes}[ ${ZWNJ}]{1,8}`
@@ -289,9 +302,11 @@ export function joinFilters(mode: JoinMode): { prefix: CharFilterDefinition; suf
   const prefixIsPersian = mode === 'fa' ? '' : `(?<=${tagged})`
   // (A chain of joined suffixes, کتاب ها ها, looks back over up to three suffixes already joined to the
   // word; Java's look-behind takes `?` on a group, not `{0,3}`.)
-  const joinedSuffix = alternation(
-    withMadda(mode, [...DETACHED_SUFFIXES, ...DETACHED_COMPARATIVES, ...DETACHED_AFTER_HEH]),
-    (w) => spaced(w, `${ZWNJ}?`),
+  const joinedSuffix = withAlefTags(
+    mode,
+    alternation([...DETACHED_SUFFIXES, ...DETACHED_COMPARATIVES, ...DETACHED_AFTER_HEH], (w) =>
+      spaced(w, `${ZWNJ}?`),
+    ),
   )
   const wordIsPersian =
     mode === 'fa'
@@ -304,7 +319,7 @@ export function joinFilters(mode: JoinMode): { prefix: CharFilterDefinition; suf
   }
   // The letter before the gap is matched (and put back): a cheap start for the search. The lookahead runs
   // before the (longer) look-behind on the word.
-  const suffixWord = (set: Iterable<string>) => `${S}?${alternation(withMadda(mode, set), star)}${wordEnd}`
+  const suffixWord = (set: Iterable<string>) => `${S}?${withAlefTags(mode, alternation(set, star))}${wordEnd}`
   const suffix: CharFilterDefinition = {
     type: 'pattern_replace',
     pattern:
@@ -320,9 +335,9 @@ export function joinFilters(mode: JoinMode): { prefix: CharFilterDefinition; suf
   return { prefix, suffix }
 }
 
-/** Words of a folded list as they may stand in text of `mode`: in Arabic text, with madda tags (maddaFilter). */
-function withMadda(mode: JoinMode, words: Iterable<string>): string[] {
-  return mode === 'fa' ? [...words] : [...words].flatMap(maddaVariants)
+/** Words of a folded list as they may stand in text of `mode`: in Arabic text, with hamza-alef tags. */
+function withAlefTags(mode: JoinMode, regex: string): string {
+  return mode === 'fa' ? regex : alefTagsAllowed(regex)
 }
 
 /**
@@ -334,7 +349,7 @@ export function tokenizer(): TokenizerDefinition {
   const more = MAX_WORD_LENGTH - 1
   return {
     type: 'pattern',
-    pattern: `${S}?${A}(?:[${ZWNJ}${S.slice(1, -1)}${u(TAG.madda)}]*${A}){0,${more}}|${O}(?:${ZWNJ}*${O}){0,${more}}`,
+    pattern: `${S}?${A}(?:[${ZWNJ}${S.slice(1, -1)}${u(TAG.hamzaAlef)}${u(TAG.maddaAlef)}]*${A}){0,${more}}|${O}(?:${ZWNJ}*${O}){0,${more}}`,
     group: 0,
   }
 }

@@ -17,10 +17,10 @@ import {
   type CharFilterDefinition,
   digitGroupFilter,
   foldFilter,
+  hamzaAlefFilters,
   ignorableFilter,
   type JoinMode,
   joinFilters,
-  maddaFilter,
   reservedRangeFilter,
   signalFilter,
   type TokenizerDefinition,
@@ -228,8 +228,14 @@ export function elasticsearchSettings(
     const chars = [useCharFilter('reserved', reservedRangeFilter())]
     if (variant === 'auto_ar') chars.push(useCharFilter('signal_fa', signalFilter()))
     chars.push(useCharFilter('ignorable', ignorableFilter()))
-    if (variant === 'ar') chars.push(useCharFilter('madda_ar', maddaFilter('ar')))
-    if (variant === 'auto_ar') chars.push(useCharFilter('madda_auto_ar', maddaFilter('auto-ar')))
+    if (!persianText) {
+      const suffix = variant === 'ar' ? 'ar' : 'auto_ar'
+      const alefs = hamzaAlefFilters(variant === 'ar' ? 'ar' : 'auto-ar')
+      chars.push(
+        useCharFilter(`hamza_alef_${suffix}`, alefs.hamza),
+        useCharFilter(`madda_alef_${suffix}`, alefs.madda),
+      )
+    }
     chars.push(useCharFilter('fold', foldFilter()), useCharFilter('digit_groups', digitGroupFilter()))
     if (variant === 'ar') chars.push(useCharFilter('zwnj_break_ar', zwnjBreakFilter('ar')))
     else {

@@ -30,11 +30,12 @@ export const TAG = {
   adjectival: 0xe012,
   second: 0xe013,
   /**
-   * Put after each آ of a word of the Arabic chain before the fold writes it ا (char-level
-   * `maddaFilter`): the article rule reads it (an ال written آل is none, `isArticleAt` in stem-ar.ts), then
-   * it goes.
+   * Put after each أ إ (hamzaAlef) and آ (maddaAlef) of a word of the Arabic chain before the fold writes it
+   * ا (char-level `hamzaAlefFilters`): the stop filter reads the madda (kavosh: `RawWord.maddaAlefs`), the
+   * article rule both (an ال so written is none, `isArticleAt` in stem-ar.ts); then they go.
    */
-  madda: 0xe014,
+  hamzaAlef: 0xe014,
+  maddaAlef: 0xe015,
 } as const
 
 /** First and last code unit of the reserved private-use range. */
@@ -109,18 +110,30 @@ export function wordTrie(words: Iterable<string>, sep = ''): string {
 }
 
 /**
- * `word` with the madda tag after any of its alefs, in every combination (the word itself first): how a
- * word of a folded list may stand in a token of the Arabic chain whose alefs were written آ (see
- * `TAG.madda`).
+ * A stop word as it may stand in a token of the Arabic chain (see `TAG.hamzaAlef`): each آ of `word` (a
+ * folded word that keeps its آ) as ا with the madda tag, each ا with or without the hamza tag, in every
+ * combination (the plain word first when it has no آ).
  */
-export function maddaVariants(word: string): string[] {
+export function alefTagVariants(word: string): string[] {
   let variants = ['']
   for (const c of word) {
+    if (c === 'آ') {
+      variants = variants.map((v) => `${v}ا${chr(TAG.maddaAlef)}`)
+      continue
+    }
     const next = variants.map((v) => v + c)
-    if (c === 'ا') for (const v of variants) next.push(`${v}${c}${chr(TAG.madda)}`)
+    if (c === 'ا') for (const v of variants) next.push(`${v}${c}${chr(TAG.hamzaAlef)}`)
     variants = next
   }
   return variants
+}
+
+/**
+ * `regex` (built from folded words with `wordTrie`, `alternation` or `spaced`: letters as themselves) with
+ * either alef tag allowed after each ا: a list kavosh matches on folded words, whatever the alef was written.
+ */
+export function alefTagsAllowed(regex: string): string {
+  return regex.replaceAll('ا', `ا[${u(TAG.hamzaAlef)}${u(TAG.maddaAlef)}]?`)
 }
 
 /** `(?:a|b|…)` of the given words (deduplicated, longest first), each rendered with `render`. */

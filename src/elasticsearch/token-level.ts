@@ -35,7 +35,7 @@ import {
   PERSON_ENDINGS,
   PLURAL_ENDINGS,
 } from '../analysis/stem-fa'
-import { chr, lit, maddaVariants, TAG, u, wordTrie, ZWNJ } from './regex'
+import { alefTagsAllowed, alefTagVariants, chr, lit, TAG, u, wordTrie, ZWNJ } from './regex'
 
 /**
  * An Elasticsearch token filter definition (the types kavosh uses).
@@ -62,8 +62,8 @@ const replace = (name: string, pattern: string, replacement: string, all = false
 
 /** A letter: anything but a tag or ZWNJ. */
 const L = `[^${u(0xe000)}-${u(0xe0ff)}${ZWNJ}]`
-/** A letter with the madda tag that may follow it (an alef written آ, before `unmark`). */
-const LM = `(?:${L}${u(TAG.madda)}?)`
+/** A letter with the hamza-alef tag that may follow it (an alef written أ إ آ, before `untag_hamza_alef`). */
+const LM = `(?:${L}[${u(TAG.hamzaAlef)}${u(TAG.maddaAlef)}]?)`
 const FA = u(TAG.fa)
 const AR = u(TAG.ar)
 
@@ -120,15 +120,17 @@ export function stopFilter(languages: readonly ('fa' | 'ar')[]): NamedFilter {
       for (let i = 1; i < w.length; i++) words.add(chr(TAG.fa) + w.slice(0, i) + '\u200c' + w.slice(i))
     }
   }
-  // Arabic words may hold the madda tag while the stop filter runs (see TAG.madda); kavosh compares them folded.
+  // Arabic words hold their alef tags while the stop filter runs (TAG.hamzaAlef): kavosh compares a word with
+  // no آ folded, and one with آ as the list writes it (arMaddaStopWords, folded but for the آ).
   if (languages.includes('ar'))
-    for (const w of lex.arStopWords) for (const v of maddaVariants(w)) words.add(chr(TAG.ar) + v)
+    for (const w of [...lex.arStopWords, ...lex.arMaddaStopWords])
+      for (const v of alefTagVariants(w)) words.add(chr(TAG.ar) + v)
   return { name: 'stop', definition: { type: 'stop', stopwords: [...words].sort(), ignore_case: false } }
 }
 
-/** Removes the madda tags (see TAG.madda) once the article rule has read them, or at once without stemming. */
+/** Removes the hamza-alef tags (TAG.hamzaAlef) once the article rule has read them, or at once without stemming. */
 export function unmarkFilter(): NamedFilter {
-  return replace('untag_madda', u(TAG.madda), '', true)
+  return replace('untag_hamza_alef', `[${u(TAG.hamzaAlef)}${u(TAG.maddaAlef)}]`, '', true)
 }
 
 /** `stemPersian` (stem-fa.ts) as pattern_replace filters over tokens tagged Persian. */
@@ -257,14 +259,14 @@ export function arabicStemFilters(): NamedFilter[] {
   const filters: NamedFilter[] = []
   // Conjunction و on words of ≥ 4 letters, not before the article وال, not on a word of ar-waw-words (its
   // و is its own: وزیر).
-  // Until the article is read, an alef may carry the madda tag (TAG.madda): the lists match either way, an
+  // Until the article is read, an alef may carry the hamza-alef tag (TAG.hamzaAlef): the lists match either way, an
   // ال with the tag is no article (isArticleAt), and lengths count letters (LM).
   const lists = (words: Iterable<string>, cut: number) =>
-    wordTrie([...words].flatMap((word) => maddaVariants(word.slice(cut))))
+    alefTagsAllowed(wordTrie([...words].map((word) => word.slice(cut))))
   const wawWords = lists(getLexicon().arWawWords, 1)
   filters.push(replace('ar_01_conjunction', `^(${AR})و(?!ال)(?!${wawWords})(?=${LM}{3})`, '$1'))
   // The name of God and its proclitic forms (لله، والله، بالله…) are kept whole as الله (the keep tag).
-  const M = u(TAG.madda)
+  const M = `[${u(TAG.hamzaAlef)}${u(TAG.maddaAlef)}]`
   filters.push(replace('ar_01_name_of_god', `^(${AR})[وفبت]?(?:ا${M}?ل|ل)له$`, `$1${chr(TAG.keep)}الله`))
   // The first article/proclitic that leaves ≥ 2 letters.
   // کال is not ک + the article at the start of a word of ar-kal-words (کالیفورنیا).

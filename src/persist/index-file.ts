@@ -61,8 +61,8 @@
  * first spelling (الأميركية → امریک, where version 13 holds امیرک), keeps 78 more Arabic words whole
  * (قانون, فلسطین, تحسین, where version 13 holds قان, فلسط, تحس), removes the nisba ـائي whole (النهائي → نها,
  * version 13: نهای), indexes the Persian دمکرا… as دموکرا… and بزرگان as بزرگ (version 13: بزره).
- * Version 15, the same layout, reads no article in an Arabic ال written آل (آلاف → الاف, آلیه → ال, where
- * version 14 holds اف, یه).
+ * Version 15, the same layout, reads no article in an Arabic ال written آل, أل or إل (آلاف → الاف, ألعاب →
+ * العاب, where version 14 holds اف, عاب) and drops إليه and its kin and آل as Arabic stop words.
  */
 
 import { CorruptIndexError, IncompatibleIndexError, KavoshError } from '../errors'
