@@ -84,9 +84,6 @@ export function isHamzaAlef(unit: number): boolean {
   return unit === 0x0623 || unit === 0x0625 || unit === 0x0622
 }
 
-/** Matches every letter of {@link HAMZA_ALEFS} (to write them ا). */
-export const HAMZA_ALEF_PATTERN = /[\u0622\u0623\u0625]/g
-
 /** The presentation forms of {@link HAMZA_ALEFS} (isolated and final of آ, أ, إ), with the letter each is. */
 export const HAMZA_ALEF_FORMS: ReadonlyArray<readonly [number, number]> = [
   [0xfe81, 0x0622],

@@ -15,7 +15,6 @@
 import {
   EXPAND,
   getCharTable,
-  HAMZA_ALEF_PATTERN,
   IGNORE,
   isHamzaAlef,
   PACKED_AR_COUNT_SHIFT,
@@ -318,6 +317,8 @@ export function clearWordCaches(): void {
 export const MAX_JOINED_LENGTH = 2 * MAX_WORD_LENGTH
 
 // Room for a zero code unit after the longest word (the packed comparison reads whole int32).
+/** A word's units with its أ إ آ written ا (see addEntry). */
+const plainUnits = new Uint16Array(MAX_JOINED_LENGTH + 2)
 const joinBuffer = new Uint16Array(MAX_JOINED_LENGTH + 2)
 const joinBuffer32 = new Int32Array(joinBuffer.buffer)
 
@@ -439,22 +440,28 @@ function addEntry(
   end: number,
   changed: boolean,
 ): number {
-  // A slice of 13 or more code units would be a view that keeps the whole text alive (V8's sliced
-  // strings), and terms are derived from this string: long ones are copied out.
-  let s = changed || len >= 13 ? wordString(units, at, len) : text.slice(start, end)
-  const e = internCount++
-  // أ إ آ stay themselves in the code units (CharTable.packed) but fold to ا in the string; the places of
-  // those at the start are noted.
+  // أ إ آ stay themselves in the code units (CharTable.packed) but are ا in the string; the places of those
+  // at the start are noted.
   let k = 0
   while (k < len && !isHamzaAlef(units[at + k]!)) k++
   let alefs = 0
-  if (k < len) {
-    for (; k < MAX_HAMZA_ALEF_INDEX && k < len; k++) {
+  let s: string
+  if (k === len) {
+    // A slice of 13 or more code units would be a view that keeps the whole text alive (V8's sliced
+    // strings), and terms are derived from this string: long ones are copied out.
+    s = changed || len >= 13 ? wordString(units, at, len) : text.slice(start, end)
+  } else {
+    const plain = plainUnits
+    for (let j = 0; j < len; j++) plain[j] = units[at + j]!
+    for (; k < len; k++) {
       const unit = units[at + k]!
-      if (isHamzaAlef(unit)) alefs |= unit === 0x0622 /* آ */ ? 0x101 << k : 1 << k
+      if (!isHamzaAlef(unit)) continue
+      plain[k] = 0x0627 // ا
+      if (k < MAX_HAMZA_ALEF_INDEX) alefs |= unit === 0x0622 /* آ */ ? 0x101 << k : 1 << k
     }
-    s = s.replace(HAMZA_ALEF_PATTERN, 'ا')
+    s = wordString(plain, 0, len)
   }
+  const e = internCount++
   if ((e + 1) * ENTRY_STRIDE > internEntries.length) {
     const grown = new Int32Array(internEntries.length * 2)
     grown.set(internEntries)
