@@ -53,13 +53,9 @@ function folded(written: string): [string, number] {
 function referenceStem(word: string): string {
   const lexicon = getLexicon()
   let w = word
-  // The lists and the name of God are read folded; the prefixes as written: an ال written أل, إل, آل is none.
-  if (
-    w.length >= 4 &&
-    w.startsWith('و') &&
-    !w.startsWith('وال') &&
-    !beginsWithAnyOf(plain(w), lexicon.arWawWords)
-  )
+  // The lists and the name of God are read folded, but the و-words (listed with a plain alef) and the prefixes
+  // as written: an ال written أل, إل, آل is none.
+  if (w.length >= 4 && w.startsWith('و') && !w.startsWith('وال') && !beginsWithAnyOf(w, lexicon.arWawWords))
     w = w.slice(1)
   if (NAME_OF_GOD.test(plain(w))) return 'الله'
   for (const p of ARTICLE_PREFIXES) {

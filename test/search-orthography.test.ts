@@ -37,6 +37,8 @@ describe('every spelling of a word finds every other spelling', () => {
     // An ال written آل is the word's own, not the article (the last form: آ as a presentation form).
     { lang: 'ar', forms: ['آلاف', 'الآلاف', 'والآلاف', 'للآلاف', '\ufe81لاف'] },
     { lang: 'ar', forms: ['آلية', 'الآلية', 'وآلية', 'آليات', 'والآليات'] },
+    // A و of the word's own (dictionaries/ar-waw-words.txt), with and without the article.
+    { lang: 'ar', forms: ['واحد', 'الواحد', 'واحدة'] },
   ]
   for (const { lang, forms } of groups) {
     it(`${lang}: ${forms.join(' / ')}`, () => {
@@ -85,6 +87,14 @@ describe('every spelling of a word finds every other spelling', () => {
     expect(ids(index, 'آلام')).toEqual(['pains'])
     expect(ids(index, 'أم')).toEqual(['mother'])
     expect(ids(index, 'الآلية')).toEqual(['mechanism'])
+    // واحد ("one") keeps its و; وأحد is و + أحد, and Sunday (الأحد) is neither.
+    index.addAll([
+      { id: 'one', body: 'في يوم واحد' },
+      { id: 'sunday', body: 'يوم الأحد المقبل' },
+    ])
+    // (Each also reaches the other through the fuzzy fallback, one edit away, below it.)
+    expect(index.search('واحد')[0]?.id).toBe('one')
+    expect(index.search('وأحد')[0]?.id).toBe('sunday')
     // Typed without the madda, the article reading still finds the word (first; a fuzzy neighbour after it).
     index.add({ id: 'thousands', body: 'تظاهر آلاف الناس' })
     expect(index.search('الاف')[0]?.id).toBe('thousands')

@@ -120,12 +120,13 @@ export function stemArabic(folded: string, alefs = 0): string {
   let s = 0
   let e = word.length
   // Conjunction و before anything else (light10), only on words long enough to be "و + word", and not on a
-  // word whose و is its own (وزیر, وزاره, وطنی: dictionaries/ar-waw-words.txt).
+  // word whose و is its own (وزیر, وزاره, وطنی: dictionaries/ar-waw-words.txt), whose beginning is written
+  // as the list writes it: with a plain alef (واحد "one", but وأحد is و + أحد).
   if (
     e >= 4 &&
     word.charCodeAt(0) === 0x0648 /* و */ &&
     (!startsAt(word, 0, e, WAL_UNITS) || !isArticleAt(WAL, 0, alefs)) &&
-    !beginsWithAny(word, 0, lexicon.arWawWords)
+    !isWawWord(word, alefs, lexicon.arWawWords)
   )
     s = 1
   if (isNameOfGod(word, s, e)) return 'الله'
@@ -302,6 +303,15 @@ function isAllahAt(word: string, s: number, e: number): boolean {
   return (
     word.charCodeAt(s) === 0x0644 && word.charCodeAt(s + 1) === 0x0644 && word.charCodeAt(s + 2) === 0x0647
   )
+}
+
+/**
+ * True when `word` begins with a word of `dictionaries/ar-waw-words.txt` whose alefs it writes plain (no bit
+ * of `alefs` within the beginning: those words are listed with a plain alef).
+ */
+function isWawWord(word: string, alefs: number, wawWords: ReadonlySet<string>): boolean {
+  const length = beginningLength(wawWords, word, 0, word.length)
+  return length > 0 && (alefs & ((1 << length) - 1)) === 0
 }
 
 /**

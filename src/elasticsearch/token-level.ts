@@ -263,7 +263,8 @@ export function arabicStemFilters(): NamedFilter[] {
   // ال with the tag is no article (isArticleAt), and lengths count letters (LM).
   const lists = (words: Iterable<string>, cut: number) =>
     alefTagsAllowed(wordTrie([...words].map((word) => word.slice(cut))))
-  const wawWords = lists(getLexicon().arWawWords, 1)
+  // (The و-words are listed with a plain alef: one written with a hamza or madda is not that word.)
+  const wawWords = wordTrie([...getLexicon().arWawWords].map((word) => word.slice(1)))
   filters.push(replace('ar_01_conjunction', `^(${AR})و(?!ال)(?!${wawWords})(?=${LM}{3})`, '$1'))
   // The name of God and its proclitic forms (لله، والله، بالله…) are kept whole as الله (the keep tag).
   const M = `[${u(TAG.hamzaAlef)}${u(TAG.maddaAlef)}]`
