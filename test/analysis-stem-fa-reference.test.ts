@@ -165,8 +165,9 @@ function stemNounEnding(w: string, exceptions: ReadonlySet<string>): string | nu
   }
   // Not after ست (استان, داستان, بیمارستان …) nor in compounds of زمان (سازمان, همزمان): those are almost
   // never plurals (دوستان is). Other nouns in ان are in the exception list.
+  // Two letters remain only for a noun of fa-short-plurals.txt (زنان → زن).
   if (
-    w.length - 2 >= 3 &&
+    (w.length - 2 >= 3 || (w.length === 4 && getLexicon().faShortPlurals.has(w.slice(0, 2)))) &&
     w.endsWith('ان') &&
     (!w.endsWith('ستان') || w.endsWith('دوستان')) &&
     !w.endsWith('زمان')
@@ -204,6 +205,7 @@ const listed = [
   ...lexicon.faPresentStems,
   ...[...lexicon.faHehPluralStems].map((s) => `${s}ه`),
   ...lexicon.faGafWords,
+  ...lexicon.faShortPlurals,
   // words in گ of their own that are not on that list, whose گان the rule reads as a silent ه
   'خبرگ',
   'تشنگ',

@@ -18,6 +18,7 @@ import {
   faHehPlurals,
   faPastStems,
   faPresentStems,
+  faShortPlurals,
   faSpellingVariants,
   faStemExceptions,
   faStopwords,
@@ -55,6 +56,11 @@ export interface Lexicon {
    * such a plural loses the ان alone (بزرگان → بزرگ), not گان for a silent ه.
    */
   readonly faGafWords: ReadonlySet<string>
+  /**
+   * Persian nouns of two letters whose plural in ان is common (folded; `dictionaries/fa-short-plurals.txt`):
+   * their plural loses the ان (زنان → زن), which otherwise needs three letters to remain.
+   */
+  readonly faShortPlurals: ReadonlySet<string>
   /**
    * Persian spellings that index as another one (folded; `dictionaries/fa-spelling-variants.txt`): a Persian
    * word starting with a key starts with its value instead, before stemming (مسوولان → مسیولان, بلیط → بلیت).
@@ -129,6 +135,7 @@ export function getLexicon(): Lexicon {
       faPresentStems: foldAll(faPresentStems),
       faHehPluralStems: new Set([...foldAll(faHehPlurals)].map((word) => word.slice(0, -1))),
       faGafWords: foldAll(faGafWords),
+      faShortPlurals: foldAll(faShortPlurals),
       faSpellingVariants: spellingMap(faSpellingVariants),
       arSpellingVariants: spellingMap(arSpellingVariants),
       faBrokenPlurals: wordGroups(faBrokenPlurals),

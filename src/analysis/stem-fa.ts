@@ -104,6 +104,7 @@ interface PersianSets {
   presentStems: RangeSet
   hehPluralStems: RangeSet
   gafWords: RangeSet
+  shortPlurals: RangeSet
 }
 let sets: PersianSets | undefined
 
@@ -117,6 +118,7 @@ function persianSets(): PersianSets {
       presentStems: rangeSetOf(lexicon.faPresentStems),
       hehPluralStems: rangeSetOf(lexicon.faHehPluralStems),
       gafWords: rangeSetOf(lexicon.faGafWords),
+      shortPlurals: rangeSetOf(lexicon.faShortPlurals),
     }
   }
   return sets
@@ -256,8 +258,9 @@ function stemNounEnding(w: string, n: number, exceptions: RangeSet): string | nu
   }
   // Not after ست (استان, داستان, بیمارستان …) nor in compounds of زمان (سازمان, همزمان): those are almost
   // never plurals (دوستان is). Other nouns in ان are in the exception list.
+  // Two letters remain only for a noun of dictionaries/fa-short-plurals.txt (زنان → زن).
   if (
-    n - 2 >= 3 &&
+    (n - 2 >= 3 || (n === 4 && persianSets().shortPlurals.has(w, 0, 2))) &&
     endsAt(w, 0, n, AN) &&
     (!endsAt(w, 0, n, STAN) || endsAt(w, 0, n, DOSTAN)) &&
     !endsAt(w, 0, n, ZAMAN)

@@ -135,7 +135,8 @@ export function unmarkFilter(): NamedFilter {
 
 /** `stemPersian` (stem-fa.ts) as pattern_replace filters over tokens tagged Persian. */
 export function persianStemFilters(): NamedFilter[] {
-  const { faStemExceptions, faPastStems, faPresentStems, faHehPluralStems, faGafWords } = getLexicon()
+  const { faStemExceptions, faPastStems, faPresentStems, faHehPluralStems, faGafWords, faShortPlurals } =
+    getLexicon()
   const hehPlurals = wordTrie(faHehPluralStems)
   const gafWords = wordTrie(faGafWords)
   const exceptions = wordTrie(faStemExceptions)
@@ -224,7 +225,12 @@ export function persianStemFilters(): NamedFilter[] {
     // Not the plural of a word in a گ of its own (fa-gaf-words.txt: بزرگان → بزرگ by the ان rule).
     rule(`${round}_plural_gan`, `^(${FA})${tag}(?!${gafWords}ان$)(${min(3)})گان$`, `$1${KEEP}$2ه`)
     rule(`${round}_plural_yan`, `^(${FA})${tag}(${min(MIN_STEM)})یان$`, `$1${ADJ}$2`)
-    rule(`${round}_plural_an`, `^(${FA})${tag}(?!.*(?<!دو)ستان$)(?!.*زمان$)(${min(3)})ان$`, `$1${ADJ}$2`)
+    // (Two letters remain only for a noun of fa-short-plurals.txt: زنان → زن.)
+    rule(
+      `${round}_plural_an`,
+      `^(${FA})${tag}(?!.*(?<!دو)ستان$)(?!.*زمان$)(${min(3)}|${wordTrie(faShortPlurals)})ان$`,
+      `$1${ADJ}$2`,
+    )
     rule(`${round}_plural_heh_at`, `^(${FA})${tag}(${hehPlurals})ات$`, `$1${KEEP}$2ه`)
     rule(`${round}_plural_at`, `^(${FA})${tag}(${min(3)})ات$`, `$1${ADJ}$2`)
   }

@@ -62,7 +62,8 @@
  * (قانون, فلسطین, تحسین, where version 13 holds قان, فلسط, تحس), removes the nisba ـائي whole (النهائي → نها,
  * version 13: نهای), indexes the Persian دمکرا… as دموکرا… and بزرگان as بزرگ (version 13: بزره).
  * Version 15, the same layout, reads no article in an Arabic ال written آل, أل or إل (آلاف → الاف, ألعاب →
- * العاب, where version 14 holds اف, عاب) and drops إليه and its kin and آل as Arabic stop words.
+ * العاب, where version 14 holds اف, عاب) and drops إليه and its kin and آل as Arabic stop words, keeps the
+ * و of 12 more Arabic words (واحد, where version 14 holds احد) and stems زنان as زن (version 14: زنان).
  */
 
 import { CorruptIndexError, IncompatibleIndexError, KavoshError } from '../errors'
