@@ -88,7 +88,9 @@ function referenceStem(word: string): string {
   }
   for (const s of SUFFIXES) {
     if (exceptions.has(w)) break
-    if (w.length - s.length >= minSuffixStem(s) && w.endsWith(s)) {
+    // ات also leaves the two letters of a noun of ar-short-plurals.txt (قوات → قو).
+    const short = s === 'ات' && w.length === 4 && lexicon.arShortPluralStems.has(w.slice(0, 2))
+    if (w.length - s.length >= (short ? 2 : minSuffixStem(s)) && w.endsWith(s)) {
       w = w.slice(0, -s.length)
       // The nisba ـائي (ایی) goes whole.
       if (s === 'ی' && w.length - 1 >= minSuffixStem(s) && w.endsWith('ای')) w = w.slice(0, -1)
@@ -107,6 +109,7 @@ const listed = [
   ...lexicon.arWawWords,
   ...lexicon.arSpellingVariants.keys(),
   ...lexicon.arSpellingVariants.values(),
+  ...[...lexicon.arShortPluralStems].map((stem) => `${stem}ات`),
   // "hundred" and its forms (folded), with look-alikes
   'مایه',
   'مایت',

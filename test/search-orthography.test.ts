@@ -40,6 +40,8 @@ describe('every spelling of a word finds every other spelling', () => {
     { lang: 'ar', forms: ['آلية', 'الآلية', 'وآلية', 'آليات', 'والآليات'] },
     // A و of the word's own (dictionaries/ar-waw-words.txt), with and without the article.
     { lang: 'ar', forms: ['واحد', 'الواحد', 'واحدة'] },
+    // The ات plural of a noun of two letters + ة (dictionaries/ar-short-plurals.txt).
+    { lang: 'ar', forms: ['قوة', 'القوات', 'قوات', 'وقواتها'] },
   ]
   for (const { lang, forms } of groups) {
     it(`${lang}: ${forms.join(' / ')}`, () => {

@@ -10,6 +10,9 @@ export const arBrokenPlurals: readonly string[] = ["خبر أخبار","أثر �
 /** Words of `dictionaries/ar-kal-words.txt`. */
 export const arKalWords: readonly string[] = ["كاليفورن","كالسيوم","كالسيت","كالينينغراد","كاليدوني","كالكوتا","كالاشنيكوف","كالغاري","كالابريا","كاليغولا","كالديرون","كالتكس","كالاهان"]
 
+/** Words of `dictionaries/ar-short-plurals.txt`. */
+export const arShortPlurals: readonly string[] = ["قوة","جهة","مرة","فئة","سمة","مئة","آية","لغة","آلة","صفة","كرة","حبة","صلة"]
+
 /** Words of `dictionaries/ar-spelling-variants.txt`. */
 export const arSpellingVariants: readonly string[] = ["أمريك أميرك","ديمقراط ديموقراط","أوروبا أوربا","أوروبي أوربي","تلفزيون تليفزيون تلفيزيون","كمبيوتر كومبيوتر","جوجل غوغل قوقل"]
 

@@ -8,6 +8,7 @@ import {
   arBalWords,
   arBrokenPlurals,
   arKalWords,
+  arShortPlurals,
   arSpellingVariants,
   arStemExceptions,
   arStopwords,
@@ -35,6 +36,11 @@ export interface Lexicon {
    */
   readonly arMaddaStopWords: ReadonlySet<string>
   readonly arStemExceptions: ReadonlySet<string>
+  /**
+   * Stems of two letters whose plural in ات loses it (folded; the singulars of
+   * `dictionaries/ar-short-plurals.txt` without their ة: قو of قوة, so that قوات → قو).
+   */
+  readonly arShortPluralStems: ReadonlySet<string>
   /** Beginnings of Arabic words whose بال is not the proclitic ب + the article (folded; بالغه, بالون). */
   readonly arBalWords: ReadonlySet<string>
   /** Beginnings of Arabic words whose کال is not the proclitic ک + the article (folded). */
@@ -114,6 +120,7 @@ export function getLexicon(): Lexicon {
     lexicon = {
       faStopWords: foldAll(faStopwords),
       arStopWords: foldAll(arStopwords),
+      arShortPluralStems: new Set([...foldAll(arShortPlurals)].map((w) => w.slice(0, -1))),
       // Folded piece by piece between the آ (normalize would write them ا).
       arMaddaStopWords: new Set(
         arStopwords

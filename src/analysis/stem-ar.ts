@@ -3,7 +3,8 @@
  * "light10" family of Larkey, Ballesteros and Connell that Lucene's ArabicStemmer implements: the conjunction
  * و, then one definite article or article+proclitic (ال، وال، بال، کال، فال، لل), then suffixes
  * (ها، ان، ات، ون، ین، یه، ه، ی) each removed once, in that order, while at least two letters remain
- * (three for the dual and plural endings ان، ات، ون، ین: a root has three letters, so سکان, بنات keep them).
+ * (three for the dual and plural endings ان، ات، ون، ین: a root has three letters, so سکان, بنات keep them;
+ * but ات leaves the two letters of a noun of `dictionaries/ar-short-plurals.txt`: قوات → قو, as قوة).
  * Unlike light10, a word of `dictionaries/ar-stem-exceptions.txt` (checked after the article and after each
  * suffix) loses no further suffix: `ایران`, `حیوان`, `بیان` end in ان that is not a dual. Two additions to
  * light10, both chosen on the 'tune' half of arcd and xquad-ar: a final hamza after alef is dropped from a word
@@ -183,9 +184,12 @@ export function stemArabic(folded: string, alefs = 0): string {
     if (removed) exception = exceptions.has(word, s, e)
   }
   // Each suffix at most once, in order; a word of the exception list loses no further suffix.
+  const shortPlurals = rangeSetOf(lexicon.arShortPluralStems)
   for (let p = 0; p < SUFFIX_UNITS.length && !exception; p++) {
     const units = SUFFIX_UNITS[p]!
-    if (e - s - units.length >= SUFFIX_MIN_STEM[p]! && endsAt(word, s, e, units)) {
+    // ات also leaves two letters of dictionaries/ar-short-plurals.txt (قوات → قو, as قوة).
+    const min = p === AT_INDEX && e - s === 4 && shortPlurals.has(word, s, s + 2) ? 2 : SUFFIX_MIN_STEM[p]!
+    if (e - s - units.length >= min && endsAt(word, s, e, units)) {
       e -= units.length
       // The nisba ـائي (folded ایی) goes whole: نهایی → نها as نهایه, ابتدایی → ابتدا as ابتداء.
       if (p === NISBA_Y_INDEX && e - s - 1 >= SUFFIX_MIN_STEM[p]! && endsAt(word, s, e, ALEF_Y_UNITS)) e--
@@ -279,6 +283,7 @@ const PRONOUN_HEH_AFTER_UNITS = codeUnitsOf(PRONOUN_HEH_AFTER)
 const SUFFIX_UNITS = codeUnitsOf(SUFFIXES)
 const SUFFIX_MIN_STEM = SUFFIXES.map(minSuffixStem)
 const NISBA_Y_INDEX = SUFFIXES.indexOf('ی')
+const AT_INDEX = SUFFIXES.indexOf('ات')
 const ALEF_Y_UNITS = unitsOf('ای')
 const HUNDREDS_UNITS_CODES = codeUnitsOf(HUNDREDS_UNITS)
 const HUNDRED_PROCLITIC_UNITS = codeUnitsOf(HUNDRED_PROCLITICS)

@@ -317,8 +317,10 @@ export function arabicStemFilters(): NamedFilter[] {
     filters.push({ name: `ar_${step}_exception`, definition: exception.definition })
     // The nisba ـائي goes whole (ایی → ا): the ی after an alef goes with the suffix ی.
     const nisba = s === 'ی' ? '(?:(?<=ا)ی)?' : ''
+    // ات also leaves two letters of ar-short-plurals.txt (قوات → قو).
+    const short = s === 'ات' ? `|${wordTrie(getLexicon().arShortPluralStems)}` : ''
     filters.push(
-      replace(`ar_${step}_suffix`, `^(${AR})(${L}{${minSuffixStem(s)},}?)${nisba}${lit(s)}$`, '$1$2'),
+      replace(`ar_${step}_suffix`, `^(${AR})(${L}{${minSuffixStem(s)},}?${short})${nisba}${lit(s)}$`, '$1$2'),
     )
   })
   // A final hamza after alef that a suffix covered (اجراءات → اجراء → اجرا), unless the stem is an exception.

@@ -63,7 +63,8 @@
  * version 13: نهای), indexes the Persian دمکرا… as دموکرا… and بزرگان as بزرگ (version 13: بزره).
  * Version 15, the same layout, reads no article in an Arabic ال written آل, أل or إل (آلاف → الاف, ألعاب →
  * العاب, where version 14 holds اف, عاب) and drops إليه and its kin and آل as Arabic stop words, keeps the
- * و of 12 more Arabic words (واحد, where version 14 holds احد) and stems زنان as زن (version 14: زنان).
+ * و of 12 more Arabic words (واحد, where version 14 holds احد), stems زنان as زن (version 14: زنان) and
+ * قوات as قو (version 14: قوات).
  */
 
 import { CorruptIndexError, IncompatibleIndexError, KavoshError } from '../errors'
