@@ -248,7 +248,10 @@ const STEM_CACHE_LIMIT = 200_000
 const faStemCache = new Map<string, string>()
 const arStemCache = new Map<string, string>()
 
-/** Stems a folded Arabic-script word in the given language (cached; the cache is bounded). */
+/**
+ * Stems a folded Arabic-script word in the given language (cached; the cache is bounded). `alefs`: the word's
+ * hamza-alef bits (RawWord.hamzaAlefs), which the Arabic stemmer reads.
+ */
 export function stemWord(surface: string, boundary: number, language: ResolvedLanguage, alefs = 0): string {
   // Arabic stems ignore the boundary, so they are cached by surface alone; Persian ones only without one.
   if (language === 'fa' && boundary >= 0) return stemUncached(surface, boundary, language, alefs)

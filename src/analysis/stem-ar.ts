@@ -101,7 +101,8 @@ export function withoutFinalHamza(word: string, minLength = 4): string {
 export const MIN_ARABIC_HAMZA_WORD = 5
 
 /**
- * Stems one folded Arabic word.
+ * Stems one folded Arabic word. `alefs`: its hamza-alef bits (bit i: the alef at index i was written أ, إ
+ * or آ; RawWord.hamzaAlefs), read by {@link isArticleAt}.
  *
  * @example
  * ```ts
@@ -109,6 +110,7 @@ export const MIN_ARABIC_HAMZA_WORD = 5
  * stemArabic('المدرسه') // → 'مدرس'
  * stemArabic('کتبهم')   // → 'کتب'
  * stemArabic('لله')     // → 'الله'
+ * stemArabic('العاب', 0b1) // → 'العاب' (ألعاب; without the bit: عاب)
  * ```
  */
 export function stemArabic(folded: string, alefs = 0): string {

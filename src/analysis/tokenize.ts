@@ -316,9 +316,9 @@ export function clearWordCaches(): void {
 /** Longest joined word (word + detached affixes) that {@link internJoined} interns, in code units. */
 export const MAX_JOINED_LENGTH = 2 * MAX_WORD_LENGTH
 
-// Room for a zero code unit after the longest word (the packed comparison reads whole int32).
 /** A word's units with its أ إ آ written ا (see addEntry). */
 const plainUnits = new Uint16Array(MAX_JOINED_LENGTH + 2)
+// Room for a zero code unit after the longest word (the packed comparison reads whole int32).
 const joinBuffer = new Uint16Array(MAX_JOINED_LENGTH + 2)
 const joinBuffer32 = new Int32Array(joinBuffer.buffer)
 
