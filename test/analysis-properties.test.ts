@@ -49,6 +49,9 @@ const pieces = [
   'ﷲ',
   'ﷺ',
   'ﮐ',
+  'ﺁ',
+  'ﺃ',
+  'ﺈ',
   'می',
   'نمی',
   'ها',
@@ -120,6 +123,16 @@ describe('analyze', () => {
         for (const t of analyze(s, { stem: false, stopWords: false })) {
           expect(normalize(s.slice(t.start, t.end)).replace(/[\s]/g, '')).toBe(t.term)
         }
+      }),
+      runs,
+    )
+  })
+
+  it('every term is folded (the أ إ آ the tokenizer keeps for the stemmer never reach a term)', () => {
+    fc.assert(
+      fc.property(anyText, (s) => {
+        for (const language of ['auto', 'fa', 'ar'] as const)
+          for (const t of analyze(s, { language })) expect(normalize(t.term)).toBe(t.term)
       }),
       runs,
     )
