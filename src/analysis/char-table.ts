@@ -108,7 +108,8 @@ export interface CharTable {
    * `fold`, `cls` and `signal` of each code unit in one int32 (see PACKED_FOLD_MASK and the constants
    * after it), with the signal's counts as single bits: the tokenizer's scan reads one table per code unit
    * instead of three, and counts a unit's signals with shifts under one test instead of a branch per kind
-   * (about a fifth less time per code unit). One fold differs from `fold`: أ إ آ stay themselves ({@link HAMZA_ALEFS}).
+   * (about a fifth less time per code unit). One fold differs from `fold`: أ إ آ stay themselves
+   * ({@link HAMZA_ALEFS}).
    */
   readonly packed: Int32Array
 }

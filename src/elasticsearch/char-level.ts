@@ -223,10 +223,13 @@ export function hamzaAlefFilters(mode: 'ar' | 'auto-ar'): {
 } {
   const persianWord =
     mode === 'ar' ? '' : `(?<!${u(TAG.signalFa)}${originalLetters().letters}{0,${MAX_WORD_LENGTH}})`
+  // Each letter with its presentation forms.
+  const forms: Array<readonly [number, number]> = [
+    ...HAMZA_ALEFS.map((c) => [c, c] as const),
+    ...HAMZA_ALEF_FORMS,
+  ]
   const filter = (madda: boolean): CharFilterDefinition => {
-    const letters = [...HAMZA_ALEFS, ...HAMZA_ALEF_FORMS.map(([form]) => form)].filter(
-      (c) => (c === 0x0622 || HAMZA_ALEF_FORMS.some(([form, of]) => form === c && of === 0x0622)) === madda,
-    )
+    const letters = forms.filter(([, letter]) => (letter === 0x0622) /* آ */ === madda).map(([form]) => form)
     return {
       type: 'pattern_replace',
       pattern: `${persianWord}([${letters.map(u).join('')}])`,
