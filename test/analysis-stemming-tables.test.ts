@@ -243,6 +243,33 @@ describe('Arabic hamza on either seat before و, at query time', () => {
   })
 })
 
+describe('Persian participles in م with the Arabic plural ین, at query time', () => {
+  const clause = (word: string, index: readonly string[]) => clauseOf(word, index, 'fa')
+  it('add the other number when the index has it, as a written form', () => {
+    const [singular] = terms('مسئول', 'fa')
+    const [plural] = terms('مسئولین', 'fa')
+    expect(plural).not.toBe(singular) // documents keep the ین (مورفین, میانگین are no plurals)
+    const ofPlural = clause('مسئولین', [singular!, plural!])
+    expect(ofPlural.alternatives.at(-1)).toEqual([singular])
+    expect(ofPlural.formsFrom).toBe(ofPlural.alternatives.length - 1)
+    expect(clause('مسئول', [singular!, plural!]).alternatives.at(-1)).toEqual([plural])
+    // Nothing the index lacks, nothing for a word not in م or too short.
+    expect(clause('مسئولین', [plural!]).formsFrom).toBeUndefined()
+    expect(clause('تمرین', ['تمر', 'تمرین']).formsFrom).toBeUndefined()
+    expect(clause('معین', ['مع', 'معین']).formsFrom).toBeUndefined()
+  })
+  it('lets a search find مشمولین for مشمول, below a document with the word as typed', () => {
+    const index = new SearchIndex({ fields: ['text'], language: 'fa' })
+    index.addAll([
+      { id: 1, text: 'مشمولین خدمت سربازی معاف شدند' },
+      { id: 2, text: 'هر مشمول باید مراجعه کند' },
+      { id: 3, text: 'بازی فوتبال در تهران' },
+    ])
+    expect(index.search('مشمول').map((h) => h.id)).toEqual([2, 1])
+    expect(index.search('مشمولین').map((h) => h.id)).toEqual([1, 2])
+  })
+})
+
 describe('Persian plurals written joined', () => {
   const Z = '\u200c'
   it('stem as the ZWNJ form and the singular do (the rest is stemmed as a noun written alone)', () => {

@@ -815,7 +815,10 @@ function analyzeQueryWith(text: string, options: AnalyzeQueryOptions, words: Wor
       }
       for (const split of compoundSplits(word.surface, hasTerm, options.documentFrequency, alternatives))
         alternatives.push(split)
-      forms.push(...possessiveStems(alternatives[0]![0]!, hasTerm))
+      forms.push(
+        ...possessiveStems(alternatives[0]![0]!, hasTerm),
+        ...participlePluralForms(word.surface, hasTerm),
+      )
     }
     if (stem && hasTerm && candidates.includes('ar') && word.script === WORD_ARABIC) {
       for (const reading of arabicReadings(word.surface, word.hamzaAlefs, hasTerm)) {
@@ -910,6 +913,23 @@ function possessiveStems(stem: string, hasTerm: (term: string) => boolean): stri
     if (hasTerm(form) && stemWord(stem + pronoun, -1, 'fa') === form) forms.push(form)
   }
   return forms
+}
+
+/**
+ * The other number of a Persian word that may be an Arabic participle in م with the Arabic plural ین
+ * (مسئولین, متخصصین, معلمین; Persian also writes مسئولان): for a word in ین the stem of the word without it,
+ * for another word the word + ین, each when the index has it. Query time only: the stemmer cannot tell such a
+ * plural from a word in ین (مورفین "morphine", میانگین), so documents keep the ین.
+ */
+function participlePluralForms(surface: string, hasTerm: (term: string) => boolean): string[] {
+  if (surface.charCodeAt(0) !== 0x0645 /* م */ || surface.length < 4) return []
+  if (surface.endsWith('ین')) {
+    if (surface.length < 6) return []
+    const singular = stemWord(surface.slice(0, -2), -1, 'fa')
+    return hasTerm(singular) ? [singular] : []
+  }
+  const plural = `${surface}ین`
+  return hasTerm(plural) && stemWord(plural, -1, 'fa') === plural ? [plural] : []
 }
 
 /** Shortest stem that {@link numberCounterparts} relates: shorter stems are too often other words. */
