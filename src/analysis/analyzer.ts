@@ -1053,7 +1053,7 @@ function articleReadings(surface: string, alefs: number, hasTerm: (term: string)
   const own = stemWord(surface, -1, 'ar', alefs)
   if (own === NAME_OF_GOD) return []
   const readings: string[] = []
-  // An article's alef written آ is no article (آلاف): see stemArabic.
+  // An article's alef written أ, إ or آ is no article (ألعاب, آلاف): see isArticleAt.
   const article = ARTICLE_PREFIXES.find(
     (a) => surface.startsWith(a) && surface.length - a.length >= 3 && isArticleAt(a, 0, alefs),
   )

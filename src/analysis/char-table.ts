@@ -79,9 +79,12 @@ export const PACKED_NOT_DIGIT_SHIFT = 31
  */
 export const HAMZA_ALEFS: readonly number[] = [0x0622, 0x0623, 0x0625]
 
+/** آ, the alef of {@link HAMZA_ALEFS} with a madda (stop words tell it from the others). */
+export const MADDA_ALEF = 0x0622
+
 /** True for a code unit of {@link HAMZA_ALEFS}. */
 export function isHamzaAlef(unit: number): boolean {
-  return unit === 0x0623 || unit === 0x0625 || unit === 0x0622
+  return unit === 0x0623 || unit === 0x0625 || unit === MADDA_ALEF
 }
 
 /** The presentation forms of {@link HAMZA_ALEFS} (isolated and final of آ, أ, إ), with the letter each is. */

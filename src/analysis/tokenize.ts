@@ -17,6 +17,7 @@ import {
   getCharTable,
   IGNORE,
   isHamzaAlef,
+  MADDA_ALEF,
   PACKED_AR_COUNT_SHIFT,
   PACKED_ARABIC_LETTER,
   PACKED_CHANGES,
@@ -457,7 +458,7 @@ function addEntry(
       const unit = units[at + k]!
       if (!isHamzaAlef(unit)) continue
       plain[k] = 0x0627 // ا
-      if (k < MAX_HAMZA_ALEF_INDEX) alefs |= unit === 0x0622 /* آ */ ? 0x101 << k : 1 << k
+      if (k < MAX_HAMZA_ALEF_INDEX) alefs |= unit === MADDA_ALEF ? 0x101 << k : 1 << k
     }
     s = wordString(plain, 0, len)
   }

@@ -22,6 +22,7 @@ import {
   HAMZA_ALEFS,
   IGNORE,
   JOINER,
+  MADDA_ALEF,
   OTHER,
   SEP,
   SIGNAL_FA_LETTER,
@@ -213,8 +214,9 @@ function originalLetters(): { arabicLetter: (c: number) => boolean; letters: str
 /**
  * The Arabic chain's alefs with a hamza or a madda (kavosh: `RawWord.hamzaAlefs`, read by stem-ar.ts
  * `isArticleAt`): after the ignorable filter and before the fold, each أ إ آ (or a presentation form of one)
- * of a word gets the hamza-alef tag after it, so that the article rule still sees that the ا the fold makes
- * of it was one of them (ألعاب, آلاف: no article); the tag goes right after that rule. In `'auto-ar'` mode
+ * of a word gets a tag after it (TAG.hamzaAlef after أ إ, TAG.maddaAlef after آ), so that the stop filter still
+ * sees a آ and the article rule any of them in the ا the fold makes (ألعاب, آلاف: no article); the tags go
+ * right after that rule. In `'auto-ar'` mode
  * not in a word tagged Persian by {@link signalFilter} (kavosh's Persian stemmer reads no such bits).
  */
 export function hamzaAlefFilters(mode: 'ar' | 'auto-ar'): {
@@ -229,7 +231,7 @@ export function hamzaAlefFilters(mode: 'ar' | 'auto-ar'): {
     ...HAMZA_ALEF_FORMS,
   ]
   const filter = (madda: boolean): CharFilterDefinition => {
-    const letters = forms.filter(([, letter]) => (letter === 0x0622) /* آ */ === madda).map(([form]) => form)
+    const letters = forms.filter(([, letter]) => (letter === MADDA_ALEF) === madda).map(([form]) => form)
     return {
       type: 'pattern_replace',
       pattern: `${persianWord}([${letters.map(u).join('')}])`,
@@ -271,7 +273,7 @@ export function zwnjBreakFilter(mode: JoinMode | 'ar'): CharFilterDefinition {
   const { faStopWords } = getLexicon()
   // A stop word that is no affix joins the next word; a stop word or an affix is never joined onto.
   const joining = wordTrie([...faStopWords].filter((w) => !affixes.has(w)))
-  // (In Arabic text the next word may hold hamza-alef tags: see hamzaAlefFilter.)
+  // (In Arabic text the next word may hold hamza-alef tags: see hamzaAlefFilters.)
   const joinedOnto = withAlefTags(mode, wordTrie([...faStopWords, ...affixes]))
   // (Not right after a detached می/نمی: that one joins the stop word first, and nothing joins it then.)
   const prefixes = alternation(DETACHED_PREFIXES)
