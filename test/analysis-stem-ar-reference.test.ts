@@ -24,6 +24,7 @@ import {
   PRONOUN_SUFFIXES,
   SUFFIXES,
   stemArabic,
+  TEH_PRONOUNS,
   WAL,
   withoutFinalHamza,
 } from '../src/analysis/stem-ar'
@@ -80,6 +81,14 @@ function referenceStem(word: string): string {
       }
   const exceptions = lexicon.arStemExceptions
   w = withoutFinalHamza(w, MIN_ARABIC_HAMZA_WORD)
+  // ت + pronoun is the noun in ة (حکومتها → حکومه): three letters before the ت (or two of ar-short-plurals),
+  // no alef right before it, not a word of ar-teh-words.txt.
+  const tehPronoun = TEH_PRONOUNS.find((p) => w.endsWith(p))
+  if (tehPronoun !== undefined) {
+    const before = w.slice(0, -tehPronoun.length)
+    const long = before.length >= 3 || (before.length === 2 && lexicon.arShortPluralStems.has(before))
+    if (long && !before.endsWith('ا') && !lexicon.arTehWords.has(`${before}ت`)) w = `${before}ه`
+  }
   if (!exceptions.has(w)) {
     const pronoun = PRONOUN_SUFFIXES.find((s) => w.length - s.length >= MIN_PRONOUN_STEM && w.endsWith(s))
     if (pronoun !== undefined) w = w.slice(0, -pronoun.length)
@@ -110,6 +119,9 @@ const listed = [
   ...lexicon.arSpellingVariants.keys(),
   ...lexicon.arSpellingVariants.values(),
   ...[...lexicon.arShortPluralStems].map((stem) => `${stem}ات`),
+  // (with the pronoun endings below: قوته, بیوتهم)
+  ...[...lexicon.arShortPluralStems].map((stem) => `${stem}ت`),
+  ...lexicon.arTehWords,
   // "hundred" and its forms (folded), with look-alikes
   'مایه',
   'مایت',
@@ -138,6 +150,9 @@ const endings = [
   'اء',
   'هما',
   'اته',
+  'ته',
+  'تها',
+  'تنا',
   'ییه',
   'اءات',
   'اءها',

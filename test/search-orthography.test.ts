@@ -42,6 +42,11 @@ describe('every spelling of a word finds every other spelling', () => {
     { lang: 'ar', forms: ['واحد', 'الواحد', 'واحدة'] },
     // The ات plural of a noun of two letters + ة (dictionaries/ar-short-plurals.txt).
     { lang: 'ar', forms: ['قوة', 'القوات', 'قوات', 'وقواتها'] },
+    // ة is written ت before an attached pronoun; a ت of the word's own (dictionaries/ar-teh-words.txt) stays.
+    { lang: 'ar', forms: ['حكومة', 'الحكومة', 'حكومته', 'حكومتها', 'والحكومات', 'حكومتنا'] },
+    { lang: 'ar', forms: ['قوته', 'قوة', 'قواتهم'] },
+    { lang: 'ar', forms: ['بيوت', 'البيوت', 'بيوتهم'] },
+    { lang: 'ar', forms: ['ثابت', 'الثابتة', 'ثابتة'] },
   ]
   for (const { lang, forms } of groups) {
     it(`${lang}: ${forms.join(' / ')}`, () => {

@@ -12,6 +12,7 @@ import {
   arSpellingVariants,
   arStemExceptions,
   arStopwords,
+  arTehWords,
   arWalWords,
   arWawWords,
   faBrokenPlurals,
@@ -41,6 +42,11 @@ export interface Lexicon {
    * `dictionaries/ar-short-plurals.txt` without their ة: قو of قوة, so that قوات → قو).
    */
   readonly arShortPluralStems: ReadonlySet<string>
+  /**
+   * Arabic words whose final ت is their own (folded; `dictionaries/ar-teh-words.txt`): the stemmer does not
+   * read their ت + pronoun as a noun in ة (بیوتهم → بیوت, not بیو).
+   */
+  readonly arTehWords: ReadonlySet<string>
   /** Beginnings of Arabic words whose بال is not the proclitic ب + the article (folded; بالغه, بالون). */
   readonly arBalWords: ReadonlySet<string>
   /** Beginnings of Arabic words whose کال is not the proclitic ک + the article (folded). */
@@ -133,6 +139,7 @@ export function getLexicon(): Lexicon {
           ),
       ),
       arStemExceptions: foldAll(arStemExceptions),
+      arTehWords: foldAll(arTehWords),
       arBalWords: foldAll(arBalWords),
       arKalWords: foldAll(arKalWords),
       arWalWords: foldAll(arWalWords),

@@ -24,10 +24,12 @@
  * transliteration of `dictionaries/ar-spelling-variants.txt` spelled as its first spelling (امیرکا → امریکا).
  * And an article whose alef was written with a hamza or a madda is none (see {@link isArticleAt}): ألعاب,
  * إلغاء, آلاف, بآلاف keep their ال.
+ * And a noun whose ة is written ت before an attached pronoun gets its ة back (حکومتها → حکومه → حکوم, as
+ * حکومه; see {@link tehBeforePronounAt}).
  *
  * Owns: Arabic affix removal. Must not: fold characters or know about tokens/offsets.
  */
-import { getLexicon } from './lexicon'
+import { getLexicon, type Lexicon } from './lexicon'
 import { beginningLength, codeUnitsOf, endsAt, rangeSetOf, startsAt, unitsOf } from './range-set'
 
 /** The proclitic ک + the article ("like the"), kept on words of `dictionaries/ar-kal-words.txt`. */
@@ -41,6 +43,9 @@ export const WAL = 'وال'
 
 /** Article + proclitic prefixes, longest first (after folding). */
 export const ARTICLE_PREFIXES: readonly string[] = [WAL, BAL, KAL, 'فال', 'لل', 'ال']
+
+/** The attached pronouns before which a noun writes its ة as ت (folded: ته، تها، تهم، تکم، تنا). */
+export const TEH_PRONOUNS: readonly string[] = ['تها', 'تهم', 'تکم', 'تنا', 'ته']
 
 /** Attached pronouns, of which at most one is removed before {@link SUFFIXES}. */
 export const PRONOUN_SUFFIXES: readonly string[] = ['هم', 'کم', 'نا']
@@ -163,6 +168,12 @@ export function stemArabic(folded: string, alefs = 0): string {
   }
   // اسماء → اسما (withoutFinalHamza with MIN_ARABIC_HAMZA_WORD)
   if (endsInDroppedHamza(word, s, e)) e--
+  // حکومتها → حکومه (see tehBeforePronounAt)
+  const teh = tehBeforePronounAt(word, s, e, lexicon)
+  if (teh >= 0) {
+    word = `${word.slice(0, teh)}ه`
+    e = teh + 1
+  }
   const exceptions = rangeSetOf(lexicon.arStemExceptions)
   let exception = exceptions.has(word, s, e)
   if (!exception) {
@@ -265,6 +276,27 @@ function hundredAlefAt(word: string, s: number, e: number): number {
   return -1
 }
 
+/**
+ * Where the ت of a noun in ة written before an attached pronoun (حکومته، حکومتها، حکومتهم، دولتنا) lies in
+ * word[s, e), or −1. ة is written ت before a pronoun, so light10 (kavosh's and Lucene's) left حکومت, which
+ * never met the noun alone (حکومه → حکوم). The stemmer writes the ة back and goes on as for the noun in ة
+ * with the pronoun gone. Needs three letters before the ت (two for a noun of ar-short-plurals.txt: قوته), a
+ * letter other than alef before it (ات is the plural: سیاساته), and a word not of ar-teh-words.txt (whose
+ * ت is its own: بیوتهم, توقیتها, and ثابته, the fold of ثابتة). A verb in ت + object pronoun reads as the
+ * verb: نشرته → نشر.
+ */
+function tehBeforePronounAt(word: string, s: number, e: number, lexicon: Lexicon): number {
+  for (const units of TEH_PRONOUN_UNITS) {
+    if (!endsAt(word, s, e, units)) continue
+    const teh = e - units.length
+    if (teh - s < 2 || word.charCodeAt(teh - 1) === 0x0627 /* ا */) return -1
+    if (teh - s === 2 && !rangeSetOf(lexicon.arShortPluralStems).has(word, s, teh)) return -1
+    if (rangeSetOf(lexicon.arTehWords).has(word, s, teh + 1)) return -1
+    return teh
+  }
+  return -1
+}
+
 /** True when word[s, e) ends in a hamza after alef that the stem drops ({@link withoutFinalHamza}'s rule). */
 function endsInDroppedHamza(word: string, s: number, e: number): boolean {
   return (
@@ -281,6 +313,7 @@ const WAL_INDEX = ARTICLE_PREFIXES.indexOf(WAL)
 const BAL_INDEX = ARTICLE_PREFIXES.indexOf(BAL)
 const WAL_UNITS = unitsOf(WAL)
 const PRONOUN_UNITS = codeUnitsOf(PRONOUN_SUFFIXES)
+const TEH_PRONOUN_UNITS = codeUnitsOf(TEH_PRONOUNS)
 const PRONOUN_HEH_AFTER_UNITS = codeUnitsOf(PRONOUN_HEH_AFTER)
 const SUFFIX_UNITS = codeUnitsOf(SUFFIXES)
 const SUFFIX_MIN_STEM = SUFFIXES.map(minSuffixStem)

@@ -26,6 +26,7 @@ import {
   minSuffixStem,
   PRONOUN_HEH_AFTER,
   PRONOUN_SUFFIXES,
+  TEH_PRONOUNS,
   WAL,
 } from '../analysis/stem-ar'
 import {
@@ -308,6 +309,18 @@ export function arabicStemFilters(): NamedFilter[] {
   // Final hamza after alef on words of ≥ MIN_ARABIC_HAMZA_WORD letters; then one attached pronoun, unless
   // the word is an exception, while ≥ MIN_PRONOUN_STEM letters remain.
   filters.push(replace('ar_03_final_hamza', `^(${AR}${L}{${MIN_ARABIC_HAMZA_WORD - 2},})اء$`, '$1ا'))
+  // ت + pronoun → ة (tehBeforePronounAt): three letters before the ت, not an alef right before it (or two
+  // letters of ar-short-plurals.txt), and not a word of ar-teh-words.txt.
+  const tehPronoun = `(?:${TEH_PRONOUNS.map((p) => lit(p.slice(1))).join('|')})`
+  const tehWords = wordTrie(getLexicon().arTehWords)
+  const beforeTeh = `(?:${L}{3,}(?<!ا)|${wordTrie(getLexicon().arShortPluralStems)})`
+  filters.push(
+    replace(
+      'ar_03_teh_pronoun',
+      `^(${AR})(?!${tehWords}${tehPronoun}$)(${beforeTeh})ت${tehPronoun}$`,
+      '$1$2ه',
+    ),
+  )
   filters.push({ name: 'ar_04_exception', definition: exception.definition })
   const hehAfter = `(?<=${PRONOUN_HEH_AFTER.map(lit).join('|')})ه`
   const pronouns = `(?:${[...PRONOUN_SUFFIXES.map(lit), hehAfter].join('|')})`

@@ -65,6 +65,8 @@
  * العاب, where version 14 holds اف, عاب) and drops إليه and its kin and آل as Arabic stop words, keeps the
  * و of 12 more Arabic words (واحد, where version 14 holds احد), stems زنان as زن (version 14: زنان) and
  * قوات as قو (version 14: قوات).
+ * Version 16, the same layout, reads an Arabic noun in ت + attached pronoun as the noun in ة (حکومتها → حکوم
+ * as حکومه, where version 15 holds حکومت), but for the words of dictionaries/ar-teh-words.txt.
  */
 
 import { CorruptIndexError, IncompatibleIndexError, KavoshError } from '../errors'
@@ -79,7 +81,7 @@ import { crc32 } from './crc32'
  * Version of the format this build writes and the only one it reads; raised for a new layout and for an
  * analysis change that gives other terms for the same text (see the layout notes above).
  */
-export const FORMAT_VERSION = 15
+export const FORMAT_VERSION = 16
 
 const MAGIC = [0x4b, 0x56, 0x53, 0x48] // "KVSH"
 const HEADER_BYTES = 16
