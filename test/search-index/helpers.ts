@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { analyze, analyzeQuery } from '../../src/analysis/index'
 import { DEFAULT_LEAD_WORDS, DEFAULT_RANKING } from '../../src/index'
+import { MIN_LEAD_WORDS } from '../../src/search-index'
 
 /** The shared corpora beside the repository (or KAVOSH_CORPORA). */
 export const CORPORA_DIR =
@@ -84,7 +85,8 @@ export interface ReferenceOptions {
   language: 'fa' | 'ar'
   /**
    * Lead words per field (`SearchIndexOptions.leadWords`); default the index's default. The model's
-   * lead field: the words at positions below it of each field, field after field, apart by one position.
+   * lead field: the words at positions below it (and below half the field's length, or MIN_LEAD_WORDS) of
+   * each field, field after field, apart by one position.
    */
   leadWords?: number
   /** Weight of the lead field (`ranking.leadBoost`); default the index's default. */
@@ -136,8 +138,11 @@ export function referenceSearch(
     if (leadWords > 0) {
       const lead = new Map<number, string>()
       fields.forEach((field, f) => {
+        // At most half the field (its last term's position + 1), but at least MIN_LEAD_WORDS words.
+        const fieldWords = field.size === 0 ? 0 : Math.max(...field.keys()) + 1
+        const limit = Math.min(leadWords, Math.max(MIN_LEAD_WORDS, Math.floor(fieldWords / 2)))
         for (const [position, term] of field)
-          if (position < leadWords) lead.set(f * (leadWords + 1) + position, term)
+          if (position < limit) lead.set(f * (leadWords + 1) + position, term)
       })
       fields.push(lead)
     }

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_LEAD_WORDS, DEFAULT_RANKING, InvalidOptionsError, SearchIndex } from '../../src/index'
+import { leadLength, MIN_LEAD_WORDS } from '../../src/search-index'
 
 const filler = 'باغ کوه ابر باران شهر خانه کتاب دفتر میز صندلی پنجره دیوار'.split(' ')
 /** `count` filler words (no word of the queries below). */
@@ -60,6 +61,30 @@ describe('lead field', () => {
     expect(index.search('"زلزله بم"').map((hit) => hit.id)).toEqual(['b'])
     // Each word is in a's lead (title and body), past b's lead: a first.
     expect(index.search('زلزله').map((hit) => hit.id)).toEqual(['a', 'b'])
+  })
+
+  it('takes no more than half of a field longer than 12 words: a short text is not all lead', () => {
+    expect(MIN_LEAD_WORDS).toBe(6)
+    expect([200, 30, 20, 13, 12, 4, 0].map((n) => leadLength(n, DEFAULT_LEAD_WORDS))).toEqual([
+      15, 15, 10, 6, 6, 6, 6,
+    ])
+    expect(leadLength(200, 3)).toBe(3)
+    // Twelve words: the first six are lead. A word at position 7 scores as without a lead field, a word at
+    // position 5 above that.
+    const documents = [
+      { id: 'past', body: `${words(7)} زلزله ${words(4)}` },
+      { id: 'within', body: `${words(5)} زلزله ${words(6)}` },
+      ...Array.from({ length: 8 }, (_, i) => ({ id: i, body: words(12 + i) })),
+    ]
+    const index = new SearchIndex({ fields: ['body'] })
+    index.addAll(documents)
+    const score = (id: string, leadBoost?: number) =>
+      index
+        .search('زلزله', leadBoost === undefined ? {} : { ranking: { leadBoost } })
+        .find((hit) => hit.id === id)!.score
+    expect(score('past')).toBeCloseTo(score('past', 0), 12)
+    expect(score('within')).toBeGreaterThan(score('within', 0))
+    expect(index.search('زلزله').map((hit) => hit.id)).toEqual(['within', 'past'])
   })
 
   it('is left out when a query searches only some fields, and never shows in match or highlights', () => {

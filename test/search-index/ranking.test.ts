@@ -123,7 +123,8 @@ describe('search ranking agrees with a brute-force BM25F reference', () => {
 
   it('gives the proximity bonus between two phrases by where each phrase is', () => {
     const filler = 'باغ کوه ابر باران دفتر قلم'
-    const index = new SearchIndex({ fields: ['body'], language: 'fa' })
+    // No lead field: it holds the first half of each text, which is not the same words in the three.
+    const index = new SearchIndex({ fields: ['body'], language: 'fa', leadWords: 0 })
     index.addAll([
       { id: 'far', body: `دریا آبی ${filler} ستاره روشن` },
       { id: 'near', body: `دریا آبی ستاره روشن ${filler}` },
