@@ -66,7 +66,8 @@
  * و of 12 more Arabic words (واحد, where version 14 holds احد), stems زنان as زن (version 14: زنان) and
  * قوات as قو (version 14: قوات).
  * Version 16, the same layout, reads an Arabic noun in ت + attached pronoun as the noun in ة (حکومتها → حکوم
- * as حکومه, where version 15 holds حکومت), but for the words of dictionaries/ar-teh-words.txt, and puts no
+ * as حکومه, where version 15 holds حکومت), but for the words of dictionaries/ar-teh-words.txt, keeps nine
+ * more Arabic names in ستان whole (کازاخستان, version 15: کازاخست), and puts no
  * more than half of a field of more than 12 words into the lead field (version 15: its first leadWords).
  */
 
