@@ -24,7 +24,7 @@ import {
   PRONOUN_SUFFIXES,
   SUFFIXES,
   stemArabic,
-  TEH_PRONOUNS,
+  TEH_ENDINGS,
   WAL,
   withoutFinalHamza,
 } from '../src/analysis/stem-ar'
@@ -81,13 +81,22 @@ function referenceStem(word: string): string {
       }
   const exceptions = lexicon.arStemExceptions
   w = withoutFinalHamza(w, MIN_ARABIC_HAMZA_WORD)
-  // ت + pronoun is the noun in ة (حکومتها → حکومه): three letters before the ت (or two of ar-short-plurals),
-  // no alef right before it, not a word of ar-teh-words.txt.
-  const tehPronoun = TEH_PRONOUNS.find((p) => w.endsWith(p))
-  if (tehPronoun !== undefined) {
-    const before = w.slice(0, -tehPronoun.length)
+  // ت + pronoun or dual ending is the noun in ة (حکومتها, الدولتین → حکومه, دوله): three letters before the ت
+  // (or two of ar-short-plurals), no alef right before it, no س before تان, not a stem exception, not a word
+  // of ar-teh-words.txt.
+  const tehEnding = TEH_ENDINGS.find((p) => w.endsWith(p))
+  if (tehEnding !== undefined) {
+    const before = w.slice(0, -tehEnding.length)
     const long = before.length >= 3 || (before.length === 2 && lexicon.arShortPluralStems.has(before))
-    if (long && !before.endsWith('ا') && !lexicon.arTehWords.has(`${before}ت`)) w = `${before}ه`
+    const place = tehEnding === 'تان' && before.endsWith('س')
+    if (
+      long &&
+      !before.endsWith('ا') &&
+      !place &&
+      !exceptions.has(w) &&
+      !lexicon.arTehWords.has(`${before}ت`)
+    )
+      w = `${before}ه`
   }
   if (!exceptions.has(w)) {
     const pronoun = PRONOUN_SUFFIXES.find((s) => w.length - s.length >= MIN_PRONOUN_STEM && w.endsWith(s))
@@ -153,6 +162,9 @@ const endings = [
   'ته',
   'تها',
   'تنا',
+  'تین',
+  'تان',
+  'ستان',
   'ییه',
   'اءات',
   'اءها',

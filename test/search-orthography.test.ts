@@ -45,6 +45,7 @@ describe('every spelling of a word finds every other spelling', () => {
     // ة is written ت before an attached pronoun; a ت of the word's own (dictionaries/ar-teh-words.txt) stays.
     { lang: 'ar', forms: ['حكومة', 'الحكومة', 'حكومته', 'حكومتها', 'والحكومات', 'حكومتنا'] },
     { lang: 'ar', forms: ['قوته', 'قوة', 'قواتهم'] },
+    { lang: 'ar', forms: ['الدولتين', 'دولة', 'دولتان', 'ودولتها'] },
     { lang: 'ar', forms: ['بيوت', 'البيوت', 'بيوتهم'] },
     { lang: 'ar', forms: ['ثابت', 'الثابتة', 'ثابتة'] },
   ]

@@ -999,7 +999,7 @@ const ARABIC_PROCLITICS = 'لبفک'
  * (نتیجتها → نتیجه → نتیج). arcd 0.8060·0.8046·0.8074 → 0.8066·0.8054·0.8078, xquad-ar 0.9327·0.9390·0.9263
  * → 0.9350·0.9396·0.9303. (Cutting a final ت of a stem, the feminine past ending: وقعت → وقع, moved the
  * tune halves by −0.0001 and +0.0011, and is left out.)
- * The stemmer now reads ت + pronoun as ة itself (stemArabic's tehBeforePronounAt), so both readings mostly
+ * The stemmer now reads ت + pronoun as ة itself (stemArabic's tehOfNounAt), so both readings mostly
  * give the word's own stem; they still join حیاته and حیاه (ت after an alef, where the stemmer cannot tell ة
  * from the plural ات) and a word in ة with a ت-stem of ar-teh-words.txt. Dropping them with that rule in place
  * moved the tune halves by arcd +0.0003, xquad-ar 0, pooled-ar ▸ arcd −0.0035, pooled-ar ▸ xquad-ar 0.

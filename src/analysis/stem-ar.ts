@@ -24,8 +24,8 @@
  * transliteration of `dictionaries/ar-spelling-variants.txt` spelled as its first spelling (امیرکا → امریکا).
  * And an article whose alef was written with a hamza or a madda is none (see {@link isArticleAt}): ألعاب,
  * إلغاء, آلاف, بآلاف keep their ال.
- * And a noun whose ة is written ت before an attached pronoun gets its ة back (حکومتها → حکومه → حکوم, as
- * حکومه; see {@link tehBeforePronounAt}).
+ * And a noun whose ة is written ت before an attached pronoun or the dual ending gets its ة back
+ * (حکومتها, حکومتین → حکومه → حکوم, as حکومه; see {@link tehOfNounAt}).
  *
  * Owns: Arabic affix removal. Must not: fold characters or know about tokens/offsets.
  */
@@ -44,8 +44,11 @@ export const WAL = 'وال'
 /** Article + proclitic prefixes, longest first (after folding). */
 export const ARTICLE_PREFIXES: readonly string[] = [WAL, BAL, KAL, 'فال', 'لل', 'ال']
 
-/** The attached pronouns before which a noun writes its ة as ت (folded: ته، تها، تهم، تکم، تنا). */
-export const TEH_PRONOUNS: readonly string[] = ['تها', 'تهم', 'تکم', 'تنا', 'ته']
+/**
+ * What follows a noun's ة written ت: an attached pronoun or the dual ending (folded: ته، تها، تهم، تکم، تنا;
+ * تین، تان).
+ */
+export const TEH_ENDINGS: readonly string[] = ['تها', 'تهم', 'تکم', 'تنا', 'ته', 'تین', 'تان']
 
 /** Attached pronouns, of which at most one is removed before {@link SUFFIXES}. */
 export const PRONOUN_SUFFIXES: readonly string[] = ['هم', 'کم', 'نا']
@@ -168,8 +171,8 @@ export function stemArabic(folded: string, alefs = 0): string {
   }
   // اسماء → اسما (withoutFinalHamza with MIN_ARABIC_HAMZA_WORD)
   if (endsInDroppedHamza(word, s, e)) e--
-  // حکومتها → حکومه (see tehBeforePronounAt)
-  const teh = tehBeforePronounAt(word, s, e, lexicon)
+  // حکومتها, الدولتین → حکومه, دوله (see tehOfNounAt)
+  const teh = tehOfNounAt(word, s, e, lexicon)
   if (teh >= 0) {
     word = `${word.slice(0, teh)}ه`
     e = teh + 1
@@ -277,20 +280,25 @@ function hundredAlefAt(word: string, s: number, e: number): number {
 }
 
 /**
- * Where the ت of a noun in ة written before an attached pronoun (حکومته، حکومتها، حکومتهم، دولتنا) lies in
- * word[s, e), or −1. ة is written ت before a pronoun, so light10 (kavosh's and Lucene's) left حکومت, which
- * never met the noun alone (حکومه → حکوم). The stemmer writes the ة back and goes on as for the noun in ة
- * with the pronoun gone. Needs three letters before the ت (two for a noun of ar-short-plurals.txt: قوته), a
- * letter other than alef before it (ات is the plural: سیاساته), and a word not of ar-teh-words.txt (whose
- * ت is its own: بیوتهم, توقیتها, and ثابته, the fold of ثابتة). A verb in ت + object pronoun reads as the
- * verb: نشرته → نشر.
+ * Where the ت of a noun in ة written before an attached pronoun or the dual ending lies in word[s, e)
+ * (حکومته، حکومتها، حکومتهم، دولتنا; الدولتین، فترتین، حکومتان), or −1. ة is written ت there, so light10
+ * (kavosh's and Lucene's) left حکومت and دولت, which never met the noun alone (حکومه → حکوم). The stemmer
+ * writes the ة back and goes on as for the noun in ة with the ending gone. Needs three letters before the ت
+ * (two for a noun of ar-short-plurals.txt: قوته، مرتین), a letter other than alef before it (ات is the
+ * plural: سیاساته), not سـ before تان (the ستان of a place: کازاخستان), a word not of the stem exceptions
+ * (مارتین, بوتین: names) and one not of ar-teh-words.txt (whose ت is its own: بیوتهم, توقیتها, and ثابته,
+ * the fold of ثابتة). A verb in ت + object pronoun reads as the verb: نشرته → نشر.
  */
-function tehBeforePronounAt(word: string, s: number, e: number, lexicon: Lexicon): number {
-  for (const units of TEH_PRONOUN_UNITS) {
+function tehOfNounAt(word: string, s: number, e: number, lexicon: Lexicon): number {
+  for (let i = 0; i < TEH_ENDING_UNITS.length; i++) {
+    const units = TEH_ENDING_UNITS[i]!
     if (!endsAt(word, s, e, units)) continue
     const teh = e - units.length
-    if (teh - s < 2 || word.charCodeAt(teh - 1) === 0x0627 /* ا */) return -1
+    const before = word.charCodeAt(teh - 1)
+    if (teh - s < 2 || before === 0x0627 /* ا */) return -1
+    if (i === TAN_INDEX && before === 0x0633 /* س */) return -1
     if (teh - s === 2 && !rangeSetOf(lexicon.arShortPluralStems).has(word, s, teh)) return -1
+    if (rangeSetOf(lexicon.arStemExceptions).has(word, s, e)) return -1
     if (rangeSetOf(lexicon.arTehWords).has(word, s, teh + 1)) return -1
     return teh
   }
@@ -313,7 +321,8 @@ const WAL_INDEX = ARTICLE_PREFIXES.indexOf(WAL)
 const BAL_INDEX = ARTICLE_PREFIXES.indexOf(BAL)
 const WAL_UNITS = unitsOf(WAL)
 const PRONOUN_UNITS = codeUnitsOf(PRONOUN_SUFFIXES)
-const TEH_PRONOUN_UNITS = codeUnitsOf(TEH_PRONOUNS)
+const TEH_ENDING_UNITS = codeUnitsOf(TEH_ENDINGS)
+const TAN_INDEX = TEH_ENDINGS.indexOf('تان')
 const PRONOUN_HEH_AFTER_UNITS = codeUnitsOf(PRONOUN_HEH_AFTER)
 const SUFFIX_UNITS = codeUnitsOf(SUFFIXES)
 const SUFFIX_MIN_STEM = SUFFIXES.map(minSuffixStem)

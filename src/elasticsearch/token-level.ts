@@ -26,7 +26,7 @@ import {
   minSuffixStem,
   PRONOUN_HEH_AFTER,
   PRONOUN_SUFFIXES,
-  TEH_PRONOUNS,
+  TEH_ENDINGS,
   WAL,
 } from '../analysis/stem-ar'
 import {
@@ -309,15 +309,18 @@ export function arabicStemFilters(): NamedFilter[] {
   // Final hamza after alef on words of ≥ MIN_ARABIC_HAMZA_WORD letters; then one attached pronoun, unless
   // the word is an exception, while ≥ MIN_PRONOUN_STEM letters remain.
   filters.push(replace('ar_03_final_hamza', `^(${AR}${L}{${MIN_ARABIC_HAMZA_WORD - 2},})اء$`, '$1ا'))
-  // ت + pronoun → ة (tehBeforePronounAt): three letters before the ت, not an alef right before it (or two
-  // letters of ar-short-plurals.txt), and not a word of ar-teh-words.txt.
-  const tehPronoun = `(?:${TEH_PRONOUNS.map((p) => lit(p.slice(1))).join('|')})`
+  // ت + pronoun or dual ending → ة (tehOfNounAt): three letters before the ت, not an alef right before it
+  // (or two letters of ar-short-plurals.txt), not س before تان, not a stem exception, not a word of
+  // ar-teh-words.txt.
+  const tehEndings = `(?:${TEH_ENDINGS.map((p) => (p === 'تان' ? `(?<!س)${lit(p)}` : lit(p))).join('|')})`
+  const afterTeh = `(?:${TEH_ENDINGS.map((p) => lit(p.slice(1))).join('|')})`
   const tehWords = wordTrie(getLexicon().arTehWords)
   const beforeTeh = `(?:${L}{3,}(?<!ا)|${wordTrie(getLexicon().arShortPluralStems)})`
+  const stemExceptions = wordTrie(getLexicon().arStemExceptions)
   filters.push(
     replace(
-      'ar_03_teh_pronoun',
-      `^(${AR})(?!${tehWords}${tehPronoun}$)(${beforeTeh})ت${tehPronoun}$`,
+      'ar_03_teh_ending',
+      `^(${AR})(?!${stemExceptions}$)(?!${tehWords}${afterTeh}$)(${beforeTeh})${tehEndings}$`,
       '$1$2ه',
     ),
   )

@@ -65,9 +65,10 @@
  * العاب, where version 14 holds اف, عاب) and drops إليه and its kin and آل as Arabic stop words, keeps the
  * و of 12 more Arabic words (واحد, where version 14 holds احد), stems زنان as زن (version 14: زنان) and
  * قوات as قو (version 14: قوات).
- * Version 16, the same layout, reads an Arabic noun in ت + attached pronoun as the noun in ة (حکومتها → حکوم
- * as حکومه, where version 15 holds حکومت), but for the words of dictionaries/ar-teh-words.txt, keeps nine
- * more Arabic names in ستان whole (کازاخستان, version 15: کازاخست), and puts no
+ * Version 16, the same layout, reads an Arabic noun in ت + attached pronoun or dual ending as the noun in ة
+ * (حکومتها, الدولتین → حکوم, دول as حکومه, دوله, where version 15 holds حکومت, دولت), but for the words of
+ * dictionaries/ar-teh-words.txt, keeps 12 more Arabic names in ستان or تین whole (کازاخستان, بوتین;
+ * version 15: کازاخست, بوت), and puts no
  * more than half of a field of more than 12 words into the lead field (version 15: its first leadWords).
  */
 
