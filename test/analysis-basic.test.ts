@@ -19,6 +19,16 @@ describe('analyze: the spellings a reader types find each other', () => {
   it('strips Arabic articles and proclitics', () => {
     expect(terms('الكتاب والكتاب بالكتاب للكتاب وكتاب', { language: 'ar' })).toEqual(Array(5).fill('کتاب'))
   })
+  it('drops the alef of the Arabic accusative tanween only where the mark is written, and only in Arabic', () => {
+    expect(terms('رئيساً رئيسًا رئيسا عصا أيضاً جداً', { language: 'ar' })).toEqual([
+      'رییس',
+      'رییس',
+      'رییسا',
+      'عصا',
+    ])
+    // The Persian stemmer reads no such alef: کاملاً stays the adverb.
+    expect(terms('کاملاً کاملا', { language: 'fa' })).toEqual(['کاملا', 'کاملا'])
+  })
   it('keeps names that look inflected', () => {
     expect(terms('ایران تهران میز', { language: 'fa' })).toEqual(['ایران', 'تهران', 'میز'])
   })

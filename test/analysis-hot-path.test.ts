@@ -17,6 +17,8 @@ import {
   SIGNAL_DIGIT_GROUP,
   SIGNAL_FA,
   SIGNAL_FA_WEAK,
+  TANWEEN_ALEF,
+  TANWEEN_FATH,
 } from '../src/analysis/char-table'
 import { languageOfSignals } from '../src/analysis/detect'
 import {
@@ -41,6 +43,8 @@ const pieces = [
   'ها',
   '\u064e',
   '\u0651',
+  '\u064b', // tanween fath: on a final alef (TANWEEN_ALEF)
+  '\u064b',
   '\u0670',
   '\u0640',
   '\u06d6', // Quranic annotation marks: Arabic signals that are not letters
@@ -83,6 +87,8 @@ interface ScannedWord {
   surface: string
   script: number
   signal: number
+  /** The final letter folds to a plain ا (not أ إ آ) and a tanween fath is among the marks after it or before it. */
+  tanween: boolean
 }
 
 /**
@@ -116,22 +122,49 @@ function referenceScan(text: string): {
     }
     if (u === 0x0627 && text.charCodeAt(i + 1) === 0x0644 && (i === 0 || cls[text.charCodeAt(i - 1)] === SEP))
       arabic++
-    const word: ScannedWord = { start: i, end: i, surface: '', script: WORD_NUMBER, signal: 0 }
+    const word: ScannedWord = {
+      start: i,
+      end: i,
+      surface: '',
+      script: WORD_NUMBER,
+      signal: 0,
+      tanween: false,
+    }
     const script = cls[u] === ARABIC
+    // Per letter: whether a tanween fath is among the marks after it.
+    const tanweenAfter: boolean[] = []
+    let last = 0
+    let natural = true
     for (;;) {
       const letter = text.charCodeAt(i)
+      last = letter
       word.surface += String.fromCharCode(fold[letter])
       if (script) word.script = WORD_ARABIC
       else if (cls[letter] !== DIGIT) word.script = WORD_LATIN
       word.signal |= signal[letter]
       count(signal[letter])
       i++
-      while (i < text.length && cls[text.charCodeAt(i)] === IGNORE) count(signal[text.charCodeAt(i++)])
+      let tanween = false
+      while (i < text.length && cls[text.charCodeAt(i)] === IGNORE) {
+        if (text.charCodeAt(i) === TANWEEN_FATH) tanween = true
+        count(signal[text.charCodeAt(i++)])
+      }
+      tanweenAfter.push(tanween)
       word.end = i
-      if (i === text.length || word.surface.length >= MAX_WORD_LENGTH) break
+      if (i === text.length) break
       const next = cls[text.charCodeAt(i)]
       if (next === SEP || next > DIGIT || (next === ARABIC) !== script) break
+      if (word.surface.length >= MAX_WORD_LENGTH) {
+        natural = false
+        break
+      }
     }
+    const n = tanweenAfter.length
+    word.tanween =
+      natural &&
+      fold[last] === 0x0627 &&
+      !'\u0622\u0623\u0625'.includes(String.fromCharCode(last)) &&
+      (tanweenAfter[n - 1]! || (n >= 2 && tanweenAfter[n - 2]!))
     words.push(word)
   }
   return { words, persian, arabic, groups }
@@ -141,7 +174,8 @@ describe('tokenizer pass', () => {
   it('scans words as the plain definition does (folds, marks, scripts, length cut, signals)', () => {
     // No digit-group separators (their join is a later pass) and no ligatures (expanded first).
     const plain = pieces.filter((p) => !/[\ufb00-\ufeff]/u.test(p))
-    const long = ['ب'.repeat(61), 'a'.repeat(62), '1'.repeat(63), 'ی'.repeat(64)]
+    // (The last one: a tanween alef at the length cut, with more letters after it: no final alef.)
+    const long = ['ب'.repeat(61), 'a'.repeat(62), '1'.repeat(63), 'ی'.repeat(64), `${'ب'.repeat(63)}ا\u064bب`]
     const scanned = fc.array(fc.constantFrom(...plain, ...long), { maxLength: 40 }).map((a) => a.join(''))
     fc.assert(
       fc.property(scanned, (s) => {
@@ -153,6 +187,7 @@ describe('tokenizer pass', () => {
           surface: words.surfaceOf(k),
           script: words.script[k],
           signal: words.signal[k],
+          tanween: (words.hamzaAlefsOf(k) & TANWEEN_ALEF) !== 0,
         }))
         expect(read).toEqual(reference.words)
         expect([words.persianSignals, words.arabicSignals, words.groupSeparators]).toEqual([

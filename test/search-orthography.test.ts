@@ -46,6 +46,8 @@ describe('every spelling of a word finds every other spelling', () => {
     { lang: 'ar', forms: ['حكومة', 'الحكومة', 'حكومته', 'حكومتها', 'والحكومات', 'حكومتنا'] },
     { lang: 'ar', forms: ['قوته', 'قوة', 'قواتهم'] },
     { lang: 'ar', forms: ['الدولتين', 'دولة', 'دولتان', 'ودولتها'] },
+    // The accusative tanween's alef, on the alef or before it (TANWEEN_ALEF).
+    { lang: 'ar', forms: ['رئيساً', 'رئيسًا', 'رئيس', 'الرئيس', 'ورئيسٌ'] },
     { lang: 'ar', forms: ['بيوت', 'البيوت', 'بيوتهم'] },
     { lang: 'ar', forms: ['ثابت', 'الثابتة', 'ثابتة'] },
   ]

@@ -82,6 +82,17 @@ export const HAMZA_ALEFS: readonly number[] = [0x0622, 0x0623, 0x0625]
 /** آ, the alef of {@link HAMZA_ALEFS} with a madda (stop words tell it from the others). */
 export const MADDA_ALEF = 0x0622
 
+/** The tanween fath (U+064B), a mark: the accusative ending -an, written on or before a final alef (كتاباً, كتابًا). */
+export const TANWEEN_FATH = 0x064b
+
+/**
+ * Flag of an Arabic word's alef bits (`RawWord.hamzaAlefs`, the `alefs` of `stemArabic`): its final alef
+ * carries the tanween fath, in the marks right after it or right before it (رئيساً, رئيسًا). That alef is the
+ * accusative's, not the word's (رئيس, نشاط), and the Arabic stemmer drops it; written without the mark
+ * (رئيسا) the alef may be the word's own (عصا, دنيا), and stays.
+ */
+export const TANWEEN_ALEF = 1 << 16
+
 /** True for a code unit of {@link HAMZA_ALEFS}. */
 export function isHamzaAlef(unit: number): boolean {
   return unit === 0x0623 || unit === 0x0625 || unit === MADDA_ALEF

@@ -24,11 +24,13 @@
  * transliteration of `dictionaries/ar-spelling-variants.txt` spelled as its first spelling (امیرکا → امریکا).
  * And an article whose alef was written with a hamza or a madda is none (see {@link isArticleAt}): ألعاب,
  * إلغاء, آلاف, بآلاف keep their ال.
- * And a noun whose ة is written ت before an attached pronoun or the dual ending gets its ة back
+ * And the alef of the accusative tanween goes when the text wrote the mark (رئيساً → رئيس, see TANWEEN_ALEF in
+ * char-table.ts). And a noun whose ة is written ت before an attached pronoun or the dual ending gets its ة back
  * (حکومتها, حکومتین → حکومه → حکوم, as حکومه; see {@link tehOfNounAt}).
  *
  * Owns: Arabic affix removal. Must not: fold characters or know about tokens/offsets.
  */
+import { TANWEEN_ALEF } from './char-table'
 import { getLexicon, type Lexicon } from './lexicon'
 import { beginningLength, codeUnitsOf, endsAt, rangeSetOf, startsAt, unitsOf } from './range-set'
 
@@ -110,7 +112,8 @@ export const MIN_ARABIC_HAMZA_WORD = 5
 
 /**
  * Stems one folded Arabic word. `alefs`: its hamza-alef bits (bit i: the alef at index i was written أ, إ
- * or آ; RawWord.hamzaAlefs), read by {@link isArticleAt}.
+ * or آ; RawWord.hamzaAlefs), read by {@link isArticleAt}, and TANWEEN_ALEF when its final alef carried the
+ * tanween fath (dropped: رییساً → رییس).
  *
  * @example
  * ```ts
@@ -130,6 +133,8 @@ export function stemArabic(folded: string, alefs = 0): string {
   let word = folded
   let s = 0
   let e = word.length
+  // The accusative tanween's alef (رییساً → رییس; see TANWEEN_ALEF), on words of three letters or more.
+  if ((alefs & TANWEEN_ALEF) !== 0 && e >= 3 && word.charCodeAt(e - 1) === 0x0627 /* ا */) e--
   // Conjunction و before anything else (light10), only on words long enough to be "و + word", and not on a
   // word whose و is its own (وزیر, وزاره, وطنی: dictionaries/ar-waw-words.txt), whose beginning is written
   // as the list writes it: with a plain alef (واحد "one", but وأحد is و + أحد).

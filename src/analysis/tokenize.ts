@@ -31,6 +31,8 @@ import {
   PACKED_SIGNAL_MASK,
   PACKED_SIGNAL_SHIFT,
   SEP,
+  TANWEEN_ALEF,
+  TANWEEN_FATH,
 } from './char-table'
 import { countLanguageSignals, type LanguageSignalCounts } from './detect'
 import { unitsToString } from './normalize'
@@ -64,7 +66,8 @@ export interface RawWord {
   /**
    * Bit i is set when the alef at index i of `surface` was written with a hamza or a madda (أ إ آ, which
    * `surface` folds to ا like the other alefs): the Arabic stemmer reads it (an ال so written is no
-   * article: ألعاب, إلغاء, آلاف). See {@link internedHamzaAlefs}.
+   * article: ألعاب, إلغاء, آلاف). See {@link internedHamzaAlefs}. Also holds TANWEEN_ALEF (char-table.ts)
+   * when the word's final alef carried the tanween fath (رئيساً: the stemmer drops that alef).
    */
   hamzaAlefs: number
   /**
@@ -206,9 +209,9 @@ const internString: string[] = []
 export const MAX_HAMZA_ALEF_INDEX = 8
 /**
  * Hamza-alef bits (see {@link RawWord.hamzaAlefs}) of each interned word, by id, in the low byte; the madda
- * bits ({@link RawWord.maddaAlefs}) in the high one.
+ * bits ({@link RawWord.maddaAlefs}) in the next one; TANWEEN_ALEF.
  */
-let internAlefs = new Uint16Array(INITIAL_INTERN_ENTRIES)
+let internAlefs = new Int32Array(INITIAL_INTERN_ENTRIES)
 let internPool = new Uint16Array(INITIAL_INTERN_POOL)
 let internPoolUsed = 0
 let internCount = 0
@@ -231,7 +234,7 @@ function resetIntern(): void {
   internSlots = new Int32Array(2 * INITIAL_INTERN_SLOTS)
   internEntries = new Int32Array(INITIAL_INTERN_ENTRIES * ENTRY_STRIDE)
   internString.length = 0 // the same array: a fresh [] would change its elements kind and deoptimise readers
-  internAlefs = new Uint16Array(INITIAL_INTERN_ENTRIES)
+  internAlefs = new Int32Array(INITIAL_INTERN_ENTRIES)
   internPool = new Uint16Array(INITIAL_INTERN_POOL)
   internPoolUsed = 0
   internCount = 0
@@ -270,15 +273,17 @@ export function internedString(id: number): string {
 /**
  * The hamza-alef bits of interned word `id`: bit i set when its alef at index i was written أ, إ or آ (the
  * tokenizer keeps them apart from ا in the word's code units, so that آلیه and الیه are two words with one
- * string, الیه). Only the first {@link MAX_HAMZA_ALEF_INDEX} places are noted.
+ * string, الیه). Only the first {@link MAX_HAMZA_ALEF_INDEX} places are noted. With TANWEEN_ALEF when the
+ * word's final alef carried the tanween fath (the tokenizer writes that alef as the mark in the word's code
+ * units, so that رئیساً and رئیسا are two words with one string).
  */
 export function internedHamzaAlefs(id: number): number {
-  return internAlefs[id]! & 0xff
+  return internAlefs[id]! & (0xff | TANWEEN_ALEF)
 }
 
 /** The madda bits of interned word `id`: those of {@link internedHamzaAlefs} written آ. */
 export function internedMaddaAlefs(id: number): number {
-  return internAlefs[id]! >>> 8
+  return (internAlefs[id]! >>> 8) & 0xff
 }
 
 /** The length in code units of the interned word `id`. */
@@ -442,9 +447,9 @@ function addEntry(
   changed: boolean,
 ): number {
   // أ إ آ stay themselves in the code units (CharTable.packed) but are ا in the string; the places of those
-  // at the start are noted.
+  // at the start are noted. So is a final alef with the tanween fath, which scanWords wrote as the mark.
   let k = 0
-  while (k < len && !isHamzaAlef(units[at + k]!)) k++
+  while (k < len && !isHamzaAlef(units[at + k]!) && units[at + k] !== TANWEEN_FATH) k++
   let alefs = 0
   let s: string
   if (k === len) {
@@ -456,6 +461,11 @@ function addEntry(
     for (let j = 0; j < len; j++) plain[j] = units[at + j]!
     for (; k < len; k++) {
       const unit = units[at + k]!
+      if (unit === TANWEEN_FATH) {
+        plain[k] = 0x0627 // ا
+        if (k === len - 1) alefs |= TANWEEN_ALEF
+        continue
+      }
       if (!isHamzaAlef(unit)) continue
       plain[k] = 0x0627 // ا
       if (k < MAX_HAMZA_ALEF_INDEX) alefs |= unit === MADDA_ALEF ? 0x101 << k : 1 << k
@@ -467,7 +477,7 @@ function addEntry(
     const grown = new Int32Array(internEntries.length * 2)
     grown.set(internEntries)
     internEntries = grown
-    const grownAlefs = new Uint16Array(internAlefs.length * 2)
+    const grownAlefs = new Int32Array(internAlefs.length * 2)
     grownAlefs.set(internAlefs)
     internAlefs = grownAlefs
   }
@@ -782,6 +792,7 @@ function scanWords(text: string, words: WordBuffer, origin: Int32Array | null): 
   const markBit = PACKED_MARK
   const arabicLetter = PACKED_ARABIC_LETTER
   const letterBits = PACKED_ARABIC_LETTER | PACKED_OTHER_LETTER
+  const tanweenFath = TANWEEN_FATH
   const units = unitBuffer
   const units32 = unitBuffer32
   // Whether the words missed in the table of recent words wait for internMissedWords: only once the
@@ -837,6 +848,8 @@ function scanWords(text: string, words: WordBuffer, origin: Int32Array | null): 
     // fold changed one. A dropped mark changes the word too, as does the expansion of the text.
     let seen = 0
     let marked = origin !== null
+    // The letter count when a tanween fath was last met among the marks (see TANWEEN_ALEF), or -1.
+    let tanweenAfter = -1
     // What the next unit's entry must have for the word to go on: a letter of the same script.
     const goesOn = arabic ? arabicLetter : PACKED_OTHER_LETTER
     for (;;) {
@@ -856,6 +869,7 @@ function scanWords(text: string, words: WordBuffer, origin: Int32Array | null): 
       while ((p & markBit) !== 0) {
         marked = true
         end = i + 1
+        if (text.charCodeAt(i) === tanweenFath) tanweenAfter = len
         // Marks count for the text's language (Quranic marks), not for the word's.
         if ((p & signalBits) !== 0) {
           persianSignals += (p >>> faShift) & 1
@@ -869,6 +883,13 @@ function scanWords(text: string, words: WordBuffer, origin: Int32Array | null): 
       }
       // The word goes on only with a letter of the same script, below the length limit.
       if ((p & goesOn) === 0 || len >= maxLen) break
+    }
+    // A final alef with the tanween fath right after it or right before it (رئیساً, رئیسًا) is written as
+    // the mark in the word's units (addEntry notes TANWEEN_ALEF and writes ا); rare, so the hash is redone.
+    if (tanweenAfter >= len - 1 && units[len - 1] === 0x0627 && (i === n || (p & goesOn) === 0)) {
+      units[len - 1] = tanweenFath
+      hash = -2128831035
+      for (let k = 0; k < len; k++) hash = Math.imul(hash ^ units[k]!, 16777619)
     }
     const changed = marked || (seen & PACKED_CHANGES) !== 0
     const signal = (seen >>> PACKED_SIGNAL_SHIFT) & PACKED_SIGNAL_MASK

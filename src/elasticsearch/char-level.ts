@@ -26,6 +26,7 @@ import {
   OTHER,
   SEP,
   SIGNAL_FA_LETTER,
+  TANWEEN_FATH,
 } from '../analysis/char-table'
 import { getLexicon } from '../analysis/lexicon'
 import { MAX_WORD_LENGTH } from '../analysis/tokenize'
@@ -242,6 +243,43 @@ export function hamzaAlefFilters(mode: 'ar' | 'auto-ar'): {
 }
 
 /**
+ * The Arabic chain's accusative alefs (kavosh: TANWEEN_ALEF in char-table.ts, set by tokenize.ts `scanWords`):
+ * before the ignorable filter, a word's final ا with a tanween fath among the marks right after it or right
+ * before it (رئيساً, رئيسًا) gets TAG.tanweenAlef after it; the Arabic stemmer's first rule drops the alef and
+ * the tag, which go otherwise with the hamza tags. In `'auto-ar'` mode not in a word tagged Persian by
+ * {@link signalFilter} (kavosh's Persian stemmer reads no such bit).
+ */
+export function tanweenAlefFilter(mode: 'ar' | 'auto-ar'): CharFilterDefinition {
+  const { cls } = getCharTable()
+  const { arabicLetter, letters: L } = originalLetters()
+  const marks = propertyClass(
+    '\\p{M}\\p{Cf}',
+    (s) => markOrFormat.test(s),
+    (c) => cls[c] === IGNORE,
+  )
+  const wordChars = charClass((c) => arabicLetter(c) || cls[c] === IGNORE)
+  const persianWord = mode === 'ar' ? '' : `(?<!${u(TAG.signalFa)}${wordChars}{0,${2 * MAX_WORD_LENGTH}})`
+  const T = u(TANWEEN_FATH)
+  // What the tokenizer reads as a plain ا: the letters that fold to it (not أ إ آ, which its units keep) and
+  // the ligatures whose expansion ends in it (ﻻ).
+  const { fold, expansions } = getCharTable()
+  const hamzaForms = new Set([...HAMZA_ALEFS, ...HAMZA_ALEF_FORMS.map(([form]) => form)])
+  const alef = charClass(
+    (c) =>
+      (cls[c] === ARABIC && fold[c] === 0x0627 && !hamzaForms.has(c)) ||
+      (cls[c] === EXPAND && arabicLetter(c) && expansions.get(c)?.units.at(-1) === 0x0627),
+  )
+  // The word ends after the alef's marks (no letter of it follows); the tanween is among the marks after the
+  // alef, or among those between the letter before and the alef.
+  const final = `(?=${marks}*+(?!${L}))`
+  return {
+    type: 'pattern_replace',
+    pattern: `${persianWord}(${alef})${final}(?:(?=${marks}*?${T})|(?<=${L}${marks}{0,16}${T}${marks}{0,16}${alef}))`,
+    replacement: `$1${chr(TAG.tanweenAlef)}`,
+  }
+}
+
+/**
  * Digit-group separators (tokenize.ts continues a number over them), on folded text: a comma or ٬ (U+066C)
  * after a digit and before exactly three digits that no digit follows is removed (1,000 and ۱٬۰۰۰ → 1000).
  */
@@ -354,7 +392,7 @@ export function tokenizer(): TokenizerDefinition {
   const more = MAX_WORD_LENGTH - 1
   return {
     type: 'pattern',
-    pattern: `${S}?${A}(?:[${ZWNJ}${S.slice(1, -1)}${u(TAG.hamzaAlef)}${u(TAG.maddaAlef)}]*${A}){0,${more}}|${O}(?:${ZWNJ}*${O}){0,${more}}`,
+    pattern: `${S}?${A}(?:[${ZWNJ}${S.slice(1, -1)}${u(TAG.hamzaAlef)}${u(TAG.maddaAlef)}]*${A}){0,${more}}${u(TAG.tanweenAlef)}?|${O}(?:${ZWNJ}*${O}){0,${more}}`,
     group: 0,
   }
 }

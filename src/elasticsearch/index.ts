@@ -24,6 +24,7 @@ import {
   reservedRangeFilter,
   signalFilter,
   type TokenizerDefinition,
+  tanweenAlefFilter,
   tokenizer,
   zwnjBreakFilter,
 } from './char-level'
@@ -227,6 +228,10 @@ export function elasticsearchSettings(
     const persianText = variant === 'fa' || variant === 'auto_fa'
     const chars = [useCharFilter('reserved', reservedRangeFilter())]
     if (variant === 'auto_ar') chars.push(useCharFilter('signal_fa', signalFilter()))
+    if (!persianText) {
+      const mode = variant === 'ar' ? 'ar' : 'auto-ar'
+      chars.push(useCharFilter(`tanween_alef_${variant}`, tanweenAlefFilter(mode)))
+    }
     chars.push(useCharFilter('ignorable', ignorableFilter()))
     if (!persianText) {
       const suffix = variant === 'ar' ? 'ar' : 'auto_ar'

@@ -36,6 +36,12 @@ export const TAG = {
    */
   hamzaAlef: 0xe014,
   maddaAlef: 0xe015,
+  /**
+   * Put after a word's final ا whose marks hold a tanween fath (char-level `tanweenAlefFilter`; kavosh:
+   * TANWEEN_ALEF): the stop filter lists the words with it, the Arabic stemmer's first rule drops the alef
+   * with it, {@link unmarkFilter}-like rules remove it otherwise.
+   */
+  tanweenAlef: 0xe016,
 } as const
 
 /** First and last code unit of the reserved private-use range. */
@@ -112,7 +118,7 @@ export function wordTrie(words: Iterable<string>, sep = ''): string {
 /**
  * A stop word as it may stand in a token of the Arabic chain (see `TAG.hamzaAlef`): each آ of `word` (a
  * folded word that keeps its آ) as ا with the madda tag, each ا with or without the hamza tag, in every
- * combination (the plain word first when it has no آ).
+ * combination (the plain word first when it has no آ), and a final plain ا also with the tanween tag.
  */
 export function alefTagVariants(word: string): string[] {
   let variants = ['']
@@ -125,6 +131,9 @@ export function alefTagVariants(word: string): string[] {
     if (c === 'ا') for (const v of variants) next.push(`${v}${c}${chr(TAG.hamzaAlef)}`)
     variants = next
   }
+  // A final plain ا may carry the tanween tag (TAG.tanweenAlef: أيضاً is a stop word as أيضا).
+  if (word.endsWith('ا'))
+    for (const v of [...variants]) if (v.endsWith('ا')) variants.push(v + chr(TAG.tanweenAlef))
   return variants
 }
 

@@ -129,9 +129,17 @@ export function stopFilter(languages: readonly ('fa' | 'ar')[]): NamedFilter {
   return { name: 'stop', definition: { type: 'stop', stopwords: [...words].sort(), ignore_case: false } }
 }
 
-/** Removes the hamza-alef tags (TAG.hamzaAlef) once the article rule has read them, or at once without stemming. */
+/**
+ * Removes the hamza-alef tags (TAG.hamzaAlef) once the article rule has read them, or at once without
+ * stemming, and a tanween tag (TAG.tanweenAlef) that the stemmer's first rule left (a word too short).
+ */
 export function unmarkFilter(): NamedFilter {
-  return replace('untag_hamza_alef', `[${u(TAG.hamzaAlef)}${u(TAG.maddaAlef)}]`, '', true)
+  return replace(
+    'untag_hamza_alef',
+    `[${u(TAG.hamzaAlef)}${u(TAG.maddaAlef)}${u(TAG.tanweenAlef)}]`,
+    '',
+    true,
+  )
 }
 
 /** `stemPersian` (stem-fa.ts) as pattern_replace filters over tokens tagged Persian. */
@@ -271,6 +279,8 @@ export function arabicStemFilters(): NamedFilter[] {
   const lists = (words: Iterable<string>, cut: number) =>
     alefTagsAllowed(wordTrie([...words].map((word) => word.slice(cut))))
   // (The و-words are listed with a plain alef: one written with a hamza or madda is not that word.)
+  // The accusative tanween's alef (TAG.tanweenAlef after it) goes from a word of three letters or more.
+  filters.push(replace('ar_00_tanween_alef', `^(${AR})(${LM}{2,})ا${u(TAG.tanweenAlef)}$`, '$1$2'))
   const wawWords = wordTrie([...getLexicon().arWawWords].map((word) => word.slice(1)))
   filters.push(replace('ar_01_conjunction', `^(${AR})و(?!ال)(?!${wawWords})(?=${LM}{3})`, '$1'))
   // The name of God and its proclitic forms (لله، والله، بالله…) are kept whole as الله (the keep tag).
