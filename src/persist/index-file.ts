@@ -69,7 +69,7 @@
  * (حکومتها, الدولتین → حکوم, دول as حکومه, دوله, where version 15 holds حکومت, دولت), but for the words of
  * dictionaries/ar-teh-words.txt, keeps 12 more Arabic names in ستان or تین whole (کازاخستان, بوتین;
  * version 15: کازاخست, بوت), drops the alef of the Arabic accusative tanween where the mark is written
- * (رئیساً → رییس, version 15: رییسا) and جدا as a stop word, and puts no
+ * (رئیساً → رییس, version 15: رییسا), drops جدا, دون and فقط as Arabic stop words, and puts no
  * more than half of a field of more than 12 words into the lead field (version 15: its first leadWords).
  */
 
