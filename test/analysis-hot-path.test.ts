@@ -12,6 +12,7 @@ import {
   DIGIT,
   getCharTable,
   IGNORE,
+  isHamzaAlef,
   SEP,
   SIGNAL_AR,
   SIGNAL_DIGIT_GROUP,
@@ -163,7 +164,7 @@ function referenceScan(text: string): {
     word.tanween =
       natural &&
       fold[last] === 0x0627 &&
-      !'\u0622\u0623\u0625'.includes(String.fromCharCode(last)) &&
+      !isHamzaAlef(last) &&
       (tanweenAfter[n - 1]! || (n >= 2 && tanweenAfter[n - 2]!))
     words.push(word)
   }

@@ -145,15 +145,19 @@ export function reservedRangeFilter(): CharFilterDefinition {
   return { type: 'mapping', mappings }
 }
 
-/** Removes what kavosh ignores: combining marks, tatweel, bidi and format controls (not ZWNJ). */
-export function ignorableFilter(): CharFilterDefinition {
+/** What kavosh ignores inside a word (IGNORE: combining marks, tatweel, bidi and format controls; not ZWNJ). */
+function ignorableClass(): string {
   const { cls } = getCharTable()
-  const ignorable = propertyClass(
+  return propertyClass(
     '\\p{M}\\p{Cf}',
     (s) => markOrFormat.test(s),
     (c) => cls[c] === IGNORE,
   )
-  return { type: 'pattern_replace', pattern: `${ignorable}+`, replacement: '' }
+}
+
+/** Removes what kavosh ignores: combining marks, tatweel, bidi and format controls (not ZWNJ). */
+export function ignorableFilter(): CharFilterDefinition {
+  return { type: 'pattern_replace', pattern: `${ignorableClass()}+`, replacement: '' }
 }
 
 /**
@@ -181,14 +185,10 @@ export function foldFilter(): CharFilterDefinition {
  * (those with SIGNAL_FA_LETTER: پ چ ژ گ, which no fold changes), as kavosh's per-word language choice does.
  */
 export function signalFilter(): CharFilterDefinition {
-  const { cls, signal } = getCharTable()
+  const { signal } = getCharTable()
   const { arabicLetter, letters } = originalLetters()
   // Marks and format controls inside a word; not ZWNJ, which ends a word.
-  const soft = propertyClass(
-    '\\p{M}\\p{Cf}',
-    (s) => markOrFormat.test(s),
-    (c) => cls[c] === IGNORE,
-  )
+  const soft = ignorableClass()
   const inWord = `[${letters}${soft}]`
   const persian = charClass((c) => arabicLetter(c) && (signal[c]! & SIGNAL_FA_LETTER) !== 0)
   // At the first letter of a word (not after a letter, not after a letter and ignorables; a ZWNJ ends a
@@ -250,19 +250,13 @@ export function hamzaAlefFilters(mode: 'ar' | 'auto-ar'): {
  * {@link signalFilter} (kavosh's Persian stemmer reads no such bit).
  */
 export function tanweenAlefFilter(mode: 'ar' | 'auto-ar'): CharFilterDefinition {
-  const { cls } = getCharTable()
+  const { cls, fold, expansions } = getCharTable()
   const { arabicLetter, letters: L } = originalLetters()
-  const marks = propertyClass(
-    '\\p{M}\\p{Cf}',
-    (s) => markOrFormat.test(s),
-    (c) => cls[c] === IGNORE,
-  )
-  const wordChars = charClass((c) => arabicLetter(c) || cls[c] === IGNORE)
-  const persianWord = mode === 'ar' ? '' : `(?<!${u(TAG.signalFa)}${wordChars}{0,${2 * MAX_WORD_LENGTH}})`
+  const marks = ignorableClass()
+  const persianWord = mode === 'ar' ? '' : `(?<!${u(TAG.signalFa)}[${L}${marks}]{0,${2 * MAX_WORD_LENGTH}})`
   const T = u(TANWEEN_FATH)
   // What the tokenizer reads as a plain ا: the letters that fold to it (not أ إ آ, which its units keep) and
   // the ligatures whose expansion ends in it (ﻻ).
-  const { fold, expansions } = getCharTable()
   const hamzaForms = new Set([...HAMZA_ALEFS, ...HAMZA_ALEF_FORMS.map(([form]) => form)])
   const alef = charClass(
     (c) =>

@@ -311,11 +311,8 @@ export function arabicStemFilters(): NamedFilter[] {
   })
   // Each suffix at most once, in order, while ≥ 2 letters remain; a word of the exception list (checked
   // before each suffix) gets the keep tag, which no suffix rule matches past.
-  const exception = replace(
-    'ar_exception',
-    `^(${AR})(?=${wordTrie(getLexicon().arStemExceptions)}$)`,
-    `$1${chr(TAG.keep)}`,
-  )
+  const stemExceptions = wordTrie(getLexicon().arStemExceptions)
+  const exception = replace('ar_exception', `^(${AR})(?=${stemExceptions}$)`, `$1${chr(TAG.keep)}`)
   // Final hamza after alef on words of ≥ MIN_ARABIC_HAMZA_WORD letters; then one attached pronoun, unless
   // the word is an exception, while ≥ MIN_PRONOUN_STEM letters remain.
   filters.push(replace('ar_03_final_hamza', `^(${AR}${L}{${MIN_ARABIC_HAMZA_WORD - 2},})اء$`, '$1ا'))
@@ -326,7 +323,6 @@ export function arabicStemFilters(): NamedFilter[] {
   const afterTeh = `(?:${TEH_ENDINGS.map((p) => lit(p.slice(1))).join('|')})`
   const tehWords = wordTrie(getLexicon().arTehWords)
   const beforeTeh = `(?:${L}{3,}(?<!ا)|${wordTrie(getLexicon().arShortPluralStems)})`
-  const stemExceptions = wordTrie(getLexicon().arStemExceptions)
   filters.push(
     replace(
       'ar_03_teh_ending',
