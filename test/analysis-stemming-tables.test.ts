@@ -83,6 +83,24 @@ describe('Arabic proclitics and the verb ending وا at query time', () => {
     expect(readings('بمصر', ['مصر'])).toEqual(['بمصر', 'مصر'])
     expect(readings('لكندا', ['کندا'])).toEqual(['لکندا', 'کندا'])
   })
+  it('with the documents counted, adds it only when it is in more documents than the word as written', () => {
+    const counts = new Map([
+      ['کتاب', 40],
+      ['تاب', 3],
+      ['لجبر', 0],
+      ['جبر', 5],
+    ])
+    const readingsCounted = (word: string) =>
+      analyzeQuery(word, {
+        language: 'ar',
+        hasTerm: (t) => (counts.get(t) ?? 0) > 0,
+        documentFrequency: (t) => counts.get(t) ?? 0,
+      })[0]!.alternatives.map((a) => a.join(' '))
+    expect(readingsCounted('كتاب')).toEqual(['کتاب'])
+    expect(readingsCounted('لجبران')).toEqual([stemArabic('لجبران'), 'جبر'])
+    // Without the counts the reading is only checked against the index.
+    expect(readings('كتاب', ['کتاب', 'تاب'])).toEqual(['کتاب', 'تاب'])
+  })
   it('adds the stem without the verb ending وا when the index has it', () => {
     expect(readings('اضافوا', ['اضاف'])).toEqual(['اضافوا', 'اضاف'])
     expect(readings('اضافوا', [])).toEqual(['اضافوا'])
