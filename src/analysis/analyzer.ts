@@ -1023,7 +1023,8 @@ function arabicReadings(
   const readings: string[] = []
   // The name of God has no other reading: its ه is no teh marbuta (الله → اللت = the idol اللات) and the ل
   // of لله no proclitic before a word له ("to him").
-  if (stemWord(surface, -1, 'ar', alefs) === NAME_OF_GOD) return readings
+  const own = stemWord(surface, -1, 'ar', alefs)
+  if (own === NAME_OF_GOD) return readings
   // (The hamza-alef bits follow the letters they belong to: shifted when a letter goes from the front.)
   if (surface.length - 2 >= 3 && surface.endsWith('وا'))
     readings.push(stemWord(surface.slice(0, -2), -1, 'ar', alefs))
@@ -1034,10 +1035,7 @@ function arabicReadings(
   ) {
     const reading = stemWord(surface.slice(1), -1, 'ar', alefs >>> 1)
     // Only a reading in more documents than the word as written (کتاب is no ک + تاب).
-    if (
-      documentFrequency === undefined ||
-      documentFrequency(reading) > documentFrequency(stemWord(surface, -1, 'ar', alefs))
-    )
+    if (documentFrequency === undefined || documentFrequency(reading) > documentFrequency(own))
       readings.push(reading)
   }
   if (surface.length >= 4 && surface.endsWith('ه'))
