@@ -51,6 +51,13 @@ export class QueryEvaluator implements DocumentScorer {
   private readonly clauseScore: Float64Array
   private readonly clauseBest: Int32Array
   private readonly satisfied: Uint8Array
+  /**
+   * Per clause, its largest weight × idf over its alternatives (0 when nothing can match it); and their sum
+   * over the required clauses: the proximity bonus of a document that lacks some required clauses is
+   * scaled by the share of that sum it holds (see `ranking.ts`).
+   */
+  private readonly clauseIdf: Float64Array
+  private readonly requiredIdf: number
   /** The field the title-match bonus reads, or −1 when it cannot score (see `titleBonusField`). */
   private readonly titleField: number
   /** Clauses whose title occurrences {@link titleBonus} counted (distinct terms). */
@@ -99,6 +106,16 @@ export class QueryEvaluator implements DocumentScorer {
     this.clauseScore = new Float64Array(query.clauses.length)
     this.clauseBest = new Int32Array(query.clauses.length)
     this.satisfied = new Uint8Array(query.clauses.length)
+    this.clauseIdf = new Float64Array(query.clauses.length)
+    let requiredIdf = 0
+    for (let c = 0; c < query.clauses.length; c++) {
+      let idf = 0
+      for (const alternative of query.clauses[c].alternatives)
+        idf = Math.max(idf, alternative.weight * alternative.idf)
+      this.clauseIdf[c] = idf
+    }
+    for (const c of query.requiredClauses) requiredIdf += this.clauseIdf[c]
+    this.requiredIdf = requiredIdf
     this.titleField = titleBonusField(ranking, fieldBoosts)
     this.titleCounted = new Int32Array(query.clauses.length)
   }
@@ -367,6 +384,7 @@ export class QueryEvaluator implements DocumentScorer {
         )
         if (closeness > 0) bonus += closeness * Math.min(clauseScore[left], clauseScore[right])
       }
+      if (bonus > 0 && satisfiedCount < required.length) bonus *= this.heldIdfShare(required)
       scoreSum += ranking.proximityWeight * bonus
     }
     const coordination = ranking.coordination
@@ -518,6 +536,17 @@ export class QueryEvaluator implements DocumentScorer {
       count++
     }
     return count
+  }
+
+  /**
+   * The share of the required clauses' idf ({@link clauseIdf}) that the clauses satisfied for the current
+   * document hold (1 when the query's words are in no document).
+   */
+  private heldIdfShare(required: readonly number[]): number {
+    if (this.requiredIdf <= 0) return 1
+    let held = 0
+    for (const c of required) if (this.satisfied[c] === 1) held += this.clauseIdf[c]
+    return held / this.requiredIdf
   }
 
   /** Best closeness of two matched clauses over the searched fields (see `ranking.ts`). */

@@ -16,7 +16,10 @@
  * titleBonus = titleMatch × Σ_clauses weight(a) × idf(a) × tt × (k1 + 1) / (k1 + tt)   when the query holds every
  *              word of the document's title field (their occurrences there add up to its length), else 0;
  *              a = the clause's best alternative, tt = boost_title × tf_title(a) / norm_title (the title alone)
- * proximityBonus = proximityWeight × Σ_adjacent clause pairs closeness × min(clauseScore_i, clauseScore_j)
+ * proximityBonus = proximityWeight × held × Σ_adjacent clause pairs closeness × min(clauseScore_i, clauseScore_j)
+ * held = Σ_satisfied required clauses idf_c / Σ_required clauses idf_c  (1 when every one is satisfied), where
+ *        idf_c = the clause's largest weight(a) × idf(a) (0 when no term of it is indexed): a document lacking
+ *        the query's rarest word earns little for the common words it has side by side
  * closeness = 1 / gap for the nearest in-order occurrence, 0.5 / gap in reverse order (0 beyond proximityWindow),
  *             in one indexed field (the lead field repeats their positions)
  * ```
@@ -48,7 +51,13 @@ export interface RankingOptions {
   k1?: number | { fa?: number; ar?: number; other?: number }
   /** BM25 length normalisation in [0, 1], one number for all fields or per field. Default `0.75`. */
   b?: number | Record<string, number>
-  /** Weight of the bonus for query words occurring close together, in query order. Default `0.5`; 0 disables it. */
+  /**
+   * Weight of the bonus for query words occurring close together, in query order. Default `0.5`; 0 disables
+   * it. A document that lacks some of the query's words gets the bonus times the share of the query's idf
+   * that its words hold: pooled with news, passages that had two common words of a question side by side
+   * but not its rarest word outranked the articles holding all three (MRR@10 tune halves: pooled-fa ▸
+   * parsinlu-rc +0.0103, pooled-ar ▸ arcd +0.0020, the single corpora within ±0.0013).
+   */
   proximityWeight?: number
   /** Largest word gap that still earns a proximity bonus. Default `5`. */
   proximityWindow?: number

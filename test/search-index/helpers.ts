@@ -273,6 +273,20 @@ export function referenceSearch(
       }
       bonus += closeness * Math.min(scores[i], scores[i + 1])
     }
+    // A document lacking some of the query's words: the bonus times the share of their idf it holds.
+    if (satisfiedCount < required.length) {
+      const clauseIdf = required.map((clause) =>
+        Math.max(
+          0,
+          ...clause.alternatives
+            .filter((terms) => terms.every((term) => documentFrequency.has(term)))
+            .map((terms) => Math.max(...terms.map(idf))),
+        ),
+      )
+      const total = clauseIdf.reduce((a, b) => a + b, 0)
+      const held = clauseIdf.reduce((a, b, i) => a + (satisfied[i] ? b : 0), 0)
+      if (total > 0) bonus *= held / total
+    }
     sum += options.proximityWeight * bonus
     const coordination = (satisfiedCount / required.length) ** (options.coordination ?? 0)
     hits.push({ id: document.id, score: sum * coordination, order })

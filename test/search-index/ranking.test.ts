@@ -140,6 +140,30 @@ describe('search ranking agrees with a brute-force BM25F reference', () => {
     expect(score('reversed') - score('far')).toBeCloseTo(bonus / 2, 9)
   })
 
+  it('scales the proximity bonus of a document lacking query words by the share of their idf it holds', () => {
+    const filler = 'باغ کوه ابر باران دفتر قلم'
+    const index = new SearchIndex({ fields: ['body'], language: 'fa' })
+    index.addAll([
+      { id: 'two', body: `دریا ستاره ${filler}` },
+      { id: 'whale', body: `نهنگ ${filler}` },
+      { id: 'none', body: filler },
+      { id: 'none2', body: filler },
+    ])
+    // The bonus is what proximityWeight adds. Each of the three query words is in one document of four
+    // (equal idf): 'two' holds two thirds of the query's idf, so it keeps two thirds of its bonus for the
+    // pair it holds (the clause scores of دریا and ستاره are the same in both queries).
+    const bonusOf = (query: string) => {
+      const score = (proximityWeight: number) =>
+        index.search(query, { ranking: { proximityWeight } }).find((hit) => hit.id === 'two')!.score
+      return score(0.5) - score(0)
+    }
+    const whole = bonusOf('دریا ستاره')
+    expect(whole).toBeGreaterThan(0)
+    expect(bonusOf('دریا ستاره نهنگ')).toBeCloseTo((whole * 2) / 3, 9)
+    // Words in no document take no share.
+    expect(bonusOf('دریا ستاره زرافه')).toBeCloseTo(whole, 9)
+  })
+
   it('ranks the document whose whole title the query names first (title-match bonus); options and save', () => {
     const documents = [
       // Mentions every query word, more often, in a body about something else.
