@@ -6,7 +6,7 @@
 import { digitsArToEn, digitsFaToEn, toPersianChars } from '@persian-tools/persian-tools'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { faHehPlurals } from '../src/analysis/dictionaries.generated'
+import { faHehPlurals, faHehYeWords } from '../src/analysis/dictionaries.generated'
 import { getLexicon } from '../src/analysis/lexicon'
 import { analyze, normalize } from '../src/index'
 
@@ -93,6 +93,22 @@ describe('checklist: letter variants', () => {
     for (const noun of faHehPlurals) expect(normalize(noun).endsWith('ه'), noun).toBe(true)
     for (const stem of getLexicon().faHehPluralStems) {
       expect(terms(`${stem}ات`, 'fa'), stem).toEqual(terms(`${stem}ه`, 'fa'))
+    }
+  })
+  it('a Persian word in ه + ای written joined (ZWNJ stripped) is the word, not a plural (fa-heh-ye-words.txt)', () => {
+    sameTerms('منطقه', ['منطقهای', 'منطقه‌ای', 'منطقه ای'], 'fa')
+    sameTerms('برنامه هسته ای', ['برنامه هستهای', 'برنامه هسته‌ای'], 'fa')
+    sameTerms('رسانه ویژه خامنه', ['رسانهای ویژهای خامنهای'], 'fa')
+    // منطق ("logic") and هست ("is") stay apart; the plural reading stays for the words left out of the list
+    // (دورهای: rounds, مدیرهای: managers) and for every other word (کتابهای).
+    expect(terms('منطقهای', 'fa')).not.toEqual(terms('منطق', 'fa'))
+    expect(terms('دورهای', 'fa')).toEqual(terms('دور', 'fa'))
+    expect(terms('مدیرهای', 'fa')).toEqual(terms('مدیر', 'fa'))
+    expect(terms('کتابهای', 'fa')).toEqual(terms('کتاب', 'fa'))
+    // Every listed word ends in ه, and with ای joined it gives the terms it gives with a ZWNJ.
+    for (const word of faHehYeWords) {
+      expect(normalize(word).endsWith('ه'), word).toBe(true)
+      expect(terms(`${word}ای`, 'fa'), word).toEqual(terms(`${word}\u200cای`, 'fa'))
     }
   })
   it('the spelling lists are well-formed: no spelling begins another or its replacement', () => {

@@ -56,6 +56,10 @@ function referenceStem(word: string, boundary: number): string {
     if (boundary >= 0) boundary -= 1
   }
 
+  // 1c. A word of fa-heh-ye-words + ای written joined (منطقهای): as if a ZWNJ marked the ای.
+  if (boundary < 0 && w.endsWith('های') && getLexicon().faHehYeWords.has(w.slice(0, -2)))
+    boundary = w.length - 2
+
   // 2. A suffix marked by a ZWNJ / written apart: cut exactly there (e.g. خانه‌ای → خانه, کتاب‌ها → کتاب).
   if (boundary >= MIN_STEM && BOUNDARY_SUFFIXES.has(w.slice(boundary))) {
     const stem = w.slice(0, boundary)
@@ -206,6 +210,7 @@ const listed = [
   ...[...lexicon.faHehPluralStems].map((s) => `${s}ه`),
   ...lexicon.faGafWords,
   ...lexicon.faShortPlurals,
+  ...lexicon.faHehYeWords,
   // words in گ of their own that are not on that list, whose گان the rule reads as a silent ه
   'خبرگ',
   'تشنگ',
@@ -215,6 +220,7 @@ const endings = [
   '',
   'ها',
   'های',
+  'ای',
   'هایی',
   'هایم',
   'ان',

@@ -18,6 +18,7 @@ import {
   faBrokenPlurals,
   faGafWords,
   faHehPlurals,
+  faHehYeWords,
   faPastStems,
   faPresentStems,
   faShortPlurals,
@@ -63,6 +64,11 @@ export interface Lexicon {
    * without that ه: a word of this set + ات stems to the set's word + ه (مسابقات → مسابقه).
    */
   readonly faHehPluralStems: ReadonlySet<string>
+  /**
+   * Persian words in a silent ه whose ای is often written joined (folded; `dictionaries/fa-heh-ye-words.txt`):
+   * such a word + های is the word + ای (منطقهای → منطقه), not a plural in ها (منطق + های).
+   */
+  readonly faHehYeWords: ReadonlySet<string>
   /**
    * Persian words in a گ of their own whose plural in ان ends in گان (folded; `dictionaries/fa-gaf-words.txt`):
    * such a plural loses the ان alone (بزرگان → بزرگ), not گان for a silent ه.
@@ -148,6 +154,7 @@ export function getLexicon(): Lexicon {
       faPastStems: foldAll(faPastStems),
       faPresentStems: foldAll(faPresentStems),
       faHehPluralStems: new Set([...foldAll(faHehPlurals)].map((word) => word.slice(0, -1))),
+      faHehYeWords: foldAll(faHehYeWords),
       faGafWords: foldAll(faGafWords),
       faShortPlurals: foldAll(faShortPlurals),
       faSpellingVariants: spellingMap(faSpellingVariants),

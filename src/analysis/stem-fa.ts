@@ -90,6 +90,16 @@ export function stemPersian(word: string, boundary: number): string {
     if (boundary >= 0) boundary -= 1
   }
 
+  // 1c. A word of dictionaries/fa-heh-ye-words.txt + ای written joined (منطقهای, هستهای): read as if a ZWNJ
+  // marked the ای (the plural های would leave منطق, "logic", and هست, "is").
+  if (
+    boundary < 0 &&
+    w.length >= 5 &&
+    endsAt(w, 0, w.length, HAY) &&
+    persianSets().hehYeWords.has(w, 0, w.length - 2)
+  )
+    boundary = w.length - 2
+
   // 2. A suffix marked by a ZWNJ / written apart: cut exactly there (e.g. خانه‌ای → خانه, کتاب‌ها → کتاب).
   if (boundary >= MIN_STEM && boundarySuffixes.has(w, boundary, w.length)) {
     return exceptions.has(w, 0, boundary) ? w.slice(0, boundary) : stemPersianSuffixes(w, boundary, isVerb)
@@ -103,6 +113,7 @@ interface PersianSets {
   pastStems: RangeSet
   presentStems: RangeSet
   hehPluralStems: RangeSet
+  hehYeWords: RangeSet
   gafWords: RangeSet
   shortPlurals: RangeSet
 }
@@ -117,6 +128,7 @@ function persianSets(): PersianSets {
       pastStems: rangeSetOf(lexicon.faPastStems),
       presentStems: rangeSetOf(lexicon.faPresentStems),
       hehPluralStems: rangeSetOf(lexicon.faHehPluralStems),
+      hehYeWords: rangeSetOf(lexicon.faHehYeWords),
       gafWords: rangeSetOf(lexicon.faGafWords),
       shortPlurals: rangeSetOf(lexicon.faShortPlurals),
     }
@@ -138,6 +150,7 @@ const STAN = unitsOf('ستان')
 const DOSTAN = unitsOf('دوستان')
 const ZAMAN = unitsOf('زمان')
 const AT = unitsOf('ات')
+const HAY = unitsOf('های')
 const YY = unitsOf('یی')
 const Y = unitsOf('ی')
 

@@ -144,8 +144,15 @@ export function unmarkFilter(): NamedFilter {
 
 /** `stemPersian` (stem-fa.ts) as pattern_replace filters over tokens tagged Persian. */
 export function persianStemFilters(): NamedFilter[] {
-  const { faStemExceptions, faPastStems, faPresentStems, faHehPluralStems, faGafWords, faShortPlurals } =
-    getLexicon()
+  const {
+    faStemExceptions,
+    faPastStems,
+    faPresentStems,
+    faHehPluralStems,
+    faHehYeWords,
+    faGafWords,
+    faShortPlurals,
+  } = getLexicon()
   const hehPlurals = wordTrie(faHehPluralStems)
   const gafWords = wordTrie(faGafWords)
   const exceptions = wordTrie(faStemExceptions)
@@ -190,6 +197,8 @@ export function persianStemFilters(): NamedFilter[] {
       `(?=(?:${verbFormZ}|${pastZ}${Z}(?:ن|${perfectZ}))$)`,
     `$1${chr(TAG.verb)}`,
   )
+  // A word of fa-heh-ye-words.txt + ای written joined (منطقهای): as if a ZWNJ marked the ای (stem-fa.ts 1c).
+  rule('heh_ye', `^(${FA}${V})(${wordTrie(faHehYeWords)})ای$`, `$1$2${chr(0x200c)}ای`)
   // A suffix after the word's ZWNJ (or joined space): cut there.
   rule('boundary', `^(${FA}${V})(${L}{${MIN_STEM},})${ZWNJ}${wordTrie(BOUNDARY_SUFFIXES)}$`, '$1$2')
   filters.push(replace('fa_zwnj', ZWNJ, '', true))

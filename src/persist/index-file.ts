@@ -71,6 +71,8 @@
  * version 15: کازاخست, بوت), drops the alef of the Arabic accusative tanween where the mark is written
  * (رئیساً → رییس, version 15: رییسا), drops جدا, دون and فقط as Arabic stop words, and puts no
  * more than half of a field of more than 12 words into the lead field (version 15: its first leadWords).
+ * Version 17, the same layout, reads a Persian word of dictionaries/fa-heh-ye-words.txt + ای written joined
+ * as the word (منطقهای, هستهای → منطقه, هسته, where version 16 holds منطق, هست).
  */
 
 import { CorruptIndexError, IncompatibleIndexError, KavoshError } from '../errors'
@@ -85,7 +87,7 @@ import { crc32 } from './crc32'
  * Version of the format this build writes and the only one it reads; raised for a new layout and for an
  * analysis change that gives other terms for the same text (see the layout notes above).
  */
-export const FORMAT_VERSION = 16
+export const FORMAT_VERSION = 17
 
 const MAGIC = [0x4b, 0x56, 0x53, 0x48] // "KVSH"
 const HEADER_BYTES = 16
