@@ -90,6 +90,10 @@ function joinDetachedAffixes(text: string, words: WordBuffer, persian: (signal: 
   // persian(signal) once per distinct signal value of this text (signals are 4 bits).
   const persianBySignal = persianBySignalScratch
   persianBySignal.fill(-1)
+  // The affix flags of the word after the current one, once read (the next iteration's own flags when
+  // nothing joined onto it): one record read per word instead of two.
+  let nextId = -2
+  let nextIdFlags = 0
   let out = 0
   for (let i = 0; i < n; i++) {
     const first = i
@@ -107,7 +111,7 @@ function joinDetachedAffixes(text: string, words: WordBuffer, persian: (signal: 
         persianBySignal[sig] = isPersian
       }
       if (isPersian === 1) {
-        let flags = affixFlagsOf(wordId)
+        let flags = wordId === nextId ? nextIdFlags : affixFlagsOf(wordId)
         // The next word joins this one when this is می / نمی written apart from its verb, or a stop word
         // that a ZWNJ joins to a next word that is no stop word: a compound (بی‌کار, پیش‌نویس, بین‌المللی,
         // به‌طور) stays one word, as written without the ZWNJ. (Neither is an affix or joins onto one:
@@ -130,7 +134,9 @@ function joinDetachedAffixes(text: string, words: WordBuffer, persian: (signal: 
         }
         // Suffixes written apart: کتاب ها, بزرگ تر, خانه ای, رفته اند.
         while (i + 1 < n && script[i + 1] === arabic && (flags & AFFIX_PREFIX) === 0) {
-          const nextFlags = affixFlagsOf(id[i + 1]!)
+          nextId = id[i + 1]!
+          const nextFlags = affixFlagsOf(nextId)
+          nextIdFlags = nextFlags
           if ((nextFlags & AFFIX_ANY_SUFFIX) === 0) break
           const joins =
             (nextFlags & AFFIX_SUFFIX) !== 0 ||
@@ -506,12 +512,14 @@ const sharedTerms = new TermBuffer()
 /**
  * Writes the index terms of `text` into `out` as term keys, with offsets and positions exactly as
  * {@link analyze} gives them: the form the index uses (no strings for words seen before). Returns the
- * language the text was analysed as.
+ * language the text was analysed as. With `withOffsets` false the offsets are not written (`out.start`
+ * and `out.end` hold stale values): the index reads only keys and positions.
  */
 export function analyzeInto(
   text: string,
   options: AnalyzeOptions | undefined,
   out: TermBuffer,
+  withOffsets = true,
 ): ResolvedLanguage {
   const language = options?.language ?? 'auto'
   const stem = options?.stem ?? true
@@ -633,8 +641,10 @@ export function analyzeInto(
       key = termKeyOf(term)
     }
     keys[written] = key
-    starts[written] = start[position]!
-    ends[written] = end[position]!
+    if (withOffsets) {
+      starts[written] = start[position]!
+      ends[written] = end[position]!
+    }
     positions[written] = position
     written++
   }
