@@ -1171,6 +1171,7 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
     for (let f = 0; f < document.texts.length; f++) {
       const text = document.texts[f]
       if (text.length === 0) continue
+      // The index reads keys and positions only: no offsets.
       const resolved = analyzeInto(text, analysisOptions, documentTerms, false)
       target.addTerms(f, documentTerms)
       if (leadWords > 0 && documentTerms.count > 0) {
