@@ -52,8 +52,8 @@ export class QueryEvaluator implements DocumentScorer {
   private readonly clauseBest: Int32Array
   private readonly satisfied: Uint8Array
   /**
-   * Per clause, its largest weight × idf over its alternatives (0 when nothing can match it); and their sum
-   * over the required clauses: the proximity bonus of a document that lacks some required clauses is
+   * Per required clause, its largest weight × idf over its alternatives (0 when nothing can match it; 0 for
+   * optional clauses); and their sum: the proximity bonus of a document that lacks some required clauses is
    * scaled by the share of that sum it holds (see `ranking.ts`).
    */
   private readonly clauseIdf: Float64Array
@@ -108,13 +108,13 @@ export class QueryEvaluator implements DocumentScorer {
     this.satisfied = new Uint8Array(query.clauses.length)
     this.clauseIdf = new Float64Array(query.clauses.length)
     let requiredIdf = 0
-    for (let c = 0; c < query.clauses.length; c++) {
+    for (const c of query.requiredClauses) {
       let idf = 0
       for (const alternative of query.clauses[c].alternatives)
         idf = Math.max(idf, alternative.weight * alternative.idf)
       this.clauseIdf[c] = idf
+      requiredIdf += idf
     }
-    for (const c of query.requiredClauses) requiredIdf += this.clauseIdf[c]
     this.requiredIdf = requiredIdf
     this.titleField = titleBonusField(ranking, fieldBoosts)
     this.titleCounted = new Int32Array(query.clauses.length)
