@@ -71,6 +71,8 @@ export class DocumentTable {
   storedValues: unknown[][]
   /** Sum of field lengths over live documents, per field. */
   readonly liveFieldLengthTotals: Float64Array
+  /** Live documents whose field f holds at least one indexed token, per field. */
+  readonly liveFieldDocCounts: Float64Array
   private readonly docIdsByExternalId = new Map<DocumentId, number>()
 
   constructor(
@@ -84,6 +86,17 @@ export class DocumentTable {
     this.languages = new Uint8Array(slots)
     this.storedValues = Array.from({ length: storedFieldCount }, () => [])
     this.liveFieldLengthTotals = new Float64Array(fieldCount)
+    this.liveFieldDocCounts = new Float64Array(fieldCount)
+  }
+
+  /**
+   * The average length of field `field` over the live documents that have it (BM25's avgdl, as Lucene
+   * counts it: a field most documents leave empty, a summary or a caption, is not made to look short),
+   * or 0 when none has it.
+   */
+  averageFieldLength(field: number): number {
+    const docs = this.liveFieldDocCounts[field]
+    return docs > 0 ? this.liveFieldLengthTotals[field] / docs : 0
   }
 
   /** Internal id of a live document with this caller id, or −1. */
@@ -109,6 +122,7 @@ export class DocumentTable {
     for (let f = 0; f < fieldCount; f++) {
       this.fieldLengths[docId * fieldCount + f] = fieldLengths[f]
       this.liveFieldLengthTotals[f] += fieldLengths[f]
+      if (fieldLengths[f] > 0) this.liveFieldDocCounts[f]++
     }
     this.languages[docId] = language
     this.externalIds.push(externalId)
@@ -124,8 +138,11 @@ export class DocumentTable {
     if (this.removed[docId] === 1) return
     this.removed[docId] = 1
     const fieldCount = this.fieldCount
-    for (let f = 0; f < fieldCount; f++)
-      this.liveFieldLengthTotals[f] -= this.fieldLengths[docId * fieldCount + f]
+    for (let f = 0; f < fieldCount; f++) {
+      const length = this.fieldLengths[docId * fieldCount + f]
+      this.liveFieldLengthTotals[f] -= length
+      if (length > 0) this.liveFieldDocCounts[f]--
+    }
     const externalId = this.externalIds[docId]
     // A replaced document's id may already point at its newer copy (e.g. while loading).
     if (this.docIdsByExternalId.get(externalId) === docId) this.docIdsByExternalId.delete(externalId)
@@ -192,6 +209,7 @@ export class DocumentTable {
       fieldCount,
       table.docIdsByExternalId,
       table.liveFieldLengthTotals,
+      table.liveFieldDocCounts,
     )
     if (live < 0) return { duplicateId: columns.externalIds[-live - 1] }
     table.liveCount = live
@@ -234,7 +252,8 @@ export class DocumentTable {
 }
 
 /**
- * Maps the caller id of every live document to its internal id, adds up live field lengths and drops the
+ * Maps the caller id of every live document to its internal id, adds up live field lengths (and counts the
+ * live documents that have each field) and drops the
  * stored values of removed documents; returns the live count, or −(docId + 1) of the first live document
  * whose id an earlier one has. The loop alone in a function (it runs once per load or merge: V8 optimises
  * it while it runs, and code after it that had not run yet would deoptimise it again).
@@ -247,6 +266,7 @@ function indexLiveDocuments(
   fieldCount: number,
   ids: Map<DocumentId, number>,
   totals: Float64Array,
+  having: Float64Array,
 ): number {
   let live = 0
   for (let docId = 0; docId < externalIds.length; docId++) {
@@ -258,7 +278,11 @@ function indexLiveDocuments(
     const size = ids.size
     ids.set(externalIds[docId], docId)
     if (ids.size === size) return -(docId + 1)
-    for (let f = 0; f < fieldCount; f++) totals[f] += fieldLengths[docId * fieldCount + f]
+    for (let f = 0; f < fieldCount; f++) {
+      const length = fieldLengths[docId * fieldCount + f]
+      totals[f] += length
+      if (length > 0) having[f]++
+    }
     live++
   }
   return live

@@ -114,9 +114,7 @@ export function postingBlocks(
   const byteLength = termId < pool.termCount ? pool.regionLength[termId] : 0
   const fieldCount = documents.fieldCount
   const average = new Float64Array(fieldCount)
-  for (let f = 0; f < fieldCount; f++) {
-    average[f] = documents.liveCount > 0 ? documents.liveFieldLengthTotals[f] / documents.liveCount : 0
-  }
+  for (let f = 0; f < fieldCount; f++) average[f] = documents.averageFieldLength(f)
   if (postingCount < CACHED_MIN_POSTINGS) {
     return buildBlocks(pool.postingsOf(termId), documents, postingCount, byteLength, b, average)
   }

@@ -99,10 +99,7 @@ export class QueryEvaluator implements DocumentScorer {
     )
     this.fieldFactor = new Float64Array(fieldCount)
     this.averageFieldLength = new Float64Array(fieldCount)
-    const live = index.documents.liveCount
-    for (let f = 0; f < fieldCount; f++) {
-      this.averageFieldLength[f] = live > 0 ? index.documents.liveFieldLengthTotals[f] / live : 0
-    }
+    for (let f = 0; f < fieldCount; f++) this.averageFieldLength[f] = index.documents.averageFieldLength(f)
     this.clauseScore = new Float64Array(query.clauses.length)
     this.clauseBest = new Int32Array(query.clauses.length)
     this.satisfied = new Uint8Array(query.clauses.length)

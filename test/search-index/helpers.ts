@@ -165,11 +165,13 @@ export function referenceSearch(
     const df = documentFrequency.get(term) ?? 0
     return Math.log(1 + (N - df + 0.5) / (df + 0.5))
   }
-  const averages = fieldBoosts.map((_, f) =>
-    analysed.length === 0
+  // Over the live documents that have the field (Lucene's avgdl): an empty field is not a short one.
+  const averages = fieldBoosts.map((_, f) => {
+    const having = analysed.filter((document) => document.lengths[f] > 0)
+    return having.length === 0
       ? 0
-      : analysed.reduce((sum, document) => sum + document.lengths[f], 0) / analysed.length,
-  )
+      : having.reduce((sum, document) => sum + document.lengths[f], 0) / having.length
+  })
   const clauses = analyzeQuery(query, {
     language: options.language,
     hasTerm: (term) => documentFrequency.has(term),

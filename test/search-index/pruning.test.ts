@@ -364,7 +364,7 @@ describe('skip data and cursors', () => {
             documents: table,
             dictionary,
           } = (index as unknown as { inverted: InvertedIndexLike }).inverted
-          const average = [0, 1].map((f) => table.liveFieldLengthTotals[f] / table.liveCount)
+          const average = [0, 1].map((f) => table.averageFieldLength(f))
           // Twice per term with different b: the second call must not reuse skip data cached by the first.
           const terms = Array.from({ length: dictionary.size * 2 }, (_, i) => i % dictionary.size)
           for (const [i, termId] of terms.entries()) {

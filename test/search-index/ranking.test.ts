@@ -164,6 +164,29 @@ describe('search ranking agrees with a brute-force BM25F reference', () => {
     expect(bonusOf('دریا ستاره زرافه')).toBeCloseTo(whole, 9)
   })
 
+  it('averages a field over the documents that have it: a field most leave empty is not a short one', () => {
+    const filler = 'باغ کوه ابر باران دفتر قلم'
+    const build = (otherSummary: string) => {
+      const index = new SearchIndex({ fields: ['body', 'summary'], language: 'fa', leadWords: 0 })
+      index.add({ id: 'whale', body: filler, summary: 'نهنگ دریا' })
+      for (let i = 0; i < 8; i++) index.add({ id: i, body: filler, summary: otherSummary })
+      return index
+    }
+    const scoreOf = (index: SearchIndex) => index.search('نهنگ').find((hit) => hit.id === 'whale')!.score
+    // Every summary two words long, or only the whale's: its summary is of average length either way (with
+    // the average over all nine documents, 2/9 of a word, it would count as nine times too long).
+    const sparse = build('')
+    const full = scoreOf(build('ستاره ماه'))
+    expect(scoreOf(sparse)).toBeCloseTo(full, 9)
+    // Removing a document without the field changes N, not the average; a saved index keeps both.
+    sparse.remove(0)
+    const afterRemove = scoreOf(sparse)
+    const fullAfterRemove = build('ستاره ماه')
+    fullAfterRemove.remove(0)
+    expect(afterRemove).toBeCloseTo(scoreOf(fullAfterRemove), 9)
+    expect(scoreOf(SearchIndex.load(sparse.save()))).toBeCloseTo(afterRemove, 9)
+  })
+
   it('ranks the document whose whole title the query names first (title-match bonus); options and save', () => {
     const documents = [
       // Mentions every query word, more often, in a body about something else.

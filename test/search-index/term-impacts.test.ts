@@ -43,7 +43,7 @@ function parametersOf(inverted: InvertedIndex): ImpactParameters {
   const documents = inverted.documents
   const fieldCount = inverted.fieldCount
   const average = new Float64Array(fieldCount)
-  for (let f = 0; f < fieldCount; f++) average[f] = documents.liveFieldLengthTotals[f] / documents.liveCount
+  for (let f = 0; f < fieldCount; f++) average[f] = documents.averageFieldLength(f)
   const fieldBoosts = new Float64Array(fieldCount).fill(1)
   return { fieldBoosts, b: ranking.b, k1: ranking.k1, average, titleField: 0, titleMatch: ranking.titleMatch }
 }
