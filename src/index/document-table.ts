@@ -252,11 +252,11 @@ export class DocumentTable {
 }
 
 /**
- * Maps the caller id of every live document to its internal id, adds up live field lengths (and counts the
- * live documents that have each field) and drops the
- * stored values of removed documents; returns the live count, or −(docId + 1) of the first live document
- * whose id an earlier one has. The loop alone in a function (it runs once per load or merge: V8 optimises
- * it while it runs, and code after it that had not run yet would deoptimise it again).
+ * Maps the caller id of every live document to its internal id, adds up live field lengths, counts the live
+ * documents that have each field and drops the stored values of removed documents; returns the live count,
+ * or −(docId + 1) of the first live document whose id an earlier one has. The loop alone in a function (it
+ * runs once per load or merge: V8 optimises it while it runs, and code after it that had not run yet would
+ * deoptimise it again).
  */
 function indexLiveDocuments(
   externalIds: readonly DocumentId[],

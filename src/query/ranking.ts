@@ -9,9 +9,9 @@
  * clauseScore = max over the clause's alternatives a of  weight(a) × idf(a) × tf̃ × (k1 + 1) / (k1 + tf̃)
  * k1 = k1 of the document's language (Persian, Arabic, other)
  * tf̃ = Σ_fields boost_f × tf_f(a) / (1 − b_f + b_f × len_f(d) / avgLen_f)             (BM25F)
- * avgLen_f = mean of len_f over the live documents whose field f is not empty (as Lucene counts it)
  *      the fields: the indexed ones and the lead field (their first leadWords words, at most half a field
  *      of more than 12 words; boost leadBoost)
+ * avgLen_f = mean of len_f over the live documents whose field f is not empty (as Lucene counts it)
  * idf(t) = ln(1 + (N − df(t) + 0.5) / (df(t) + 0.5));  idf of a phrase = max idf of its terms
  * idf of a joined compound (an optional clause for adjacent query words) ≤ Σ idf of the words it covers
  * titleBonus = titleMatch × Σ_clauses weight(a) × idf(a) × tt × (k1 + 1) / (k1 + tt)   when the query holds every
