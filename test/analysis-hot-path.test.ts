@@ -301,6 +301,26 @@ describe('tokenizer pass', () => {
   })
 })
 
+describe('a word joined past what the intern table holds', () => {
+  it('is one term, stemmed, at its word position, whatever options hold the key cache', () => {
+    // 64 letters and forty detached ها: joined, 144 units, past MAX_JOINED_LENGTH, so the word has no intern
+    // id and its surface is built as a string (the path of pathological input, not of text).
+    const base = 'ک'.repeat(64)
+    const text = `${base}${' ها'.repeat(40)} کتاب`
+    const stemmed = [
+      { term: base + 'ها'.repeat(38), start: 0, end: 184, position: 0 },
+      { term: 'کتاب', start: 185, end: 189, position: 1 },
+    ]
+    for (let round = 0; round < 2; round++) {
+      releaseAnalysisCaches()
+      expect(analyze(text, { language: 'fa' })).toEqual(stemmed)
+      expect(analyze(text, { language: 'fa' })).toEqual(stemmed)
+      expect(analyze(text, { language: 'fa', stem: false })[0]!.term).toBe(base + 'ها'.repeat(40))
+    }
+    releaseAnalysisCaches()
+  })
+})
+
 describe('cached term keys under other options', () => {
   // Every combination of the options that decide a word's term, in two languages.
   const optionSets = [true, false].flatMap((stem) =>
