@@ -8,6 +8,47 @@ let table: Int32Array | null = null
 /** True on little-endian hosts, where four bytes read as one 32-bit word are in CRC order. */
 const HOST_IS_LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1
 
+/** The shape of Node's `zlib.crc32` (Node 20.15 and 22.2 on): the same CRC-32, continued from `value`. */
+type NativeCrc32 = (data: Uint8Array, value?: number) => number
+
+/**
+ * Node's own CRC-32 (zlib's, several times faster than the table loop below: about 1 ms against 4 for a
+ * 6.5 MB index), reached through `process.getBuiltinModule` (Node 20.16 and 22.3 on) so that the library
+ * imports no Node module and still runs unchanged in browsers and workers, where this is null.
+ */
+const nativeCrc32: NativeCrc32 | null = findNativeCrc32()
+
+function findNativeCrc32(): NativeCrc32 | null {
+  try {
+    const host = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process
+    const zlib = host?.getBuiltinModule?.('node:zlib') as { crc32?: unknown } | undefined
+    const crc = zlib?.crc32
+    if (typeof crc !== 'function') return null
+    const native = crc as NativeCrc32
+    // Trust it only if it computes this CRC (the check value of the polynomial's catalogue entry).
+    return native(Uint8Array.of(0x31, 0x32, 0x33, 0x34, 0x35, 0x36, 0x37, 0x38, 0x39)) === 0xcbf43926
+      ? native
+      : null
+  } catch {
+    return null
+  }
+}
+
+/** Whether {@link crc32} can use the host's native CRC-32 (Node 20.16 and 22.3 on). */
+export function hasNativeCrc32(): boolean {
+  return nativeCrc32 !== null
+}
+
+/**
+ * How {@link crc32} reads: `native` the host's zlib (when it has one), `words` the bulk as 32-bit words
+ * (little-endian hosts), `bytes` byte by byte (any host). All give the same result.
+ */
+export type Crc32Method = 'native' | 'words' | 'bytes'
+
+/** The fastest method this host offers. */
+const DEFAULT_METHOD: Crc32Method =
+  nativeCrc32 !== null ? 'native' : HOST_IS_LITTLE_ENDIAN ? 'words' : 'bytes'
+
 /**
  * Sixteen 256-entry tables, one after the other ("slicing by 16"): table k maps a byte to the CRC of that
  * byte followed by k zero bytes, so the loop consumes sixteen bytes per step with sixteen independent
@@ -32,8 +73,8 @@ function crcTable(): Int32Array {
 }
 
 /**
- * CRC-32 of `bytes[start, end)`, as an unsigned 32-bit number. `wordReads` (default: on little-endian
- * hosts) reads the bulk as 32-bit words instead of byte by byte; both give the same result.
+ * CRC-32 of `bytes[start, end)`, as an unsigned 32-bit number. `method` (default: the fastest the host
+ * offers) is for tests; every method gives the same result.
  *
  * @example
  * ```ts
@@ -44,8 +85,11 @@ export function crc32(
   bytes: Uint8Array,
   start = 0,
   end = bytes.length,
-  wordReads = HOST_IS_LITTLE_ENDIAN,
+  method: Crc32Method = DEFAULT_METHOD,
 ): number {
+  if (method === 'native' && nativeCrc32 !== null) {
+    return nativeCrc32(start === 0 && end === bytes.length ? bytes : bytes.subarray(start, end)) >>> 0
+  }
   const lookup = crcTable()
   // Single bytes up to a 4-byte boundary of the buffer, so the bulk can be read as 32-bit words. Each loop
   // is a function of its own: V8 optimises a loop while it runs, and code after it that had not run yet
@@ -54,7 +98,7 @@ export function crc32(
   while (aligned < end && ((bytes.byteOffset + aligned) & 3) !== 0) aligned++
   let crc = crcOfBytes(lookup, -1, bytes, start, aligned)
   const bulkEnd = aligned + ((end - aligned) & ~15)
-  if (wordReads && bulkEnd > aligned) {
+  if (method !== 'bytes' && HOST_IS_LITTLE_ENDIAN && bulkEnd > aligned) {
     const words = new Int32Array(bytes.buffer, bytes.byteOffset + aligned, (bulkEnd - aligned) >>> 2)
     // In calls of 64 KB: V8 optimises a function called again and again sooner than one long loop.
     for (let from = 0; from < words.length; from += 16384) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { SearchIndex } from '../../src/index'
 import { copyLittleEndian, littleEndianBytes } from '../../src/persist/byte-stream'
-import { crc32 } from '../../src/persist/crc32'
+import { crc32, hasNativeCrc32 } from '../../src/persist/crc32'
 
 /** Bit-at-a-time CRC-32, the definition. */
 function referenceCrc32(bytes: Uint8Array): number {
@@ -14,7 +14,7 @@ function referenceCrc32(bytes: Uint8Array): number {
 }
 
 describe('saved-index building blocks', () => {
-  it('crc32 (word reads and byte reads) equals the definition at every alignment and length', () => {
+  it('crc32 (native, word reads and byte reads) equals the definition at every alignment and length', () => {
     expect(crc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926)
     const buffer = Uint8Array.from({ length: 300 }, (_, i) => (i * 2654435761) >>> 24)
     for (let start = 0; start < 8; start++) {
@@ -22,10 +22,19 @@ describe('saved-index building blocks', () => {
         const bytes = buffer.subarray(start, start + length)
         const expected = referenceCrc32(bytes)
         expect(crc32(bytes)).toBe(expected)
-        expect(crc32(bytes, 0, bytes.length, false)).toBe(expected)
-        expect(crc32(buffer, start, start + length)).toBe(expected)
+        expect(crc32(bytes, 0, bytes.length, 'bytes')).toBe(expected)
+        expect(crc32(bytes, 0, bytes.length, 'words')).toBe(expected)
+        expect(crc32(bytes, 0, bytes.length, 'native')).toBe(expected)
+        for (const method of ['native', 'words', 'bytes'] as const) {
+          expect(crc32(buffer, start, start + length, method)).toBe(expected)
+        }
       }
     }
+  })
+
+  it("crc32 uses the host's zlib where Node offers process.getBuiltinModule (20.16 and 22.3 on)", () => {
+    const host = process as { getBuiltinModule?: unknown }
+    expect(hasNativeCrc32()).toBe(typeof host.getBuiltinModule === 'function')
   })
 
   it('typed arrays go to and from little-endian bytes on either kind of host', () => {
