@@ -22,10 +22,8 @@ describe('saved-index building blocks', () => {
         const bytes = buffer.subarray(start, start + length)
         const expected = referenceCrc32(bytes)
         expect(crc32(bytes)).toBe(expected)
-        expect(crc32(bytes, 0, bytes.length, 'bytes')).toBe(expected)
-        expect(crc32(bytes, 0, bytes.length, 'words')).toBe(expected)
-        expect(crc32(bytes, 0, bytes.length, 'native')).toBe(expected)
         for (const method of ['native', 'words', 'bytes'] as const) {
+          expect(crc32(bytes, 0, bytes.length, method)).toBe(expected)
           expect(crc32(buffer, start, start + length, method)).toBe(expected)
         }
       }
