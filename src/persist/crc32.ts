@@ -14,9 +14,15 @@ type NativeCrc32 = (data: Uint8Array, value?: number) => number
 /**
  * Node's own CRC-32 (zlib's, several times faster than the table loop below: about 1 ms against 4 for a
  * 6.5 MB index), reached through `process.getBuiltinModule` (Node 20.16 and 22.3 on) so that the library
- * imports no Node module and still runs unchanged in browsers and workers, where this is null.
+ * imports no Node module and still runs unchanged in browsers and workers, where it is null. Looked up on
+ * the first checksum (undefined until then), not at import.
  */
-const nativeCrc32: NativeCrc32 | null = findNativeCrc32()
+let nativeCrc32: NativeCrc32 | null | undefined
+
+function hostCrc32(): NativeCrc32 | null {
+  if (nativeCrc32 === undefined) nativeCrc32 = findNativeCrc32()
+  return nativeCrc32
+}
 
 function findNativeCrc32(): NativeCrc32 | null {
   try {
@@ -36,18 +42,14 @@ function findNativeCrc32(): NativeCrc32 | null {
 
 /** Whether {@link crc32} can use the host's native CRC-32 (Node 20.16 and 22.3 on). */
 export function hasNativeCrc32(): boolean {
-  return nativeCrc32 !== null
+  return hostCrc32() !== null
 }
 
 /**
- * How {@link crc32} reads: `native` the host's zlib (when it has one), `words` the bulk as 32-bit words
- * (little-endian hosts), `bytes` byte by byte (any host). All give the same result.
+ * How {@link crc32} reads: `native` the host's zlib (else as `words`), `words` the bulk as 32-bit words
+ * (little-endian hosts; else as `bytes`), `bytes` byte by byte (any host). All give the same result.
  */
 export type Crc32Method = 'native' | 'words' | 'bytes'
-
-/** The fastest method this host offers. */
-const DEFAULT_METHOD: Crc32Method =
-  nativeCrc32 !== null ? 'native' : HOST_IS_LITTLE_ENDIAN ? 'words' : 'bytes'
 
 /**
  * Sixteen 256-entry tables, one after the other ("slicing by 16"): table k maps a byte to the CRC of that
@@ -74,7 +76,7 @@ function crcTable(): Int32Array {
 
 /**
  * CRC-32 of `bytes[start, end)`, as an unsigned 32-bit number. `method` (default: the fastest the host
- * offers) is for tests; every method gives the same result.
+ * offers, see {@link Crc32Method}) is for tests; every method gives the same result.
  *
  * @example
  * ```ts
@@ -85,10 +87,11 @@ export function crc32(
   bytes: Uint8Array,
   start = 0,
   end = bytes.length,
-  method: Crc32Method = DEFAULT_METHOD,
+  method: Crc32Method = 'native',
 ): number {
-  if (method === 'native' && nativeCrc32 !== null) {
-    return nativeCrc32(start === 0 && end === bytes.length ? bytes : bytes.subarray(start, end)) >>> 0
+  const native = method === 'native' ? hostCrc32() : null
+  if (native !== null) {
+    return native(start === 0 && end === bytes.length ? bytes : bytes.subarray(start, end)) >>> 0
   }
   const lookup = crcTable()
   // Single bytes up to a 4-byte boundary of the buffer, so the bulk can be read as 32-bit words. Each loop
