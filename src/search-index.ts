@@ -5,7 +5,7 @@
  * the index unchanged, queries never throw); owns no data structure or scoring code itself.
  */
 
-import { holdAnalysisCaches, releaseAnalysisCaches } from './analysis/analyzer'
+import { holdAnalysisCaches, releaseAnalysisCachesAfterBatch } from './analysis/analyzer'
 import { analyzeEach, analyzeInto, normalize, TermBuffer } from './analysis/index'
 import type { Language, ResolvedLanguage } from './analysis/types'
 import {
@@ -22,7 +22,7 @@ import {
   type LanguageCode,
   languageCode,
 } from './index/document-table'
-import { IndexCompaction, InvertedIndex } from './index/inverted-index'
+import { IndexCompaction, InvertedIndex, packsAfterBatch } from './index/inverted-index'
 import { type IndexParts, mergeSegments } from './index/segment-merge'
 import { loadIndex, saveIndex } from './persist/index-file'
 import { type CollectedHit, HitCollector, type SortOrder } from './query/collect-hits'
@@ -406,15 +406,18 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
       for (const document of prepared) this.index(staging, document)
       staging.finishBatch()
     } finally {
-      // The analysis caches grew with the batch's vocabulary; an index that is then searched needs none.
-      releaseAnalysisCaches()
+      // The analysis caches grew with the batch's vocabulary; an index that is then searched needs none
+      // (a small batch keeps small ones for the next: a feed).
+      releaseAnalysisCachesAfterBatch(
+        !packsAfterBatch(prepared.length, this.inverted.documents.count + prepared.length),
+      )
       documentTerms.shrink()
     }
     // An index that never held a document simply becomes the staging one (no copy: the common case of
     // building an index in one call); otherwise the staged postings are appended, as addAllAsync does.
     if (this.inverted.documents.count === 0) this.inverted = staging
     else this.inverted.appendIndex(staging)
-    this.inverted.trimAfterBatch()
+    this.inverted.trimAfterBatch(prepared.length)
     this.mutations++
   }
 
@@ -462,7 +465,9 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
       }
       staging.finishBatch()
     } finally {
-      releaseAnalysisCaches()
+      releaseAnalysisCachesAfterBatch(
+        !packsAfterBatch(prepared.length, this.inverted.documents.count + prepared.length),
+      )
       documentTerms.shrink()
     }
     if (prepared.length === 0) options.onProgress?.({ ...progress })
@@ -471,7 +476,7 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
     // As in addAll: an index that is still empty takes the staged one without a copy.
     if (this.inverted.documents.count === 0) this.inverted = staging
     else this.inverted.appendIndex(staging)
-    this.inverted.trimAfterBatch()
+    this.inverted.trimAfterBatch(prepared.length)
     this.mutations++
   }
 
@@ -534,7 +539,7 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
       if (this.has(ids[docId])) throw new DuplicateIdError(ids[docId])
     }
     this.inverted.appendIndex(source)
-    this.inverted.trimAfterBatch()
+    this.inverted.trimAfterBatch(source.documents.count)
     this.mutations++
   }
 

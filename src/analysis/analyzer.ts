@@ -38,6 +38,7 @@ import {
   type RawWord,
   releaseInternTable,
   setWordCache,
+  shrinkWordBuffers,
   tokenizeInto,
   WORD_ARABIC,
   WordBuffer,
@@ -499,6 +500,29 @@ let otherModeWords = 0
 /** The analysis options that decide a word's term, as one number (bit 1: stemming, bit 0: stop words). */
 function optionsMode(stem: boolean, stopWords: boolean): number {
   return (stem ? 2 : 0) | (stopWords ? 1 : 0)
+}
+
+/**
+ * Words the analysis caches may hold after a small batch of additions and still be kept for the next batch
+ * (see {@link releaseAnalysisCachesAfterBatch}): about 2 MB. The tokenizer's blockwise lookup of missed
+ * words starts at the same size (tokenize.ts `deferMissedFrom`).
+ */
+const KEEP_CACHED_WORDS = 1 << 15
+
+/**
+ * Called once a batch of documents is indexed. After a large batch (`small` false: a build or a bulk
+ * import, which an index is mostly searched after) and whenever the caches hold more than
+ * {@link KEEP_CACHED_WORDS} words: {@link releaseAnalysisCaches}. After a small batch into a larger index
+ * (a feed adding a few documents at a time) only the per-text buffers are shrunk, and the caches stay warm
+ * for the next batch, which would otherwise intern and stem each of its words afresh.
+ */
+export function releaseAnalysisCachesAfterBatch(small: boolean): void {
+  if (!small || internedCount() > KEEP_CACHED_WORDS) {
+    releaseAnalysisCaches()
+    return
+  }
+  shrinkWordBuffers()
+  sharedTerms.shrink()
 }
 
 /** Open {@link holdAnalysisCaches} holds: while there is one, {@link releaseAnalysisCaches} keeps the caches. */

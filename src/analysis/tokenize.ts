@@ -247,6 +247,11 @@ function resetIntern(): void {
  */
 export function releaseInternTable(): void {
   if (internCount > 0) resetIntern()
+  shrinkWordBuffers()
+}
+
+/** Shrinks the tokenizer's per-text buffers (they grow to the longest text seen), keeping the intern table. */
+export function shrinkWordBuffers(): void {
   sharedWords.shrink()
   shrinkMissed()
 }

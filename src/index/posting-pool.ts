@@ -4,9 +4,10 @@
  * document). Knows nothing about text, analysis or scoring.
  *
  * Layout: each term owns one contiguous region `[start, start + length)` of the pool with room up to
- * `capacity`. A region that fills up is moved to the end of the pool with double the room (the old
- * region becomes garbage); when garbage passes half of the pool, the pool is rebuilt without it
- * instead of growing. So there is no JS object per posting or per term, only a few typed-array slots.
+ * `capacity`. A region that fills up is moved to the end of the pool with more room (double, or a quarter
+ * more once it holds 256 bytes: {@link grownCapacity}); the old region becomes garbage. When the pool is
+ * full it is rebuilt without garbage, growing only when that would leave less than a quarter free. So there
+ * is no JS object per posting or per term, only a few typed-array slots.
  *
  * One posting = one (term, document) pair, all varints:
  * `docGap fieldMask (tf position position…)×fields-in-mask`
@@ -189,8 +190,8 @@ export class PostingPool {
     const capacity = this.regionCapacity[termId]
     if (needed <= capacity) return
     if (this.regionCapacity === this.regionLength) this.regionCapacity = this.regionLength.slice()
-    let newCapacity = Math.max(MIN_REGION_BYTES, capacity * 2)
-    while (newCapacity < needed) newCapacity *= 2
+    let newCapacity = Math.max(MIN_REGION_BYTES, grownCapacity(capacity))
+    while (newCapacity < needed) newCapacity = grownCapacity(newCapacity)
     if (this.usedBytes + newCapacity > this.bytes.length) this.makeRoom(newCapacity)
     const newStart = this.usedBytes
     const oldStart = this.regionStart[termId]
@@ -204,9 +205,10 @@ export class PostingPool {
   /** Frees garbage or grows the pool so that `bytesNeeded` more bytes fit at its end. */
   private makeRoom(bytesNeeded: number): void {
     const liveBytes = this.usedBytes - this.garbageBytes
-    // Rebuild without garbage; grow only when live data would leave less than a quarter free.
+    // Rebuild without garbage; grow only when live data would leave less than a quarter free, then to a
+    // fifth free.
     let size = this.bytes.length
-    while (liveBytes + bytesNeeded > size * 0.75) size *= 2
+    if (liveBytes + bytesNeeded > size * 0.75) size = Math.ceil((liveBytes + bytesNeeded) * POOL_GROWTH)
     const bytes = new Uint8Array(size)
     let offset = 0
     for (let termId = 0; termId < this.termCount; termId++) {
@@ -361,6 +363,22 @@ export class PostingLog {
 }
 
 const EMPTY_BYTES = new Uint8Array(0)
+
+/**
+ * A pool that must grow is made this much larger than what its regions need. With regions grown by a quarter
+ * (below), the index a feed of small batches builds holds its postings in about 1.5× their packed size
+ * instead of 3× (hamshahri-subset: 8.1 MB against 18.2 MB of pool for 5.7 MB of postings). The price: a
+ * large region is copied after each quarter of growth instead of each doubling (about four bytes copied per
+ * byte added instead of one); `add` in a loop over hamshahri-subset measured 52–58 against 55–66 MB/s.
+ */
+const POOL_GROWTH = 1.25
+/** Regions from this size on grow by a quarter; smaller ones (most terms: a few postings) double. */
+const LARGE_REGION_BYTES = 256
+
+/** The next capacity of a region that has `capacity` bytes of room and needs more. */
+function grownCapacity(capacity: number): number {
+  return capacity < LARGE_REGION_BYTES ? capacity * 2 : capacity + (capacity >>> 2)
+}
 
 /** Copies `length` bytes; short runs (most regions) by a loop, which beats creating a subarray view. */
 function copyBytes(
