@@ -8,7 +8,14 @@ import { minisearchEngines } from '../bench/engines/minisearch'
 import { oramaEngines } from '../bench/engines/orama'
 import { foldPersianArabic } from '../bench/engines/peer-folding'
 import { outputName, parseCliOptions } from '../bench/lib/cli-options'
-import { describeCollection, loadCollections, resolveCorporaDir, sliceCorpus } from '../bench/lib/corpora'
+import {
+  type Collection,
+  describeCollection,
+  loadCollections,
+  resolveCorporaDir,
+  sliceCorpus,
+  utf8Bytes,
+} from '../bench/lib/corpora'
 import { describeMachine } from '../bench/lib/machine'
 import { Progress } from '../bench/lib/progress'
 import { computeRatios } from '../bench/lib/ratios'
@@ -150,6 +157,53 @@ describe('bench results', () => {
       'build[0].paired: expected docs ≥ 1 and bytes > 0',
       'build[0].paired.mbPerSec: expected a summary object',
       'build[0].paired.ratio: expected a summary object',
+    ])
+  })
+
+  it('feeds a built index in batches: measured, rendered, checked for shape, compared', async () => {
+    const docs = Array.from({ length: 44 }, (_, i) => ({
+      id: `d${i}`,
+      lang: 'fa' as const,
+      title: `خبر ${i}`,
+      text: `متن خبر شماره ${i} درباره بازار و ورزش و سیاست`,
+    }))
+    const collection: Collection = {
+      name: 'sample-fa',
+      lang: 'fa',
+      kind: 'sample',
+      docs,
+      querySets: [],
+      bytes: utf8Bytes(docs),
+      roles: { throughput: true, judged: false },
+      licence: 'test',
+    }
+    const engines = [...minisearchEngines(), ...flexsearchEngines()].filter((e) => e.variant === 'default')
+    const plan = { ...quickPlan(), pairedBuilds: 0 }
+    const indexed = await runIndexSections(
+      [collection],
+      engines,
+      new Set(['build'] as const),
+      plan,
+      quietProgress,
+    )
+    for (const row of indexed.build) {
+      // The first 20 documents again (at most half of 44), 5 at a time.
+      expect(row.feed).toMatchObject({ baseDocs: 44, docs: 20, batchDocs: 5, batches: 4 })
+      expect(row.feed!.bytes).toBe(utf8Bytes(docs.slice(0, 20)))
+      expect(row.feed!.batchP99Ms).toBeGreaterThanOrEqual(row.feed!.batchP50Ms)
+    }
+    const r = await sampleRun()
+    r.build = indexed.build // on a collection named as the bundled sample's
+    r.ratios = computeRatios(r, 'minisearch/default')
+    expect(validateResults(r)).toEqual([])
+    expect(r.ratios.some((x) => x.metric === 'feed MB/s' && x.peer === 'flexsearch/default')).toBe(true)
+    expect(renderMarkdown(r)).toContain(
+      'Feed: the first 20 documents again, under new ids, added 5 at a time',
+    )
+    r.build[0].feed = { ...r.build[0].feed!, batches: 0, mbPerSec: Number.NaN }
+    expect(validateResults(r)).toEqual([
+      'build[0].feed.batches: expected an integer ≥ 1',
+      'build[0].feed.mbPerSec: expected > 0',
     ])
   })
 

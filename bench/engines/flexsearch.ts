@@ -91,6 +91,10 @@ export function flexsearchEngines(): Engine[] {
       for (const d of docs) doc.add({ id: d.id, title: d.title ?? '', text: d.text })
       return wrapDocument(doc)
     },
+    addBatch(index, batch) {
+      const doc = (index as ReturnType<typeof wrapDocument>).flex
+      for (const d of batch) doc.add({ id: d.id, title: d.title ?? '', text: d.text })
+    },
     async save(index): Promise<SavedIndex> {
       const { parts, bytes } = await exportAll((index as ReturnType<typeof wrapDocument>).flex)
       return {
@@ -117,6 +121,10 @@ export function flexsearchEngines(): Engine[] {
       const index = makeFaArIndex()
       for (const d of docs) index.add(d.id, d.title ? `${d.title}\n${d.text}` : d.text)
       return wrapIndex(index)
+    },
+    addBatch(built, batch) {
+      const index = (built as ReturnType<typeof wrapIndex>).flex
+      for (const d of batch) index.add(d.id, d.title ? `${d.title}\n${d.text}` : d.text)
     },
     async save(index): Promise<SavedIndex> {
       const { parts, bytes } = await exportAll((index as ReturnType<typeof wrapIndex>).flex)

@@ -151,6 +151,10 @@ export function kavoshEngine(api: KavoshApi, version: string): Engine | { skippe
       index.addAll(docs.map((d) => ({ id: d.id, title: d.title ?? '', text: d.text })))
       return wrap(index)
     },
+    addBatch(index, batch) {
+      const docs = batch.map((d) => ({ id: d.id, title: d.title ?? '', text: d.text }))
+      ;(index as ReturnType<typeof wrap>).kavosh.addAll(docs)
+    },
     save(index): SavedIndex {
       const bytes = (index as ReturnType<typeof wrap>).kavosh.save()
       return { bytes: bytes.byteLength, load: () => wrap(SearchIndex.load(bytes)) }

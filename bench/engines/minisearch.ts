@@ -41,6 +41,9 @@ function makeEngine(
       ms.addAll(docs.map(toDoc))
       return Object.assign(wrap(ms, searchOptions), { minisearch: ms })
     },
+    addBatch(index, batch) {
+      ;(index as BuiltIndex & { minisearch: MiniSearch<Doc> }).minisearch.addAll(batch.map(toDoc))
+    },
     save(index): SavedIndex {
       const ms = (index as BuiltIndex & { minisearch: MiniSearch<Doc> }).minisearch
       const json = JSON.stringify(ms)

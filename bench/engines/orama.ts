@@ -74,6 +74,10 @@ function makeEngine(variant: Variant, config: string): Engine {
       for (const d of docs) insert(db, { id: d.id, title: d.title ?? '', text: d.text })
       return wrap(db)
     },
+    addBatch(index, batch) {
+      const db = (index as ReturnType<typeof wrap>).db
+      for (const d of batch) insert(db, { id: d.id, title: d.title ?? '', text: d.text })
+    },
     save(index): SavedIndex {
       const json = JSON.stringify(save((index as ReturnType<typeof wrap>).db))
       return {

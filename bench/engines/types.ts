@@ -46,6 +46,12 @@ export interface Engine {
   supports: Record<QueryKind, boolean> & { persistence: boolean }
   /** Builds an index over `docs` (fields: title, text). */
   build(docs: readonly BenchDoc[]): Promise<BuiltIndex> | BuiltIndex
+  /**
+   * Adds `batch` to an index this engine built, the library's own way of adding documents to a built index
+   * (kavosh and minisearch `addAll`, flexsearch `add` and orama `insert` per document, as their builds do):
+   * the feed measurement of the build section. Absent when the library cannot add to a built index.
+   */
+  addBatch?(index: BuiltIndex, batch: readonly BenchDoc[]): Promise<void> | void
   /** The engine's multi-core build, when it has one (measured in the build section beside `build`). */
   parallel?: ParallelBuilder
   /** Serialises an index built by this engine. */

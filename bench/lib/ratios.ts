@@ -44,6 +44,8 @@ export function computeRatios(r: Partial, kavoshId = 'kavosh'): RatioResult[] {
       const p = r.build.find((b) => b.engine === peer && b.collection === k.collection)
       // docs/s and MB/s of the same collection have the same ratio; MB/s stands for both.
       push('build', k.collection, 'MB/s', k.mbPerSec.median, peer, p?.mbPerSec.median, true)
+      push('build', k.collection, 'feed MB/s', k.feed?.mbPerSec, peer, p?.feed?.mbPerSec, true)
+      push('build', k.collection, 'feed batch p99 ms', k.feed?.batchP99Ms, peer, p?.feed?.batchP99Ms, false)
       push(
         'build',
         k.collection,

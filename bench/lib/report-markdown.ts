@@ -274,6 +274,17 @@ export function renderMarkdown(r: BenchResults, lucene?: LuceneResults): string 
         ),
       )
     }
+    const feeds = r.build.filter((b) => b.feed !== undefined)
+    if (feeds.length > 0) {
+      const f = feeds[0].feed!
+      buildTable(
+        `Feed: the first ${unique(feeds.map((b) => b.feed!.docs)).join('/')} documents again, under new ids, added ${f.batchDocs} at a time to the built index (after the collection's other sections; each engine's own way to add to a built index: kavosh and minisearch \`addAll\`, flexsearch \`add\` and orama \`insert\` per document). MB of text per second ↑, then the time of one batch, median / p99 ms ↓`,
+        (b) =>
+          b.feed
+            ? `${formatNumber(b.feed.mbPerSec)} (${formatNumber(b.feed.batchP50Ms)} / ${formatNumber(b.feed.batchP99Ms)})`
+            : '—',
+      )
+    }
     buildTable(
       'Retained memory after GC, MB per MB of text ↓ (heapUsed + external delta with the index alive; external holds ArrayBuffer backing stores, where typed-array indexes live)',
       (b) => formatSummary(b.retainedBytesPerMB, 1e-6),

@@ -77,6 +77,29 @@ export interface BuildResult {
    * jars, a quick run, or a corpus in neither language).
    */
   pairedLucene?: PairedBuildFigures
+  /** Documents added to the built index in small batches (a feed), after the collection's other sections. */
+  feed?: FeedFigures
+}
+
+/**
+ * A feed: documents added in small batches to an index already built (a newsroom indexing the wire as it
+ * arrives), with the engine's own way of adding to a built index (`Engine.addBatch`), once per engine.
+ */
+export interface FeedFigures {
+  /** Documents in the index the feed starts from. */
+  baseDocs: number
+  /** Documents added (the collection's first ones again, under new ids) and their UTF-8 bytes. */
+  docs: number
+  bytes: number
+  /** Documents per batch, and batches. */
+  batchDocs: number
+  batches: number
+  /** Sum of the batches' times. */
+  ms: number
+  mbPerSec: number
+  /** Time of one batch: median and 99th percentile, ms. */
+  batchP50Ms: number
+  batchP99Ms: number
 }
 
 /**
@@ -315,6 +338,17 @@ export function validateResults(data: unknown): string[] {
         checkSummary(p.mbPerSec, `${w}.parallel.mbPerSec`, errors)
         if (!isFiniteNumber(p.speedup) || p.speedup <= 0) errors.push(`${w}.parallel.speedup: expected > 0`)
         if (typeof p.sameResults !== 'boolean') errors.push(`${w}.parallel.sameResults: expected a boolean`)
+      }
+    }
+    if (r.feed !== undefined) {
+      const f = r.feed
+      if (!isObject(f)) errors.push(`${w}.feed: expected an object`)
+      else {
+        for (const k of ['baseDocs', 'docs', 'batchDocs', 'batches'] as const)
+          if (!Number.isInteger(f[k]) || (f[k] as number) < 1)
+            errors.push(`${w}.feed.${k}: expected an integer ≥ 1`)
+        for (const k of ['bytes', 'ms', 'mbPerSec', 'batchP50Ms', 'batchP99Ms'] as const)
+          if (!isFiniteNumber(f[k]) || (f[k] as number) <= 0) errors.push(`${w}.feed.${k}: expected > 0`)
       }
     }
     for (const key of ['paired', 'pairedLucene'] as const) {

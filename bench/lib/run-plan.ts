@@ -27,6 +27,13 @@ export interface RunPlan {
   analysisMinRepetitionMs: number
   /** Text per corpus fed to the analysis section. */
   analysisMaxBytes: number
+  /**
+   * The feed of the build section (`Engine.addBatch`): the first `feedDocs` documents of a collection (at
+   * most half of them) added again under new ids, `feedBatchDocs` at a time, to its built index after the
+   * collection's other sections (0: no feed).
+   */
+  feedDocs: number
+  feedBatchDocs: number
   /** Timed builds of a collection of `bytes` (≥ 1), after a warm-up build of `warmupBuildDocs` docs. */
   buildRepetitions(bytes: number): number
   /** Docs of the warm-up build (a prefix of the collection). */
@@ -117,6 +124,8 @@ export function quickPlan(): RunPlan {
     analysisMaxBytes: 0.1 * MB,
     buildRepetitions: () => 1,
     warmupBuildDocs: 50,
+    feedDocs: 20,
+    feedBatchDocs: 5,
     pairedBuilds: 1,
     pairedBuildPeer: 'flexsearch/default',
     lucenePairedBuilds: 0,
@@ -166,6 +175,10 @@ export function fullPlan(): RunPlan {
     // saudinewsnet build 22.7 and 23.9 (29–31 warm). About 70 s more per full run.
     buildRepetitions: () => 3,
     warmupBuildDocs: 200,
+    // A thousand documents in batches of ten: 100 batches, enough for a p99 that is not the slowest batch
+    // (about 1 s for kavosh on hamshahri-subset, 10 s for the slowest peer).
+    feedDocs: 1000,
+    feedBatchDocs: 10,
     // Seven pairs (an odd count: the median is one pair's ratio). Three runs of 2026-12-07 read flexsearch's
     // default build of hamshahri-subset at 6.8, 10.7 and 11.1 MB/s while kavosh's read 36.4–40.8, so the ratio
     // of the build table swung 3.5–5.5× with the minutes between the two engines' builds; seven pairs cost

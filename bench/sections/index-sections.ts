@@ -5,7 +5,7 @@
  */
 import type { BuiltIndex, Engine, ParallelBuilder, SavedIndex } from '../engines/types'
 import { QUERY_KINDS } from '../engines/types'
-import type { Collection, JudgedQuery } from '../lib/corpora'
+import { type Collection, type JudgedQuery, utf8Bytes } from '../lib/corpora'
 import { LUCENE_ENGINE_ID } from '../lib/lucene-results'
 import { METRIC_NAMES, meanMetrics, type QualityMetrics, scoreQuery } from '../lib/metrics'
 import type { Progress } from '../lib/progress'
@@ -13,6 +13,7 @@ import { queryHalf } from '../lib/query-split'
 import { spreadSample, workloadQuery } from '../lib/query-workloads'
 import type {
   BuildResult,
+  FeedFigures,
   PairedBuildFigures,
   ParallelBuildFigures,
   PersistenceResult,
@@ -587,4 +588,47 @@ async function measurePair(
     if (p) out.persistence.push(p)
   }
   if (wantQuality) out.quality.push(...measureQuality(c, engine, index, plan, progress, step))
+  // Last: the feed adds documents to the index the other sections used.
+  if (wantBuild && engine.addBatch && plan.feedDocs > 0) {
+    result.feed = await measureFeed(c, engine, index, plan, progress, step)
+  }
+}
+
+/**
+ * The feed (see {@link FeedFigures}): the collection's first documents again under new ids, added in
+ * batches to its built index, each batch timed.
+ */
+async function measureFeed(
+  c: Collection,
+  engine: Engine,
+  index: BuiltIndex,
+  plan: RunPlan,
+  progress: Progress,
+  step: string,
+): Promise<FeedFigures | undefined> {
+  const count = Math.min(plan.feedDocs, Math.floor(c.docs.length / 2))
+  if (count < plan.feedBatchDocs) return undefined
+  const docs = c.docs.slice(0, count).map((d) => ({ ...d, id: `feed-${d.id}` }))
+  const batchMs: number[] = []
+  if (plan.collectGarbage) collectGarbage()
+  for (let from = 0; from < docs.length; from += plan.feedBatchDocs) {
+    if (batchMs.length % 10 === 0) progress.update(`${step} feed`, from, docs.length)
+    const batch = docs.slice(from, from + plan.feedBatchDocs)
+    const t0 = now()
+    await engine.addBatch!(index, batch)
+    batchMs.push(now() - t0)
+  }
+  const bytes = utf8Bytes(docs)
+  const ms = batchMs.reduce((sum, t) => sum + t, 0)
+  return {
+    baseDocs: c.docs.length,
+    docs: docs.length,
+    bytes,
+    batchDocs: plan.feedBatchDocs,
+    batches: batchMs.length,
+    ms,
+    mbPerSec: bytes / 1e6 / (ms / 1000),
+    batchP50Ms: quantile(batchMs, 0.5),
+    batchP99Ms: quantile(batchMs, 0.99),
+  }
 }
