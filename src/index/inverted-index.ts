@@ -23,6 +23,9 @@ export function packsAfterBatch(addedDocuments: number, documentsAfter: number):
   return addedDocuments * 4 >= documentsAfter
 }
 
+/** Initial size of the per-document scratch tables (they grow by doubling). */
+const SCRATCH_SLOTS = 1024
+
 /** What the index needs of a token: its term and word position. */
 export interface IndexableToken {
   term: string
@@ -48,20 +51,22 @@ export class InvertedIndex {
   // Per-document scratch: term id → slot, and a linked list of (field, position) entries per slot with
   // the slot's field mask and entry count. A document has at most as many slots as entries, so the slot
   // columns grow with the entry columns.
-  private slotOfTerm = new Int32Array(1024).fill(-1)
+  // They grow by doubling (starting at 256 made a build run 0.26 % more instructions: slotOfTerm grows with
+  // the vocabulary).
+  private slotOfTerm = new Int32Array(SCRATCH_SLOTS).fill(-1)
   private slotCount = 0
-  private slotTerms = new Int32Array(1024)
-  private slotHead = new Int32Array(1024)
-  private slotTail = new Int32Array(1024)
-  private slotMask = new Int32Array(1024)
-  private slotSize = new Int32Array(1024)
-  private entryField = new Uint32Array(1024)
-  private entryPosition = new Uint32Array(1024)
-  private entryNext = new Int32Array(1024)
+  private slotTerms = new Int32Array(SCRATCH_SLOTS)
+  private slotHead = new Int32Array(SCRATCH_SLOTS)
+  private slotTail = new Int32Array(SCRATCH_SLOTS)
+  private slotMask = new Int32Array(SCRATCH_SLOTS)
+  private slotSize = new Int32Array(SCRATCH_SLOTS)
+  private entryField = new Uint32Array(SCRATCH_SLOTS)
+  private entryPosition = new Uint32Array(SCRATCH_SLOTS)
+  private entryNext = new Int32Array(SCRATCH_SLOTS)
   private entryCount = 0
   // Term id of each analysis term key (−1 = not looked up yet), valid for the key epoch `keyEpoch`: a
   // term seen before costs one array read instead of a string lookup.
-  private termIdOfKey = new Int32Array(1024).fill(-1)
+  private termIdOfKey = new Int32Array(SCRATCH_SLOTS).fill(-1)
   private keyEpoch = -1
   private encoded = new Uint8Array(256)
   private termUnits = new Uint16Array(64)
@@ -80,7 +85,8 @@ export class InvertedIndex {
     parts?: { dictionary: TermDictionary; postings: PostingPool; documents: DocumentTable },
   ) {
     this.dictionary = parts?.dictionary ?? new TermDictionary()
-    this.postings = parts?.postings ?? new PostingPool()
+    // A small pool: a batch replaces it (startBatch), and add() grows it.
+    this.postings = parts?.postings ?? new PostingPool(SCRATCH_SLOTS * 16, SCRATCH_SLOTS)
     this.documents = parts?.documents ?? new DocumentTable(fieldCount, storedFieldCount)
     this.fieldTermCounts = new Uint32Array(fieldCount)
     this.fieldCounts = new Uint32Array(fieldCount)
@@ -126,8 +132,8 @@ export class InvertedIndex {
    * to its term's region). The index must not be read before {@link finishBatch}. Does nothing when the
    * index is not empty.
    */
-  startBatch(): void {
-    if (this.documents.count === 0 && this.postings.termCount === 0) this.log = new PostingLog()
+  startBatch(expectedBytes?: number): void {
+    if (this.documents.count === 0 && this.postings.termCount === 0) this.log = new PostingLog(expectedBytes)
   }
 
   /** Ends the batch begun by {@link startBatch}: the postings go into the posting pool. */
@@ -303,20 +309,25 @@ export class InvertedIndex {
       this.documents.trim()
       this.dictionary.trim()
     }
-    this.slotOfTerm = new Int32Array(1024).fill(-1)
+    // The scratch tables are replaced only when they grew (the common case after a feed's batch: they did not).
+    if (this.slotOfTerm.length > SCRATCH_SLOTS) this.slotOfTerm = new Int32Array(SCRATCH_SLOTS).fill(-1)
     this.slotCount = 0
-    this.slotTerms = new Int32Array(1024)
-    this.slotHead = new Int32Array(1024)
-    this.slotTail = new Int32Array(1024)
-    this.slotMask = new Int32Array(1024)
-    this.slotSize = new Int32Array(1024)
-    this.entryField = new Uint32Array(1024)
-    this.entryPosition = new Uint32Array(1024)
-    this.entryNext = new Int32Array(1024)
+    if (this.slotTerms.length > SCRATCH_SLOTS) {
+      this.slotTerms = new Int32Array(SCRATCH_SLOTS)
+      this.slotHead = new Int32Array(SCRATCH_SLOTS)
+      this.slotTail = new Int32Array(SCRATCH_SLOTS)
+      this.slotMask = new Int32Array(SCRATCH_SLOTS)
+      this.slotSize = new Int32Array(SCRATCH_SLOTS)
+    }
+    if (this.entryNext.length > SCRATCH_SLOTS) {
+      this.entryField = new Uint32Array(SCRATCH_SLOTS)
+      this.entryPosition = new Uint32Array(SCRATCH_SLOTS)
+      this.entryNext = new Int32Array(SCRATCH_SLOTS)
+    }
     this.entryCount = 0
-    this.termIdOfKey = new Int32Array(1024).fill(-1)
-    this.keyEpoch = -1
-    this.encoded = new Uint8Array(256)
+    if (this.termIdOfKey.length > SCRATCH_SLOTS) this.termIdOfKey = new Int32Array(SCRATCH_SLOTS)
+    this.keyEpoch = -1 // the next addTerms clears the key map
+    if (this.encoded.length > 256) this.encoded = new Uint8Array(256)
   }
 
   /** Marks a live document removed; its postings stay until {@link compacted}. */

@@ -241,17 +241,31 @@ export class PostingPool {
  */
 export class PostingLog {
   /** Encoded postings (field mask, frequencies, positions), one after another. */
-  bytes = new Uint8Array(INITIAL_POOL_BYTES)
+  bytes: Uint8Array
   usedBytes = 0
   /** Number of postings. */
   count = 0
-  private termIds = new Int32Array(INITIAL_TERM_SLOTS)
+  private termIds: Int32Array
   /** Where each posting's bytes end. */
-  private ends = new Uint32Array(INITIAL_TERM_SLOTS)
+  private ends: Uint32Array
   // The postings of a document are consecutive: runs of (doc id, first posting) instead of a doc id each.
-  private runDocIds = new Int32Array(INITIAL_TERM_SLOTS)
-  private runStarts = new Int32Array(INITIAL_TERM_SLOTS)
+  private runDocIds: Int32Array
+  private runStarts: Int32Array
   private runCount = 0
+
+  /**
+   * `expectedBytes`: about how many bytes of postings the batch will write, when known (a small batch of a
+   * feed then allocates kilobytes instead of the 64 KB a build starts from; everything grows by doubling).
+   */
+  constructor(expectedBytes = INITIAL_POOL_BYTES) {
+    const bytes = Math.min(INITIAL_POOL_BYTES, Math.max(256, expectedBytes))
+    const postings = Math.min(INITIAL_TERM_SLOTS, Math.max(64, bytes >> 2))
+    this.bytes = new Uint8Array(bytes)
+    this.termIds = new Int32Array(postings)
+    this.ends = new Uint32Array(postings)
+    this.runDocIds = new Int32Array(postings)
+    this.runStarts = new Int32Array(postings)
+  }
 
   /** Makes room for `extra` more bytes after {@link usedBytes}; returns {@link bytes} (it may be replaced). */
   reserve(extra: number): Uint8Array {
