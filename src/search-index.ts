@@ -402,6 +402,12 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
    * it), and it is indexed into a staging index that takes effect only at the end, so on any error,
    * expected or not, nothing was added.
    *
+   * Building and feeding: a batch that is at least a quarter of the index (the first one, a bulk import)
+   * leaves it packed, with no room to grow, and releases the analysis caches. Smaller batches (a feed
+   * adding the wire as it arrives) keep the room the postings grow into and the caches warm, so that
+   * each costs about its own documents rather than a pass over the whole index; `compact()` packs a fed
+   * index again.
+   *
    * @example
    * ```ts
    * index.addAll([{ id: 1, body: '…' }, { id: 2, body: '…' }])
