@@ -330,6 +330,16 @@ const COMPACTION_TERMS_PER_STEP = 20_000
 const documentTerms = new TermBuffer()
 
 /**
+ * What the analysis keeps after a batch of `batchDocuments` that leaves an index with `documentsAfter`
+ * documents: the caches go after a large batch, and stay warm for the next one after a small batch (see
+ * releaseAnalysisCachesAfterBatch); the term buffer shrinks back either way.
+ */
+function releaseAfterBatch(batchDocuments: number, documentsAfter: number): void {
+  releaseAnalysisCachesAfterBatch(!packsAfterBatch(batchDocuments, documentsAfter))
+  documentTerms.shrink()
+}
+
+/**
  * A full-text index of Persian and Arabic documents: add, remove and replace documents by id, search with
  * BM25F ranking, phrases, exclusions, prefix and fuzzy matching, filters, facets, sorting and
  * highlighting, and save it to compact bytes.
@@ -424,10 +434,7 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
     } finally {
       // The analysis caches grew with the batch's vocabulary; an index that is then searched needs none
       // (a small batch keeps small ones for the next: a feed).
-      releaseAnalysisCachesAfterBatch(
-        !packsAfterBatch(prepared.length, this.inverted.documents.count + prepared.length),
-      )
-      documentTerms.shrink()
+      releaseAfterBatch(prepared.length, this.inverted.documents.count + prepared.length)
     }
     // An index that never held a document simply becomes the staging one (no copy: the common case of
     // building an index in one call); otherwise the staged postings are appended, as addAllAsync does.
@@ -481,10 +488,7 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
       }
       staging.finishBatch()
     } finally {
-      releaseAnalysisCachesAfterBatch(
-        !packsAfterBatch(prepared.length, this.inverted.documents.count + prepared.length),
-      )
-      documentTerms.shrink()
+      releaseAfterBatch(prepared.length, this.inverted.documents.count + prepared.length)
     }
     if (prepared.length === 0) options.onProgress?.({ ...progress })
     // Documents may have been added while we yielded.

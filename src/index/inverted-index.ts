@@ -85,8 +85,8 @@ export class InvertedIndex {
     parts?: { dictionary: TermDictionary; postings: PostingPool; documents: DocumentTable },
   ) {
     this.dictionary = parts?.dictionary ?? new TermDictionary()
-    // A small pool: a batch replaces it (startBatch), and add() grows it.
-    this.postings = parts?.postings ?? new PostingPool(SCRATCH_SLOTS * 16, SCRATCH_SLOTS)
+    // A small pool (16 KB): a batch replaces it (startBatch), and add() grows it.
+    this.postings = parts?.postings ?? new PostingPool(1 << 14)
     this.documents = parts?.documents ?? new DocumentTable(fieldCount, storedFieldCount)
     this.fieldTermCounts = new Uint32Array(fieldCount)
     this.fieldCounts = new Uint32Array(fieldCount)
