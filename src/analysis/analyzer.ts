@@ -504,8 +504,10 @@ function optionsMode(stem: boolean, stopWords: boolean): number {
 
 /**
  * Words the analysis caches may hold after a small batch of additions and still be kept for the next batch
- * (see {@link releaseAnalysisCachesAfterBatch}): about 2 MB. The tokenizer's blockwise lookup of missed
- * words starts at the same size (tokenize.ts `deferMissedFrom`).
+ * (see {@link releaseAnalysisCachesAfterBatch}): up to about 6 MB (hamshahri-subset's first 32,736 words:
+ * 1.6 MB of heap and 4.0 MB of typed arrays; with a bound of 16,384 words, half of that, the bench's
+ * hamshahri-subset feed ran about 4 % slower). The tokenizer's blockwise lookup of missed words starts at
+ * the same size (tokenize.ts `deferMissedFrom`).
  */
 const KEEP_CACHED_WORDS = 1 << 15
 
