@@ -41,6 +41,21 @@ export function createProgress(
   return new LineProgress(stream, now, options.intervalMs ?? 5000)
 }
 
+/**
+ * `1,234,567`: a whole number with its thousands grouped by commas, as `toLocaleString('en-US')` writes it,
+ * without the 10–20 ms that the first `toLocaleString` of a process spends loading locale data (about a
+ * tenth of a `kavosh search`, which printed the index's size with it).
+ */
+export function formatCount(n: number): string {
+  const digits = String(Math.abs(Math.round(n)))
+  let out = ''
+  for (let end = digits.length; end > 0; end -= 3) {
+    const part = digits.slice(Math.max(0, end - 3), end)
+    out = out === '' ? part : `${part},${out}`
+  }
+  return n < 0 && out !== '0' ? `-${out}` : out
+}
+
 /** `812 B`, `4.2 kB`, `12.3 MB` (decimal units, as disks and networks count). */
 export function formatBytes(bytes: number): string {
   if (bytes < 1000) return `${bytes} B`
@@ -68,10 +83,10 @@ export function describeProgress(
   const total = state.totalBytes
   const known = total !== null && total > 0
   return {
-    docs: `${state.docs.toLocaleString('en-US')} docs`,
+    docs: `${formatCount(state.docs)} docs`,
     size: known ? `${formatBytes(state.bytes)} / ${formatBytes(total)}` : formatBytes(state.bytes),
-    rate: `${Math.round(docsPerSecond).toLocaleString('en-US')} docs/s, ${(bytesPerSecond / 1e6).toFixed(1)} MB/s`,
-    docRate: `${Math.round(docsPerSecond).toLocaleString('en-US')} docs/s`,
+    rate: `${formatCount(docsPerSecond)} docs/s, ${(bytesPerSecond / 1e6).toFixed(1)} MB/s`,
+    docRate: `${formatCount(docsPerSecond)} docs/s`,
     eta:
       known && bytesPerSecond > 0 ? formatDuration(Math.max(0, total - state.bytes) / bytesPerSecond) : '?',
     percent: known ? `${Math.min(100, Math.floor((100 * state.bytes) / total))}%` : '',

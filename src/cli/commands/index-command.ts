@@ -10,7 +10,7 @@ import { SearchIndex, type SearchIndexOptions } from '../../search-index'
 import { CliError, ExitCode, type ExitCodeValue } from '../exit-codes'
 import { writeFileAtomically } from '../index-file'
 import type { CliIo } from '../io'
-import { createProgress, formatBytes } from '../progress'
+import { createProgress, formatBytes, formatCount } from '../progress'
 import { discoverInputs, formatLocation, type ReadCounter, readRecords } from '../read-documents'
 
 /** Options of `kavosh index`, as parsed from the command line. */
@@ -141,7 +141,7 @@ export async function indexCommand(
   if (!options.quiet) {
     const seconds = ((performance.now() - started) / 1000).toFixed(1)
     io.stderr.write(
-      `indexed ${docs.toLocaleString('en-US')} documents (${formatBytes(counter.bytes)} read) in ${seconds} s → ${options.output} (${formatBytes(bytes.length)})\n`,
+      `indexed ${formatCount(docs)} documents (${formatBytes(counter.bytes)} read) in ${seconds} s → ${options.output} (${formatBytes(bytes.length)})\n`,
     )
     if (skippedFiles.length > 0) {
       const shown = skippedFiles.slice(0, 5).join(', ')

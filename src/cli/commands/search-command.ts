@@ -10,6 +10,7 @@ import type { Highlight, SearchHit, SearchIndex, SearchOptions, SortOrder } from
 import { CliError, ExitCode, type ExitCodeValue } from '../exit-codes'
 import { loadSearchIndex, readIndexBytes } from '../index-file'
 import { type CliIo, terminalWidth, useColor } from '../io'
+import { formatCount } from '../progress'
 import {
   dim,
   ltrCells,
@@ -103,7 +104,7 @@ export function formatHits(
   width: number,
 ): string {
   const count = hits.length === 0 ? 'no hits' : hits.length === 1 ? '1 hit' : `${hits.length} hits`
-  let out = `${ltrCells([`${count} for «`, sanitizeForTerminal(query), `» in ${round(tookMs, 1)} ms (${index.size.toLocaleString('en-US')} documents)`], style)}\n`
+  let out = `${ltrCells([`${count} for «`, sanitizeForTerminal(query), `» in ${round(tookMs, 1)} ms (${formatCount(index.size)} documents)`], style)}\n`
   const indent = '   '
   const textWidth = Math.max(20, width - indent.length)
   hits.forEach((hit, rank) => {

@@ -7,7 +7,7 @@ import type { ExitCodeValue } from '../exit-codes'
 import { ExitCode } from '../exit-codes'
 import { describeIndex, type IndexDescription, readIndexBytes } from '../index-file'
 import type { CliIo } from '../io'
-import { formatBytes } from '../progress'
+import { formatBytes, formatCount } from '../progress'
 
 /** Runs `kavosh stats`; returns the exit code. */
 export async function statsCommand(
@@ -35,7 +35,7 @@ export function formatStats(file: string, d: IndexDescription): string {
     maxFieldLength?: number
     ranking?: Record<string, unknown>
   }
-  const count = (n: number) => n.toLocaleString('en-US')
+  const count = formatCount
   const fields = (settings.fields ?? [])
     .map((field) => {
       const boost = settings.boost?.[field]
