@@ -7,7 +7,7 @@
 import { Document, Encoder, Index } from 'flexsearch'
 import { packageVersion } from './package-version'
 import { FOLDED_WORD_SEPARATOR, foldPersianArabic } from './peer-folding'
-import type { BuiltIndex, Engine, SavedIndex } from './types'
+import type { BenchDoc, BuiltIndex, Engine, SavedIndex } from './types'
 
 // flexsearch's published generics are hard to satisfy for a generic harness; these are the parts we use.
 type Id = string | number
@@ -31,6 +31,16 @@ const DEFAULT_CONFIG = {
 
 function makeDefaultDocument(): FlexDocumentIndex {
   return new Document(DEFAULT_CONFIG as never) as unknown as FlexDocumentIndex
+}
+
+/** Adds documents one by one, as the default Document index takes them (build and feed alike). */
+function addToDocument(doc: FlexDocumentIndex, docs: readonly BenchDoc[]): void {
+  for (const d of docs) doc.add({ id: d.id, title: d.title ?? '', text: d.text })
+}
+
+/** Adds documents one by one to the fa-ar Index: title and text as one text (build and feed alike). */
+function addToIndex(index: FlexIndex, docs: readonly BenchDoc[]): void {
+  for (const d of docs) index.add(d.id, d.title ? `${d.title}\n${d.text}` : d.text)
 }
 
 function wrapDocument(doc: FlexDocumentIndex): BuiltIndex & { flex: FlexDocumentIndex } {
@@ -88,12 +98,11 @@ export function flexsearchEngines(): Engine[] {
     supports: { keyword: true, phrase: false, prefix: false, fuzzy: false, persistence: true },
     build(docs) {
       const doc = makeDefaultDocument()
-      for (const d of docs) doc.add({ id: d.id, title: d.title ?? '', text: d.text })
+      addToDocument(doc, docs)
       return wrapDocument(doc)
     },
     addBatch(index, batch) {
-      const doc = (index as ReturnType<typeof wrapDocument>).flex
-      for (const d of batch) doc.add({ id: d.id, title: d.title ?? '', text: d.text })
+      addToDocument((index as ReturnType<typeof wrapDocument>).flex, batch)
     },
     async save(index): Promise<SavedIndex> {
       const { parts, bytes } = await exportAll((index as ReturnType<typeof wrapDocument>).flex)
@@ -119,12 +128,11 @@ export function flexsearchEngines(): Engine[] {
     supports: { keyword: true, phrase: false, prefix: true, fuzzy: false, persistence: true },
     build(docs) {
       const index = makeFaArIndex()
-      for (const d of docs) index.add(d.id, d.title ? `${d.title}\n${d.text}` : d.text)
+      addToIndex(index, docs)
       return wrapIndex(index)
     },
     addBatch(built, batch) {
-      const index = (built as ReturnType<typeof wrapIndex>).flex
-      for (const d of batch) index.add(d.id, d.title ? `${d.title}\n${d.text}` : d.text)
+      addToIndex((built as ReturnType<typeof wrapIndex>).flex, batch)
     },
     async save(index): Promise<SavedIndex> {
       const { parts, bytes } = await exportAll((index as ReturnType<typeof wrapIndex>).flex)

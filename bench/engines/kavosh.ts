@@ -85,6 +85,9 @@ export async function loadKavosh(): Promise<{ api: KavoshApi } | { error: string
 
 const INDEX_OPTIONS = { fields: ['title', 'text'], idField: 'id', language: 'auto' }
 
+/** A bench document as kavosh indexes it (the fields of INDEX_OPTIONS). */
+const toDoc = (d: BenchDoc) => ({ id: d.id, title: d.title ?? '', text: d.text })
+
 const KIND_OPTIONS: Record<QueryKind, object> = {
   keyword: {},
   phrase: {},
@@ -121,7 +124,7 @@ function parallelBuilder(api: KavoshApi): ParallelBuilder | undefined {
       pool ??= createPool({ workers: PARALLEL_WORKERS })
       // Every build is split, even the small warm-up one, which goes to the workers alone so that it
       // reaches them.
-      const documents = docs.map((d) => ({ id: d.id, title: d.title ?? '', text: d.text }))
+      const documents = docs.map(toDoc)
       const build = { minDocumentsPerWorker: 1, callingThread: !warmUp }
       return wrap(await pool.build(documents, INDEX_OPTIONS, build))
     },
@@ -148,12 +151,11 @@ export function kavoshEngine(api: KavoshApi, version: string): Engine | { skippe
     parallel: parallelBuilder(api),
     build(docs: readonly BenchDoc[]) {
       const index = new SearchIndex(INDEX_OPTIONS)
-      index.addAll(docs.map((d) => ({ id: d.id, title: d.title ?? '', text: d.text })))
+      index.addAll(docs.map(toDoc))
       return wrap(index)
     },
     addBatch(index, batch) {
-      const docs = batch.map((d) => ({ id: d.id, title: d.title ?? '', text: d.text }))
-      ;(index as ReturnType<typeof wrap>).kavosh.addAll(docs)
+      ;(index as ReturnType<typeof wrap>).kavosh.addAll(batch.map(toDoc))
     },
     save(index): SavedIndex {
       const bytes = (index as ReturnType<typeof wrap>).kavosh.save()

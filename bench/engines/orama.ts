@@ -49,6 +49,11 @@ const KIND_PARAMS: Record<QueryKind, object> = {
   fuzzy: { tolerance: 1 },
 }
 
+/** Inserts documents one by one (build and feed alike). */
+function insertAll(db: AnyOrama, docs: readonly BenchDoc[]): void {
+  for (const d of docs) insert(db, { id: d.id, title: d.title ?? '', text: d.text })
+}
+
 function wrap(db: AnyOrama): BuiltIndex & { db: AnyOrama } {
   return {
     db,
@@ -71,12 +76,11 @@ function makeEngine(variant: Variant, config: string): Engine {
     supports: { keyword: true, phrase: false, prefix: true, fuzzy: true, persistence: true },
     build(docs: readonly BenchDoc[]) {
       const db = createDb(variant)
-      for (const d of docs) insert(db, { id: d.id, title: d.title ?? '', text: d.text })
+      insertAll(db, docs)
       return wrap(db)
     },
     addBatch(index, batch) {
-      const db = (index as ReturnType<typeof wrap>).db
-      for (const d of batch) insert(db, { id: d.id, title: d.title ?? '', text: d.text })
+      insertAll((index as ReturnType<typeof wrap>).db, batch)
     },
     save(index): SavedIndex {
       const json = JSON.stringify(save((index as ReturnType<typeof wrap>).db))
