@@ -48,6 +48,30 @@ describe('analyze: the spellings a reader types find each other', () => {
     const withAnd = analyzeQuery('مرگ و میر', { language: 'fa', hasTerm: () => true })
     expect(withAnd.filter((c) => c.optional)).toEqual([])
   })
+  it('reads an Arabic compound name written joined as its two words, and written apart as one', () => {
+    const terms = new Set(['عبد', 'الله', 'عبدالل', 'عزیز', 'عبدالعزیز', 'ربه', 'کتاب', 'کتابالعربی', 'عربی'])
+    const hasTerm = (term: string) => terms.has(term)
+    const query = (text: string, has = hasTerm) => analyzeQuery(text, { language: 'ar', hasTerm: has })
+    const phrases = (text: string, has = hasTerm) =>
+      query(text, has)[0].alternatives.filter((a) => a.length > 1)
+    // Joined: the head عبد and the ال-word as a phrase, also after the conjunction و.
+    expect(query('عبدالله')[0].alternatives).toEqual([['عبدالل'], ['عبد', 'الله']])
+    expect(phrases('وعبدالعزيز')).toEqual([['عبد', 'عزیز']])
+    // Not when the index lacks a half, after no head, or before no article (عبدربه).
+    expect(phrases('عبدالله', (t) => t !== 'الله')).toEqual([])
+    expect(phrases('کتابالعربی')).toEqual([])
+    expect(phrases('عبدربه', () => true)).toEqual([])
+    // Apart: the joined term as an optional clause, when the index has it.
+    const joined = (text: string, has = hasTerm) =>
+      query(text, has)
+        .filter((c) => c.optional)
+        .map((c) => c.alternatives)
+    expect(joined('عبد العزيز')).toEqual([[['عبدالعزیز']]])
+    expect(joined('عبد العزيز', (t) => t !== 'عبدالعزیز')).toEqual([])
+    expect(joined('كتاب العربي')).toEqual([])
+    // An alef written أ begins no article (ألعاب).
+    expect(joined('عبد ألعاب', () => true)).toEqual([])
+  })
   it('splits a query word into halves only where the index makes that reading likely', () => {
     const splits = (frequency?: Record<string, number>) =>
       analyzeQuery('کتابخانه', {

@@ -50,6 +50,10 @@ describe('every spelling of a word finds every other spelling', () => {
     { lang: 'ar', forms: ['رئيساً', 'رئيسًا', 'رئيس', 'الرئيس', 'ورئيسٌ'] },
     { lang: 'ar', forms: ['بيوت', 'البيوت', 'بيوتهم'] },
     { lang: 'ar', forms: ['ثابت', 'الثابتة', 'ثابتة'] },
+    // Compound names written joined or apart (dictionaries/ar-name-heads.txt).
+    { lang: 'ar', forms: ['عبدالله', 'عبد الله', 'وعبدالله'] },
+    { lang: 'ar', forms: ['عبدالعزيز', 'عبد العزيز'] },
+    { lang: 'ar', forms: ['نورالدين', 'نور الدين'] },
   ]
   for (const { lang, forms } of groups) {
     it(`${lang}: ${forms.join(' / ')}`, () => {

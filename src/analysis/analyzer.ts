@@ -898,6 +898,8 @@ function analyzeQueryWith(text: string, options: AnalyzeQueryOptions, words: Wor
       )) {
         if (!alternatives.some((a) => a.length === 1 && a[0] === reading)) alternatives.push([reading])
       }
+      const split = arabicNameSplit(word.surface, word.hamzaAlefs, hasTerm)
+      if (split !== null) alternatives.push(split)
       forms.push(
         ...articleReadings(word.surface, word.hamzaAlefs, hasTerm),
         ...hamzaSeatReadings(word.surface, hasTerm),
@@ -927,18 +929,38 @@ function analyzeQueryWith(text: string, options: AnalyzeQueryOptions, words: Wor
   }
 
   // Joined forms of adjacent Persian words (آتش بس → آتشبس), as optional clauses. A stop word may be one of
-  // the two (بین المللی → بینالملل) when the index confirms the joined term.
+  // the two (بین المللی → بینالملل) when the index confirms the joined term. Arabic joins only the words of a
+  // compound name (عبد العزیز → عبدالعزیز, see arabicNameSplit), when the index has the joined term.
   if (stem) {
+    const arabicNames = hasTerm !== undefined && candidates.includes('ar')
     for (let i = 0; i + 1 < kept.length; i++) {
       const a = kept[i]!
       const b = kept[i + 1]!
-      if (!a.persian || !b.persian || (a.stop && b.stop)) continue
-      // A one-letter word (the conjunction و) never forms a compound: مرگ و میر is not مرگو + میر.
-      if (a.word.surface.length < 2 || b.word.surface.length < 2) continue
       if (a.word.script !== WORD_ARABIC || b.word.script !== WORD_ARABIC) continue
-      if (!isSoftGap(text, a.word.end, b.word.start)) continue
-      const joined = stemWord(a.word.surface + b.word.surface, -1, 'fa')
-      if (hasTerm ? !hasTerm(joined) : a.stop || b.stop) continue
+      let joined: string | null = null
+      // A one-letter word (the conjunction و) never forms a compound: مرگ و میر is not مرگو + میر.
+      if (
+        a.persian &&
+        b.persian &&
+        !(a.stop && b.stop) &&
+        a.word.surface.length >= 2 &&
+        b.word.surface.length >= 2 &&
+        isSoftGap(text, a.word.end, b.word.start)
+      ) {
+        const persianJoined = stemWord(a.word.surface + b.word.surface, -1, 'fa')
+        if (hasTerm ? hasTerm(persianJoined) : !a.stop && !b.stop) joined = persianJoined
+      }
+      if (
+        joined === null &&
+        arabicNames &&
+        isArabicNameHead(a.word.surface) &&
+        isArticleWord(b.word.surface, b.word.hamzaAlefs) &&
+        isSoftGap(text, a.word.end, b.word.start)
+      ) {
+        const arabicJoined = stemWord(a.word.surface + b.word.surface, -1, 'ar', a.word.hamzaAlefs)
+        if (hasTerm!(arabicJoined)) joined = arabicJoined
+      }
+      if (joined === null) continue
       clauses.push({
         alternatives: [[joined]],
         position: a.position,
@@ -1154,6 +1176,45 @@ function articleReadings(surface: string, alefs: number, hasTerm: (term: string)
   if (surface.length >= 3 && (article === undefined || ownLamAlef))
     readings.push(stemWord(`ال${surface}`, -1, 'ar', alefs << 2))
   return readings.filter((r, i) => r !== own && r !== NAME_OF_GOD && readings.indexOf(r) === i && hasTerm(r))
+}
+
+/**
+ * The two stems of an Arabic compound name written as one word, for a phrase (عبدالله → "عبد الله",
+ * وعبدالعزیز → "عبد عزیز"): a head of `dictionaries/ar-name-heads.txt`, after at most the conjunction و,
+ * followed by an ال-word of four letters or more, when the index has both stems; null otherwise. Saudi news
+ * writes the same names both ways (saudinewsnet: عبدالله in 2,452 articles, عبد الله in 665), and the two
+ * spellings analyse to different terms. (analyzeQuery joins the words written apart the other way.)
+ */
+function arabicNameSplit(
+  surface: string,
+  alefs: number,
+  hasTerm: (term: string) => boolean,
+): string[] | null {
+  const heads = getLexicon().arNameHeads
+  const skips = surface.startsWith('و') ? 2 : 1
+  for (let skip = 0; skip < skips; skip++) {
+    for (let k = skip + 2; k <= skip + MAX_NAME_HEAD_LENGTH && k + 4 <= surface.length; k++) {
+      if (!isArticleWord(surface.slice(k), alefs >>> k) || !heads.has(surface.slice(skip, k))) continue
+      const left = stemWord(surface.slice(0, k), -1, 'ar', alefs)
+      const right = stemWord(surface.slice(k), -1, 'ar', alefs >>> k)
+      if (hasTerm(left) && hasTerm(right)) return [left, right]
+    }
+  }
+  return null
+}
+
+/** The longest head in `dictionaries/ar-name-heads.txt` (ضیاء, محیی). */
+const MAX_NAME_HEAD_LENGTH = 4
+
+/** True when a query word is a head of a compound name (عبد, نور), or one after the conjunction و. */
+function isArabicNameHead(surface: string): boolean {
+  const heads = getLexicon().arNameHeads
+  return heads.has(surface) || (surface.startsWith('و') && heads.has(surface.slice(1)))
+}
+
+/** True when a word of four letters or more begins with the article ال (not أل, إل, آل: ألعاب). */
+function isArticleWord(surface: string, alefs: number): boolean {
+  return surface.length >= 4 && surface.startsWith('ال') && (alefs & 1) === 0
 }
 
 /**

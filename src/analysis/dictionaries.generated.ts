@@ -10,6 +10,9 @@ export const arBrokenPlurals: readonly string[] = ["خبر أخبار","أثر �
 /** Words of `dictionaries/ar-kal-words.txt`. */
 export const arKalWords: readonly string[] = ["كاليفورن","كالسيوم","كالسيت","كالينينغراد","كاليدوني","كالكوتا","كالاشنيكوف","كالغاري","كالابريا","كاليغولا","كالديرون","كالتكس","كالاهان"]
 
+/** Words of `dictionaries/ar-name-heads.txt`. */
+export const arNameHeads: readonly string[] = ["عبد","نور","صلاح","سيف","عز","جمال","علاء","بدر","شمس","زين","محيي","محي","نصر","حسام","عماد","شرف","فخر","ضياء","تاج","بهاء","سعد","خير","فتح","فضل","عطا","حمد","جار","حزب","ذو"]
+
 /** Words of `dictionaries/ar-short-plurals.txt`. */
 export const arShortPlurals: readonly string[] = ["قوة","جهة","مرة","فئة","سمة","مئة","آية","لغة","آلة","صفة","كرة","حبة","صلة"]
 

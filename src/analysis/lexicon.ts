@@ -8,6 +8,7 @@ import {
   arBalWords,
   arBrokenPlurals,
   arKalWords,
+  arNameHeads,
   arShortPlurals,
   arSpellingVariants,
   arStemExceptions,
@@ -56,6 +57,11 @@ export interface Lexicon {
   readonly arWalWords: ReadonlySet<string>
   /** Beginnings of Arabic words whose initial و is not the conjunction (folded; وزیر, وزار, وطن). */
   readonly arWawWords: ReadonlySet<string>
+  /**
+   * First words of Arabic compound names whose second word carries the article, written apart or joined
+   * (folded; `dictionaries/ar-name-heads.txt`: عبد of عبد الله / عبدالله, نور of نور الدین).
+   */
+  readonly arNameHeads: ReadonlySet<string>
   readonly faStemExceptions: ReadonlySet<string>
   readonly faPastStems: ReadonlySet<string>
   readonly faPresentStems: ReadonlySet<string>
@@ -150,6 +156,7 @@ export function getLexicon(): Lexicon {
       arKalWords: foldAll(arKalWords),
       arWalWords: foldAll(arWalWords),
       arWawWords: foldAll(arWawWords),
+      arNameHeads: foldAll(arNameHeads),
       faStemExceptions: foldAll(faStemExceptions),
       faPastStems: foldAll(faPastStems),
       faPresentStems: foldAll(faPresentStems),
