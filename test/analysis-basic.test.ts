@@ -60,7 +60,11 @@ describe('analyze: the spellings a reader types find each other', () => {
     // Not when the index lacks a half, after no head, or before no article (عبدربه).
     expect(phrases('عبدالله', (t) => t !== 'الله')).toEqual([])
     expect(phrases('کتابالعربی')).toEqual([])
-    expect(phrases('عبدربه', () => true)).toEqual([])
+    expect(phrases('عبدكريم', () => true)).toEqual([])
+    // The pairs of dictionaries/ar-compounds.txt, whose second word may go on (کیلو مترات).
+    expect(phrases('أبوظبي', () => true)).toEqual([['ابو', 'ظب']])
+    expect(phrases('كيلومترات', () => true)).toEqual([['کیلو', 'متر']])
+    expect(phrases('فيسكتاب', () => true)).toEqual([])
     // Apart: the joined term as an optional clause, when the index has it.
     const joined = (text: string, has = hasTerm) =>
       query(text, has)
@@ -69,6 +73,8 @@ describe('analyze: the spellings a reader types find each other', () => {
     expect(joined('عبد العزيز')).toEqual([[['عبدالعزیز']]])
     expect(joined('عبد العزيز', (t) => t !== 'عبدالعزیز')).toEqual([])
     expect(joined('كتاب العربي')).toEqual([])
+    expect(joined('فيس بوك', () => true)).toEqual([[['فیسبوک']]])
+    expect(joined('وأبو ظبي', () => true)).toEqual([[['ابوظب']]])
     // An alef written أ begins no article (ألعاب).
     expect(joined('عبد ألعاب', () => true)).toEqual([])
   })

@@ -54,6 +54,8 @@ describe('every spelling of a word finds every other spelling', () => {
     { lang: 'ar', forms: ['عبدالله', 'عبد الله', 'وعبدالله'] },
     { lang: 'ar', forms: ['عبدالعزيز', 'عبد العزيز'] },
     { lang: 'ar', forms: ['نورالدين', 'نور الدين'] },
+    { lang: 'ar', forms: ['أبوظبي', 'أبو ظبي', 'ابوظبي'] },
+    { lang: 'ar', forms: ['فيسبوك', 'فيس بوك'] },
   ]
   for (const { lang, forms } of groups) {
     it(`${lang}: ${forms.join(' / ')}`, () => {

@@ -898,7 +898,7 @@ function analyzeQueryWith(text: string, options: AnalyzeQueryOptions, words: Wor
       )) {
         if (!alternatives.some((a) => a.length === 1 && a[0] === reading)) alternatives.push([reading])
       }
-      const split = arabicNameSplit(word.surface, word.hamzaAlefs, hasTerm)
+      const split = arabicCompoundSplit(word.surface, word.hamzaAlefs, hasTerm)
       if (split !== null) alternatives.push(split)
       forms.push(
         ...articleReadings(word.surface, word.hamzaAlefs, hasTerm),
@@ -930,9 +930,10 @@ function analyzeQueryWith(text: string, options: AnalyzeQueryOptions, words: Wor
 
   // Joined forms of adjacent Persian words (آتش بس → آتشبس), as optional clauses. A stop word may be one of
   // the two (بین المللی → بینالملل) when the index confirms the joined term. Arabic joins only the words of a
-  // compound name (عبد العزیز → عبدالعزیز, see arabicNameSplit), when the index has the joined term.
+  // known compound (عبد العزیز → عبدالعزیز, فیس بوک → فیسبوک; see formsArabicCompound), when the index has
+  // the joined term.
   if (stem) {
-    const arabicNames = hasTerm !== undefined && candidates.includes('ar')
+    const arabicCompounds = hasTerm !== undefined && candidates.includes('ar')
     for (let i = 0; i + 1 < kept.length; i++) {
       const a = kept[i]!
       const b = kept[i + 1]!
@@ -950,11 +951,13 @@ function analyzeQueryWith(text: string, options: AnalyzeQueryOptions, words: Wor
         const persianJoined = stemWord(a.word.surface + b.word.surface, -1, 'fa')
         if (hasTerm ? hasTerm(persianJoined) : !a.stop && !b.stop) joined = persianJoined
       }
+      const first = a.word.surface
       if (
         joined === null &&
-        arabicNames &&
-        isArabicNameHead(a.word.surface) &&
-        isArticleWord(b.word.surface, b.word.hamzaAlefs) &&
+        arabicCompounds &&
+        (formsArabicCompound(first, b.word.surface, b.word.hamzaAlefs) ||
+          (first.startsWith('و') &&
+            formsArabicCompound(first.slice(1), b.word.surface, b.word.hamzaAlefs))) &&
         isSoftGap(text, a.word.end, b.word.start)
       ) {
         const arabicJoined = stemWord(a.word.surface + b.word.surface, -1, 'ar', a.word.hamzaAlefs)
@@ -1179,22 +1182,21 @@ function articleReadings(surface: string, alefs: number, hasTerm: (term: string)
 }
 
 /**
- * The two stems of an Arabic compound name written as one word, for a phrase (عبدالله → "عبد الله",
- * وعبدالعزیز → "عبد عزیز"): a head of `dictionaries/ar-name-heads.txt`, after at most the conjunction و,
- * followed by an ال-word of four letters or more, when the index has both stems; null otherwise. Saudi news
- * writes the same names both ways (saudinewsnet: عبدالله in 2,452 articles, عبد الله in 665), and the two
- * spellings analyse to different terms. (analyzeQuery joins the words written apart the other way.)
+ * The two stems of an Arabic compound written as one word, for a phrase (عبدالله → "عبد الله", وعبدالعزیز →
+ * "عبد عزیز", ابوظبی → "ابو ظبی"; see {@link formsArabicCompound}), after at most the conjunction و, when the
+ * index has both stems; null otherwise. News writes the same names both ways (saudinewsnet: عبدالله in 2,452
+ * articles, عبد الله in 665), and the two spellings analyse to different terms. (analyzeQuery joins the
+ * words written apart the other way.)
  */
-function arabicNameSplit(
+function arabicCompoundSplit(
   surface: string,
   alefs: number,
   hasTerm: (term: string) => boolean,
 ): string[] | null {
-  const heads = getLexicon().arNameHeads
   const skips = surface.startsWith('و') ? 2 : 1
   for (let skip = 0; skip < skips; skip++) {
-    for (let k = skip + 2; k <= skip + MAX_NAME_HEAD_LENGTH && k + 4 <= surface.length; k++) {
-      if (!isArticleWord(surface.slice(k), alefs >>> k) || !heads.has(surface.slice(skip, k))) continue
+    for (let k = skip + 2; k + 2 <= surface.length; k++) {
+      if (!formsArabicCompound(surface.slice(skip, k), surface.slice(k), alefs >>> k)) continue
       const left = stemWord(surface.slice(0, k), -1, 'ar', alefs)
       const right = stemWord(surface.slice(k), -1, 'ar', alefs >>> k)
       if (hasTerm(left) && hasTerm(right)) return [left, right]
@@ -1203,13 +1205,17 @@ function arabicNameSplit(
   return null
 }
 
-/** The longest head in `dictionaries/ar-name-heads.txt` (ضیاء, محیی). */
-const MAX_NAME_HEAD_LENGTH = 4
-
-/** True when a query word is a head of a compound name (عبد, نور), or one after the conjunction و. */
-function isArabicNameHead(surface: string): boolean {
-  const heads = getLexicon().arNameHeads
-  return heads.has(surface) || (surface.startsWith('و') && heads.has(surface.slice(1)))
+/**
+ * True when two folded Arabic words (the first without a conjunction و) form a compound that news writes
+ * as two words or one: a head of `dictionaries/ar-name-heads.txt` before a word with the article (عبد
+ * العزیز, نور الدین), or a pair of `dictionaries/ar-compounds.txt` (ابو ظبی, کیلو مترات). `secondAlefs`:
+ * the hamza-alef bits of the second word (an alef written أ begins no article: ألعاب).
+ */
+function formsArabicCompound(first: string, second: string, secondAlefs: number): boolean {
+  const { arNameHeads, arCompounds } = getLexicon()
+  if (arNameHeads.has(first) && isArticleWord(second, secondAlefs)) return true
+  const seconds = arCompounds.get(first)
+  return seconds?.some((s) => second.startsWith(s)) === true
 }
 
 /** True when a word of four letters or more begins with the article ال (not أل, إل, آل: ألعاب). */

@@ -7,6 +7,7 @@
 import {
   arBalWords,
   arBrokenPlurals,
+  arCompounds,
   arKalWords,
   arNameHeads,
   arShortPlurals,
@@ -62,6 +63,11 @@ export interface Lexicon {
    * (folded; `dictionaries/ar-name-heads.txt`: عبد of عبد الله / عبدالله, نور of نور الدین).
    */
   readonly arNameHeads: ReadonlySet<string>
+  /**
+   * Arabic compounds written as two words or one (folded; `dictionaries/ar-compounds.txt`): first word → the
+   * second words it forms one with (ابو → ظبی, بکر; کیلو → متر, غرام).
+   */
+  readonly arCompounds: ReadonlyMap<string, readonly string[]>
   readonly faStemExceptions: ReadonlySet<string>
   readonly faPastStems: ReadonlySet<string>
   readonly faPresentStems: ReadonlySet<string>
@@ -132,6 +138,19 @@ function wordGroups(lines: readonly string[]): string[][] {
   return groups
 }
 
+/** First word (folded) → the second words (folded) of the two-word lines; other lines are left out. */
+function compoundMap(lines: readonly string[]): Map<string, string[]> {
+  const map = new Map<string, string[]>()
+  for (const words of wordGroups(lines)) {
+    if (words.length !== 2) continue
+    const [first, second] = words as [string, string]
+    const seconds = map.get(first)
+    if (seconds === undefined) map.set(first, [second])
+    else if (!seconds.includes(second)) seconds.push(second)
+  }
+  return map
+}
+
 /** Returns the folded dictionaries. */
 export function getLexicon(): Lexicon {
   if (lexicon === undefined) {
@@ -157,6 +176,7 @@ export function getLexicon(): Lexicon {
       arWalWords: foldAll(arWalWords),
       arWawWords: foldAll(arWawWords),
       arNameHeads: foldAll(arNameHeads),
+      arCompounds: compoundMap(arCompounds),
       faStemExceptions: foldAll(faStemExceptions),
       faPastStems: foldAll(faPastStems),
       faPresentStems: foldAll(faPresentStems),
