@@ -884,9 +884,9 @@ function analyzeQueryWith(text: string, options: AnalyzeQueryOptions, words: Wor
       }
       for (const split of compoundSplits(word.surface, hasTerm, options.documentFrequency, alternatives))
         alternatives.push(split)
-      const articleHalf = persianArticleHalf(word.surface, hasTerm)
-      if (articleHalf !== null && !alternatives.some((a) => a.length === 1 && a[0] === articleHalf))
-        alternatives.push([articleHalf])
+      for (const half of articleHalves(word.surface, candidates, hasTerm)) {
+        if (!alternatives.some((a) => a.length === 1 && a[0] === half)) alternatives.push([half])
+      }
       forms.push(
         ...possessiveStems(alternatives[0]![0]!, hasTerm),
         ...participlePluralForms(word.surface, hasTerm),
@@ -1251,19 +1251,24 @@ export function hasPersianLetter(text: string): boolean {
 }
 
 /**
- * The stem of the ال-word of a Persian compound whose first word is a stop word (بین‌المللی → الملل,
- * فوق‌العاده → العاده), when the index has it; null otherwise. Documents join a stop word to the next word
- * only across a ZWNJ (so that بی‌کار stays one word), and a compound written with a space indexes its ال-word
- * alone: hamshahri-subset writes بين المللي in 81 articles and never with a ZWNJ, so بین‌المللی typed on a
- * Persian keyboard found none of them. An ال-word is no Persian word on its own: it stands for the compound.
+ * The stems of the ال-word of a Persian compound whose first word is a stop word (بین‌المللی → الملل,
+ * فوق‌العاده → العاده), in each of `languages` (a short text in Arabic letters may be indexed as Arabic), that
+ * the index has. Documents join a stop word to the next word only across a ZWNJ (so that بی‌کار stays one
+ * word), and a compound written with a space indexes its ال-word alone: hamshahri-subset writes بين المللي in
+ * 81 articles and never with a ZWNJ, so بین‌المللی typed on a Persian keyboard found none of them. An ال-word
+ * is no Persian word on its own: it stands for the compound.
  */
-function persianArticleHalf(surface: string, hasTerm: (term: string) => boolean): string | null {
+function articleHalves(
+  surface: string,
+  languages: readonly ResolvedLanguage[],
+  hasTerm: (term: string) => boolean,
+): string[] {
   for (let k = 2; k + 4 <= surface.length; k++) {
     if (!surface.startsWith('ال', k) || !isStopWord(surface.slice(0, k), 'fa')) continue
-    const half = stemWord(surface.slice(k), -1, 'fa')
-    return hasTerm(half) ? half : null
+    const halves = languages.map((language) => stemWord(surface.slice(k), -1, language))
+    return halves.filter((half, i) => halves.indexOf(half) === i && hasTerm(half))
   }
-  return null
+  return []
 }
 
 /**
