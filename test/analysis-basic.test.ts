@@ -1,4 +1,11 @@
 import { describe, expect, it } from 'vitest'
+import {
+  DETACHED_AFTER_HEH,
+  DETACHED_COMPARATIVES,
+  DETACHED_PREFIXES,
+  DETACHED_SUFFIXES,
+} from '../src/analysis/analyzer'
+import { getLexicon } from '../src/analysis/lexicon'
 import { analyze, analyzeQuery, detectLanguage, normalize } from '../src/index'
 
 const terms = (text: string, options?: Parameters<typeof analyze>[1]) =>
@@ -15,6 +22,47 @@ describe('analyze: the spellings a reader types find each other', () => {
     expect(a).toHaveLength(1)
     expect(terms('میخواهم')).toEqual(a)
     expect(terms('می خواهم')).toEqual(a)
+  })
+  it('joins a stop word and the word it forms a listed compound with across a space, as across a ZWNJ', () => {
+    const zwnj = analyze('خبر پیش‌بینی امروز', { language: 'fa' })
+    expect(zwnj.map((t) => t.term)).toEqual(['خبر', 'پیشبین', 'امروز'])
+    for (const text of ['خبر پیش بینی امروز', 'خبر پيش  بيني امروز', 'خبر پیش\u00a0بینی امروز']) {
+      const tokens = analyze(text, { language: 'fa' })
+      expect(
+        tokens.map((t) => t.term),
+        text,
+      ).toEqual(['خبر', 'پیشبین', 'امروز'])
+      // One word from the stop word's start to the end of the next one, for highlighting.
+      expect(text.slice(tokens[1]!.start, tokens[1]!.end).replace(/\s+/u, ' '), text).toMatch(
+        /^پ[یي]ش ب[یي]ن[یي]$/u,
+      )
+      expect(tokens.map((t) => t.position)).toEqual(zwnj.map((t) => t.position))
+    }
+    // A detached suffix still joins the compound; an unlisted word, a comma or a longer word does not.
+    expect(terms('پیش بینی ها', { language: 'fa' })).toEqual(['پیشبین'])
+    expect(terms('دو سال پیش کتاب', { language: 'fa' })).toEqual(['دو', 'سال', 'کتاب'])
+    expect(terms('پیش، بینی', { language: 'fa' })).toEqual(['بین'])
+    expect(terms('پیش بینیی', { language: 'fa' })).not.toContain('پیشبین')
+    // Arabic text: no Persian joining.
+    expect(terms('بين الملل', { language: 'ar' })).not.toContain('بینالملل')
+  })
+  it('lists only stop words before words that are no stop word or affix (dictionaries/fa-stop-compounds.txt)', () => {
+    const { faStopCompounds, faStopWords } = getLexicon()
+    expect(faStopCompounds.size).toBeGreaterThan(10)
+    for (const [head, tails] of faStopCompounds) {
+      expect(faStopWords.has(head), head).toBe(true)
+      expect(DETACHED_PREFIXES.has(head) || DETACHED_SUFFIXES.has(head), head).toBe(false)
+      for (const tail of tails) {
+        expect(faStopWords.has(tail), tail).toBe(false)
+        expect(
+          DETACHED_SUFFIXES.has(tail) || DETACHED_COMPARATIVES.has(tail) || DETACHED_AFTER_HEH.has(tail),
+          tail,
+        ).toBe(false)
+        expect(terms(`${head} ${tail}`, { language: 'fa' }), `${head} ${tail}`).toEqual(
+          terms(`${head}\u200c${tail}`, { language: 'fa' }),
+        )
+      }
+    }
   })
   it('strips Arabic articles and proclitics', () => {
     expect(terms('الكتاب والكتاب بالكتاب للكتاب وكتاب', { language: 'ar' })).toEqual(Array(5).fill('کتاب'))

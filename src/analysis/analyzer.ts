@@ -65,6 +65,18 @@ function isSoftGap(text: string, a: number, b: number): boolean {
   return true
 }
 
+/** True when only spaces (any that folds to one) and ignorable characters, at least one space, stand between offsets a and b. */
+function isSpaceGap(text: string, a: number, b: number): boolean {
+  const { cls, fold } = getCharTable()
+  let space = false
+  for (let i = a; i < b; i++) {
+    const u = text.charCodeAt(i)
+    if (fold[u] === 0x20) space = true
+    else if (cls[u] !== IGNORE) return false
+  }
+  return space
+}
+
 /** True when only ZWNJs and ignorable characters, at least one ZWNJ, stand between offsets a and b. */
 function isZwnjGap(text: string, a: number, b: number): boolean {
   const { cls } = getCharTable()
@@ -140,13 +152,17 @@ function joinDetachedAffixes(
         // that a ZWNJ joins to a next word that is no stop word: a compound (بی‌کار, پیش‌نویس, بین‌المللی,
         // به‌طور) stays one word, as written without the ZWNJ. (Neither is an affix or joins onto one:
         // این‌ها is این + ها, joined below as کار‌ها is.)
+        // So does a stop word written apart from a word it forms a compound with (پیش بینی, بی سابقه:
+        // dictionaries/fa-stop-compounds.txt), as if a ZWNJ stood between them.
         const joinsNext =
           (flags & AFFIX_PREFIX) !== 0
             ? (affixFlagsOf(id[i + 1]!) & AFFIX_PREFIX) === 0 && isSoftGap(text, e, start[i + 1]!)
-            : text.charCodeAt(e) === 0x200c && // (the cheap test first: a ZWNJ right after the word)
-              (flags & COMPOUND_MASK) === AFFIX_STOP &&
-              (affixFlagsOf(id[i + 1]!) & COMPOUND_MASK) === 0 &&
-              isZwnjGap(text, e, start[i + 1]!)
+            : (flags & COMPOUND_MASK) === AFFIX_STOP &&
+              (text.charCodeAt(e) === 0x200c
+                ? (affixFlagsOf(id[i + 1]!) & COMPOUND_MASK) === 0 && isZwnjGap(text, e, start[i + 1]!)
+                : (flags & AFFIX_COMPOUND_HEAD) !== 0 &&
+                  formsStopCompound(wordId, id[i + 1]!) &&
+                  isSpaceGap(text, e, start[i + 1]!))
         if (joinsNext) {
           i++
           b = internedLength(wordId)
@@ -242,6 +258,8 @@ const AFFIX_LONG = 32
 const AFFIX_ENDS_WITH_HEH = 64
 /** A Persian stop word. */
 const AFFIX_STOP = 128
+/** A Persian stop word that begins a compound of dictionaries/fa-stop-compounds.txt (پیش of پیش بینی). */
+const AFFIX_COMPOUND_HEAD = 256
 /** What a stop word must not be to start a ZWNJ compound, and the word after it must not be at all. */
 const COMPOUND_MASK = AFFIX_STOP | AFFIX_ANY_SUFFIX | AFFIX_PREFIX
 
@@ -283,8 +301,19 @@ function affixFlagsOfSurface(s: string): number {
   }
   if (s.length >= 2) flags |= AFFIX_LONG
   if (s.charCodeAt(s.length - 1) === 0x0647) flags |= AFFIX_ENDS_WITH_HEH
-  if (getLexicon().faStopWords.has(s)) flags |= AFFIX_STOP
+  const lexicon = getLexicon()
+  if (lexicon.faStopWords.has(s)) flags |= AFFIX_STOP
+  if (lexicon.faStopCompounds.has(s)) flags |= AFFIX_COMPOUND_HEAD
   return flags
+}
+
+/**
+ * True when interned word `head` (a stop word) and the next word `next` form a compound of
+ * dictionaries/fa-stop-compounds.txt (پیش + بینی), which joins across a space as across a ZWNJ.
+ */
+function formsStopCompound(head: number, next: number): boolean {
+  if ((affixFlagsOf(next) & COMPOUND_MASK) !== 0) return false // (never a stop word or an affix)
+  return getLexicon().faStopCompounds.get(internedString(head))?.has(internedString(next)) === true
 }
 
 /** Cheap test before the set lookup: می / نمی. */

@@ -26,6 +26,7 @@ import {
   faShortPlurals,
   faSpellingVariants,
   faStemExceptions,
+  faStopCompounds,
   faStopwords,
 } from './dictionaries.generated'
 import { normalize } from './normalize'
@@ -71,6 +72,11 @@ export interface Lexicon {
   readonly faStemExceptions: ReadonlySet<string>
   readonly faPastStems: ReadonlySet<string>
   readonly faPresentStems: ReadonlySet<string>
+  /**
+   * Persian compounds of a stop word and a word that join across a space as across a ZWNJ (folded;
+   * `dictionaries/fa-stop-compounds.txt`): stop word → the words it forms one with (پیش → بینی, نویس).
+   */
+  readonly faStopCompounds: ReadonlyMap<string, ReadonlySet<string>>
   /**
    * Persian nouns in a silent ه whose ات plural drops it (folded; `dictionaries/fa-heh-plurals.txt`), held
    * without that ه: a word of this set + ات stems to the set's word + ه (مسابقات → مسابقه).
@@ -179,6 +185,9 @@ export function getLexicon(): Lexicon {
       arCompounds: compoundMap(arCompounds),
       faStemExceptions: foldAll(faStemExceptions),
       faPastStems: foldAll(faPastStems),
+      faStopCompounds: new Map(
+        [...compoundMap(faStopCompounds)].map(([head, tails]) => [head, new Set(tails)]),
+      ),
       faPresentStems: foldAll(faPresentStems),
       faHehPluralStems: new Set([...foldAll(faHehPlurals)].map((word) => word.slice(0, -1))),
       faHehYeWords: foldAll(faHehYeWords),

@@ -321,6 +321,29 @@ export function zwnjBreakFilter(mode: JoinMode | 'ar'): CharFilterDefinition {
 }
 
 /**
+ * Persian compounds of a stop word and a word written with a space (`dictionaries/fa-stop-compounds.txt`:
+ * پیش بینی, بی سابقه), on folded text: the spaces between them become a ZWNJ, which {@link zwnjBreakFilter}
+ * then keeps, as analyzer.ts `joinDetachedAffixes` joins them as across a ZWNJ. Runs before it. Not right
+ * after a detached می/نمی, which joins the stop word first; in `'auto-ar'` mode only a stop word tagged
+ * Persian by {@link signalFilter} joins.
+ */
+export function stopCompoundFilter(mode: JoinMode): CharFilterDefinition {
+  const { arabic: A, signal: S } = classes()
+  const prefixes = alternation(DETACHED_PREFIXES)
+  const afterPrefix = mode === 'fa' ? `(?<!${A})${prefixes}[ ${ZWNJ}]{1,8}` : `${S}${prefixes}[ ${ZWNJ}]{1,8}`
+  const pairs = [...getLexicon().faStopCompounds].map(
+    ([head, tails]) => `${wordTrie([head])}(?=[ ]+${S}?${withAlefTags(mode, wordTrie(tails))}(?!${S}?${A}))`,
+  )
+  const head = `(?:${pairs.join('|')})`
+  return {
+    type: 'pattern_replace',
+    pattern:
+      mode === 'fa' ? `(?<!${A})(?<!${afterPrefix})(${head})[ ]+` : `(?<!${afterPrefix})(${S}${head})[ ]+`,
+    replacement: `$1${chr(0x200c)}`,
+  }
+}
+
+/**
  * Joining of detached Persian affixes (analyzer.ts `joinDetachedAffixes`), on folded text: the gap of spaces
  * (and ZWNJ) between `می`/`نمی` and the next word, or between a word and a detached suffix, becomes one ZWNJ,
  * so the tokenizer keeps them as one word with the affix boundary marked, as kavosh does. In `'auto-ar'`

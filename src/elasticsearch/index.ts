@@ -23,6 +23,7 @@ import {
   joinFilters,
   reservedRangeFilter,
   signalFilter,
+  stopCompoundFilter,
   type TokenizerDefinition,
   tanweenAlefFilter,
   tokenizer,
@@ -248,6 +249,7 @@ export function elasticsearchSettings(
       const join = joinFilters(mode)
       const suffix = persianText ? '' : '_auto_ar'
       chars.push(
+        useCharFilter(`stop_compounds${suffix}`, stopCompoundFilter(mode)),
         useCharFilter(`zwnj_break${suffix}`, zwnjBreakFilter(mode)),
         useCharFilter(`join_prefix${suffix}`, join.prefix),
         useCharFilter(`join_suffix${suffix}`, join.suffix),

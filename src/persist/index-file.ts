@@ -73,6 +73,9 @@
  * more than half of a field of more than 12 words into the lead field (version 15: its first leadWords).
  * Version 17, the same layout, reads a Persian word of dictionaries/fa-heh-ye-words.txt + ای written joined
  * as the word (منطقهای, هستهای → منطقه, هسته, where version 16 holds منطق, هست).
+ * Version 18, the same layout, joins a Persian stop word and the next word across a space when they form a
+ * compound of dictionaries/fa-stop-compounds.txt, as across a ZWNJ (پیش بینی → پیشبین, where version 17
+ * holds بین).
  */
 
 import { CorruptIndexError, IncompatibleIndexError, KavoshError } from '../errors'
@@ -87,7 +90,7 @@ import { crc32 } from './crc32'
  * Version of the format this build writes and the only one it reads; raised for a new layout and for an
  * analysis change that gives other terms for the same text (see the layout notes above).
  */
-export const FORMAT_VERSION = 17
+export const FORMAT_VERSION = 18
 
 const MAGIC = [0x4b, 0x56, 0x53, 0x48] // "KVSH"
 const HEADER_BYTES = 16
