@@ -56,6 +56,8 @@ describe('every spelling of a word finds every other spelling', () => {
     // The accusative tanween's alef, on the alef or before it (TANWEEN_ALEF).
     { lang: 'ar', forms: ['رئيساً', 'رئيسًا', 'رئيس', 'الرئيس', 'ورئيسٌ'] },
     { lang: 'ar', forms: ['بيوت', 'البيوت', 'بيوتهم'] },
+    // A broken plural the stemmer misread (ملايين → ملا), now whole and related to its singular.
+    { lang: 'ar', forms: ['مليون', 'ملايين', 'الملايين', 'بالملايين'] },
     { lang: 'ar', forms: ['ثابت', 'الثابتة', 'ثابتة'] },
     // Compound names written joined or apart (dictionaries/ar-name-heads.txt).
     { lang: 'ar', forms: ['عبدالله', 'عبد الله', 'وعبدالله'] },
@@ -98,6 +100,16 @@ describe('every spelling of a word finds every other spelling', () => {
     ])
     expect(ids(index, 'آتش بس')).toEqual(['joined'])
     expect(ids(index, 'آتش‌بس')).toEqual(['joined'])
+  })
+
+  it('millions are not the mullah', () => {
+    const index = new SearchIndex({ fields: ['body'], language: 'ar' })
+    index.addAll([
+      { id: 'millions', body: 'خسائر بالملايين' },
+      { id: 'mullah', body: 'الملا عمر زعيم طالبان' },
+    ])
+    expect(ids(index, 'الملا')).toEqual(['mullah'])
+    expect(ids(index, 'ملايين')).toEqual(['millions'])
   })
 
   it('an Arabic word whose ال is written آل meets neither the word after the article nor إليه', () => {
