@@ -321,6 +321,23 @@ const DEFAULT_LIMIT = 10
 const DEFAULT_MAX_EXPANSIONS = 20
 const DEFAULT_MAX_QUERY_TERMS = 64
 const DEFAULT_HIGHLIGHT_LENGTH = 160
+/**
+ * A document's spelling of a completion, from where the typed text starts when only Arabic proclitics and
+ * the article stand before it (والکتب completing کت is shown as کتب, بالمدرسة completing مدر as مدرسة): a
+ * completion should begin with what was typed. `typed` is normalised; other spellings are returned whole.
+ */
+function withoutLeadingClitics(written: string, typed: string): string {
+  if (typed === '' || normalize(written).startsWith(typed)) return written
+  for (let p = 1; p <= 4 && p < written.length; p++) {
+    if (!CLITICS_BEFORE_WORD.test(normalize(written.slice(0, p)))) continue
+    if (normalize(written.slice(p)).startsWith(typed)) return written.slice(p)
+  }
+  return written
+}
+
+/** Arabic proclitics (و ف ب ک ل) and the article before a word, normalised: و, بال, وال, لل, فب… */
+const CLITICS_BEFORE_WORD = /^(?:[وفبکل]{1,2}|[وفبکل]{0,2}ال)$/u
+
 /** Documents read per suggestion for the spelling of its word ({@link SearchIndex.suggest}). */
 const SUGGESTION_SAMPLE_DOCS = 3
 /** Characters of a stored field read for that spelling: a huge field costs no more than this. */
@@ -698,7 +715,8 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
    * Completions of the last word of `text` (as-you-type), ranked by the summed scores of the documents
    * they find together with the preceding words (`combineWith` defaults to `'and'` here). Each completes an
    * index term (normalised, stemmed: `term`); `suggestion` writes it as the best-scoring matching document
-   * does, when an indexed field is stored.
+   * does, when an indexed field is stored, from where the typed text starts when only Arabic proclitics and
+   * the article stand before it (`كت` → `كتب` for a document that wrote `والكتب`).
    *
    * @example
    * ```ts
@@ -735,6 +753,7 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
       }
     })
     const before = query.prefixContext?.before ?? ''
+    const typed = normalize(query.prefixContext?.word ?? '')
     const suggestions: Suggestion[] = []
     // Two terms may read the same once written out (غزة in an Arabic document, غزه in a Persian one): the
     // better-scoring one is kept.
@@ -742,7 +761,7 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
     for (const [termId, score] of [...scores.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])) {
       if (suggestions.length >= limit) break
       const term = this.inverted.dictionary.termOf(termId)
-      const written = this.writtenForm(term, samples.get(termId)!)
+      const written = withoutLeadingClitics(this.writtenForm(term, samples.get(termId)!), typed)
       const key = normalize(written)
       if (shown.has(key)) continue
       shown.add(key)

@@ -104,6 +104,20 @@ describe.skipIf(seeds === null)('features on the seed articles (3 Persian, 2 Ara
     expect(only.suggestion).toBe(only.term)
   })
 
+  it('an Arabic suggestion begins with what was typed: proclitics and article before it are left out', () => {
+    const news = new SearchIndex({ fields: ['body'], storeFields: ['body'], language: 'ar' })
+    news.addAll([
+      { id: 1, body: 'وصلت والكتب الجديدة' },
+      { id: 2, body: 'ذهب بالمدرسة أمس' },
+    ])
+    expect(news.suggest('كت').map((s) => s.suggestion)).toEqual(['كتب'])
+    expect(news.suggest('مدر').map((s) => s.suggestion)).toEqual(['مدرسة'])
+    // Typed with the article, shown with it; a word whose letters only look like a proclitic stays whole.
+    expect(news.suggest('المدر').map((s) => s.suggestion)).toEqual(['المدرسة'])
+    news.add({ id: 3, body: 'بلغ الرقم' })
+    expect(news.suggest('بلغ').map((s) => s.suggestion)).toEqual(['بلغ'])
+  })
+
   it('fuzzy search tolerates a typo; by default only a word the index lacks falls back; fuzzy: false finds nothing', () => {
     expect(index.search('لاورف', { fuzzy: false })).toEqual([])
     const hits = index.search('لاورف', { fuzzy: true })
