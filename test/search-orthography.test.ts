@@ -102,6 +102,26 @@ describe('every spelling of a word finds every other spelling', () => {
     expect(ids(index, 'آتش‌بس')).toEqual(['joined'])
   })
 
+  it('a stop-word compound completes as it is typed, apart or with a ZWNJ', () => {
+    const index = new SearchIndex({ fields: ['body'], language: 'fa', storeFields: ['body'] })
+    index.addAll([
+      { id: 'space', body: 'هواشناسی پیش بینی کرد' },
+      { id: 'zwnj', body: 'پیش‌بینی‌ها درست بود' },
+      { id: 'other', body: 'بینی او شکست' },
+      { id: 'another', body: 'بینی' },
+    ])
+    // The compound's documents first: the completed stop word pins the compound, while the fragment of two
+    // letters also completes other words (بینی "nose", as common here as the compound).
+    for (const query of ['پیش بی', 'پیش بین', 'پیش‌بی', 'پیش‌بین']) {
+      const found = index.search(query, { prefix: true }).map((hit) => hit.id)
+      expect(found.slice(0, 2).sort(), query).toEqual(['space', 'zwnj'])
+    }
+    // Written from the stop word on, not after it (before + 'پیش بینی', not 'پیش پیش بینی').
+    expect(index.suggest('پیش بی').map((s) => s.suggestion)).toContain('پیش بینی')
+    expect(index.suggest('خبر پیش بی').every((s) => s.suggestion.startsWith('خبر پیش'))).toBe(true)
+    expect(index.suggest('خبر پیش بی').map((s) => s.suggestion)).not.toContain('خبر پیش پیش بینی')
+  })
+
   it('millions are not the mullah', () => {
     const index = new SearchIndex({ fields: ['body'], language: 'ar' })
     index.addAll([

@@ -16,6 +16,7 @@
 import { getCharTable, IGNORE, JOINER, SIGNAL_FA_LETTER } from './char-table'
 import { detectLanguage, languageOfSignals } from './detect'
 import { getLexicon } from './lexicon'
+import { normalize } from './normalize'
 import {
   CLITICS_AFTER_HEH,
   COMPARATIVE_SUFFIXES,
@@ -305,6 +306,29 @@ function affixFlagsOfSurface(s: string): number {
   if (lexicon.faStopWords.has(s)) flags |= AFFIX_STOP
   if (lexicon.faStopCompounds.has(s)) flags |= AFFIX_COMPOUND_HEAD
   return flags
+}
+
+/**
+ * The word being typed after a stop word that begins a compound of dictionaries/fa-stop-compounds.txt, when
+ * it is the beginning of one of that word's partners (`پیش بی` of پیش بینی, which documents index as one
+ * word): the offset in `text` where the stop word starts and the two joined, normalised, to complete as an
+ * index term's beginning; null otherwise. `fragmentStart` is where the word being typed starts in `text`.
+ */
+export function stopCompoundCompletion(
+  text: string,
+  fragmentStart: number,
+  fragmentEnd: number,
+): { start: number; prefix: string } | null {
+  let end = fragmentStart
+  while (end > 0 && /\s/u.test(text[end - 1]!)) end--
+  if (end === fragmentStart) return null
+  let start = end
+  while (start > 0 && !/\s/u.test(text[start - 1]!)) start--
+  const tails = getLexicon().faStopCompounds.get(normalize(text.slice(start, end)))
+  const fragment = normalize(text.slice(fragmentStart, fragmentEnd))
+  if (tails === undefined || fragment === '' || ![...tails].some((tail) => tail.startsWith(fragment)))
+    return null
+  return { start, prefix: normalize(text.slice(start, end)) + fragment }
 }
 
 /**

@@ -13,6 +13,7 @@ export {
   isStopWord,
   resolveLanguage,
   stemWord,
+  stopCompoundCompletion,
   TermBuffer,
 } from './analyzer'
 export { detectLanguage } from './detect'

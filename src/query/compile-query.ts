@@ -5,7 +5,14 @@
  * plain words, `analyze` for quoted phrases) and never throws on any query text.
  */
 
-import { analyze, analyzeQuery, hasPersianLetter, type QueryClause } from '../analysis/index'
+import {
+  analyze,
+  analyzeQuery,
+  hasPersianLetter,
+  normalize,
+  type QueryClause,
+  stopCompoundCompletion,
+} from '../analysis/index'
 import type { Language, ResolvedLanguage } from '../analysis/types'
 import type { InvertedIndex } from '../index/inverted-index'
 import { fuzzyExpansions, prefixExpansions, transpositionExpansions } from '../index/term-expansion'
@@ -291,6 +298,8 @@ class QueryBuilder {
     const last = requiredInPart[requiredInPart.length - 1]
     let target: CompiledClause
     let prefixTerms: string[]
+    // Whether the word being typed is a stop word or a fragment the analyser dropped (matched alone below).
+    let dropped = false
     if (last !== undefined && last.end >= trimmedEnd && last.clause >= firstClause) {
       target = this.clauses[last.clause]
       const source = clauses.filter((clause) => !clause.optional)[requiredInPart.length - 1]
@@ -311,8 +320,15 @@ class QueryBuilder {
       } catch {
         return
       }
+      const fragment = text.slice(wordStart, trimmedEnd)
+      if (tokens.length === 2 && fragment.includes('\u200c')) {
+        // A stop word and the beginning of the word it joins across a ZWNJ (پیش‌بی… of پیش‌بینی, indexed as
+        // one word, both halves stop words while typed): the fragment without the ZWNJ completes it.
+        tokens = [{ term: normalize(fragment) }]
+      }
       if (tokens.length !== 1) return
       target = this.compileClause([[tokens[0].term]], false)
+      dropped = true
       this.clauses.push(target)
       this.requiredCount++
       prefixTerms = [tokens[0].term]
@@ -327,15 +343,33 @@ class QueryBuilder {
     const typed = options.stem ? this.unstemmed(this.prefixContext!.word) : null
     if (typed !== null && !prefixTerms.some((term) => typed.startsWith(term))) prefixTerms.push(typed)
     target.prefix = true
-    for (const term of prefixTerms) {
-      const expansions = prefixExpansions(
+    const expand = (term: string, weight: number) => {
+      for (const expansion of prefixExpansions(
         index.dictionary,
         index.postings.docFrequency,
         term,
         options.maxExpansions,
-      )
-      for (const expansion of expansions) {
-        this.addExpansion(target, expansion.termId, options.ranking.prefixWeight, 0)
+      ))
+        this.addExpansion(target, expansion.termId, weight, 0)
+    }
+    for (const term of prefixTerms) expand(term, options.ranking.prefixWeight)
+    // After a stop word that begins a compound documents index as one word (پیش بینی), the fragment also
+    // completes the compound (پیش بی → پیشبین…), at the weight of a typed word: the stop word is typed whole
+    // and pins the compound, where the fragment alone completes any word (بی → بیمار, بیش). A suggestion is
+    // then written from the stop word on.
+    const compound =
+      this.analysisLanguage() === 'ar' ? null : stopCompoundCompletion(text, wordStart, trimmedEnd)
+    if (compound !== null) {
+      // A stop word typed after it (بین of پیش بین…) is more likely the compound's beginning than the word.
+      if (dropped)
+        for (const alternative of target.alternatives)
+          alternative.weight = Math.min(alternative.weight, options.ranking.prefixWeight)
+      const whole = index.dictionary.idOf(compound.prefix) // (typed up to a whole term: پیش بین)
+      if (whole >= 0) this.addExpansion(target, whole, 1, 0)
+      expand(compound.prefix, 1)
+      this.prefixContext = {
+        before: textBefore + text.slice(0, compound.start),
+        word: text.slice(compound.start, trimmedEnd),
       }
     }
   }
