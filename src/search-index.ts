@@ -752,8 +752,8 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
         if (score > sample[worst].score) sample[worst] = { docId, score }
       }
     })
-    const before = query.prefixContext?.before ?? ''
-    const typed = normalize(query.prefixContext?.word ?? '')
+    const context = query.prefixContext!
+    const compound = context.compound
     const suggestions: Suggestion[] = []
     // Two terms may read the same once written out (غزة in an Arabic document, غزه in a Persian one): the
     // better-scoring one is kept.
@@ -761,8 +761,10 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
     for (const [termId, score] of [...scores.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])) {
       if (suggestions.length >= limit) break
       const term = this.inverted.dictionary.termOf(termId)
-      const written = withoutLeadingClitics(this.writtenForm(term, samples.get(termId)!), typed)
-      const key = normalize(written)
+      // A compound's completion is written from its first word on (پیش بی → پیش بینی, not پیش پیش بینی).
+      const { before, word } = compound?.termIds.has(termId) ? compound : context
+      const written = withoutLeadingClitics(this.writtenForm(term, samples.get(termId)!), normalize(word))
+      const key = normalize(before + written)
       if (shown.has(key)) continue
       shown.add(key)
       suggestions.push({ suggestion: before + written, term, score })

@@ -309,26 +309,40 @@ function affixFlagsOfSurface(s: string): number {
 }
 
 /**
- * The word being typed after a stop word that begins a compound of dictionaries/fa-stop-compounds.txt, when
- * it is the beginning of one of that word's partners (`پیش بی` of پیش بینی, which documents index as one
- * word): the offset in `text` where the stop word starts and the two joined, normalised, to complete as an
- * index term's beginning; null otherwise. `fragmentStart` is where the word being typed starts in `text`.
+ * The word being typed after the first word of a compound that documents may write as one word, when it is
+ * the beginning of one of that word's partners: a Persian stop word of dictionaries/fa-stop-compounds.txt
+ * (`پیش بی` of پیش بینی, which documents index as one word) and, when `arabic`, a head of
+ * dictionaries/ar-name-heads.txt before an ال-word or a pair of dictionaries/ar-compounds.txt (`عبد الع` of
+ * عبدالعزيز, `فيس ب` of فيسبوك). Gives the offset in `text` where the first word starts and the two joined,
+ * normalised, to complete as an index term's beginning; null otherwise. `fragmentStart`/`fragmentEnd`: where
+ * the word being typed is in `text`.
  */
-export function stopCompoundCompletion(
+export function compoundCompletion(
   text: string,
   fragmentStart: number,
   fragmentEnd: number,
+  persian: boolean,
+  arabic: boolean,
 ): { start: number; prefix: string } | null {
   let end = fragmentStart
   while (end > 0 && /\s/u.test(text[end - 1]!)) end--
   if (end === fragmentStart) return null
   let start = end
   while (start > 0 && !/\s/u.test(text[start - 1]!)) start--
-  const tails = getLexicon().faStopCompounds.get(normalize(text.slice(start, end)))
+  const first = normalize(text.slice(start, end))
   const fragment = normalize(text.slice(fragmentStart, fragmentEnd))
-  if (tails === undefined || fragment === '' || ![...tails].some((tail) => tail.startsWith(fragment)))
-    return null
-  return { start, prefix: normalize(text.slice(start, end)) + fragment }
+  if (first === '' || fragment === '') return null
+  const lexicon = getLexicon()
+  const begins = (tails: Iterable<string> | undefined) =>
+    tails !== undefined && [...tails].some((tail) => tail.startsWith(fragment))
+  let joins = persian && begins(lexicon.faStopCompounds.get(first))
+  if (!joins && arabic) {
+    for (const head of first.startsWith('و') ? [first, first.slice(1)] : [first]) {
+      joins ||=
+        (lexicon.arNameHeads.has(head) && fragment.startsWith('ال')) || begins(lexicon.arCompounds.get(head))
+    }
+  }
+  return joins ? { start, prefix: first + fragment } : null
 }
 
 /**

@@ -9,11 +9,11 @@ export {
   analyzeEach,
   analyzeInto,
   analyzeQuery,
+  compoundCompletion,
   hasPersianLetter,
   isStopWord,
   resolveLanguage,
   stemWord,
-  stopCompoundCompletion,
   TermBuffer,
 } from './analyzer'
 export { detectLanguage } from './detect'

@@ -8,10 +8,10 @@
 import {
   analyze,
   analyzeQuery,
+  compoundCompletion,
   hasPersianLetter,
   normalize,
   type QueryClause,
-  stopCompoundCompletion,
 } from '../analysis/index'
 import type { Language, ResolvedLanguage } from '../analysis/types'
 import type { InvertedIndex } from '../index/inverted-index'
@@ -57,8 +57,16 @@ export interface CompiledQuery {
   /** Documents matching any of these are excluded. Cursor indices refer to {@link exclusionTermIds}. */
   exclusions: CompiledAlternative[]
   exclusionTermIds: number[]
-  /** Text of the query before the prefix clause's word (for suggestions), or null. */
-  prefixContext: { before: string; word: string } | null
+  /**
+   * Text of the query before the prefix clause's word and the word (for suggestions), or null; with the
+   * terms that complete a compound of the word before it and the fragment (پیش بی → پیشبین) and the text
+   * before that word, from which those are written.
+   */
+  prefixContext: {
+    before: string
+    word: string
+    compound?: { before: string; word: string; termIds: ReadonlySet<number> }
+  } | null
 }
 
 /** How query text is analysed and expanded. */
@@ -353,23 +361,38 @@ class QueryBuilder {
         this.addExpansion(target, expansion.termId, weight, 0)
     }
     for (const term of prefixTerms) expand(term, options.ranking.prefixWeight)
-    // After a stop word that begins a compound documents index as one word (پیش بینی), the fragment also
-    // completes the compound (پیش بی → پیشبین…), at the weight of a typed word: the stop word is typed whole
-    // and pins the compound, where the fragment alone completes any word (بی → بیمار, بیش). A suggestion is
-    // then written from the stop word on.
-    const compound =
-      this.analysisLanguage() === 'ar' ? null : stopCompoundCompletion(text, wordStart, trimmedEnd)
+    // After the first word of a compound that documents index as one word (پیش بینی, عبدالعزیز), the fragment
+    // also completes the compound (پیش بی → پیشبین…, عبد الع → عبدالعزیز), at the weight of a typed word: the
+    // first word is typed whole and pins the compound, where the fragment alone completes any word (بی →
+    // بیمار, بیش). A suggestion is then written from the first word on.
+    const language = this.analysisLanguage()
+    const compound = compoundCompletion(
+      text,
+      wordStart,
+      trimmedEnd,
+      language !== 'ar' && this.options.indexLanguages.includes('fa'),
+      language !== 'fa' && this.options.indexLanguages.includes('ar'),
+    )
     if (compound !== null) {
       // A stop word typed after it (بین of پیش بین…) is more likely the compound's beginning than the word.
       if (dropped)
         for (const alternative of target.alternatives)
           alternative.weight = Math.min(alternative.weight, options.ranking.prefixWeight)
+      const termIds = new Set<number>()
       const whole = index.dictionary.idOf(compound.prefix) // (typed up to a whole term: پیش بین)
-      if (whole >= 0) this.addExpansion(target, whole, 1, 0)
-      expand(compound.prefix, 1)
-      this.prefixContext = {
+      if (whole >= 0) termIds.add(whole)
+      for (const expansion of prefixExpansions(
+        index.dictionary,
+        index.postings.docFrequency,
+        compound.prefix,
+        options.maxExpansions,
+      ))
+        termIds.add(expansion.termId)
+      for (const termId of termIds) this.addExpansion(target, termId, 1, 0)
+      this.prefixContext!.compound = {
         before: textBefore + text.slice(0, compound.start),
         word: text.slice(compound.start, trimmedEnd),
+        termIds,
       }
     }
   }
