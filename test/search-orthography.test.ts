@@ -213,6 +213,27 @@ describe.skipIf(seeds === null)('the seed articles, as scraped, answer queries a
   })
 })
 
+describe('quoted phrases with a compound in either spelling', () => {
+  it('a quoted name or compound finds the documents that wrote it joined or apart, words after it in place', () => {
+    const index = new SearchIndex({ fields: ['body'] })
+    index.addAll([
+      { id: 'joined', body: 'استقبل الملك عبدالعزيز الوفد' },
+      { id: 'apart', body: 'استقبل الملك عبد العزيز الوفد' },
+      { id: 'other', body: 'الوفد عبد العزيز الملك' },
+      { id: 'fa-joined', body: 'برقراری آتشبس در غزه' },
+      { id: 'fa-apart', body: 'برقراری آتش بس در غزه' },
+    ])
+    for (const phrase of ['"الملك عبدالعزيز الوفد"', '"الملك عبد العزيز الوفد"'])
+      expect(ids(index, phrase), phrase).toEqual(['apart', 'joined'])
+    expect(ids(index, '"عبدالعزيز الملك"')).toEqual(['other'])
+    expect(ids(index, '"عبدالعزيز استقبل"')).toEqual([])
+    // Excluded in either spelling too.
+    expect(ids(index, 'الملك -"عبدالعزيز"')).toEqual([])
+    for (const phrase of ['"برقراری آتشبس در غزه"', '"برقراری آتش بس در غزه"'])
+      expect(ids(index, phrase), phrase).toEqual(['fa-apart', 'fa-joined'])
+  })
+})
+
 describe('quoted phrases in an index of both languages', () => {
   it('a phrase whose letters cannot tell is tried in every language of the index', () => {
     const index = new SearchIndex({ fields: ['body'] })

@@ -399,7 +399,7 @@ class QueryBuilder {
 
   addPhrase(text: string): void {
     if (this.requiredCount >= this.options.maxClauses) return
-    const analyses = this.analyzePhrase(text)
+    const analyses = this.withCompoundSpellings(text, this.analyzePhrase(text))
     if (analyses.length === 0) return
     const compiled: CompiledClause = { alternatives: [], optional: false, covers: [], prefix: false }
     for (const tokens of analyses) {
@@ -421,7 +421,7 @@ class QueryBuilder {
     if (this.excludedCount >= this.options.maxClauses) return
     if (kind === 'phrase') {
       this.excludedCount++
-      for (const tokens of this.analyzePhrase(text)) {
+      for (const tokens of this.withCompoundSpellings(text, this.analyzePhrase(text))) {
         const first = tokens[0].position
         const alternative = this.alternativeOf(
           tokens.map((token) => token.term),
@@ -646,7 +646,82 @@ class QueryBuilder {
    * The phrase analysed in each language it may be in (one analysis per distinct result, empty ones
    * dropped): like plain words, a phrase whose letters cannot tell is tried in every language of the index.
    */
-  private analyzePhrase(text: string): { term: string; position: number }[][] {
+  /**
+   * The phrase's analyses and, for each, the same phrase with a compound in its other spelling, where the
+   * index has it: a word the query analysis splits (عبدالعزیز → عبد عزیز, کتابخانه → کتاب خانه) as its two
+   * words, and two words it joins (عبد العزیز → عبدالعزیز) as one where it would split that word back into
+   * them, the positions after them moved. A quoted
+   * name then finds the documents that wrote it the other way. At most {@link MAX_PHRASE_SPELLINGS} in all.
+   */
+  private withCompoundSpellings(text: string, analyses: PhraseToken[][]): PhraseToken[][] {
+    const out = [...analyses]
+    const seen = new Set(analyses.map(phraseKey))
+    const add = (tokens: PhraseToken[]) => {
+      const key = phraseKey(tokens)
+      if (out.length < MAX_PHRASE_SPELLINGS && !seen.has(key)) {
+        seen.add(key)
+        out.push(tokens)
+      }
+    }
+    const { index, options } = this
+    const analyseQuery = (words: string) => {
+      try {
+        return analyzeQuery(words, {
+          language: options.language,
+          stem: options.stem,
+          stopWords: options.stopWords,
+          indexLanguages: options.indexLanguages,
+          hasTerm: (term: string) => index.dictionary.idOf(term) >= 0,
+          documentFrequency: (term: string) => documentFrequencyOf(index, term),
+        })
+      } catch {
+        return []
+      }
+    }
+    const shifted = (tokens: readonly PhraseToken[], from: number, by: number) =>
+      tokens.slice(from).map((t) => ({ ...t, position: t.position + by }))
+    // The query analysis of the whole phrase proposes the splits and joins, by the words' offsets.
+    const clauses = analyseQuery(text)
+    if (clauses.length === 0) return out
+    for (const tokens of analyses) {
+      for (let k = 0; k < tokens.length; k++) {
+        const token = tokens[k]!
+        // One word, two in the index (the first split the query analysis proposes).
+        const word = clauses.find((c) => !c.optional && c.start === token.start && c.end === token.end)
+        const split = word?.alternatives.find((alternative) => alternative.length === 2)
+        if (split !== undefined) {
+          add([
+            ...tokens.slice(0, k),
+            { ...token, term: split[0]! },
+            { ...token, term: split[1]!, position: token.position + 1 },
+            ...shifted(tokens, k + 1, 1),
+          ])
+        }
+        // Two words, one in the index.
+        const next = tokens[k + 1]
+        if (next === undefined || next.position !== token.position + 1) continue
+        const joined = clauses.find((c) => c.optional && c.start === token.start && c.end === next.end)
+        if (joined === undefined) continue
+        // Only where the joined word would be split back into these two (a phrase is a strict request: "کت
+        // اب" is not کتاب, whose halves are rarer than the word).
+        const [back] = analyseQuery(text.slice(token.start, token.end) + text.slice(next.start, next.end))
+        const splitBack = back?.alternatives.some(
+          (alternative) =>
+            alternative.length === 2 && alternative[0] === token.term && alternative[1] === next.term,
+        )
+        if (splitBack) {
+          add([
+            ...tokens.slice(0, k),
+            { ...token, term: joined.alternatives[0]![0]!, end: next.end },
+            ...shifted(tokens, k + 2, -1),
+          ])
+        }
+      }
+    }
+    return out
+  }
+
+  private analyzePhrase(text: string): PhraseToken[][] {
     const { language, indexLanguages } = this.options
     const languages: Language[] =
       language !== 'auto'
@@ -656,16 +731,16 @@ class QueryBuilder {
           : indexLanguages.length === 1 || hasPersianLetter(text)
             ? [indexLanguages.length === 1 ? indexLanguages[0] : 'fa']
             : [...indexLanguages]
-    const analyses: { term: string; position: number }[][] = []
+    const analyses: PhraseToken[][] = []
     const seen = new Set<string>()
     for (const lang of languages) {
-      let tokens: { term: string; position: number }[]
+      let tokens: PhraseToken[]
       try {
         tokens = analyze(text, { language: lang, stem: this.options.stem, stopWords: this.options.stopWords })
       } catch {
         continue
       }
-      const key = tokens.map((t) => `${t.position}:${t.term}`).join(' ')
+      const key = phraseKey(tokens)
       if (tokens.length > 0 && !seen.has(key)) {
         seen.add(key)
         analyses.push(tokens)
@@ -738,6 +813,22 @@ function capPhraseIdf(clause: CompiledClause): void {
   if (wordIdf === 0) return
   for (const alternative of clause.alternatives)
     if (alternative.cursors.length > 1) alternative.idf = Math.min(alternative.idf, wordIdf)
+}
+
+/** A word of a quoted phrase as analysed: its term, position and place in the phrase's text. */
+interface PhraseToken {
+  term: string
+  position: number
+  start: number
+  end: number
+}
+
+/** Analyses of a phrase kept at most (its languages and its compounds' other spellings). */
+const MAX_PHRASE_SPELLINGS = 6
+
+/** Identifies a phrase analysis by its terms and positions. */
+function phraseKey(tokens: readonly PhraseToken[]): string {
+  return tokens.map((t) => `${t.position}:${t.term}`).join(' ')
 }
 
 /** The number of documents holding `term` in `index` (0 when it is not a term). */
