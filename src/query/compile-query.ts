@@ -215,19 +215,8 @@ class QueryBuilder {
 
   addWords(text: string, prefix: boolean, textBefore: string): void {
     const { index, options } = this
-    let clauses: QueryClause[]
-    try {
-      clauses = analyzeQuery(text, {
-        language: options.language,
-        stem: options.stem,
-        stopWords: options.stopWords,
-        indexLanguages: options.indexLanguages,
-        hasTerm: (term: string) => index.dictionary.idOf(term) >= 0,
-        documentFrequency: (term: string) => documentFrequencyOf(index, term),
-      })
-    } catch {
-      return
-    }
+    const clauses = this.analyseWords(text)
+    if (clauses === null) return
     const firstClause = this.clauses.length
     // Where the text ends without trailing spaces: the word being typed ends there.
     const trimmedEnd = text.trimEnd().length
@@ -434,19 +423,8 @@ class QueryBuilder {
       }
       return
     }
-    let clauses: QueryClause[]
-    try {
-      clauses = analyzeQuery(text, {
-        language: this.options.language,
-        stem: this.options.stem,
-        stopWords: this.options.stopWords,
-        indexLanguages: this.options.indexLanguages,
-        hasTerm: (term: string) => this.index.dictionary.idOf(term) >= 0,
-        documentFrequency: (term: string) => documentFrequencyOf(this.index, term),
-      })
-    } catch {
-      return
-    }
+    const clauses = this.analyseWords(text)
+    if (clauses === null) return
     for (const clause of clauses) {
       if (!clause.optional) {
         if (this.excludedCount >= this.options.maxClauses) break
@@ -663,21 +641,7 @@ class QueryBuilder {
         out.push(tokens)
       }
     }
-    const { index, options } = this
-    const analyseQuery = (words: string) => {
-      try {
-        return analyzeQuery(words, {
-          language: options.language,
-          stem: options.stem,
-          stopWords: options.stopWords,
-          indexLanguages: options.indexLanguages,
-          hasTerm: (term: string) => index.dictionary.idOf(term) >= 0,
-          documentFrequency: (term: string) => documentFrequencyOf(index, term),
-        })
-      } catch {
-        return []
-      }
-    }
+    const analyseQuery = (words: string) => this.analyseWords(words) ?? []
     const shifted = (tokens: readonly PhraseToken[], from: number, by: number) =>
       tokens.slice(from).map((t) => ({ ...t, position: t.position + by }))
     // The query analysis of the whole phrase proposes the splits and joins, by the words' offsets.
@@ -719,6 +683,23 @@ class QueryBuilder {
       }
     }
     return out
+  }
+
+  /** The query analysis of `text` with this index's terms and frequencies; null when it throws. */
+  private analyseWords(text: string): QueryClause[] | null {
+    const { index, options } = this
+    try {
+      return analyzeQuery(text, {
+        language: options.language,
+        stem: options.stem,
+        stopWords: options.stopWords,
+        indexLanguages: options.indexLanguages,
+        hasTerm: (term: string) => index.dictionary.idOf(term) >= 0,
+        documentFrequency: (term: string) => documentFrequencyOf(index, term),
+      })
+    } catch {
+      return null
+    }
   }
 
   private analyzePhrase(text: string): PhraseToken[][] {
