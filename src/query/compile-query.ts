@@ -340,15 +340,14 @@ class QueryBuilder {
     const typed = options.stem ? this.unstemmed(this.prefixContext!.word) : null
     if (typed !== null && !prefixTerms.some((term) => typed.startsWith(term))) prefixTerms.push(typed)
     target.prefix = true
-    const expand = (term: string, weight: number) => {
-      for (const expansion of prefixExpansions(
-        index.dictionary,
-        index.postings.docFrequency,
-        term,
-        options.maxExpansions,
-      ))
-        this.addExpansion(target, expansion.termId, weight, 0)
-    }
+    // Adds the completions of `term` to the target at `weight`; returns their term ids.
+    const expand = (term: string, weight: number): number[] =>
+      prefixExpansions(index.dictionary, index.postings.docFrequency, term, options.maxExpansions).map(
+        (expansion) => {
+          this.addExpansion(target, expansion.termId, weight, 0)
+          return expansion.termId
+        },
+      )
     for (const term of prefixTerms) expand(term, options.ranking.prefixWeight)
     // After the first word of a compound that documents index as one word (پیش بینی, عبدالعزیز), the fragment
     // also completes the compound (پیش بی → پیشبین…, عبد الع → عبدالعزیز), at the weight of a typed word: the
@@ -367,17 +366,12 @@ class QueryBuilder {
       if (dropped)
         for (const alternative of target.alternatives)
           alternative.weight = Math.min(alternative.weight, options.ranking.prefixWeight)
-      const termIds = new Set<number>()
+      const termIds = new Set(expand(compound.prefix, 1))
       const whole = index.dictionary.idOf(compound.prefix) // (typed up to a whole term: پیش بین)
-      if (whole >= 0) termIds.add(whole)
-      for (const expansion of prefixExpansions(
-        index.dictionary,
-        index.postings.docFrequency,
-        compound.prefix,
-        options.maxExpansions,
-      ))
-        termIds.add(expansion.termId)
-      for (const termId of termIds) this.addExpansion(target, termId, 1, 0)
+      if (whole >= 0) {
+        this.addExpansion(target, whole, 1, 0)
+        termIds.add(whole)
+      }
       this.prefixContext!.compound = {
         before: textBefore + text.slice(0, compound.start),
         word: text.slice(compound.start, trimmedEnd),
@@ -621,15 +615,11 @@ class QueryBuilder {
   }
 
   /**
-   * The phrase analysed in each language it may be in (one analysis per distinct result, empty ones
-   * dropped): like plain words, a phrase whose letters cannot tell is tried in every language of the index.
-   */
-  /**
    * The phrase's analyses and, for each, the same phrase with a compound in its other spelling, where the
    * index has it: a word the query analysis splits (عبدالعزیز → عبد عزیز, کتابخانه → کتاب خانه) as its two
    * words, and two words it joins (عبد العزیز → عبدالعزیز) as one where it would split that word back into
-   * them, the positions after them moved. A quoted
-   * name then finds the documents that wrote it the other way. At most {@link MAX_PHRASE_SPELLINGS} in all.
+   * them, the positions after them moved. A quoted name then finds the documents that wrote it the other
+   * way. At most {@link MAX_PHRASE_SPELLINGS} in all.
    */
   private withCompoundSpellings(text: string, analyses: PhraseToken[][]): PhraseToken[][] {
     const out = [...analyses]
@@ -702,6 +692,10 @@ class QueryBuilder {
     }
   }
 
+  /**
+   * The phrase analysed in each language it may be in (one analysis per distinct result, empty ones
+   * dropped): like plain words, a phrase whose letters cannot tell is tried in every language of the index.
+   */
   private analyzePhrase(text: string): PhraseToken[][] {
     const { language, indexLanguages } = this.options
     const languages: Language[] =
