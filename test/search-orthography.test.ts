@@ -150,6 +150,27 @@ describe('every spelling of a word finds every other spelling', () => {
     expect(ids(index, 'ملايين')).toEqual(['millions'])
   })
 
+  it('a word whose stem was another common word keeps its own (dictionaries/ar-stem-exceptions.txt)', () => {
+    const pairs = [
+      ['مؤتمر فيينا', 'الفية الثالثة'], // Vienna, not الفية → فی
+      ['اشتباكات في مصراتة', 'وصل إلى مصر'], // Misrata, not Egypt
+      ['كلية الطب', 'الكل يعرف'], // the college, not "all"
+      ['انتهاء المهلة', 'وانته الأمر'], // the end, not أنت
+      ['إنهاء الأزمة', 'وانه قال'], // ending, not أنه
+    ]
+    for (const [word, other] of pairs) {
+      const index = new SearchIndex({ fields: ['body'], language: 'ar' })
+      index.addAll([
+        { id: 'word', body: word },
+        { id: 'other', body: other },
+      ])
+      const query = word
+        .split(' ')
+        .find((w) => !['مؤتمر', 'اشتباكات', 'في', 'الطب', 'المهلة', 'الأزمة'].includes(w))!
+      expect(ids(index, query), query).toEqual(['word'])
+    }
+  })
+
   it('an Arabic word whose ال is written آل meets neither the word after the article nor إليه', () => {
     const index = new SearchIndex({ fields: ['body'], language: 'ar' })
     index.addAll([

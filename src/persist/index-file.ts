@@ -75,7 +75,8 @@
  * as the word (منطقهای, هستهای → منطقه, هسته, where version 16 holds منطق, هست).
  * Version 18, the same layout, joins a Persian stop word and the next word across a space when they form a
  * compound of dictionaries/fa-stop-compounds.txt, as across a ZWNJ (پیش بینی → پیشبین, where version 17
- * holds بین), and keeps the Arabic ملايين whole (version 17: ملا, the mullah of الملا عمر).
+ * holds بین), and keeps the Arabic ملايين, فيينا, مصراتة, كلية, كليات, انتهاء and إنهاء whole (version 17: ملا,
+ * the mullah of الملا عمر; فی, مصر, کل, انت, ان).
  */
 
 import { CorruptIndexError, IncompatibleIndexError, KavoshError } from '../errors'
