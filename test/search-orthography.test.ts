@@ -153,6 +153,17 @@ describe('every spelling of a word finds every other spelling', () => {
     expect(exact('باز')).toEqual(['open'])
   })
 
+  it('a surname formed from a first name is not the first name (سلیمانی is not سلیمان)', () => {
+    const index = new SearchIndex({ fields: ['body'], language: 'fa' })
+    index.addAll([
+      { id: 'surname', body: 'سردار قاسم سلیمانی' },
+      { id: 'name', body: 'حضرت سلیمان نبی' },
+    ])
+    const exact = (query: string) => index.search(query, { fuzzy: false }).map((hit) => hit.id)
+    expect(exact('سلیمانی')).toEqual(['surname'])
+    expect(exact('سلیمان')).toEqual(['name'])
+  })
+
   it('millions are not the mullah', () => {
     const index = new SearchIndex({ fields: ['body'], language: 'ar' })
     index.addAll([

@@ -76,7 +76,8 @@
  * Version 18, the same layout, joins a Persian stop word and the next word across a space when they form a
  * compound of dictionaries/fa-stop-compounds.txt, as across a ZWNJ (پیش بینی → پیشبین, where version 17
  * holds بین), and keeps the Arabic ملايين, فيينا, مصراتة, كلية, كليات, انتهاء and إنهاء whole (version 17: ملا,
- * the mullah of الملا عمر; فی, مصر, کل, انت, ان) and the Persian بازی (version 17: باز).
+ * the mullah of الملا عمر; فی, مصر, کل, انت, ان), the Persian بازی (version 17: باز) and 32 surnames in ی
+ * (حسینی, سلیمانی; version 17: حسین, سلیمان).
  */
 
 import { CorruptIndexError, IncompatibleIndexError, KavoshError } from '../errors'
