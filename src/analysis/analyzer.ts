@@ -337,7 +337,7 @@ export function compoundCompletion(
     tails !== undefined && [...tails].some((tail) => tail.startsWith(fragment))
   let joins = persian && begins(lexicon.faStopCompounds.get(first))
   if (!joins && arabic) {
-    for (const head of first.startsWith('و') ? [first, first.slice(1)] : [first]) {
+    for (const head of withoutConjunction(first)) {
       joins ||=
         (lexicon.arNameHeads.has(head) && fragment.startsWith('ال')) || begins(lexicon.arCompounds.get(head))
     }
@@ -1025,9 +1025,9 @@ function analyzeQueryWith(text: string, options: AnalyzeQueryOptions, words: Wor
       if (
         joined === null &&
         arabicCompounds &&
-        (formsArabicCompound(first, b.word.surface, b.word.hamzaAlefs) ||
-          (first.startsWith('و') &&
-            formsArabicCompound(first.slice(1), b.word.surface, b.word.hamzaAlefs))) &&
+        withoutConjunction(first).some((head) =>
+          formsArabicCompound(head, b.word.surface, b.word.hamzaAlefs),
+        ) &&
         isSoftGap(text, a.word.end, b.word.start)
       ) {
         const arabicJoined = stemWord(a.word.surface + b.word.surface, -1, 'ar', a.word.hamzaAlefs)
@@ -1286,6 +1286,11 @@ function formsArabicCompound(first: string, second: string, secondAlefs: number)
   if (arNameHeads.has(first) && isArticleWord(second, secondAlefs)) return true
   const seconds = arCompounds.get(first)
   return seconds?.some((s) => second.startsWith(s)) === true
+}
+
+/** An Arabic word as the first word of a compound: itself, and without a conjunction و before it. */
+function withoutConjunction(word: string): string[] {
+  return word.startsWith('و') ? [word, word.slice(1)] : [word]
 }
 
 /** True when a word of four letters or more begins with the article ال (not أل, إل, آل: ألعاب). */

@@ -308,8 +308,7 @@ export function zwnjBreakFilter(mode: JoinMode | 'ar'): CharFilterDefinition {
   // (In Arabic text the next word may hold hamza-alef tags: see hamzaAlefFilters.)
   const joinedOnto = withAlefTags(mode, wordTrie([...faStopWords, ...affixes]))
   // (Not right after a detached می/نمی: that one joins the stop word first, and nothing joins it then.)
-  const prefixes = alternation(DETACHED_PREFIXES)
-  const afterPrefix = mode === 'fa' ? `(?<!${A})${prefixes}[ ${ZWNJ}]{1,8}` : `${S}${prefixes}[ ${ZWNJ}]{1,8}`
+  const afterPrefix = afterDetachedPrefix(mode)
   const stopBefore =
     mode === 'fa' ? `(?<!${A})(?<!${afterPrefix})${joining}` : `(?<!${afterPrefix})${S}${joining}`
   return {
@@ -321,6 +320,16 @@ export function zwnjBreakFilter(mode: JoinMode | 'ar'): CharFilterDefinition {
 }
 
 /**
+ * Right after a detached می/نمی and its gap (for a lookbehind): that prefix joins the next word first, and
+ * nothing joins that word then. In `'auto-ar'` mode the prefix is tagged Persian by {@link signalFilter}.
+ */
+function afterDetachedPrefix(mode: JoinMode): string {
+  const { arabic: A, signal: S } = classes()
+  const prefixes = alternation(DETACHED_PREFIXES)
+  return mode === 'fa' ? `(?<!${A})${prefixes}[ ${ZWNJ}]{1,8}` : `${S}${prefixes}[ ${ZWNJ}]{1,8}`
+}
+
+/**
  * Persian compounds of a stop word and a word written with a space (`dictionaries/fa-stop-compounds.txt`:
  * پیش بینی, بی سابقه), on folded text: the spaces between them become a ZWNJ, which {@link zwnjBreakFilter}
  * then keeps, as analyzer.ts `joinDetachedAffixes` joins them as across a ZWNJ. Runs before it. Not right
@@ -329,8 +338,7 @@ export function zwnjBreakFilter(mode: JoinMode | 'ar'): CharFilterDefinition {
  */
 export function stopCompoundFilter(mode: JoinMode): CharFilterDefinition {
   const { arabic: A, signal: S } = classes()
-  const prefixes = alternation(DETACHED_PREFIXES)
-  const afterPrefix = mode === 'fa' ? `(?<!${A})${prefixes}[ ${ZWNJ}]{1,8}` : `${S}${prefixes}[ ${ZWNJ}]{1,8}`
+  const afterPrefix = afterDetachedPrefix(mode)
   const pairs = [...getLexicon().faStopCompounds].map(
     ([head, tails]) => `${wordTrie([head])}(?=[ ]+${S}?${withAlefTags(mode, wordTrie(tails))}(?!${S}?${A}))`,
   )
