@@ -261,6 +261,8 @@ const AFFIX_ENDS_WITH_HEH = 64
 const AFFIX_STOP = 128
 /** A Persian stop word that begins a compound of dictionaries/fa-stop-compounds.txt (پیش of پیش بینی). */
 const AFFIX_COMPOUND_HEAD = 256
+/** A word that ends a compound of dictionaries/fa-stop-compounds.txt (بینی of پیش بینی). */
+const AFFIX_COMPOUND_TAIL = 512
 /** What a stop word must not be to start a ZWNJ compound, and the word after it must not be at all. */
 const COMPOUND_MASK = AFFIX_STOP | AFFIX_ANY_SUFFIX | AFFIX_PREFIX
 
@@ -305,6 +307,7 @@ function affixFlagsOfSurface(s: string): number {
   const lexicon = getLexicon()
   if (lexicon.faStopWords.has(s)) flags |= AFFIX_STOP
   if (lexicon.faStopCompounds.has(s)) flags |= AFFIX_COMPOUND_HEAD
+  if (lexicon.faStopCompoundTails.has(s)) flags |= AFFIX_COMPOUND_TAIL
   return flags
 }
 
@@ -350,7 +353,9 @@ export function compoundCompletion(
  * dictionaries/fa-stop-compounds.txt (پیش + بینی), which joins across a space as across a ZWNJ.
  */
 function formsStopCompound(head: number, next: number): boolean {
-  if ((affixFlagsOf(next) & COMPOUND_MASK) !== 0) return false // (never a stop word or an affix)
+  // The next word ends some compound and is never a stop word or an affix: most words are not, and this
+  // reads flags the loop has just read instead of two lookups by string.
+  if ((affixFlagsOf(next) & (COMPOUND_MASK | AFFIX_COMPOUND_TAIL)) !== AFFIX_COMPOUND_TAIL) return false
   return getLexicon().faStopCompounds.get(internedString(head))?.has(internedString(next)) === true
 }
 

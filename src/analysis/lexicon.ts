@@ -77,6 +77,8 @@ export interface Lexicon {
    * `dictionaries/fa-stop-compounds.txt`): stop word → the words it forms one with (پیش → بینی, نویس).
    */
   readonly faStopCompounds: ReadonlyMap<string, ReadonlySet<string>>
+  /** Every second word of {@link faStopCompounds} (بینی, نویس): a cheap test before the pair lookup. */
+  readonly faStopCompoundTails: ReadonlySet<string>
   /**
    * Persian nouns in a silent ه whose ات plural drops it (folded; `dictionaries/fa-heh-plurals.txt`), held
    * without that ه: a word of this set + ات stems to the set's word + ه (مسابقات → مسابقه).
@@ -188,6 +190,7 @@ export function getLexicon(): Lexicon {
       faStopCompounds: new Map(
         [...compoundMap(faStopCompounds)].map(([head, tails]) => [head, new Set(tails)]),
       ),
+      faStopCompoundTails: new Set([...compoundMap(faStopCompounds).values()].flat()),
       faPresentStems: foldAll(faPresentStems),
       faHehPluralStems: new Set([...foldAll(faHehPlurals)].map((word) => word.slice(0, -1))),
       faHehYeWords: foldAll(faHehYeWords),
