@@ -146,6 +146,13 @@ describe('every spelling of a word finds every other spelling', () => {
     const cases: Array<['fa' | 'ar', string, string, string, string | null]> = [
       ['fa', 'بازی‌های جام جهانی', 'درها باز شد', 'بازی', 'باز'], // a game is not "open"
       ['fa', 'سردار قاسم سلیمانی', 'حضرت سلیمان نبی', 'سلیمانی', 'سلیمان'], // a surname is not the first name
+      ['fa', 'پیروزی اینتر مقابل میلان', 'اینان آرزوها دارند', 'اینتر', null], // Inter is not این + تر
+      ['fa', 'زلزله ۵ ریشتری', 'ریش سفید', 'ریشتر', 'ریش'], // Richter, not a beard + تر
+      ['fa', 'والتر اسمیت', 'نهنگ وال', 'والتر', 'وال'], // Walter, not a whale + تر
+      ['fa', 'سفر مسعود پزشکیان', 'پزشک معالج', 'پزشکیان', 'پزشک'], // a surname in یان, not doctors
+      ['fa', 'سپاهان اصفهان برد', 'فرمانده سپاه', 'سپاهان', 'سپاه'], // the club, not the corps
+      ['fa', 'پرواز به امارات', 'آمار بیکاری', 'امارات', 'آمار'], // the Emirates, not statistics
+      ['fa', 'انبار مهمات', 'خبر مهم', 'مهمات', 'مهم'], // ammunition, not "important"
       ['ar', 'خسائر بالملايين', 'الملا عمر زعيم طالبان', 'ملايين', 'الملا'], // millions are not the mullah
       ['ar', 'مؤتمر فيينا', 'الفية الثالثة', 'فيينا', null], // Vienna, not الفية → فی
       ['ar', 'اشتباكات في مصراتة', 'وصل إلى مصر', 'مصراتة', 'مصر'], // Misrata, not Egypt

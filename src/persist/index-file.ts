@@ -78,6 +78,10 @@
  * holds بین), and keeps the Arabic ملايين, فيينا, مصراتة, كلية, كليات, انتهاء and إنهاء whole (version 17: ملا,
  * the mullah of الملا عمر; فی, مصر, کل, انت, ان), the Persian بازی (version 17: باز) and 32 surnames in ی
  * (حسینی, سلیمانی; version 17: حسین, سلیمان).
+ * Version 19, the same layout, keeps more Persian words whole whose stem was another word
+ * (dictionaries/fa-stem-exceptions.txt): names and loanwords in تر (اینتر, رویتر, ریشتر; version 18: این,
+ * روی, ریش), surnames in یان (پزشکیان, رضاییان; version 18: پزشک, رضا), names and nouns in ان or ات
+ * (سپاهان, عمران, امارات, مهمات; version 18: سپاه, عمر, امار, مهم).
  */
 
 import { CorruptIndexError, IncompatibleIndexError, KavoshError } from '../errors'
@@ -92,7 +96,7 @@ import { crc32 } from './crc32'
  * Version of the format this build writes and the only one it reads; raised for a new layout and for an
  * analysis change that gives other terms for the same text (see the layout notes above).
  */
-export const FORMAT_VERSION = 18
+export const FORMAT_VERSION = 19
 
 const MAGIC = [0x4b, 0x56, 0x53, 0x48] // "KVSH"
 const HEADER_BYTES = 16
