@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
+  ALEF_MAQSURA,
+  ALEF_MAQSURA_FORMS,
   ARABIC,
   DIGIT,
   getCharTable,
@@ -98,8 +100,13 @@ describe('character table', () => {
     for (let c = 0; c < 0x10000; c++) {
       const p = packed[c]
       const s = signal[c]
-      // أ إ آ and their presentation forms keep the letter in the scan's units (HAMZA_ALEFS), marked changed.
-      const kept = HAMZA_ALEFS.includes(c) ? c : HAMZA_ALEF_FORMS.find(([form]) => form === c)?.[1]
+      // أ إ آ and their presentation forms keep the letter in the scan's units (HAMZA_ALEFS), marked changed;
+      // so do ى and its forms (ALEF_MAQSURA).
+      const kept = HAMZA_ALEFS.includes(c)
+        ? c
+        : c === ALEF_MAQSURA || ALEF_MAQSURA_FORMS.includes(c)
+          ? ALEF_MAQSURA
+          : HAMZA_ALEF_FORMS.find(([form]) => form === c)?.[1]
       const madda = kept !== undefined
       const expected = [
         kept ?? fold[c],

@@ -8,7 +8,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { faHehPlurals, faHehYeWords } from '../src/analysis/dictionaries.generated'
 import { getLexicon } from '../src/analysis/lexicon'
-import { analyze, normalize } from '../src/index'
+import { analyze, normalize, SearchIndex } from '../src/index'
 
 const terms = (text: string, language: 'fa' | 'ar' | 'auto' = 'auto', stem = true) =>
   analyze(text, { language, stem, stopWords: false }).map((t) => t.term)
@@ -358,6 +358,27 @@ describe('stop words', () => {
   it('stop lists are per language: علی is a name in Persian, على a preposition in Arabic', () => {
     expect(analyze('علی', { language: 'fa' }).map((t) => t.term)).toEqual(['علی'])
     expect(analyze('على', { language: 'ar' })).toEqual([])
+  })
+  it('an Arabic stop word the list writes with a final ى only is one only so written: علي is Ali, not على', () => {
+    const terms = (text: string) => analyze(text, { language: 'ar' }).map((t) => t.term)
+    // Lucene runs its Arabic stop filter before the ى → ي normalisation: the same distinction.
+    expect(terms('قال على القرار')).toEqual(['قال', 'قرار'])
+    expect(terms('ﻋﻠﻰ القرار')).toEqual(['قرار']) // presentation forms of ى
+    expect(terms('التقى الرئيس علي عبد الله صالح')).toContain('علی')
+    expect(terms('وعلي')).toEqual(['علی']) // the name after و, kept whole (ar-stem-exceptions.txt) as in Persian
+    expect(terms('قال علی')).toEqual(['قال', 'علی'])
+    // A stop word that the list also writes with ي stays one however written (في, فى; إلى, إلي), and so
+    // do حتى, لدى, متى written with ي, listed as such.
+    expect(terms('في فى إلى إلي الى حتي لدي متي')).toEqual([])
+    // Found by a search: the name in Arabic text, whether typed with ي or ی; على finds nothing.
+    const index = new SearchIndex({ fields: ['body'], language: 'ar' })
+    index.addAll([
+      { id: 'ali', body: 'التقى الرئيس علي عبد الله صالح بالوزير' },
+      { id: 'on', body: 'وافق المجلس على القرار' },
+    ])
+    expect(index.search('علي').map((hit) => hit.id)).toEqual(['ali'])
+    expect(index.search('علی').map((hit) => hit.id)).toEqual(['ali'])
+    expect(index.search('على', { fuzzy: false })).toEqual([])
   })
   it('drops the joined question words ماهي / ماهو (their stem would be ماه, the Persian moon/month)', () => {
     expect(analyze('ماهي عاصمة مصر ماهو ماهى', { language: 'ar' }).map((t) => t.term)).toEqual([

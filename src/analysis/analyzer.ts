@@ -13,7 +13,7 @@
  * `آتشبس`) are resolved at query time: joined query words also try the joined term, and a single query
  * word also tries its two halves as a phrase.
  */
-import { getCharTable, IGNORE, JOINER, SIGNAL_FA_LETTER } from './char-table'
+import { FINAL_YEH, getCharTable, IGNORE, JOINER, SIGNAL_FA_LETTER } from './char-table'
 import { detectLanguage, languageOfSignals } from './detect'
 import { getLexicon } from './lexicon'
 import { normalize } from './normalize'
@@ -412,13 +412,18 @@ function unstemmedTerm(surface: string, language: ResolvedLanguage): string {
 }
 
 /**
- * True when `term` (folded) is a stop word of `language`. An Arabic word with madda bits (`maddas`, see
- * RawWord.maddaAlefs) is one only as the list writes it with آ (الآن; not آلي, آلية, which fold like إلي, إليه).
+ * True when `term` (folded) is a stop word of `language`. `spelling`: the word's madda bits (see
+ * RawWord.maddaAlefs). An Arabic word with madda bits is one only as the list writes it with آ (الآن; not
+ * آلي, آلية, which fold like إلي, إليه); one with FINAL_YEH is none of the words the list writes with a final
+ * ى only (علي, the name, is not على). Without `spelling`, the word counts as written like the list's.
  */
-export function isStopWord(term: string, language: ResolvedLanguage, maddas = 0): boolean {
+export function isStopWord(term: string, language: ResolvedLanguage, spelling = 0): boolean {
   const lex = getLexicon()
   if (language === 'fa') return lex.faStopWords.has(term)
-  return maddas === 0 ? lex.arStopWords.has(term) : lex.arMaddaStopWords.has(withMaddas(term, maddas))
+  const maddas = spelling & 0xff
+  const stop = maddas === 0 ? lex.arStopWords.has(term) : lex.arMaddaStopWords.has(withMaddas(term, maddas))
+  // A word written with a final ي is none of the stop words written with ى only: علي is Ali, not على.
+  return stop && ((spelling & FINAL_YEH) === 0 || !lex.arMaqsuraStopWords.has(term))
 }
 
 /** `term` with آ again at the places of the bits of `maddas`. */

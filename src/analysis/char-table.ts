@@ -93,6 +93,22 @@ export const TANWEEN_FATH = 0x064b
  */
 export const TANWEEN_ALEF = 1 << 16
 
+/**
+ * The alef maqsura ى: it folds to ی like the other yehs, but the tokenizer's code units keep it (with its
+ * presentation forms), so that على and علي are two words with one string, علی: the Arabic stop list writes
+ * على (on) with ى, and علي is the name Ali (see FINAL_YEH).
+ */
+export const ALEF_MAQSURA = 0x0649
+/** The presentation forms of {@link ALEF_MAQSURA} (isolated, final). */
+export const ALEF_MAQSURA_FORMS: readonly number[] = [0xfeef, 0xfef0]
+
+/**
+ * Flag of a word's madda bits (`RawWord.maddaAlefs`): its last letter is a yeh not written ى (ي, ی). An Arabic
+ * stop word that the list writes with a final ى only (على, حتى) is a stop word only when written so; without
+ * this flag (written ى, or not known) it is one.
+ */
+export const FINAL_YEH = 1 << 8
+
 /** True for a code unit of {@link HAMZA_ALEFS}. */
 export function isHamzaAlef(unit: number): boolean {
   return unit === 0x0623 || unit === 0x0625 || unit === MADDA_ALEF
@@ -318,6 +334,8 @@ function buildCharTable(): CharTable {
   for (const c of HAMZA_ALEFS) packed[c] = (packed[c]! & ~PACKED_FOLD_MASK) | c | PACKED_CHANGES
   for (const [form, c] of HAMZA_ALEF_FORMS)
     packed[form] = (packed[form]! & ~PACKED_FOLD_MASK) | c | PACKED_CHANGES
+  for (const c of [ALEF_MAQSURA, ...ALEF_MAQSURA_FORMS])
+    packed[c] = (packed[c]! & ~PACKED_FOLD_MASK) | ALEF_MAQSURA | PACKED_CHANGES
   return { cls, fold, signal, expansions, packed }
 }
 

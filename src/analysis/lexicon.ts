@@ -40,6 +40,11 @@ export interface Lexicon {
    * stop word only if it is one of these (see `isStopWord`).
    */
   readonly arMaddaStopWords: ReadonlySet<string>
+  /**
+   * The Arabic stop words that the list writes with a final ى and never with ي (folded: علی of على, not
+   * فی of في / فى): an Arabic word so folded is a stop word only when written with ى (see `isStopWord`).
+   */
+  readonly arMaqsuraStopWords: ReadonlySet<string>
   readonly arStemExceptions: ReadonlySet<string>
   /**
    * Stems of two letters whose plural in ات loses it (folded; the singulars of
@@ -177,6 +182,12 @@ export function getLexicon(): Lexicon {
               .join('آ'),
           ),
       ),
+      arMaqsuraStopWords: (() => {
+        const withYeh = foldAll(arStopwords.filter((w) => !w.endsWith('ى')))
+        return new Set(
+          [...foldAll(arStopwords.filter((w) => w.endsWith('ى')))].filter((w) => !withYeh.has(w)),
+        )
+      })(),
       arStemExceptions: foldAll(arStemExceptions),
       arTehWords: foldAll(arTehWords),
       arBalWords: foldAll(arBalWords),

@@ -13,7 +13,9 @@
  * Owns: word boundaries, offsets and word strings. Must not: stem, join affixes or drop stop words.
  */
 import {
+  ALEF_MAQSURA,
   EXPAND,
+  FINAL_YEH,
   getCharTable,
   IGNORE,
   isHamzaAlef,
@@ -72,7 +74,8 @@ export interface RawWord {
   hamzaAlefs: number
   /**
    * Those of {@link hamzaAlefs} written آ (with a madda): an Arabic word so written is a stop word only as
-   * the list writes it (آلي "automatic" is not إلي, آلية is not إليه).
+   * the list writes it (آلي "automatic" is not إلي, آلية is not إليه). With FINAL_YEH (char-table.ts) when
+   * the word's last letter is a yeh not written ى: علي (Ali) is not the stop word على.
    */
   maddaAlefs: number
 }
@@ -207,6 +210,8 @@ const internString: string[] = []
  * stemmer's article is at most three letters in (و + بال), a query reading shifts the bits by two or three.
  */
 export const MAX_HAMZA_ALEF_INDEX = 8
+/** FINAL_YEH as {@link internAlefs} holds it (above TANWEEN_ALEF). */
+const INTERN_FINAL_YEH = 1 << 17
 /**
  * Hamza-alef bits (see {@link RawWord.hamzaAlefs}) of each interned word, by id, in the low byte; the madda
  * bits ({@link RawWord.maddaAlefs}) in the next one; TANWEEN_ALEF.
@@ -286,9 +291,13 @@ export function internedHamzaAlefs(id: number): number {
   return internAlefs[id]! & (0xff | TANWEEN_ALEF)
 }
 
-/** The madda bits of interned word `id`: those of {@link internedHamzaAlefs} written آ. */
+/**
+ * The madda bits of interned word `id`: those of {@link internedHamzaAlefs} written آ; with FINAL_YEH when its
+ * last letter is a yeh not written ى.
+ */
 export function internedMaddaAlefs(id: number): number {
-  return (internAlefs[id]! >>> 8) & 0xff
+  const alefs = internAlefs[id]!
+  return ((alefs >>> 8) & 0xff) | (alefs & INTERN_FINAL_YEH ? FINAL_YEH : 0)
 }
 
 /** The length in code units of the interned word `id`. */
@@ -453,9 +462,16 @@ function addEntry(
 ): number {
   // أ إ آ stay themselves in the code units (CharTable.packed) but are ا in the string; the places of those
   // at the start are noted. So is a final alef with the tanween fath, which scanWords wrote as the mark.
+  // So does ى, which is ی in the string; a final ی not so written is noted (FINAL_YEH).
   let k = 0
-  while (k < len && !isHamzaAlef(units[at + k]!) && units[at + k] !== TANWEEN_FATH) k++
-  let alefs = 0
+  while (
+    k < len &&
+    !isHamzaAlef(units[at + k]!) &&
+    units[at + k] !== TANWEEN_FATH &&
+    units[at + k] !== ALEF_MAQSURA
+  )
+    k++
+  let alefs = units[at + len - 1] === 0x06cc ? INTERN_FINAL_YEH : 0
   let s: string
   if (k === len) {
     // A slice of 13 or more code units would be a view that keeps the whole text alive (V8's sliced
@@ -466,6 +482,10 @@ function addEntry(
     for (let j = 0; j < len; j++) plain[j] = units[at + j]!
     for (; k < len; k++) {
       const unit = units[at + k]!
+      if (unit === ALEF_MAQSURA) {
+        plain[k] = 0x06cc // ی
+        continue
+      }
       if (unit === TANWEEN_FATH) {
         plain[k] = 0x0627 // ا
         if (k === len - 1) alefs |= TANWEEN_ALEF

@@ -14,6 +14,8 @@ import {
   DETACHED_SUFFIXES,
 } from '../analysis/analyzer'
 import {
+  ALEF_MAQSURA,
+  ALEF_MAQSURA_FORMS,
   ARABIC,
   DIGIT,
   EXPAND,
@@ -243,6 +245,22 @@ export function hamzaAlefFilters(mode: 'ar' | 'auto-ar'): {
 }
 
 /**
+ * The Arabic chain's final alef maqsura (kavosh: FINAL_YEH in char-table.ts, set by tokenize.ts for a final
+ * yeh not written ى): after the ignorable filter and before the fold, a word's final ى (or a presentation
+ * form of it) gets TAG.maqsura after it, so that the stop filter tells على (on) from علي (Ali). In `'auto-ar'`
+ * mode not in a word tagged Persian by {@link signalFilter} (kavosh's Persian stop words read no such bit).
+ */
+export function maqsuraFilter(mode: 'ar' | 'auto-ar'): CharFilterDefinition {
+  const { letters: L } = originalLetters()
+  const persianWord = mode === 'ar' ? '' : `(?<!${u(TAG.signalFa)}${L}{0,${MAX_WORD_LENGTH}})`
+  return {
+    type: 'pattern_replace',
+    pattern: `${persianWord}([${[ALEF_MAQSURA, ...ALEF_MAQSURA_FORMS].map(u).join('')}])(?!${L})`,
+    replacement: `$1${chr(TAG.maqsura)}`,
+  }
+}
+
+/**
  * The Arabic chain's accusative alefs (kavosh: TANWEEN_ALEF in char-table.ts, set by tokenize.ts `scanWords`):
  * before the ignorable filter, a word's final ا with a tanween fath among the marks right after it or right
  * before it (رئيساً, رئيسًا) gets TAG.tanweenAlef after it; the Arabic stemmer's first rule drops the alef and
@@ -417,7 +435,7 @@ export function tokenizer(): TokenizerDefinition {
   const more = MAX_WORD_LENGTH - 1
   return {
     type: 'pattern',
-    pattern: `${S}?${A}(?:[${ZWNJ}${S.slice(1, -1)}${u(TAG.hamzaAlef)}${u(TAG.maddaAlef)}]*${A}){0,${more}}${u(TAG.tanweenAlef)}?|${O}(?:${ZWNJ}*${O}){0,${more}}`,
+    pattern: `${S}?${A}(?:[${ZWNJ}${S.slice(1, -1)}${u(TAG.hamzaAlef)}${u(TAG.maddaAlef)}${u(TAG.maqsura)}]*${A}){0,${more}}[${u(TAG.tanweenAlef)}${u(TAG.maqsura)}]?|${O}(?:${ZWNJ}*${O}){0,${more}}`,
     group: 0,
   }
 }

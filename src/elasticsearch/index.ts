@@ -21,6 +21,7 @@ import {
   ignorableFilter,
   type JoinMode,
   joinFilters,
+  maqsuraFilter,
   reservedRangeFilter,
   signalFilter,
   stopCompoundFilter,
@@ -41,6 +42,7 @@ import {
   type TagMode,
   type TokenFilterDefinition,
   unmarkFilter,
+  unmarkMaqsuraFilter,
   zwnjFilters,
 } from './token-level'
 
@@ -241,6 +243,8 @@ export function elasticsearchSettings(
         useCharFilter(`hamza_alef_${suffix}`, alefs.hamza),
         useCharFilter(`madda_alef_${suffix}`, alefs.madda),
       )
+      if (stop)
+        chars.push(useCharFilter(`maqsura_${suffix}`, maqsuraFilter(variant === 'ar' ? 'ar' : 'auto-ar')))
     }
     chars.push(useCharFilter('fold', foldFilter()), useCharFilter('digit_groups', digitGroupFilter()))
     if (variant === 'ar') chars.push(useCharFilter('zwnj_break_ar', zwnjBreakFilter('ar')))
@@ -260,6 +264,7 @@ export function elasticsearchSettings(
     chain.push(zwnj[0]!)
     if (!persianText) chain.push(zwnj[1]!)
     if (stop) chain.push(stop)
+    if (stop && !persianText) chain.push(useFilter(unmarkMaqsuraFilter()))
     if (variant !== 'ar') chain.push(...spelling, ...persianStem)
     if (!persianText) chain.push(...(arabicStem.length > 0 ? arabicStem : [useFilter(unmarkFilter())]))
     chain.push(untagState, untag)

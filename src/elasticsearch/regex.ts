@@ -42,6 +42,12 @@ export const TAG = {
    * with it, {@link unmarkFilter}-like rules remove it otherwise.
    */
   tanweenAlef: 0xe016,
+  /**
+   * Put after a word's final ى (char-level `maqsuraFilter`; kavosh: FINAL_YEH, set for a final yeh not so
+   * written): the stop filter lists the words the Arabic list writes with a final ى only (على) with it alone,
+   * the other Arabic stop words in ی with and without it; removed right after the stop filter.
+   */
+  maqsura: 0xe017,
 } as const
 
 /** First and last code unit of the reserved private-use range. */
@@ -135,6 +141,22 @@ export function alefTagVariants(word: string): string[] {
   if (word.endsWith('ا'))
     for (const v of [...variants]) if (v.endsWith('ا')) variants.push(v + chr(TAG.tanweenAlef))
   return variants
+}
+
+/**
+ * The tokens of an Arabic stop word in ی as the stop filter sees them (see `TAG.maqsura`): written with a
+ * final ى (the tag) and, unless the list writes it with a final ى only (`maqsuraOnly`), without.
+ */
+export function maqsuraTagVariants(variants: readonly string[], maqsuraOnly: boolean): string[] {
+  const out: string[] = []
+  for (const v of variants) {
+    if (!v.endsWith('ی')) out.push(v)
+    else {
+      if (!maqsuraOnly) out.push(v)
+      out.push(v + chr(TAG.maqsura))
+    }
+  }
+  return out
 }
 
 /**

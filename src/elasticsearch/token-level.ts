@@ -36,7 +36,17 @@ import {
   PERSON_ENDINGS,
   PLURAL_ENDINGS,
 } from '../analysis/stem-fa'
-import { alefTagsAllowed, alefTagVariants, chr, lit, TAG, u, wordTrie, ZWNJ } from './regex'
+import {
+  alefTagsAllowed,
+  alefTagVariants,
+  chr,
+  lit,
+  maqsuraTagVariants,
+  TAG,
+  u,
+  wordTrie,
+  ZWNJ,
+} from './regex'
 
 /**
  * An Elasticsearch token filter definition (the types kavosh uses).
@@ -123,10 +133,17 @@ export function stopFilter(languages: readonly ('fa' | 'ar')[]): NamedFilter {
   }
   // Arabic words hold their alef tags while the stop filter runs (TAG.hamzaAlef): kavosh compares a word with
   // no آ folded, and one with آ as the list writes it (arMaddaStopWords, folded but for the آ).
+  // And their final ى's tag (TAG.maqsura): على is a stop word, علي (Ali) not; في is one however written.
   if (languages.includes('ar'))
     for (const w of [...lex.arStopWords, ...lex.arMaddaStopWords])
-      for (const v of alefTagVariants(w)) words.add(chr(TAG.ar) + v)
+      for (const v of maqsuraTagVariants(alefTagVariants(w), lex.arMaqsuraStopWords.has(w)))
+        words.add(chr(TAG.ar) + v)
   return { name: 'stop', definition: { type: 'stop', stopwords: [...words].sort(), ignore_case: false } }
+}
+
+/** Removes the final-ى tags (TAG.maqsura) once the stop filter has read them. */
+export function unmarkMaqsuraFilter(): NamedFilter {
+  return replace('untag_maqsura', u(TAG.maqsura), '', true)
 }
 
 /**
