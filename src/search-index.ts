@@ -156,8 +156,9 @@ export interface SearchIndexOptions {
   /**
    * Compaction after removals: when at least `minRemoved` documents are removed and they are more than
    * `removedShare` of all, a compaction is scheduled in the background (in small steps, searches keep
-   * working). `false` turns it off (call {@link SearchIndex.compact} yourself). Default
-   * `{ removedShare: 0.25, minRemoved: 64 }`.
+   * working); removals made while it runs are checked again when it ends, so a loop of removals costs a
+   * few compactions, not one per removal. `false` turns it off (call {@link SearchIndex.compact}
+   * yourself). Default `{ removedShare: 0.25, minRemoved: 64 }`.
    */
   autoCompact?: false | { removedShare?: number; minRemoved?: number }
 }
@@ -603,9 +604,18 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
         return documents.count > documents.liveCount ? this.vacuum() : undefined
       })
     }
-    this.compaction = this.compactInSteps().finally(() => {
-      this.compaction = null
-    })
+    this.compaction = this.compactInSteps().then(
+      () => {
+        this.compaction = null
+        // Removals while it ran (or after it finished this tick) were not checked against the
+        // autoCompact policy: check them now, or they would wait for the next removal.
+        this.maybeCompact()
+      },
+      (error: unknown) => {
+        this.compaction = null
+        throw error
+      },
+    )
     return this.compaction
   }
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { DEFAULT_RANKING, DuplicateIdError, SearchIndex, UnknownIdError } from '../../src/index'
+import { IndexCompaction } from '../../src/index/inverted-index'
 import { referenceSearch, VOCABULARY } from './helpers'
 
 const text = fc.array(fc.constantFrom(...VOCABULARY), { minLength: 0, maxLength: 20 }).map((w) => w.join(' '))
@@ -106,6 +107,29 @@ describe('add / remove / replace sequences against a simple model', () => {
     expect(index.save().length).toBeLessThan(before)
     const ids = index.search('دریا', { limit: 100 }).map((hit) => hit.id as number)
     expect(ids.sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 20))
+  })
+
+  it('compacts again after a loop of removals that goes on past the first automatic compaction', async () => {
+    vi.useFakeTimers()
+    const results = vi.spyOn(IndexCompaction.prototype, 'result')
+    try {
+      const index = new SearchIndex({ fields: ['body'], language: 'fa' }) // default autoCompact
+      index.addAll(
+        Array.from({ length: 200 }, (_, id) => ({ id, body: `${VOCABULARY[id % 20]} دریا w${id}` })),
+      )
+      // The first compaction runs at the 64th removal; the next 86 leave 86 of 136 documents removed.
+      for (let id = 0; id < 150; id++) index.remove(id)
+      await vi.runAllTimersAsync() // the scheduled compactions, without waiting on vacuum()
+      expect(results.mock.calls.length).toBeLessThanOrEqual(3) // not one per removal
+      const saved = index.save()
+      const scores = index.search('دریا', { limit: 100 }).map((hit) => hit.score)
+      index.compact()
+      expect(index.save()).toEqual(saved)
+      expect(index.search('دریا', { limit: 100 }).map((hit) => hit.score)).toEqual(scores)
+    } finally {
+      results.mockRestore()
+      vi.useRealTimers()
+    }
   })
 
   it('vacuum restarts when the index changes while it runs, and never loses documents', async () => {
