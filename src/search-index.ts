@@ -166,7 +166,10 @@ export interface SearchIndexOptions {
 export interface HighlightOptions {
   /** Stored, indexed fields to highlight. Default: the searched fields that are stored. */
   fields?: string[]
-  /** Target snippet length in characters. Default `160`. */
+  /**
+   * Target snippet length in characters (UTF-16 code units), a non-negative number: fractions are
+   * rounded down, and a snippet always holds its matched words whole. Default `160`.
+   */
   length?: number
 }
 
@@ -634,7 +637,7 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
       throw new InvalidOptionsError('limit must be a non-negative number')
     }
     const sort = this.resolveSort(options.sort)
-    const highlightFields = this.resolveHighlight(options.highlight, plan.fieldBoosts)
+    const highlight = this.resolveHighlight(options.highlight, plan.fieldBoosts)
     if (plan.query === null || limit === 0) return []
     const sortColumn =
       sort === null
@@ -665,10 +668,8 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
     const collected = collector.sorted().slice(offset)
     // The page's hits share their matched terms: each term's string is made once.
     const termText = new Map<number, string>()
-    const words = highlightFields.length > 0 ? queryWordsOfTerms(plan.query) : null
-    return collected.map((hit) =>
-      this.toHit(hit, termIds, highlightFields, options.highlight, termText, words),
-    )
+    const words = highlight.fields.length > 0 ? queryWordsOfTerms(plan.query) : null
+    return collected.map((hit) => this.toHit(hit, termIds, highlight, termText, words))
   }
 
   /**
@@ -1036,8 +1037,28 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
     return sort
   }
 
-  private resolveHighlight(highlight: SearchOptions['highlight'], fieldBoosts: Float64Array): number[] {
-    if (highlight === undefined || highlight === false) return []
+  /** The fields to highlight (indexes into `options.fields`) and the snippet length. */
+  private resolveHighlight(
+    highlight: SearchOptions['highlight'],
+    fieldBoosts: Float64Array,
+  ): { fields: number[]; length: number } {
+    if (highlight === undefined || highlight === false) return { fields: [], length: 0 }
+    if (
+      highlight !== true &&
+      (highlight === null || typeof highlight !== 'object' || Array.isArray(highlight))
+    ) {
+      throw new InvalidOptionsError('highlight must be a boolean or an object')
+    }
+    const length =
+      highlight === true || highlight.length === undefined ? DEFAULT_HIGHLIGHT_LENGTH : highlight.length
+    if (typeof length !== 'number' || Number.isNaN(length) || length < 0) {
+      throw new InvalidOptionsError('highlight.length must be a non-negative number')
+    }
+    // At least one unit: the passage is then just the matched words.
+    return { fields: this.highlightFields(highlight, fieldBoosts), length: Math.max(1, Math.floor(length)) }
+  }
+
+  private highlightFields(highlight: true | HighlightOptions, fieldBoosts: Float64Array): number[] {
     const requested = highlight === true ? undefined : highlight.fields
     const { fields, storeFields } = this.options
     if (requested === undefined) {
@@ -1060,8 +1081,7 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
   private toHit(
     hit: CollectedHit<Int32Array>,
     termIds: readonly number[],
-    highlightFields: number[],
-    highlight: SearchOptions['highlight'],
+    highlight: { fields: number[]; length: number },
     termText: Map<number, string>,
     words: QueryWordsOfTerms | null,
   ): SearchHit<TDocument> {
@@ -1094,12 +1114,8 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
     result.score = hit.score
     result.match = match
     if (termsByField !== null && words !== null) {
-      const length =
-        typeof highlight === 'object' && highlight.length !== undefined
-          ? highlight.length
-          : DEFAULT_HIGHLIGHT_LENGTH
       const highlights: Record<string, Highlight> = {}
-      for (const f of highlightFields) {
+      for (const f of highlight.fields) {
         if (termsByField[f].size === 0) continue
         const text = this.storedFieldText(hit.docId, f) ?? ''
         const matched: MatchedWord[] = []
@@ -1107,7 +1123,7 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
           const k = termsByField[f].get(term)
           if (k !== undefined) matched.push({ start, end, word: words.word[k], weight: words.weight[k] })
         })
-        const passage = highlightPassage(text, matched, Math.max(1, length))
+        const passage = highlightPassage(text, matched, highlight.length)
         if (passage !== null) highlights[fields[f]] = passage
       }
       result.highlights = highlights

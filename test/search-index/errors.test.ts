@@ -93,6 +93,18 @@ describe('bad input gets typed errors and leaves the index exactly as it was', (
     expect(() => index.search('دریا', { sort: { field: 'body' } })).toThrow(InvalidOptionsError)
     expect(() => index.search('دریا', { highlight: { fields: ['body'] } })).toThrow(InvalidOptionsError)
     expect(() => index.search('دریا', { fuzzy: 7 })).toThrow(InvalidOptionsError)
+    for (const length of [Number.NaN, -5, '80' as never]) {
+      expect(() => index.search('دریا', { highlight: { length } }), `${length}`).toThrow(
+        'highlight.length must be a non-negative number',
+      )
+      expect(() => index.search('', { highlight: { fields: ['title'], length } })).toThrow(
+        InvalidOptionsError,
+      )
+    }
+    for (const highlight of [null, 'yes', ['title']]) {
+      expect(() => index.search('دریا', { highlight: highlight as never })).toThrow(InvalidOptionsError)
+    }
+    expect(index.search('باغ', { highlight: { length: 0 } })[0].highlights!.title.text).toBe('باغ')
     expect(() => index.facets('دریا', ['body'])).toThrow(InvalidOptionsError)
   })
 })
