@@ -104,7 +104,8 @@ export interface SearchIndexOptions {
    * `sort`). Default `[]`. Values may be strings, numbers, booleans, null, Dates, or arrays/plain objects
    * of JSON data. Objects are stored as copies in their JSON form (a Date as a Date), so changing a
    * document after adding it does not change the index, and a loaded index returns what the saved one
-   * did. Highlighting needs the highlighted fields to be stored. `score`, `match` and `highlights` are
+   * did. What JSON would change is an `InvalidDocumentError`: a Map, Set, typed array or class instance
+   * (one without `toJSON`), and inside an array or object NaN, ±Infinity, functions and symbols. Highlighting needs the highlighted fields to be stored. `score`, `match` and `highlights` are
    * reserved names.
    */
   storeFields?: string[]
@@ -167,7 +168,10 @@ export interface SearchIndexOptions {
 export interface HighlightOptions {
   /** Stored, indexed fields to highlight. Default: the searched fields that are stored. */
   fields?: string[]
-  /** Target snippet length in characters. Default `160`. */
+  /**
+   * Target snippet length in characters (UTF-16 code units), a non-negative number: fractions are
+   * rounded down, and a snippet always holds its matched words whole. Default `160`.
+   */
   length?: number
 }
 
@@ -644,7 +648,7 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
       throw new InvalidOptionsError('limit must be a non-negative number')
     }
     const sort = this.resolveSort(options.sort)
-    const highlightFields = this.resolveHighlight(options.highlight, plan.fieldBoosts)
+    const highlight = this.resolveHighlight(options.highlight, plan.fieldBoosts)
     if (plan.query === null || limit === 0) return []
     const sortColumn =
       sort === null
@@ -675,10 +679,8 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
     const collected = collector.sorted().slice(offset)
     // The page's hits share their matched terms: each term's string is made once.
     const termText = new Map<number, string>()
-    const words = highlightFields.length > 0 ? queryWordsOfTerms(plan.query) : null
-    return collected.map((hit) =>
-      this.toHit(hit, termIds, highlightFields, options.highlight, termText, words),
-    )
+    const words = highlight.fields.length > 0 ? queryWordsOfTerms(plan.query) : null
+    return collected.map((hit) => this.toHit(hit, termIds, highlight, termText, words))
   }
 
   /**
@@ -1046,8 +1048,28 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
     return sort
   }
 
-  private resolveHighlight(highlight: SearchOptions['highlight'], fieldBoosts: Float64Array): number[] {
-    if (highlight === undefined || highlight === false) return []
+  /** The fields to highlight (indexes into `options.fields`) and the snippet length. */
+  private resolveHighlight(
+    highlight: SearchOptions['highlight'],
+    fieldBoosts: Float64Array,
+  ): { fields: number[]; length: number } {
+    if (highlight === undefined || highlight === false) return { fields: [], length: 0 }
+    if (
+      highlight !== true &&
+      (highlight === null || typeof highlight !== 'object' || Array.isArray(highlight))
+    ) {
+      throw new InvalidOptionsError('highlight must be a boolean or an object')
+    }
+    const length =
+      highlight === true || highlight.length === undefined ? DEFAULT_HIGHLIGHT_LENGTH : highlight.length
+    if (typeof length !== 'number' || Number.isNaN(length) || length < 0) {
+      throw new InvalidOptionsError('highlight.length must be a non-negative number')
+    }
+    // At least one unit: the passage is then just the matched words.
+    return { fields: this.highlightFields(highlight, fieldBoosts), length: Math.max(1, Math.floor(length)) }
+  }
+
+  private highlightFields(highlight: true | HighlightOptions, fieldBoosts: Float64Array): number[] {
     const requested = highlight === true ? undefined : highlight.fields
     const { fields, storeFields } = this.options
     if (requested === undefined) {
@@ -1070,8 +1092,7 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
   private toHit(
     hit: CollectedHit<Int32Array>,
     termIds: readonly number[],
-    highlightFields: number[],
-    highlight: SearchOptions['highlight'],
+    highlight: { fields: number[]; length: number },
     termText: Map<number, string>,
     words: QueryWordsOfTerms | null,
   ): SearchHit<TDocument> {
@@ -1104,12 +1125,8 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
     result.score = hit.score
     result.match = match
     if (termsByField !== null && words !== null) {
-      const length =
-        typeof highlight === 'object' && highlight.length !== undefined
-          ? highlight.length
-          : DEFAULT_HIGHLIGHT_LENGTH
       const highlights: Record<string, Highlight> = {}
-      for (const f of highlightFields) {
+      for (const f of highlight.fields) {
         if (termsByField[f].size === 0) continue
         const text = this.storedFieldText(hit.docId, f) ?? ''
         const matched: MatchedWord[] = []
@@ -1117,7 +1134,7 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
           const k = termsByField[f].get(term)
           if (k !== undefined) matched.push({ start, end, word: words.word[k], weight: words.weight[k] })
         })
-        const passage = highlightPassage(text, matched, Math.max(1, length))
+        const passage = highlightPassage(text, matched, highlight.length)
         if (passage !== null) highlights[fields[f]] = passage
       }
       result.highlights = highlights
@@ -1159,10 +1176,14 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
     return stored as StoredDocument<TDocument>
   }
 
-  /** Validates one document and extracts what indexing needs; throws InvalidDocumentError. */
-  private prepare(document: TDocument): PreparedDocument {
+  /**
+   * Validates one document and extracts what indexing needs; throws InvalidDocumentError. `position` is
+   * its index in a batch, named when the document is not an object (it then has no id to name).
+   */
+  private prepare(document: TDocument, position?: number): PreparedDocument {
     if (document === null || typeof document !== 'object' || Array.isArray(document)) {
-      throw new InvalidDocumentError(`a document must be an object, got ${describe(document)}`)
+      const which = position === undefined ? 'a document' : `document ${position} of the batch`
+      throw new InvalidDocumentError(`${which} must be an object, got ${describe(document)}`)
     }
     const record = document as Record<string, unknown>
     const { idField, fields, storeFields, maxFieldLength, languageField } = this.options
@@ -1178,7 +1199,7 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
       if (typeof value === 'number' && Number.isFinite(value)) return String(value)
       if (typeof value !== 'string') {
         throw new InvalidDocumentError(
-          `field ${JSON.stringify(field)} of document ${JSON.stringify(id)} must be a string, a number or null, got ${describe(value)}`,
+          `field ${JSON.stringify(field)} of document ${JSON.stringify(id)} must be a string, a finite number or null, got ${describe(value)}`,
         )
       }
       if (value.length > maxFieldLength) {
@@ -1207,7 +1228,14 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
   private prepareBatch(documents: readonly TDocument[]): PreparedDocument[] {
     if (!Array.isArray(documents))
       throw new InvalidDocumentError(`addAll expects an array, got ${describe(documents)}`)
-    const prepared = documents.map((document) => this.prepare(document))
+    // A loop over every index, not map: map skips the holes of a sparse array.
+    const prepared: PreparedDocument[] = new Array(documents.length)
+    for (let i = 0; i < documents.length; i++) {
+      if (!(i in documents)) {
+        throw new InvalidDocumentError(`document ${i} of the batch is missing (the array has a hole there)`)
+      }
+      prepared[i] = this.prepare(documents[i], i)
+    }
     const seen = new Set<DocumentId>()
     for (const document of prepared) {
       if (seen.has(document.id) || this.has(document.id)) throw new DuplicateIdError(document.id)
@@ -1409,27 +1437,72 @@ function serializeOptions(options: ResolvedOptions): Record<string, unknown> {
 }
 
 /**
- * The value to store: primitives as they are, a Date copied, other objects copied as JSON data (what a
- * saved and loaded index returns too). Throws InvalidDocumentError for what cannot be stored.
+ * The value to store: primitives as they are (a number as a float64, NaN and ±Infinity included), a Date
+ * copied, arrays and plain objects copied as JSON data (what a saved and loaded index returns too).
+ * Throws InvalidDocumentError for what cannot be stored faithfully: a function, symbol or bigint; inside
+ * an array or object, a non-finite number (JSON would make it null), a function or symbol (JSON would
+ * drop it), or an object that is neither an array nor a plain object and has no `toJSON` of its own
+ * (a Map, Set, typed array, RegExp, Error or class instance: JSON would keep `{}` or its own fields only).
+ * An object with `toJSON` (a nested Date, say) is stored as what its `toJSON` returns.
  */
 function storableCopy(value: unknown, field: string, id: DocumentId): unknown {
   const type = typeof value
+  const where = `stored field ${JSON.stringify(field)} of document ${JSON.stringify(id)}`
   if (type === 'function' || type === 'symbol' || type === 'bigint') {
-    throw new InvalidDocumentError(
-      `stored field ${JSON.stringify(field)} of document ${JSON.stringify(id)} cannot be a ${type}`,
-    )
+    throw new InvalidDocumentError(`${where} cannot be a ${type}`)
   }
   if (value === null || type !== 'object') return value
   if (value instanceof Date) return new Date(value.getTime())
   let json: string | undefined
   try {
-    json = JSON.stringify(value)
-  } catch {
-    throw new InvalidDocumentError(
-      `stored field ${JSON.stringify(field)} of document ${JSON.stringify(id)} is not JSON data`,
-    )
+    json = JSON.stringify(value, rejectUnstorable)
+  } catch (error) {
+    if (error instanceof UnstorableValue) {
+      const under = error.key === '' ? '' : ` (under key ${JSON.stringify(error.key)})`
+      throw new InvalidDocumentError(
+        `${where} holds ${error.what}${under}, which JSON data cannot hold (arrays and plain objects of strings, finite numbers, booleans and null)`,
+      )
+    }
+    throw new InvalidDocumentError(`${where} is not JSON data`)
   }
   return json === undefined ? null : JSON.parse(json)
+}
+
+/** What {@link rejectUnstorable} throws: the value JSON would change, and the key it was under. */
+class UnstorableValue {
+  constructor(
+    readonly what: string,
+    readonly key: string,
+  ) {}
+}
+
+/**
+ * JSON.stringify replacer that throws {@link UnstorableValue} at a value whose JSON form would silently
+ * differ. It sees each value after its `toJSON` ran, so a nested Date arrives as its ISO string.
+ */
+function rejectUnstorable(key: string, value: unknown): unknown {
+  switch (typeof value) {
+    case 'number':
+      if (!Number.isFinite(value)) throw new UnstorableValue(String(value), key)
+      return value
+    case 'function':
+    case 'symbol':
+    case 'bigint':
+      throw new UnstorableValue(`a ${typeof value}`, key)
+    case 'object': {
+      if (value === null || Array.isArray(value)) return value
+      const prototype = Object.getPrototypeOf(value)
+      // A plain object's prototype is null or a realm's Object.prototype (whose own prototype is null).
+      if (prototype === null || Object.getPrototypeOf(prototype) === null) return value
+      const name = (prototype as { constructor?: { name?: unknown } }).constructor?.name
+      throw new UnstorableValue(
+        typeof name === 'string' && name !== '' ? `an instance of ${name}` : 'an object that is not plain',
+        key,
+      )
+    }
+    default:
+      return value
+  }
 }
 
 function countValue(target: Record<string, number>, value: unknown): void {
@@ -1461,10 +1534,16 @@ function nonNegativeInteger(value: number | undefined, fallback: number, name: s
   return value
 }
 
+/** The value received, for an error message: `'en'`, `NaN`, `an empty string`, `an array`, `object`. */
 function describe(value: unknown): string {
   if (value === null) return 'null'
   if (Array.isArray(value)) return 'an array'
-  return typeof value === 'string' ? 'an empty string' : typeof value
+  if (typeof value === 'string') {
+    if (value.length === 0) return 'an empty string'
+    return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)
+  }
+  if (typeof value === 'number') return String(value)
+  return typeof value
 }
 
 function utf8Length(text: string): number {

@@ -98,8 +98,13 @@ export function highlightPassage(
     start = Math.max(0, passageStart - Math.floor(slack / 2))
     end = Math.min(text.length, start + Math.max(length, passageEnd - passageStart))
     if (end === text.length) start = Math.max(0, end - Math.max(length, passageEnd - passageStart))
+    // A cut inside a surrogate pair (an emoji glued to the matched word) moves inward, past the pair's
+    // half on the cut side: the snippet keeps no lone surrogate and stays within `length`. Matches
+    // never start or end inside a pair, so the passage is still whole.
     start = snapStart(text, start, passageStart)
+    if (splitsSurrogatePair(text, start)) start++
     end = snapEnd(text, end, passageEnd)
+    if (splitsSurrogatePair(text, end)) end--
   }
   const inside = mergeAcrossZwnj(
     text,
@@ -191,6 +196,14 @@ function trimEnd(text: string, end: number, limit: number): number {
   let position = end
   while (position > limit && isBreak(text.charCodeAt(position - 1))) position--
   return position
+}
+
+/** True when `offset` falls between the two halves of a surrogate pair of `text`. */
+function splitsSurrogatePair(text: string, offset: number): boolean {
+  if (offset <= 0 || offset >= text.length) return false
+  const before = text.charCodeAt(offset - 1)
+  const after = text.charCodeAt(offset)
+  return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff
 }
 
 function isBreak(code: number): boolean {

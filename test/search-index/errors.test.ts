@@ -38,6 +38,28 @@ describe('bad input gets typed errors and leaves the index exactly as it was', (
     ['a field over maxFieldLength', (i) => i.add({ id: 9, body: 'د'.repeat(101) }), InvalidDocumentError],
     ['a bad language field', (i) => i.add({ id: 9, body: 'دریا', lang: 'en' }), InvalidDocumentError],
     ['a function stored value', (i) => i.add({ id: 9, body: 'دریا', meta: () => 1 }), InvalidDocumentError],
+    ['a stored Map', (i) => i.add({ id: 9, body: 'دریا', meta: new Map([[1, 2]]) }), InvalidDocumentError],
+    ['a stored Set', (i) => i.add({ id: 9, body: 'دریا', meta: new Set([1]) }), InvalidDocumentError],
+    [
+      'a stored class instance',
+      (i) => i.add({ id: 9, body: 'دریا', meta: new (class Point {})() }),
+      InvalidDocumentError,
+    ],
+    [
+      'NaN inside a stored object',
+      (i) => i.add({ id: 9, body: 'دریا', meta: { score: Number.NaN } }),
+      InvalidDocumentError,
+    ],
+    [
+      'Infinity inside a stored array',
+      (i) => i.add({ id: 9, body: 'دریا', meta: [1, Number.POSITIVE_INFINITY] }),
+      InvalidDocumentError,
+    ],
+    [
+      'a function inside a stored object',
+      (i) => i.add({ id: 9, body: 'دریا', meta: { f: () => 1 } }),
+      InvalidDocumentError,
+    ],
     ['a duplicate id', (i) => i.add({ id: 1, body: 'دریا' }), DuplicateIdError],
     [
       'a batch with a duplicate inside',
@@ -59,6 +81,12 @@ describe('bad input gets typed errors and leaves the index exactly as it was', (
       InvalidDocumentError,
     ],
     ['a non-array batch', (i) => i.addAll('x' as never), InvalidDocumentError],
+    [
+      'a sparse batch',
+      // biome-ignore lint/suspicious/noSparseArray: the hole is the bad input under test
+      (i) => i.addAll([{ id: 8, body: 'دریا' }, , { id: 10, body: 'کوه' }] as never),
+      InvalidDocumentError,
+    ],
     ['remove of an unknown id', (i) => i.remove(42), UnknownIdError],
     ['remove of "1" when the id is the number 1', (i) => i.remove('1'), UnknownIdError],
     ['replace of an unknown id', (i) => i.replace({ id: 42, body: 'دریا' }), UnknownIdError],
@@ -73,6 +101,69 @@ describe('bad input gets typed errors and leaves the index exactly as it was', (
       expect(index.size).toBe(3)
     })
   }
+
+  it('says in the message what was received and where', () => {
+    const index = smallIndex()
+    const messageOf = (act: () => void): string => {
+      try {
+        act()
+      } catch (error) {
+        expect(error).toBeInstanceOf(InvalidDocumentError)
+        return (error as Error).message
+      }
+      throw new Error('no error thrown')
+    }
+    expect(messageOf(() => index.add('doc' as never))).toBe('a document must be an object, got "doc"')
+    expect(messageOf(() => index.add('' as never))).toBe('a document must be an object, got an empty string')
+    expect(messageOf(() => index.addAll('abc' as never))).toBe('addAll expects an array, got "abc"')
+    expect(messageOf(() => index.add({ id: 9, body: 'دریا', lang: 'en' }))).toBe(
+      `field "lang" of document 9 must be 'fa', 'ar' or 'auto', got "en"`,
+    )
+    expect(messageOf(() => index.add({ id: 9, body: 'دریا', lang: 'FA' }))).toContain('got "FA"')
+    expect(messageOf(() => index.add({ id: 9, body: Number.NaN }))).toBe(
+      'field "body" of document 9 must be a string, a finite number or null, got NaN',
+    )
+    expect(messageOf(() => index.add({ id: 9, body: Number.NEGATIVE_INFINITY }))).toContain('got -Infinity')
+    expect(messageOf(() => index.addAll([{ id: 8, body: 'دریا' }, undefined as never]))).toBe(
+      'document 1 of the batch must be an object, got undefined',
+    )
+    // biome-ignore lint/suspicious/noSparseArray: the hole is the bad input under test
+    expect(messageOf(() => index.addAll([{ id: 8, body: 'دریا' }, , { id: 10 }] as never))).toBe(
+      'document 1 of the batch is missing (the array has a hole there)',
+    )
+    expect(messageOf(() => index.add({ id: 9, body: 'دریا', meta: new Map() }))).toMatch(
+      /^stored field "meta" of document 9 holds an instance of Map, /,
+    )
+    expect(messageOf(() => index.add({ id: 9, body: 'دریا', meta: { tags: [Number.NaN] } }))).toMatch(
+      /^stored field "meta" of document 9 holds NaN \(under key "0"\), /,
+    )
+    expect(index.size).toBe(3)
+  })
+
+  it('stores what save and load keep: top-level NaN, ±Infinity and Dates, nested Dates as their JSON', () => {
+    const index = new SearchIndex({ fields: ['body'], storeFields: ['meta'] })
+    const values = [
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+      Number.NEGATIVE_INFINITY,
+      new Date(5),
+      new Date('x'),
+    ]
+    for (const [id, meta] of values.entries()) index.add({ id, body: 'دریا', meta })
+    index.add({
+      id: 'nested',
+      body: 'دریا',
+      meta: { at: new Date(5), plain: Object.assign(Object.create(null), { a: 1 }) },
+    })
+    const loaded = SearchIndex.load(index.save())
+    for (const copy of [index, loaded]) {
+      for (const [id, meta] of values.entries()) expect(copy.getStoredFields(id)!.meta).toEqual(meta)
+      expect(copy.getStoredFields('nested')!.meta).toEqual({
+        at: '1970-01-01T00:00:00.005Z',
+        plain: { a: 1 },
+      })
+    }
+  })
 
   it('treats null/undefined fields as empty and indexes numbers as text', () => {
     const index = smallIndex()
@@ -93,6 +184,18 @@ describe('bad input gets typed errors and leaves the index exactly as it was', (
     expect(() => index.search('دریا', { sort: { field: 'body' } })).toThrow(InvalidOptionsError)
     expect(() => index.search('دریا', { highlight: { fields: ['body'] } })).toThrow(InvalidOptionsError)
     expect(() => index.search('دریا', { fuzzy: 7 })).toThrow(InvalidOptionsError)
+    for (const length of [Number.NaN, -5, '80' as never]) {
+      expect(() => index.search('دریا', { highlight: { length } }), `${length}`).toThrow(
+        'highlight.length must be a non-negative number',
+      )
+      expect(() => index.search('', { highlight: { fields: ['title'], length } })).toThrow(
+        InvalidOptionsError,
+      )
+    }
+    for (const highlight of [null, 'yes', ['title']]) {
+      expect(() => index.search('دریا', { highlight: highlight as never })).toThrow(InvalidOptionsError)
+    }
+    expect(index.search('باغ', { highlight: { length: 0 } })[0].highlights!.title.text).toBe('باغ')
     expect(() => index.facets('دریا', ['body'])).toThrow(InvalidOptionsError)
   })
 })

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { type SearchHit, SearchIndex } from '../../src/index'
 import { loadSeeds, type SeedDocument } from './helpers'
@@ -16,6 +17,9 @@ function seedIndex(): SearchIndex<Seed> {
   index.addAll(seeds!.map((seed) => ({ ...seed, length: seed.text.length })))
   return index
 }
+
+/** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
 
 const ids = (hits: SearchHit<Seed>[]) => hits.map((hit) => hit.id)
 const textOf = (id: string | number) => seeds!.find((seed) => seed.id === id)!.text
@@ -223,6 +227,66 @@ describe('highlighting of diacritics, ZWNJ, clitics and HTML', () => {
     const hit = fuzzy.search('دریا', { fuzzy: 1, highlight: { length: 20 } }).find((h) => h.id === 'y')!
     expect(hit.highlights!.body.html).toContain('<mark>دریا</mark>')
     expect(hit.highlights!.body.html).not.toContain('دریغ')
+  })
+
+  it('never cuts a surrogate pair: an emoji glued to the matched word is kept whole or left out', () => {
+    const emoji = new SearchIndex({ fields: ['body'], storeFields: ['body'] })
+    emoji.add({ id: 'before', body: `${'خبر '.repeat(30)}😀غزه${' خبر'.repeat(30)}` })
+    emoji.add({ id: 'after', body: `${'خبر '.repeat(30)}غزه😀${' خبر'.repeat(30)}` })
+    for (const length of [1, 4, 5, 6, 7, 10, 20]) {
+      for (const hit of emoji.search('غزه', { highlight: { length } })) {
+        const highlight = hit.highlights!.body
+        expect(highlight.text, `${hit.id} ${length}`).toBe(
+          (hit.body as string).slice(highlight.start, highlight.end),
+        )
+        expect(highlight.text, `${hit.id} ${length}`).not.toMatch(LONE_SURROGATE)
+        expect(highlight.html, `${hit.id} ${length}`).not.toMatch(LONE_SURROGATE)
+        expect(highlight.text.length).toBeLessThanOrEqual(Math.max(length, 3))
+      }
+    }
+    const [cut] = emoji.search('غزه', { highlight: { length: 5 } }).filter((hit) => hit.id === 'before')
+    expect(cut.highlights!.body.html).toBe('…<mark>غزه</mark>…')
+  })
+
+  it('no snippet of emoji-dense text holds a lone surrogate (property)', () => {
+    const piece = fc.constantFrom('😀', '🇮🇷', '👨‍👩‍👧', '𝐀', 'غزه', 'کتاب‌ها', 'سلام', 'خبر', 'مدرسة', 'ﷺ')
+    const text = fc
+      .array(fc.tuple(piece, fc.constantFrom('', ' ', ' ', '\u200c', '، ')), { minLength: 1, maxLength: 80 })
+      .map((parts) => parts.map(([word, gap]) => word + gap).join(''))
+    fc.assert(
+      fc.property(
+        text,
+        fc.constantFrom('غزه', 'کتاب', 'سلام', 'خبر مدرسه'),
+        fc.integer({ min: 0, max: 60 }),
+        (body, query, length) => {
+          const index = new SearchIndex({ fields: ['body'], storeFields: ['body'] })
+          index.add({ id: 1, body })
+          for (const hit of index.search(query, { highlight: { length } })) {
+            const highlight = hit.highlights!.body
+            expect(highlight.text).toBe(body.slice(highlight.start, highlight.end))
+            expect(highlight.text).not.toMatch(LONE_SURROGATE)
+            expect(highlight.html).not.toMatch(LONE_SURROGATE)
+            for (const match of highlight.matches) {
+              expect(match.start).toBeGreaterThanOrEqual(highlight.start)
+              expect(match.end).toBeLessThanOrEqual(highlight.end)
+            }
+          }
+        },
+      ),
+      { numRuns: 400 },
+    )
+  })
+
+  it('rounds a fractional snippet length down: offsets stay whole numbers', () => {
+    const long = new SearchIndex({ fields: ['body'], storeFields: ['body'] })
+    long.add({ id: 'x', body: `${'خبر '.repeat(50)}غزه${' خبر'.repeat(50)}` })
+    for (const length of [2.5, 4.5, 20.5]) {
+      const highlight = long.search('غزه', { highlight: { length } })[0].highlights!.body
+      expect(Number.isInteger(highlight.start) && Number.isInteger(highlight.end), `${length}`).toBe(true)
+      expect(highlight).toEqual(
+        long.search('غزه', { highlight: { length: Math.floor(length) } })[0].highlights!.body,
+      )
+    }
   })
 
   it('cuts long texts at word boundaries with ellipses', () => {
