@@ -716,7 +716,8 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
    * they find together with the preceding words (`combineWith` defaults to `'and'` here). Each completes an
    * index term (normalised, stemmed: `term`); `suggestion` writes it as the best-scoring matching document
    * does, when an indexed field is stored, from where the typed text starts when only Arabic proclitics and
-   * the article stand before it (`كت` → `كتب` for a document that wrote `والكتب`).
+   * the article stand before it (`كت` → `كتب` for a document that wrote `والكتب`). Invalid `options` (`null`
+   * included) throw `InvalidOptionsError`, as in {@link search}.
    *
    * @example
    * ```ts
@@ -724,6 +725,8 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
    * ```
    */
   suggest(text: string, options: SearchOptions<TDocument> = {}): Suggestion[] {
+    if (options === null || typeof options !== 'object')
+      throw new InvalidOptionsError('search options must be an object')
     const limit = options.limit === undefined ? 5 : options.limit
     const plan = this.plan(text, { combineWith: 'and', ...options, prefix: true })
     if (plan.query === null || plan.query.prefixContext === null || !(limit > 0)) return []

@@ -94,6 +94,12 @@ describe('bad input gets typed errors and leaves the index exactly as it was', (
     expect(() => index.search('دریا', { highlight: { fields: ['body'] } })).toThrow(InvalidOptionsError)
     expect(() => index.search('دریا', { fuzzy: 7 })).toThrow(InvalidOptionsError)
     expect(() => index.facets('دریا', ['body'])).toThrow(InvalidOptionsError)
+    // null options are rejected alike by search, facets and suggest (undefined is the default).
+    expect(() => index.search('دریا', null as never)).toThrow(InvalidOptionsError)
+    expect(() => index.facets('دریا', ['title'], null as never)).toThrow(InvalidOptionsError)
+    expect(() => index.suggest('دریا', null as never)).toThrow(InvalidOptionsError)
+    expect(() => index.suggest('دریا', 'limit' as never)).toThrow(InvalidOptionsError)
+    expect(index.suggest('دری', undefined)).toEqual(index.suggest('دری'))
   })
 })
 
