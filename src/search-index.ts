@@ -258,7 +258,10 @@ export interface Suggestion {
   suggestion: string
   /** The completed index term (normalised, stemmed). */
   term: string
-  /** Sum of the scores of matching documents; higher first. */
+  /**
+   * Sum of the scores of the matching documents that hold the completion, each scored as if the typed word
+   * had matched it through this term; higher first.
+   */
   score: number
 }
 
@@ -338,6 +341,13 @@ function withoutLeadingClitics(written: string, typed: string): string {
     if (normalize(written.slice(p)).startsWith(typed)) return written.slice(p)
   }
   return written
+}
+
+/** The entry of `sample` with the lowest score (the first of equals). */
+function lowestScore(sample: { docId: number; score: number }[]): { docId: number; score: number } {
+  let lowest = sample[0]
+  for (let i = 1; i < sample.length; i++) if (sample[i].score < lowest.score) lowest = sample[i]
+  return lowest
 }
 
 /** Arabic proclitics (و ف ب ک ل) and the article before a word, normalised: و, بال, وال, لل, فب… */
@@ -725,10 +735,12 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
 
   /**
    * Completions of the last word of `text` (as-you-type), ranked by the summed scores of the documents
-   * they find together with the preceding words (`combineWith` defaults to `'and'` here). Each completes an
-   * index term (normalised, stemmed: `term`); `suggestion` writes it as the best-scoring matching document
-   * does, when an indexed field is stored, from where the typed text starts when only Arabic proclitics and
-   * the article stand before it (`كت` → `كتب` for a document that wrote `والكتب`).
+   * they find together with the preceding words (`combineWith` defaults to `'and'` here): a matching document
+   * credits every completion it holds, not only its best. Each completes an index term (normalised,
+   * stemmed: `term`); `suggestion` writes it as the best-scoring matching document does, when an indexed
+   * field is stored, from where the typed text starts when only Arabic proclitics and the article stand
+   * before it (`كت` → `كتب` for a document that wrote `والكتب`). Invalid `options` (`null` included) throw
+   * `InvalidOptionsError`, as in {@link search}.
    *
    * @example
    * ```ts
@@ -736,46 +748,65 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
    * ```
    */
   suggest(text: string, options: SearchOptions<TDocument> = {}): Suggestion[] {
+    if (options === null || typeof options !== 'object')
+      throw new InvalidOptionsError('search options must be an object')
     const limit = options.limit === undefined ? 5 : options.limit
     const plan = this.plan(text, { combineWith: 'and', ...options, prefix: true })
     if (plan.query === null || plan.query.prefixContext === null || !(limit > 0)) return []
     const query = plan.query
     const prefixClause = query.clauses.findIndex((clause) => clause.prefix)
     if (prefixClause < 0) return []
-    const scores = new Map<number, number>()
-    // Per term, its best-scoring documents (a few), to read how they write the word.
-    const samples = new Map<number, { docId: number; score: number }[]>()
+    // The completions are the prefix clause's alternatives of one term (at most maxExpansions per typed
+    // form): every one a matching document holds is credited, with the score the document has through it.
+    const alternatives = query.clauses[prefixClause].alternatives
+    const termIds = alternatives.map((alternative) =>
+      alternative.cursors.length === 1 ? query.termIds[alternative.cursors[0]] : -1,
+    )
+    const scores = new Float64Array(alternatives.length)
+    // Per completion, its best-scoring documents (a few), to read how they write the word; and, once full,
+    // the score a document must beat to enter it.
+    const samples: { docId: number; score: number }[][] = alternatives.map(() => [])
+    const sampleFloor = new Float64Array(alternatives.length)
     const evaluator = plan.evaluator!
     const filter = options.filter
+    const through = new Float64Array(alternatives.length)
     evaluator.run((docId, score) => {
       if (filter !== undefined && !filter(this.storedDocument(docId))) return
-      const best = evaluator.bestAlternative(prefixClause)
-      if (best < 0) return
-      const alternative = query.clauses[prefixClause].alternatives[best]
-      if (alternative.cursors.length !== 1) return
-      const termId = query.termIds[alternative.cursors[0]]
-      scores.set(termId, (scores.get(termId) ?? 0) + score)
-      const sample = samples.get(termId)
-      if (sample === undefined) samples.set(termId, [{ docId, score }])
-      else if (sample.length < SUGGESTION_SAMPLE_DOCS) sample.push({ docId, score })
-      else {
-        let worst = 0
-        for (let i = 1; i < sample.length; i++) if (sample[i].score < sample[worst].score) worst = i
-        if (score > sample[worst].score) sample[worst] = { docId, score }
+      if (evaluator.bestAlternative(prefixClause) < 0) return
+      evaluator.scoresThrough(prefixClause, score, through)
+      for (let a = 0; a < alternatives.length; a++) {
+        const credited = through[a]
+        if (credited <= 0 || termIds[a] < 0) continue
+        scores[a] += credited
+        const sample = samples[a]
+        if (sample.length < SUGGESTION_SAMPLE_DOCS) {
+          sample.push({ docId, score: credited })
+          if (sample.length === SUGGESTION_SAMPLE_DOCS) sampleFloor[a] = lowestScore(sample).score
+        } else if (credited > sampleFloor[a]) {
+          const worst = lowestScore(sample)
+          worst.docId = docId
+          worst.score = credited
+          sampleFloor[a] = lowestScore(sample).score
+        }
       }
     })
+    const ranked: { termId: number; score: number; sample: { docId: number; score: number }[] }[] = []
+    for (let a = 0; a < alternatives.length; a++) {
+      if (scores[a] > 0) ranked.push({ termId: termIds[a], score: scores[a], sample: samples[a] })
+    }
+    ranked.sort((x, y) => y.score - x.score || x.termId - y.termId)
     const context = query.prefixContext!
     const compound = context.compound
     const suggestions: Suggestion[] = []
     // Two terms may read the same once written out (غزة in an Arabic document, غزه in a Persian one): the
     // better-scoring one is kept.
     const shown = new Set<string>()
-    for (const [termId, score] of [...scores.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])) {
+    for (const { termId, score, sample } of ranked) {
       if (suggestions.length >= limit) break
       const term = this.inverted.dictionary.termOf(termId)
       // A compound's completion is written from its first word on (پیش بی → پیش بینی, not پیش پیش بینی).
       const { before, word } = compound?.termIds.has(termId) ? compound : context
-      const written = withoutLeadingClitics(this.writtenForm(term, samples.get(termId)!), normalize(word))
+      const written = withoutLeadingClitics(this.writtenForm(term, sample), normalize(word))
       const key = normalize(before + written)
       if (shown.has(key)) continue
       shown.add(key)

@@ -274,6 +274,49 @@ export class QueryEvaluator implements DocumentScorer {
     return this.clauseScore[clause] > 0 ? this.clauseBest[clause] : -1
   }
 
+  /**
+   * Into `scores` (one entry per alternative of clause `c`): the current document's `score` (as the
+   * exhaustive walk passed it to `onMatch`) had the clause matched it through that alternative instead of its
+   * best one: the best alternative's share swapped for the other's, under the same coordination factor (the
+   * proximity and title bonuses stay those of the best); `score` itself for the best, 0 for an alternative
+   * not in the document's searched fields. Cursors must be on the document: call it inside `onMatch` of
+   * {@link run} without `minimumScore`.
+   */
+  scoresThrough(c: number, score: number, scores: Float64Array): Float64Array {
+    scores.fill(0)
+    const best = this.clauseBest[c]
+    const bestScore = this.clauseScore[c]
+    if (bestScore <= 0) return scores
+    const docId = this.currentDoc
+    const alternatives = this.query.clauses[c].alternatives
+    const k1 = this.ranking.k1[(this.index.documents.languages[docId] >>> 2) & 3]
+    const factor = this.coordinationFactor()
+    for (let a = 0; a < alternatives.length; a++) {
+      if (a === best) {
+        scores[a] = score
+        continue
+      }
+      const alternative = alternatives[a]
+      const weightedFrequency = this.weightedFrequency(alternative, docId)
+      if (weightedFrequency <= 0) continue
+      const through =
+        (alternative.weight * alternative.idf * weightedFrequency * (k1 + 1)) / (k1 + weightedFrequency)
+      scores[a] = score - (bestScore - through) * factor
+    }
+    return scores
+  }
+
+  /** The coordination factor {@link scoreDocument} applied to the current document's score. */
+  private coordinationFactor(): number {
+    const coordination = this.ranking.coordination
+    const required = this.query.requiredClauses
+    let satisfiedCount = 0
+    for (const c of required) satisfiedCount += this.satisfied[c]
+    if (coordination === 0 || satisfiedCount === required.length) return 1
+    const share = satisfiedCount / required.length
+    return coordination === 1 ? share : share ** coordination
+  }
+
   /** True when a required clause has no alternative left and no optional clause can stand in for it. */
   private someRequiredClauseCannotMatch(): boolean {
     const clauses = this.query.clauses

@@ -197,6 +197,12 @@ describe('bad input gets typed errors and leaves the index exactly as it was', (
     }
     expect(index.search('باغ', { highlight: { length: 0 } })[0].highlights!.title.text).toBe('باغ')
     expect(() => index.facets('دریا', ['body'])).toThrow(InvalidOptionsError)
+    // null options are rejected alike by search, facets and suggest (undefined is the default).
+    expect(() => index.search('دریا', null as never)).toThrow(InvalidOptionsError)
+    expect(() => index.facets('دریا', ['title'], null as never)).toThrow(InvalidOptionsError)
+    expect(() => index.suggest('دریا', null as never)).toThrow(InvalidOptionsError)
+    expect(() => index.suggest('دریا', 'limit' as never)).toThrow(InvalidOptionsError)
+    expect(index.suggest('دری', undefined)).toEqual(index.suggest('دری'))
   })
 })
 

@@ -122,6 +122,24 @@ describe.skipIf(seeds === null)('features on the seed articles (3 Persian, 2 Ara
     expect(news.suggest('بلغ').map((s) => s.suggestion)).toEqual(['بلغ'])
   })
 
+  it('a matching document credits every completion it holds, not only its best', () => {
+    const one = new SearchIndex({ fields: ['body'], storeFields: ['body'], language: 'fa' })
+    one.add({ id: 'a', body: 'هیئت روسی به روسیه رفت' })
+    const suggestions = one.suggest('ر', { limit: 10 })
+    expect(suggestions.map((s) => s.suggestion).sort()).toEqual(['رفت', 'روسی', 'روسیه'].sort())
+    // The completions are the terms the prefix search matched, each credited with the document's score.
+    const [hit] = one.search('ر', { prefix: true })
+    expect(new Set(suggestions.map((s) => s.term))).toEqual(new Set(Object.keys(hit.match)))
+    for (const suggestion of suggestions) expect(suggestion.score).toBeCloseTo(hit.score, 10)
+    // Ranked by the summed scores of the documents holding each: رفت, second to روسیه in four documents,
+    // before رسید, the best of one.
+    const news = new SearchIndex({ fields: ['body'], storeFields: ['body'], language: 'fa' })
+    for (let k = 0; k < 4; k++) news.add({ id: `both-${k}`, body: 'روسیه روسیه روسیه رفت' })
+    news.add({ id: 'alone', body: 'رسید' })
+    for (let k = 0; k < 5; k++) news.add({ id: `other-${k}`, body: 'خبر امروز' })
+    expect(news.suggest('ر', { limit: 10 }).map((s) => s.suggestion)).toEqual(['روسیه', 'رفت', 'رسید'])
+  })
+
   it('fuzzy search tolerates a typo; by default only a word the index lacks falls back; fuzzy: false finds nothing', () => {
     expect(index.search('لاورف', { fuzzy: false })).toEqual([])
     const hits = index.search('لاورف', { fuzzy: true })
