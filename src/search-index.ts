@@ -105,8 +105,10 @@ export interface SearchIndexOptions {
    * of JSON data. Objects are stored as copies in their JSON form (a Date as a Date), so changing a
    * document after adding it does not change the index, and a loaded index returns what the saved one
    * did. What JSON would change is an `InvalidDocumentError`: a Map, Set, typed array or class instance
-   * (one without `toJSON`), and inside an array or object NaN, ±Infinity, functions and symbols. Highlighting needs the highlighted fields to be stored. `score`, `match` and `highlights` are
-   * reserved names.
+   * (one without `toJSON`), and inside an array or object NaN, ±Infinity, functions and symbols. The arrays
+   * and objects that hits, `getStoredFields` and `filter` receive are the index's own, frozen (copy one to
+   * change it: `[...hit.tags]`); a Date is a fresh copy each time. Highlighting needs the highlighted fields
+   * to be stored. `score`, `match` and `highlights` are reserved names.
    */
   storeFields?: string[]
   /** Field holding the document id (a string or finite number, unique in the index). Default `'id'`. */
@@ -1201,7 +1203,9 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
     const storeFields = this.options.storeFields
     for (let s = 0; s < storeFields.length; s++) {
       const value = documents.storedValues[s][docId]
-      if (value !== undefined) stored[storeFields[s]] = value
+      // Arrays and objects are frozen (DocumentTable); a Date cannot be, so each reader gets its own.
+      if (value !== undefined)
+        stored[storeFields[s]] = value instanceof Date ? new Date(value.getTime()) : value
     }
     stored.id = documents.externalIds[docId]
     return stored as StoredDocument<TDocument>

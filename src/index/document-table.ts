@@ -126,7 +126,7 @@ export class DocumentTable {
     }
     this.languages[docId] = language
     this.externalIds.push(externalId)
-    for (let s = 0; s < this.storedFieldCount; s++) this.storedValues[s].push(stored[s])
+    for (let s = 0; s < this.storedFieldCount; s++) this.storedValues[s].push(frozen(stored[s]))
     this.docIdsByExternalId.set(externalId, docId)
     this.count++
     this.liveCount++
@@ -199,6 +199,7 @@ export class DocumentTable {
       table.removed = columns.removed
     }
     table.externalIds = columns.externalIds
+    for (const column of columns.storedValues) for (const value of column) frozen(value)
     table.storedValues = columns.storedValues
     table.count = count
     const live = indexLiveDocuments(
@@ -286,4 +287,18 @@ function indexLiveDocuments(
     live++
   }
   return live
+}
+
+/**
+ * `value` with every array and object in it frozen (not a Date: its time cannot be frozen, and readers get a
+ * copy of it). Stored values are the index's own copies, handed out to hits, `getStoredFields` and filters
+ * as they are: frozen, a caller's change cannot reach the index (or its facets, sorting and saved bytes).
+ * An object already frozen is taken as frozen throughout (the index froze it).
+ */
+export function frozen<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || value instanceof Date || Object.isFrozen(value))
+    return value
+  Object.freeze(value)
+  for (const inner of Object.values(value)) frozen(inner)
+  return value
 }

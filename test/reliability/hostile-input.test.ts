@@ -207,6 +207,54 @@ describe('stored values and facets are not fooled by hostile values', () => {
     })
     expect(snapshot(SearchIndex.load(index.save()))).toEqual(before)
   })
+
+  it('hands out stored values that cannot change the index: arrays and objects frozen, a Date copied', () => {
+    const build = () => {
+      const index = new SearchIndex({ fields: ['body'], storeFields: ['tags', 'meta', 'date'] })
+      index.add({
+        id: 'a',
+        body: 'دریا',
+        tags: ['x'],
+        meta: { k: 1 },
+        date: new Date('2024-01-01T00:00:00Z'),
+      })
+      return index
+    }
+    const loaded = SearchIndex.load(build().save())
+    for (const index of [build(), loaded]) {
+      const before = snapshot(index)
+      const facetsBefore = index.facets('دریا', ['tags'])
+      const saved = index.save()
+      const stored = index.getStoredFields('a') as unknown as {
+        tags: string[]
+        meta: { k: number }
+        date: Date
+      }
+      const hit = index.search('دریا')[0] as unknown as { tags: string[]; meta: { k: number }; date: Date }
+      // Strict-mode code that tries gets a TypeError; the index is as it was.
+      expect(() => stored.tags.push('MUT')).toThrow(TypeError)
+      expect(() => {
+        hit.meta.k = 99
+      }).toThrow(TypeError)
+      index.search('دریا', {
+        filter: (candidate) => {
+          expect(() => (candidate as unknown as { tags: string[] }).tags.pop()).toThrow(TypeError)
+          return true
+        },
+      })
+      stored.date.setFullYear(1999)
+      hit.date.setFullYear(1998)
+      expect(snapshot(index)).toEqual(before)
+      expect(index.facets('دریا', ['tags'])).toEqual(facetsBefore)
+      expect(index.save()).toEqual(saved)
+      expect(index.getStoredFields('a')).toEqual({
+        id: 'a',
+        tags: ['x'],
+        meta: { k: 1 },
+        date: new Date('2024-01-01T00:00:00Z'),
+      })
+    }
+  })
 })
 
 describe('batches are all or none', () => {
