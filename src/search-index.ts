@@ -655,10 +655,7 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
   search(query: string, options: SearchOptions<TDocument> = {}): SearchHit<TDocument>[] {
     const plan = this.plan(query, options)
     const offset = nonNegativeInteger(options.offset, 0, 'offset')
-    const limit = options.limit === undefined ? DEFAULT_LIMIT : options.limit
-    if (typeof limit !== 'number' || Number.isNaN(limit) || limit < 0) {
-      throw new InvalidOptionsError('limit must be a non-negative number')
-    }
+    const limit = limitOption(options.limit, DEFAULT_LIMIT)
     const sort = this.resolveSort(options.sort)
     const highlight = this.resolveHighlight(options.highlight, plan.fieldBoosts)
     if (plan.query === null || limit === 0) return []
@@ -752,7 +749,7 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
   suggest(text: string, options: SearchOptions<TDocument> = {}): Suggestion[] {
     if (options === null || typeof options !== 'object')
       throw new InvalidOptionsError('search options must be an object')
-    const limit = options.limit === undefined ? 5 : options.limit
+    const limit = limitOption(options.limit, 5)
     const plan = this.plan(text, { combineWith: 'and', ...options, prefix: true })
     if (plan.query === null || plan.query.prefixContext === null || !(limit > 0)) return []
     const query = plan.query
@@ -1469,6 +1466,15 @@ function serializeOptions(options: ResolvedOptions): Record<string, unknown> {
     maxFieldLength: options.maxFieldLength,
     autoCompact: options.autoCompact,
   }
+}
+
+/** The `limit` option (`fallback` when absent); throws InvalidOptionsError unless it is a number ≥ 0. */
+function limitOption(limit: unknown, fallback: number): number {
+  if (limit === undefined) return fallback
+  if (typeof limit !== 'number' || Number.isNaN(limit) || limit < 0) {
+    throw new InvalidOptionsError(`limit must be a non-negative number, got ${describe(limit)}`)
+  }
+  return limit
 }
 
 /**

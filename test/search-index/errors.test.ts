@@ -203,6 +203,12 @@ describe('bad input gets typed errors and leaves the index exactly as it was', (
     expect(() => index.suggest('دریا', null as never)).toThrow(InvalidOptionsError)
     expect(() => index.suggest('دریا', 'limit' as never)).toThrow(InvalidOptionsError)
     expect(index.suggest('دری', undefined)).toEqual(index.suggest('دری'))
+    // limit as search reads it: a number ≥ 0 (0 gives nothing), anything else an InvalidOptionsError.
+    for (const limit of [Number.NaN, -1, '3'])
+      expect(() => index.suggest('دری', { limit: limit as never })).toThrow(
+        /limit must be a non-negative number/,
+      )
+    expect(index.suggest('دری', { limit: 0 })).toEqual([])
   })
 })
 
