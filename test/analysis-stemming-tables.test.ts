@@ -79,7 +79,7 @@ describe('Arabic final hamza and attached pronouns', () => {
 describe('Arabic proclitics and the verb ending وا at query time', () => {
   const readings = (word: string, index: readonly string[]) => readingsOf(word, index, 'ar')
   it('adds the stem without a leading ل، ب، ف or ك when the index has it', () => {
-    expect(readings('لجبران', ['جبر'])).toEqual([stemArabic('لجبران'), 'جبر'])
+    expect(readings('لجبران', ['جبران'])).toEqual([stemArabic('لجبران'), 'جبران'])
     expect(readings('بمصر', ['مصر'])).toEqual(['بمصر', 'مصر'])
     expect(readings('لكندا', ['کندا'])).toEqual(['لکندا', 'کندا'])
   })
@@ -88,7 +88,7 @@ describe('Arabic proclitics and the verb ending وا at query time', () => {
       ['کتاب', 40],
       ['تاب', 3],
       ['لجبر', 0],
-      ['جبر', 5],
+      ['جبران', 5],
     ])
     const readingsCounted = (word: string) =>
       analyzeQuery(word, {
@@ -97,7 +97,7 @@ describe('Arabic proclitics and the verb ending وا at query time', () => {
         documentFrequency: (t) => counts.get(t) ?? 0,
       })[0]!.alternatives.map((a) => a.join(' '))
     expect(readingsCounted('كتاب')).toEqual(['کتاب'])
-    expect(readingsCounted('لجبران')).toEqual([stemArabic('لجبران'), 'جبر'])
+    expect(readingsCounted('لجبران')).toEqual([stemArabic('لجبران'), 'جبران'])
     // Without the counts the reading is only checked against the index.
     expect(readings('كتاب', ['کتاب', 'تاب'])).toEqual(['کتاب', 'تاب'])
   })
