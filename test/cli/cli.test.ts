@@ -217,6 +217,14 @@ describe('kavosh search', () => {
     expect((await run(['search', 'news.kavosh', 'غزه', '--sort', 'url'], { cwd: cwd() })).code).toBe(1)
     expect((await run(['search', 'news.kavosh', 'هیچ‌چیز'], { cwd: cwd() })).code).toBe(0)
   })
+  it('names --filter and the stored fields when a filter field is not stored', async () => {
+    await buildIndex()
+    const result = await run(['search', 'news.kavosh', 'غزه', '--filter', 'nope=1'], { cwd: cwd() })
+    expect(result.code).toBe(1)
+    expect(result.stderr).toBe(
+      'kavosh: --filter: "nope" is not a stored field of news.kavosh; stored fields: title, text, source, date, lang\n',
+    )
+  })
   it('exits 2 for a missing index, 3 for a corrupt one', async () => {
     await buildIndex()
     expect((await run(['search', 'nope.kavosh', 'غزه'], { cwd: cwd() })).code).toBe(2)
