@@ -11,8 +11,8 @@ export const ExitCode = {
   Usage: 1,
   /**
    * Bad input or partial failure: an input file is missing or unreadable, a record is invalid (with
-   * `--strict` nothing is written; without it the index is written and the bad records are listed), or
-   * no document was found.
+   * `--strict` nothing is written; without it the index is written and the bad records are listed), no
+   * document was found, or (with `--strict`) a field named in the options is in no document.
    */
   BadInput: 2,
   /** The index file is not a kavosh index, or it is truncated or corrupted. */
@@ -34,7 +34,8 @@ export const EXIT_CODES_HELP = `Exit codes:
   0    ok (a search with no hits is ok too)
   1    usage error: bad command, option or argument
   2    bad input or partial failure: missing/unreadable input, invalid records
-       (listed with file and line; skipped, or nothing written with --strict), no documents
+       (listed with file and line; skipped, or nothing written with --strict), no documents,
+       with --strict a named field in no document
   3    the index file is corrupt, truncated or not a kavosh index
   4    the index file was written by an incompatible kavosh version (rebuild it)
   5    the output file could not be written

@@ -78,7 +78,7 @@ ${EXIT_CODES_HELP}`,
     .command('index')
     .summary('build an index file from JSONL, JSON arrays or folders of .txt/.md files')
     .description(
-      `Build an index file from documents. Inputs are JSON Lines files (.jsonl, .ndjson), JSON files holding an array of objects (or one object), folders (walked for .txt/.md files: one document per file, id = path relative to the folder, a Markdown file's first "# heading" is its title) and "-" for stdin (JSON Lines or a JSON array). Bad records are listed with file and line and skipped (exit code 2), or stop the run with --strict (nothing written).`,
+      `Build an index file from documents. Inputs are JSON Lines files (.jsonl, .ndjson), JSON files holding an array of objects (or one object), folders (walked for .txt/.md files: one document per file, id = path relative to the folder, a Markdown file's first "# heading" is its title) and "-" for stdin (JSON Lines or a JSON array). Bad records are listed with file and line and skipped (exit code 2), or stop the run with --strict (nothing written). A field named in --fields, --store or --lang-field that no document has is a warning, or with --strict an error (exit code 2, nothing written).`,
     )
     .argument('[inputs...]', 'files, folders, or - for stdin (default: stdin)')
     .requiredOption('-o, --output <file>', 'index file to write (replaced atomically)')
@@ -105,7 +105,10 @@ ${EXIT_CODES_HELP}`,
     )
     .option('--no-stem', 'turn off light stemming')
     .option('--no-stop-words', 'keep stop words')
-    .option('--strict', 'stop at the first bad record and write nothing (exit code 2)')
+    .option(
+      '--strict',
+      'stop at the first bad record, or fail when a named field is in no document; write nothing (exit code 2)',
+    )
     .option(
       '--max-errors <n>',
       'most bad records listed one by one (all are counted)',
@@ -113,16 +116,22 @@ ${EXIT_CODES_HELP}`,
       100,
     )
     .option('--no-progress', 'no progress bar or progress lines')
-    .option('-q, --quiet', 'only print bad records and errors')
+    .option('-q, --quiet', 'only print bad records, warnings and errors')
     .addHelpText(
       'after',
       '\nExamples:\n  kavosh index news.jsonl -o news.kavosh --fields title,text --store title,url,date,source,lang\n  kavosh index notes/ -o notes.kavosh\n  cat docs.jsonl | kavosh index - -o docs.kavosh --strict',
     )
-    .action(async (inputs: string[], options) => {
+    .action(async (inputs: string[], options, command: Command) => {
       setExitCode(
         await indexCommand(
           inputs,
-          { ...options, strict: options.strict === true, quiet: options.quiet === true },
+          {
+            ...options,
+            fieldsGiven: command.getOptionValueSource('fields') === 'cli',
+            langFieldGiven: command.getOptionValueSource('langField') === 'cli',
+            strict: options.strict === true,
+            quiet: options.quiet === true,
+          },
           io,
         ),
       )

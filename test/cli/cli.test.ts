@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { jsonl, run, SAMPLE_DOCS, tempFolder } from './helpers'
 
@@ -77,6 +77,70 @@ describe('kavosh index', () => {
     // No inputs and a terminal on stdin: say what to do instead of waiting for typed JSON.
     expect((await run(['index', '-o', 'x'], { cwd: cwd(), tty: true })).code).toBe(1)
   })
+  it('warns when a field named in --fields or --store is in no document, and still writes the index', async () => {
+    const result = await run(
+      [
+        'index',
+        'news.jsonl',
+        '-o',
+        'typo.kavosh',
+        '--fields',
+        'titel,txt',
+        '--store',
+        'title,url',
+        '--quiet',
+      ],
+      { cwd: cwd() },
+    )
+    expect(result.code, result.stderr).toBe(0)
+    expect(result.stderr).toBe(
+      [
+        'warning: no document has the field "titel" (--fields)',
+        'warning: no document has the field "txt" (--fields)',
+        'warning: no document has the field "url" (--store)',
+        'warning: none of the indexed fields (titel, txt) is in any document: the index holds no searchable text (choose the fields with --fields)',
+        'note: the documents have the fields: id, lang, source, date, title, text',
+        '',
+      ].join('\n'),
+    )
+    expect(JSON.parse((await run(['stats', 'typo.kavosh', '--json'], { cwd: cwd() })).stdout).terms).toBe(0)
+  })
+  it('with --strict exits 2 and writes nothing when a named field is in no document', async () => {
+    const result = await run(
+      ['index', 'news.jsonl', '-o', 'typo.kavosh', '--fields', 'title,txt', '--strict'],
+      {
+        cwd: cwd(),
+      },
+    )
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('warning: no document has the field "txt" (--fields)')
+    expect(result.stderr).toMatch(/--strict.*nothing was written/)
+    expect(() => readFileSync(temp.file('typo.kavosh'))).toThrow()
+  })
+  it('warns when no document has any of the default fields', async () => {
+    writeFileSync(temp.file('body.jsonl'), jsonl([{ id: 'a', body: 'کتاب' }]))
+    const result = await run(['index', 'body.jsonl', '-o', 'b.kavosh'], { cwd: cwd() })
+    expect(result.code).toBe(0)
+    expect(result.stderr).toMatch(/warning: none of the indexed fields \(title, text\) is in any document/)
+    expect(result.stderr).toMatch(/note: the documents have the fields: id, body\n/)
+  })
+  it('does not warn about a field some documents lack, or a default field none has', async () => {
+    const [first, ...rest] = SAMPLE_DOCS
+    const { title: _, ...untitled } = first
+    writeFileSync(temp.file('some.jsonl'), jsonl([untitled, ...rest]))
+    const some = await run(
+      ['index', 'some.jsonl', '-o', 's.kavosh', '--fields', 'title,text', '--store', 'title', '--strict'],
+      { cwd: cwd() },
+    )
+    expect(some.code, some.stderr).toBe(0)
+    expect(some.stderr).not.toMatch(/warning/)
+    // .txt files have no title: the default fields still index their text, without a warning.
+    mkdirSync(temp.file('notes'))
+    writeFileSync(temp.file('notes/a.txt'), 'کتابخانه‌های تهران')
+    const notes = await run(['index', 'notes', '-o', 'n.kavosh', '--strict'], { cwd: cwd() })
+    expect(notes.code, notes.stderr).toBe(0)
+    expect(notes.stderr).not.toMatch(/warning/)
+  })
   it('exits 5 when the output cannot be written', async () => {
     const result = await run(['index', 'news.jsonl', '-o', 'no/such/folder/x.kavosh'], { cwd: cwd() })
     expect(result.code).toBe(5)
@@ -152,6 +216,14 @@ describe('kavosh search', () => {
     expect((await run(['search', 'news.kavosh', 'غزه', '--filter', 'nonsense'], { cwd: cwd() })).code).toBe(1)
     expect((await run(['search', 'news.kavosh', 'غزه', '--sort', 'url'], { cwd: cwd() })).code).toBe(1)
     expect((await run(['search', 'news.kavosh', 'هیچ‌چیز'], { cwd: cwd() })).code).toBe(0)
+  })
+  it('names --filter and the stored fields when a filter field is not stored', async () => {
+    await buildIndex()
+    const result = await run(['search', 'news.kavosh', 'غزه', '--filter', 'nope=1'], { cwd: cwd() })
+    expect(result.code).toBe(1)
+    expect(result.stderr).toBe(
+      'kavosh: --filter: "nope" is not a stored field of news.kavosh; stored fields: title, text, source, date, lang\n',
+    )
   })
   it('exits 2 for a missing index, 3 for a corrupt one', async () => {
     await buildIndex()

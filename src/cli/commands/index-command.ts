@@ -18,12 +18,16 @@ export interface IndexCommandOptions {
   output: string
   /** Fields to index. */
   fields: string[]
+  /** Whether `fields` was given (`--fields`) rather than the default. */
+  fieldsGiven?: boolean
   /** Fields to store; default: the indexed fields and the language field. */
   store: string[] | undefined
   id: string
   lang: Language
   /** Field holding each document's language, or false. */
   langField: string | false
+  /** Whether `langField` was given (`--lang-field`) rather than the default. */
+  langFieldGiven?: boolean
   boost: Record<string, number>
   stem: boolean
   stopWords: boolean
@@ -76,6 +80,7 @@ export async function indexCommand(
   const progress = createProgress(io.stderr, { quiet: options.quiet || !options.progress })
   // Bad records are printed even with --quiet (the quiet reporter still logs): never dropped silently.
   const report = (line: string) => progress.log(line)
+  const fieldCheck = new FieldPresence(namedFields(options, langField), options.fields)
   let docs = 0
   let errors = 0
   let lastTick = performance.now()
@@ -95,6 +100,7 @@ export async function indexCommand(
         try {
           index.add(record.document)
           docs++
+          fieldCheck.see(record.document)
         } catch (error) {
           if (!(error instanceof KavoshError)) throw error
           const message =
@@ -136,6 +142,18 @@ export async function indexCommand(
         : 'no documents found in the input; nothing was written',
     )
   }
+  const absent = fieldCheck.warnings()
+  // Printed even with --quiet, like bad records: a field in no document is most likely a typo.
+  if (absent.length > 0) {
+    for (const line of absent) io.stderr.write(`warning: ${line}\n`)
+    io.stderr.write(`note: ${fieldCheck.presentFields()}\n`)
+  }
+  if (options.strict && absent.length > 0) {
+    throw new CliError(
+      ExitCode.BadInput,
+      'a field named in the options is in no document (--strict); nothing was written',
+    )
+  }
   const bytes = index.save()
   await writeFileAtomically(options.output, bytes, io.cwd)
   if (!options.quiet) {
@@ -158,4 +176,76 @@ export async function indexCommand(
     return ExitCode.BadInput
   }
   return ExitCode.Ok
+}
+
+/** Most field names listed in a warning about a field no document has. */
+const LISTED_FIELDS = 20
+
+/**
+ * The fields the user named, with the option that named them: `--fields` (only when given: the default
+ * `title,text` is checked as a whole by {@link FieldPresence}), `--store` and `--lang-field` when given.
+ */
+function namedFields(
+  options: IndexCommandOptions,
+  langField: string | undefined,
+): { field: string; option: string }[] {
+  const named: { field: string; option: string }[] = []
+  if (options.fieldsGiven === true)
+    for (const field of options.fields) named.push({ field, option: '--fields' })
+  for (const field of options.store ?? []) named.push({ field, option: '--store' })
+  if (options.langFieldGiven === true && langField !== undefined)
+    named.push({ field: langField, option: '--lang-field' })
+  return named
+}
+
+/**
+ * Notes which named fields the indexed documents hold (a value other than undefined or null), and, until
+ * every one is found, the fields they do hold, for the warning. A field absent from some documents only
+ * is fine; one absent from all of them is reported.
+ */
+class FieldPresence {
+  private readonly unseen: Set<string>
+  private readonly indexedUnseen: Set<string>
+  private readonly present = new Set<string>()
+
+  constructor(
+    private readonly named: readonly { field: string; option: string }[],
+    private readonly indexed: readonly string[],
+  ) {
+    this.unseen = new Set(named.map(({ field }) => field))
+    this.indexedUnseen = new Set(indexed)
+  }
+
+  see(document: Record<string, unknown>): void {
+    if (this.unseen.size === 0 && this.indexedUnseen.size === 0) return
+    for (const [field, value] of Object.entries(document)) {
+      if (value === undefined || value === null) continue
+      this.present.add(field)
+      this.unseen.delete(field)
+      this.indexedUnseen.delete(field)
+    }
+  }
+
+  /** One line per named field no document holds, and one when no indexed field is in any document. */
+  warnings(): string[] {
+    const lines = this.named
+      .filter(
+        ({ field }, i) => this.unseen.has(field) && this.named.findIndex((n) => n.field === field) === i,
+      )
+      .map(({ field, option }) => `no document has the field ${JSON.stringify(field)} (${option})`)
+    if (this.indexedUnseen.size === this.indexed.length) {
+      lines.push(
+        `none of the indexed fields (${this.indexed.join(', ')}) is in any document: the index holds no searchable text (choose the fields with --fields)`,
+      )
+    }
+    return lines
+  }
+
+  /** The fields the documents hold, for the note after the warnings. */
+  presentFields(): string {
+    const have = [...this.present]
+    if (have.length === 0) return 'the documents have no fields with values'
+    const more = have.length > LISTED_FIELDS ? `, … (${have.length - LISTED_FIELDS} more)` : ''
+    return `the documents have the fields: ${have.slice(0, LISTED_FIELDS).join(', ')}${more}`
+  }
 }

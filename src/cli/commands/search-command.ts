@@ -8,7 +8,7 @@
 import { InvalidOptionsError } from '../../errors'
 import type { Highlight, SearchHit, SearchIndex, SearchOptions, SortOrder } from '../../search-index'
 import { CliError, ExitCode, type ExitCodeValue } from '../exit-codes'
-import { loadSearchIndex, readIndexBytes } from '../index-file'
+import { describeIndex, loadSearchIndex, readIndexBytes } from '../index-file'
 import { type CliIo, terminalWidth, useColor } from '../io'
 import { formatCount } from '../progress'
 import {
@@ -53,7 +53,8 @@ export async function searchCommand(
   options: SearchCommandOptions,
   io: CliIo,
 ): Promise<ExitCodeValue> {
-  const index = loadSearchIndex(await readIndexBytes(indexFile, io.cwd), indexFile)
+  const bytes = await readIndexBytes(indexFile, io.cwd)
+  const index = loadSearchIndex(bytes, indexFile)
   const filter = parseFilters(options.filter)
   const searchOptions: SearchOptions = {
     limit: options.limit,
@@ -68,9 +69,9 @@ export async function searchCommand(
   }
   let hits: SearchHit[]
   const started = performance.now()
+  // search() would just find nothing for a filter on a field that is not stored: say so instead.
+  if (filter !== null) checkFilterFields(index, filter.fields, bytes, indexFile)
   try {
-    // facets() names a filter field that is not stored; search() would just find nothing.
-    if (filter !== null) index.facets('', filter.fields)
     hits = index.search(query, searchOptions)
   } catch (error) {
     if (error instanceof InvalidOptionsError) throw new CliError(ExitCode.Usage, error.message)
@@ -89,6 +90,26 @@ export async function searchCommand(
   }
   io.stdout.write(formatHits(hits, query, tookMs, index, style, terminalWidth(io.stdout)))
   return ExitCode.Ok
+}
+
+/**
+ * Throws a usage error naming the first `--filter` field that `index` does not store, with the fields it
+ * does store (read from the file's settings only on this error path).
+ */
+function checkFilterFields(index: SearchIndex, fields: readonly string[], bytes: Uint8Array, file: string) {
+  for (const field of fields) {
+    try {
+      index.facets('', [field]) // an empty query: only checks that the field is stored
+    } catch (error) {
+      if (!(error instanceof InvalidOptionsError)) throw error
+      const stored = describeIndex(bytes, file).settings.storeFields
+      const list = Array.isArray(stored) && stored.length > 0 ? stored.join(', ') : '(none)'
+      throw new CliError(
+        ExitCode.Usage,
+        `--filter: ${JSON.stringify(field)} is not a stored field of ${file}; stored fields: ${list}`,
+      )
+    }
+  }
 }
 
 /**
