@@ -150,6 +150,8 @@ describe('every spelling of a word finds every other spelling', () => {
       ['fa', 'زلزله ۵ ریشتری', 'ریش سفید', 'ریشتر', 'ریش'], // Richter, not a beard + تر
       ['fa', 'والتر اسمیت', 'نهنگ وال', 'والتر', 'وال'], // Walter, not a whale + تر
       ['fa', 'سفر مسعود پزشکیان', 'پزشک معالج', 'پزشکیان', 'پزشک'], // a surname in یان, not doctors
+      ['fa', 'سخنان ابراهیم رئیسی', 'رئیس مجلس گفت', 'رئیسی', 'رئیس'], // a surname, not "head"
+      ['fa', 'عبدالناصر همتی', 'با همت مردم', 'همتی', 'همت'], // a surname, not "effort"
       ['fa', 'سپاهان اصفهان برد', 'فرمانده سپاه', 'سپاهان', 'سپاه'], // the club, not the corps
       ['fa', 'پرواز به امارات', 'آمار بیکاری', 'امارات', 'آمار'], // the Emirates, not statistics
       ['fa', 'انبار مهمات', 'خبر مهم', 'مهمات', 'مهم'], // ammunition, not "important"
