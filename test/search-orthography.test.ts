@@ -165,6 +165,9 @@ describe('every spelling of a word finds every other spelling', () => {
       ['ar', 'كلية الطب', 'الكل يعرف', 'كلية', null], // the college, not "all"
       ['ar', 'انتهاء المهلة', 'وانته الأمر', 'انتهاء', null], // the end, not أنت
       ['ar', 'إنهاء الأزمة', 'وانه قال', 'إنهاء', null], // ending, not أنه
+      ['ar', 'صلاة الجمعة', 'الجمعية الخيرية', 'الجمعة', 'الجمعية'], // Friday, not the association
+      ['ar', 'الملك سلمان', 'السلم الأهلي', 'سلمان', 'السلم'], // King Salman, not peace
+      ['ar', 'أمير الرياض', 'الرياضة السعودية', 'الرياض', 'الرياضة'], // Riyadh, not sport
     ]
     for (const [language, word, other, query, otherQuery] of cases) {
       const index = new SearchIndex({ fields: ['body'], language })

@@ -82,8 +82,8 @@
  * (dictionaries/fa-stem-exceptions.txt): names and loanwords in تر (اینتر, رویتر, ریشتر; version 18: این,
  * روی, ریش), surnames in یان (پزشکیان, رضاییان; version 18: پزشک, رضا), names and nouns in ان or ات
  * (سپاهان, عمران, امارات, مهمات; version 18: سپاه, عمر, امار, مهم), and indexes the Arabic علي (the name Ali)
- * as علی: version 18 took it for the stop word على; 37 Arabic words stay whole (سلمان, شعبان, رياضة, رياضي;
- * version 18: سلم, شعب, رياض).
+ * as علی: version 18 took it for the stop word على; 45 Arabic words stay whole (سلمان, شعبان, رياضة, الجمعة, الدوري;
+ * version 18: سلم, شعب, رياض, جمع, دور).
  */
 
 import { CorruptIndexError, IncompatibleIndexError, KavoshError } from '../errors'
