@@ -4,7 +4,7 @@
  * letters, NBSP, diacritics) are found by the spellings readers type.
  */
 import { describe, expect, it } from 'vitest'
-import { SearchIndex } from '../src/index'
+import { analyzeQuery, SearchIndex } from '../src/index'
 import { loadSeeds } from './search-index/helpers'
 
 const ids = (index: SearchIndex, query: string) =>
@@ -276,5 +276,22 @@ describe('quoted phrases in an index of both languages', () => {
     expect(ids(index, '"المدارس الحكومية"')).toEqual(['ar'])
     expect(ids(index, '"مدارس"')).toEqual(['ar', 'fa'])
     expect(ids(index, 'مدارس -"المدارس الحكومية"')).toEqual(['fa'])
+  })
+})
+
+describe('stop words in an index of both languages', () => {
+  it("a query's stop words, in the language its letters say, match no text of the other language", () => {
+    const index = new SearchIndex({ fields: ['body'] })
+    index.addAll([
+      { id: 'ar', body: 'الهجوم على السفارة في المدينة' },
+      // Persian text that holds علی (the name) and فی: an Arabic query's على and في must not reach it.
+      { id: 'fa', body: 'علی گفت که فی‌المثل سفارت بسته شد' },
+    ])
+    expect(analyzeQuery('الهجوم على السفارة في المدينة', { indexLanguages: ['fa', 'ar'] })).toHaveLength(3)
+    const hits = index.search('الهجوم على السفارة')
+    expect(hits[0]!.id).toBe('ar')
+    for (const hit of hits) expect(Object.keys(hit.match)).not.toContain('علی')
+    // The name, typed with ی (no ى), is no stop word in either language.
+    expect(ids(index, 'علی')).toEqual(['fa'])
   })
 })

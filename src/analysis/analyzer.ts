@@ -922,6 +922,8 @@ function analyzeQueryWith(text: string, options: AnalyzeQueryOptions, words: Wor
     language === 'fa' || language === 'ar'
       ? [language]
       : allowed(hasPersianLetter(text) ? ['fa'] : ['fa', 'ar'])
+  const detected = candidates.length > 1 ? detectLanguage(text) : null
+  const stopIn = detected === null ? -1 : candidates.indexOf(detected)
   const buffer = tokenizeInto(text, words)
   const persian = candidates.includes('fa')
   joinDetachedAffixes(text, buffer, () => persian, null)
@@ -948,7 +950,9 @@ function analyzeQueryWith(text: string, options: AnalyzeQueryOptions, words: Wor
       if (term !== null && !alternatives.some((a) => a[0] === term)) alternatives.push([term])
     }
     const persianWord = persian && word.script === WORD_ARABIC
-    if (alternatives.length === 0) {
+    // A stop word of the language the query's words say it is (detectLanguage) is one in every reading: في,
+    // على, مع of an Arabic query are no Persian content words (they matched Persian texts through فی, علی).
+    if (alternatives.length === 0 || (stopIn >= 0 && ownTerms[stopIn] === null)) {
       kept.push({ word, position, persian: persianWord, stop: true })
       continue
     }
