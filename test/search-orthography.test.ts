@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest'
 import { analyzeQuery, SearchIndex } from '../src/index'
 import { loadSeeds } from './search-index/helpers'
 
-const ids = (index: SearchIndex, query: string) =>
+const ids = (index: SearchIndex, query: string, options: { prefix?: boolean } = {}) =>
   index
-    .search(query, { limit: Number.POSITIVE_INFINITY })
+    .search(query, { limit: Number.POSITIVE_INFINITY, ...options })
     .map((hit) => hit.id)
     .sort()
 
@@ -293,5 +293,26 @@ describe('stop words in an index of both languages', () => {
     for (const hit of hits) expect(Object.keys(hit.match)).not.toContain('علی')
     // The name, typed with ی (no ى), is no stop word in either language.
     expect(ids(index, 'علی')).toEqual(['fa'])
+  })
+})
+
+describe('as-you-type completes what was typed', () => {
+  it('a typed word whose stem loses its ending completes the word, not the stem', () => {
+    const index = new SearchIndex({ fields: ['body'], storeFields: ['body'] })
+    index.addAll([
+      { id: 'scarf', body: 'روسری زنان' },
+      { id: 'russia', body: 'روسیه و آمریکا' },
+      { id: 'heads', body: 'روسای جمهور' },
+      { id: 'russian', body: 'هیئت روسی' },
+      { id: 'library', body: 'کتابخانه ملی' },
+      { id: 'a-book', body: 'کتابی خواندم' },
+    ])
+    // روسی stems to روس: before, its completions were روس's (روسری, روسای); now روسیه and روسی itself.
+    expect(ids(index, 'روسی', { prefix: true }).sort()).toEqual(['russia', 'russian'])
+    expect(index.suggest('روسی').map((s) => s.suggestion)).toEqual(['روسی', 'روسیه'])
+    expect(ids(index, 'کتابی', { prefix: true })).toEqual(['a-book'])
+    // Typed up to the stem, every completion of it.
+    expect(ids(index, 'روس', { prefix: true }).sort()).toEqual(['heads', 'russia', 'russian', 'scarf'])
+    expect(ids(index, 'کتاب', { prefix: true }).sort()).toEqual(['a-book', 'library'])
   })
 })

@@ -348,7 +348,13 @@ class QueryBuilder {
           return expansion.termId
         },
       )
-    for (const term of prefixTerms) expand(term, options.ranking.prefixWeight)
+    // A stem that begins the typed word lost an ending the reader typed (روسی → روس, کتابی → کتاب): what
+    // completes is the word as typed (روسیه), not the stem (روسری, روسای, کتابخانه). The stem itself still
+    // matches, as the clause's own term.
+    const completed = prefixTerms.map((term) =>
+      typed !== null && typed.length > term.length && typed.startsWith(term) ? typed : term,
+    )
+    for (const term of new Set(completed)) expand(term, options.ranking.prefixWeight)
     // After the first word of a compound that documents index as one word (پیش بینی, عبدالعزیز), the fragment
     // also completes the compound (پیش بی → پیشبین…, عبد الع → عبدالعزیز), at the weight of a typed word: the
     // first word is typed whole and pins the compound, where the fragment alone completes any word (بی →
