@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { analyze, SearchIndex } from '../src/index'
+import { analyzeQuery, SearchIndex } from '../src/index'
 
 interface Article {
   id: string
@@ -88,12 +88,19 @@ console.log(`indexed ${index.size} articles (${mb.toFixed(1)} MB) in ${ms.toFixe
 const bytes = index.save()
 console.log(`saved index: ${(bytes.length / 1e6).toFixed(2)} MB\n`)
 
+/** The query's words as the index searches them: each word's readings (stems in each language), | apart. */
+const readings = (query: string) =>
+  analyzeQuery(query, { indexLanguages: ['fa', 'ar'] })
+    .filter((clause) => !clause.optional)
+    .map((clause) => clause.alternatives.map((terms) => terms.join(' ')).join('|'))
+    .join(' + ')
+
 const show = (label: string, query: string, options: Parameters<typeof index.search>[1] = {}) => {
   const t = performance.now()
   const hits = index.search(query, { limit: 3, highlight: { fields: ['text'], length: 120 }, ...options })
   const took = performance.now() - t
   console.log(
-    `── ${label}: «${query}»  → analysed as ${JSON.stringify(analyze(query).map((x) => x.term))}, ${hits.length} hits, ${took.toFixed(2)} ms`,
+    `── ${label}: «${query}»  → searched as ${readings(query)}, ${hits.length} hits, ${took.toFixed(2)} ms`,
   )
   for (const hit of hits) {
     const h = hit.highlights?.text
@@ -106,7 +113,8 @@ const show = (label: string, query: string, options: Parameters<typeof index.sea
         snippet = snippet.slice(0, s) + mark(snippet.slice(s, e)) + snippet.slice(e)
       }
     }
-    console.log(`  ${hit.score.toFixed(2)}  ${hit.id}  ${hit.title ?? ''}`)
+    const title = hit.title || `${String(hit.text ?? '').slice(0, 60)}…`
+    console.log(`  ${hit.score.toFixed(2)}  ${hit.id}  ${title}`)
     console.log(`        …${snippet.replace(/\s+/g, ' ')}…`)
   }
   console.log()
@@ -121,9 +129,9 @@ show('phrase', '"نوار غزه"')
 show('as-you-type prefix', 'روسی', { prefix: true })
 show('typo tolerance', 'اسرائیبل', { fuzzy: true })
 console.log(
-  'suggest «آتش»:',
+  'suggest «آتش» (Persian articles):',
   index
-    .suggest('آتش', { limit: 5 })
+    .suggest('آتش', { limit: 5, filter: (hit) => hit.lang === 'fa' })
     .map((s) => s.suggestion)
     .join(' · '),
 )

@@ -102,7 +102,8 @@ export interface SearchIndexOptions {
   /**
    * Fields whose values are kept and returned with every hit (and offered to `filter`, `facets`,
    * `sort`). Default `[]`. Values may be strings, numbers, booleans, null, Dates, or arrays/plain objects
-   * of JSON data. Objects are stored as copies in their JSON form (a Date as a Date), so changing a
+   * of JSON data. Objects are stored as copies in their JSON form (a field that is a Date as a Date; a Date
+   * inside an array or object as its ISO text), so changing a
    * document after adding it does not change the index, and a loaded index returns what the saved one
    * did. What JSON would change is an `InvalidDocumentError`: a Map, Set, typed array or class instance
    * (one without `toJSON`), and inside an array or object NaN, ±Infinity, functions and symbols. The arrays
