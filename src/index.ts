@@ -36,6 +36,7 @@ export type {
   SearchOptions,
   SortOrder,
   StoredDocument,
+  StoredValue,
   Suggestion,
   TransferableIndex,
 } from './search-index'

@@ -238,8 +238,24 @@ export interface SearchOptions<TDocument = AnyDocument> {
 // biome-ignore lint/suspicious/noExplicitAny: the untyped default must accept every document shape.
 export type AnyDocument = Record<string, any>
 
-/** The stored fields of a document, with its id. */
-export type StoredDocument<TDocument = AnyDocument> = { id: DocumentId } & Partial<TDocument>
+/**
+ * A stored value as the index hands it out: arrays and objects frozen (read-only all the way down), a Date a
+ * fresh copy (see `storeFields`).
+ */
+export type StoredValue<T> = 0 extends 1 & T
+  ? T // any stays any
+  : T extends Date
+    ? T
+    : T extends readonly (infer U)[]
+      ? readonly StoredValue<U>[]
+      : T extends object
+        ? { readonly [K in keyof T]: StoredValue<T[K]> }
+        : T
+
+/** The stored fields of a document, with its id (arrays and objects read-only: see {@link StoredValue}). */
+export type StoredDocument<TDocument = AnyDocument> = { id: DocumentId } & {
+  [K in keyof TDocument]?: StoredValue<TDocument[K]>
+}
 
 /** One search result. */
 export type SearchHit<TDocument = AnyDocument> = StoredDocument<TDocument> & {

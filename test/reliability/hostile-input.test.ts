@@ -6,7 +6,7 @@
  */
 
 import fc from 'fast-check'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, expectTypeOf, it } from 'vitest'
 import {
   AbortError,
   DEFAULT_MAX_FIELD_LENGTH,
@@ -206,6 +206,28 @@ describe('stored values and facets are not fooled by hostile values', () => {
       date: new Date('2024-01-01T00:00:00Z'),
     })
     expect(snapshot(SearchIndex.load(index.save()))).toEqual(before)
+  })
+
+  it('types stored arrays and objects as read-only, as they are frozen (StoredValue)', () => {
+    interface Doc {
+      id: string
+      body: string
+      tags: string[]
+      meta: { k: number; list: string[] }
+      date: Date
+    }
+    const index = new SearchIndex<Doc>({ fields: ['body'], storeFields: ['tags', 'meta', 'date', 'body'] })
+    index.add({ id: 'a', body: 'دریا', tags: ['x'], meta: { k: 1, list: ['y'] }, date: new Date(0) })
+    const hit = index.search('دریا')[0]!
+    expectTypeOf(hit.tags).toEqualTypeOf<readonly string[] | undefined>()
+    expectTypeOf(hit.meta).toEqualTypeOf<
+      { readonly k: number; readonly list: readonly string[] } | undefined
+    >()
+    expectTypeOf(hit.date).toEqualTypeOf<Date | undefined>()
+    expectTypeOf(index.getStoredFields('a')!.body).toEqualTypeOf<string | undefined>()
+    // Without a document type, anything goes (as before).
+    const untyped = new SearchIndex({ fields: ['body'] })
+    expectTypeOf<ReturnType<typeof untyped.search>[number]['tags']>().toBeAny()
   })
 
   it('hands out stored values that cannot change the index: arrays and objects frozen, a Date copied', () => {
