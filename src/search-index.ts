@@ -33,7 +33,7 @@ import {
   queryWordsOfTerms,
 } from './query/compile-query'
 import { type CombineWith, QueryEvaluator } from './query/evaluate-query'
-import { type Highlight, highlightPassage, type MatchedWord } from './query/highlight'
+import { type Highlight, highlightPassage, matchedWords, type TermOccurrence } from './query/highlight'
 import { type RankingOptions, type ResolvedRanking, resolveRanking } from './query/ranking'
 
 export type { DocumentId } from './index/document-table'
@@ -1176,12 +1176,13 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
       for (const f of highlight.fields) {
         if (termsByField[f].size === 0) continue
         const text = this.storedFieldText(hit.docId, f) ?? ''
-        const matched: MatchedWord[] = []
-        this.analyzeStored(hit.docId, text, (term, start, end) => {
+        const occurrences: TermOccurrence[] = []
+        this.analyzeStored(hit.docId, text, (term, start, end, position) => {
           const k = termsByField[f].get(term)
-          if (k !== undefined) matched.push({ start, end, word: words.word[k], weight: words.weight[k] })
+          if (k !== undefined) occurrences.push({ start, end, term: k, position })
         })
-        const passage = highlightPassage(text, matched, highlight.length)
+        // A phrase's words (quoted, or a compound split) are marked only where the phrase occurs.
+        const passage = highlightPassage(text, matchedWords(occurrences, words), highlight.length)
         if (passage !== null) highlights[fields[f]] = passage
       }
       result.highlights = highlights
@@ -1205,7 +1206,7 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
   private analyzeStored(
     docId: number,
     text: string,
-    emit: (term: string, start: number, end: number) => void,
+    emit: (term: string, start: number, end: number, position: number) => void,
   ): void {
     const language = analysisLanguageOf(this.inverted.documents.languages[docId])
     analyzeEach(text, { language, stem: this.options.stem, stopWords: this.options.stopWords }, emit)

@@ -749,37 +749,68 @@ class QueryBuilder {
 
 /** For each term of a compiled query (index into `termIds`): the query word it matches, and how well. */
 export interface QueryWordsOfTerms {
-  /** Index of the clause the term stands for (an optional compound clause: the first word it covers). */
+  /**
+   * Index of the clause the term stands for on its own (an optional compound clause: the first word it
+   * covers), through a one-term alternative; −1 for a term that matches only inside a phrase.
+   */
   word: Int32Array
-  /** Best weight of the term's alternatives: 1 exact, lower for prefix and fuzzy expansions. */
+  /** Best weight of the term's one-term alternatives: 1 exact, lower for prefix and fuzzy expansions. */
   weight: Float64Array
+  /**
+   * The phrase alternatives (two terms or more: a quoted phrase, or a compound split of one query word,
+   * کتابخانه as کتاب خانه): a term with no one-term alternative (`word` −1) matched only where one of them
+   * occurs whole, so only those occurrences of it are highlighted.
+   */
+  phrases: QueryPhrase[]
+}
+
+/** A phrase alternative of a compiled query, for highlighting (see {@link QueryWordsOfTerms.phrases}). */
+export interface QueryPhrase {
+  /** Index into `termIds` of each term, in phrase order. */
+  cursors: readonly number[]
+  /** Position of each term relative to the first. */
+  offsets: readonly number[]
+  /** Index of the clause the phrase stands for (an optional compound clause: the first word it covers). */
+  word: number
+  weight: number
 }
 
 /**
  * Which query word each term of `query` stands for, so that a highlight can prefer passages that match
- * more of the words the user typed over passages full of one word's typo neighbours.
+ * more of the words the user typed over passages full of one word's typo neighbours, and the phrases whose
+ * words are highlighted only where the phrase occurs.
  *
  * @example
  * ```ts
  * const words = queryWordsOfTerms(compileQuery(index, 'موريطانيا نواكشوط', options))
  * words.word // → e.g. Int32Array [0, 0, 1]: an exact term and its neighbour, then the second word
+ * queryWordsOfTerms(compileQuery(index, '"نوار غزه"', options)).word // → Int32Array [-1, -1]
  * ```
  */
 export function queryWordsOfTerms(query: CompiledQuery): QueryWordsOfTerms {
   const count = query.termIds.length
   const word = new Int32Array(count).fill(-1)
   const weight = new Float64Array(count)
+  const phrases: QueryPhrase[] = []
   for (let c = 0; c < query.clauses.length; c++) {
     const clause = query.clauses[c]
     const owner = clause.optional && clause.covers.length > 0 ? clause.covers[0] : c
     for (const alternative of clause.alternatives) {
-      for (const cursor of alternative.cursors) {
-        if (word[cursor] < 0) word[cursor] = owner
-        weight[cursor] = Math.max(weight[cursor], alternative.weight)
+      if (alternative.cursors.length > 1) {
+        phrases.push({
+          cursors: alternative.cursors,
+          offsets: alternative.offsets,
+          word: owner,
+          weight: alternative.weight,
+        })
+        continue
       }
+      const cursor = alternative.cursors[0]
+      if (word[cursor] < 0) word[cursor] = owner
+      weight[cursor] = Math.max(weight[cursor], alternative.weight)
     }
   }
-  return { word, weight }
+  return { word, weight, phrases }
 }
 
 /**

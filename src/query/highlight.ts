@@ -1,10 +1,12 @@
 /**
  * Highlighting: finds the words of a stored field that matched a query, picks the best passage and cuts
- * a snippet from the ORIGINAL text with match ranges and a ready, HTML-escaped `<mark>` form. Owns only
- * snippet selection and rendering; which terms matched comes from the evaluator, and the word offsets
- * come from `analyze` (so diacritics, ZWNJ and clitics removed by analysis are still highlighted as
- * written, as whole words).
+ * a snippet from the ORIGINAL text with match ranges and a ready, HTML-escaped `<mark>` form. Owns which
+ * occurrences count (a phrase's words only where the phrase occurs), snippet selection and rendering; which
+ * terms matched comes from the evaluator, and the word offsets and positions come from `analyze` (so
+ * diacritics, ZWNJ and clitics removed by analysis are still highlighted as written, as whole words).
  */
+
+import type { QueryWordsOfTerms } from './compile-query'
 
 /** A highlighted passage of one field of one hit. */
 export interface Highlight {
@@ -35,6 +37,86 @@ export interface MatchedWord extends WordOffsets {
   word: number
   /** 1 for an exact match, lower for prefix and fuzzy expansions. */
   weight: number
+  /**
+   * Other query words the match stands for as well (a word inside an occurrence of a quoted phrase that is
+   * also a query word of its own: غزه of "نوار غزه" غزه).
+   */
+  also?: readonly number[]
+}
+
+/** A word of the field text whose term is a term of the query: `term` indexes the query's `termIds`. */
+export interface TermOccurrence extends WordOffsets {
+  term: number
+  /** Word position in the field, as indexed (stop words counted). */
+  position: number
+}
+
+/**
+ * The matched words among `occurrences` (the field's words whose term is a query term, in text order): a
+ * term the query matches on its own (a one-term alternative: a word, its stems, expansions) at every
+ * occurrence; a term the query matches only inside a phrase (a quoted phrase, or a compound split: a query
+ * word indexed as two, کتابخانه as کتاب خانه) only where the whole phrase occurs, as the evaluator matched
+ * it. A word in a phrase occurrence stands for the phrase's query word, and for its own if it has one.
+ *
+ * @example
+ * ```ts
+ * // '"نوار غزه"' over 'غزه امروز … نوار غزه': the lone غزه (position 0) is left out.
+ * matchedWords([{ start: 0, end: 3, term: 1, position: 0 }, …], queryWordsOfTerms(compiled))
+ * ```
+ */
+export function matchedWords(
+  occurrences: readonly TermOccurrence[],
+  words: QueryWordsOfTerms,
+): MatchedWord[] {
+  const matched: MatchedWord[] = []
+  if (words.phrases.length === 0) {
+    for (const { start, end, term } of occurrences)
+      matched.push({ start, end, word: words.word[term], weight: words.weight[term] })
+    return matched
+  }
+  // The occurrence of each (position, term), and per occurrence the phrase words it is part of.
+  const termCount = words.word.length
+  const at = new Map<number, number>()
+  for (let i = 0; i < occurrences.length; i++)
+    at.set(occurrences[i].position * termCount + occurrences[i].term, i)
+  let phraseWords: (number[] | undefined)[] | null = null
+  let phraseWeight: Float64Array | null = null
+  for (const phrase of words.phrases) {
+    for (const occurrence of occurrences) {
+      if (occurrence.term !== phrase.cursors[0]) continue
+      let whole = true
+      for (let j = 1; j < phrase.cursors.length && whole; j++)
+        whole = at.has((occurrence.position + phrase.offsets[j]) * termCount + phrase.cursors[j])
+      if (!whole) continue
+      phraseWords ??= new Array(occurrences.length)
+      phraseWeight ??= new Float64Array(occurrences.length)
+      for (let j = 0; j < phrase.cursors.length; j++) {
+        const i = at.get((occurrence.position + phrase.offsets[j]) * termCount + phrase.cursors[j])!
+        const list = phraseWords[i]
+        if (list === undefined) phraseWords[i] = [phrase.word]
+        else if (!list.includes(phrase.word)) list.push(phrase.word)
+        phraseWeight[i] = Math.max(phraseWeight[i], phrase.weight)
+      }
+    }
+  }
+  for (let i = 0; i < occurrences.length; i++) {
+    const { start, end, term } = occurrences[i]
+    const own = words.word[term]
+    const inPhrases = phraseWords?.[i]
+    if (inPhrases === undefined) {
+      if (own >= 0) matched.push({ start, end, word: own, weight: words.weight[term] })
+      continue
+    }
+    const also = own >= 0 ? inPhrases.filter((word) => word !== own) : inPhrases.slice(1)
+    matched.push({
+      start,
+      end,
+      word: own >= 0 ? own : inPhrases[0],
+      weight: Math.max(own >= 0 ? words.weight[term] : 0, phraseWeight![i]),
+      ...(also.length > 0 ? { also } : {}),
+    })
+  }
+  return matched
 }
 
 /**
@@ -64,17 +146,23 @@ export function highlightPassage(
   let distinct = 0
   let weight = 0
   let from = 0
-  for (let to = 0; to < matches.length; to++) {
-    const added = matches[to].word
-    const count = wordCounts.get(added) ?? 0
+  const add = (word: number) => {
+    const count = wordCounts.get(word) ?? 0
     if (count === 0) distinct++
-    wordCounts.set(added, count + 1)
+    wordCounts.set(word, count + 1)
+  }
+  const remove = (word: number) => {
+    const left = wordCounts.get(word)! - 1
+    wordCounts.set(word, left)
+    if (left === 0) distinct--
+  }
+  for (let to = 0; to < matches.length; to++) {
+    add(matches[to].word)
+    for (const word of matches[to].also ?? []) add(word)
     weight += matches[to].weight
     while (matches[to].end - matches[from].start > length && from < to) {
-      const removed = matches[from].word
-      const left = wordCounts.get(removed)! - 1
-      wordCounts.set(removed, left)
-      if (left === 0) distinct--
+      remove(matches[from].word)
+      for (const word of matches[from].also ?? []) remove(word)
       weight -= matches[from].weight
       from++
     }

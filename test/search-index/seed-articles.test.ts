@@ -232,6 +232,71 @@ describe('highlighting of diacritics, ZWNJ, clitics and HTML', () => {
     expect(part.highlights!.body.html).toBe('مذاکره برای <mark>آتش</mark>‌بس در غزه')
   })
 
+  it('marks a quoted phrase where it occurs, not the lone words of it; a word also typed alone everywhere', () => {
+    const news = new SearchIndex({ fields: ['body'], storeFields: ['body'], language: 'fa' })
+    news.addAll([
+      { id: 1, body: 'غزه امروز آرام بود. در نوار غزه درگیری شد' },
+      { id: 2, body: 'آتش‌بس در غزه اعلام شد و نوار غزه آرام است و آتش‌بس ادامه دارد' },
+      { id: 3, body: 'غزه و نوار ساحلی' },
+    ])
+    const html = (query: string, id: number) =>
+      news.search(query, { highlight: true }).find((hit) => hit.id === id)?.highlights?.body.html
+    expect(html('"نوار غزه"', 1)).toBe('غزه امروز آرام بود. در <mark>نوار</mark> <mark>غزه</mark> درگیری شد')
+    expect(html('"نوار غزه"', 2)).toBe(
+      'آتش‌بس در غزه اعلام شد و <mark>نوار</mark> <mark>غزه</mark> آرام است و آتش‌بس ادامه دارد',
+    )
+    expect(html('"نوار غزه" آتش‌بس', 2)).toBe(
+      '<mark>آتش‌بس</mark> در غزه اعلام شد و <mark>نوار</mark> <mark>غزه</mark> آرام است و <mark>آتش‌بس</mark> ادامه دارد',
+    )
+    for (const query of ['"نوار غزه" غزه', 'غزه "نوار غزه"']) {
+      expect(html(query, 1), query).toBe(
+        '<mark>غزه</mark> امروز آرام بود. در <mark>نوار</mark> <mark>غزه</mark> درگیری شد',
+      )
+    }
+    // An excluded phrase marks nothing.
+    expect(html('غزه -"نوار غزه"', 3)).toBe('<mark>غزه</mark> و نوار ساحلی')
+    expect(html('"نوار غزه" -آتش‌بس', 1)).toBe(
+      'غزه امروز آرام بود. در <mark>نوار</mark> <mark>غزه</mark> درگیری شد',
+    )
+    const arabic = new SearchIndex({ fields: ['body'], storeFields: ['body'], language: 'ar' })
+    arabic.add({ id: 1, body: 'غزة هادئة اليوم، وفي قطاع غزة اشتباكات' })
+    expect(arabic.search('"قطاع غزة"', { highlight: true })[0].highlights!.body.html).toBe(
+      'غزة هادئة اليوم، وفي <mark>قطاع</mark> <mark>غزة</mark> اشتباكات',
+    )
+  })
+
+  it('places the snippet on an occurrence of a quoted phrase, not on lone words of it', () => {
+    const long = new SearchIndex({ fields: ['body'], storeFields: ['body'] })
+    const filler = 'باغ کوه ابر باران شهر خانه '.repeat(10)
+    long.add({ id: 'x', body: `غزه غزه غزه ${filler}در نوار غزه ${filler}` })
+    // The word typed alone as well: the phrase's window holds both query words.
+    for (const query of ['"نوار غزه"', '"نوار غزه" غزه']) {
+      const highlight = long.search(query, { highlight: { length: 20 } })[0].highlights!.body
+      expect(highlight.html, query).toBe('…در <mark>نوار</mark> <mark>غزه</mark> باغ…')
+    }
+  })
+
+  it('marks the halves of a split compound only side by side (کتابخانه written کتاب خانه)', () => {
+    const split = new SearchIndex({ fields: ['body'], storeFields: ['body'], language: 'fa' })
+    split.addAll([
+      { id: 1, body: 'کتاب خوب است و خانه ما بزرگ است. در کتاب خانه شهر نشستیم' },
+      { id: 2, body: 'کتابخانه' },
+      { id: 3, body: 'کتاب' },
+      { id: 4, body: 'خانه' },
+    ])
+    const html = (query: string) =>
+      split.search(query, { highlight: true }).find((hit) => hit.id === 1)?.highlights?.body.html
+    for (const query of ['کتابخانه', '"کتابخانه"']) {
+      expect(html(query), query).toBe(
+        'کتاب خوب است و خانه ما بزرگ است. در <mark>کتاب</mark> <mark>خانه</mark> شهر نشستیم',
+      )
+    }
+    // کتاب typed on its own is marked everywhere; خانه still only next to it.
+    expect(html('کتابخانه کتاب')).toBe(
+      '<mark>کتاب</mark> خوب است و خانه ما بزرگ است. در <mark>کتاب</mark> <mark>خانه</mark> شهر نشستیم',
+    )
+  })
+
   it('prefers the passage matching more query words, then exact matches over typo neighbours', () => {
     const fuzzy = new SearchIndex({ fields: ['body'], storeFields: ['body'] })
     const filler = 'باغ کوه ابر باران شهر خانه '.repeat(10)
