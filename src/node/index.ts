@@ -361,7 +361,6 @@ class WorkerPool implements IndexBuilderPool {
           { eval: true, workerData: data, execArgv: [] },
         )
       : new Worker(fileURLToPath(workerUrl), { workerData: data })
-    worker.unref()
     worker.on('message', (reply: SegmentReply) => {
       const tasks = this.assigned.get(worker)
       const at = tasks === undefined ? -1 : tasks.findIndex((task) => task.request.job === reply.job)
@@ -382,6 +381,10 @@ class WorkerPool implements IndexBuilderPool {
     worker.on('exit', (code) => {
       if (!this.closed) fail(new Error(`kavosh index builder worker exited with code ${code}`))
     })
+    // Idle until a segment is sent (dispatch refs it while it has some). After the 'message' listener: adding
+    // that listener refs the worker's message port again, and a worker that never got a segment then kept
+    // the process alive.
+    worker.unref()
     return worker
   }
 }

@@ -1,3 +1,6 @@
+import { spawn } from 'node:child_process'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
 import { internedCount } from '../../src/analysis/tokenize'
 import { DuplicateIdError, InvalidDocumentError, InvalidOptionsError, SearchIndex } from '../../src/index'
@@ -132,4 +135,64 @@ describe('parallel build on a worker pool', () => {
       await rejected
     }
   })
+})
+
+// A child process that imports kavosh/node from the sources (through tsx, as the workers above load it),
+// runs `script` and should then exit by itself: an idle pool must not keep the process alive.
+const tsx = pathToFileURL(path.resolve('node_modules/tsx/dist/loader.mjs')).href
+const nodeEntry = pathToFileURL(path.resolve('src/node/index.ts')).href
+function exitsByItself(script: string): Promise<{ code: number | null; output: string; ms: number }> {
+  return new Promise((resolve) => {
+    const started = Date.now()
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        tsx,
+        '--input-type=module',
+        '--eval',
+        `import { createIndexBuilderPool } from ${JSON.stringify(nodeEntry)}\n${script}\nconsole.log('done')`,
+      ],
+      { env: { ...process.env, NODE_OPTIONS: '' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    )
+    let output = ''
+    let doneAt = 0
+    child.stdout.on('data', (chunk) => {
+      output += chunk
+      if (doneAt === 0 && output.includes('done')) doneAt = Date.now()
+    })
+    child.stderr.on('data', (chunk) => {
+      output += chunk
+    })
+    // A process still alive 5 s after its script ended is kept alive by something (20 s in all at most).
+    const check = setInterval(() => {
+      if ((doneAt > 0 && Date.now() - doneAt > 5_000) || Date.now() - started > 20_000) child.kill()
+    }, 100)
+    child.on('exit', (code) => {
+      clearInterval(check)
+      resolve({ code, output, ms: doneAt === 0 ? Number.NaN : Date.now() - doneAt })
+    })
+  })
+}
+
+describe('an idle pool does not keep the process alive', () => {
+  const words = JSON.stringify(VOCABULARY)
+  const scripts = {
+    'created, never used': 'createIndexBuilderPool({ workers: 1 })',
+    'after a build small enough for the calling thread': `const pool = createIndexBuilderPool({ workers: 2 })
+      await pool.build([{ id: 1, body: 'x' }], { fields: ['body'] })`,
+    'after a build on the workers': `const words = ${words}
+      const docs = Array.from({ length: 300 }, (_, id) => ({ id, body: words.slice(id % 10, id % 10 + 12).join(' ') }))
+      const pool = createIndexBuilderPool({ workers: 1 })
+      const index = await pool.build(docs, { fields: ['body'] }, { minDocumentsPerWorker: 20, callingThread: false })
+      if (index.size !== 300) throw new Error('size ' + index.size)`,
+  }
+  for (const [state, script] of Object.entries(scripts)) {
+    it(state, async () => {
+      const { code, output, ms } = await exitsByItself(script)
+      expect(output).toContain('done')
+      expect(code, output).toBe(0)
+      expect(ms).toBeLessThan(5_000)
+    }, 30_000)
+  }
 })
