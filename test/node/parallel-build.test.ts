@@ -3,7 +3,13 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
 import { internedCount } from '../../src/analysis/tokenize'
-import { DuplicateIdError, InvalidDocumentError, InvalidOptionsError, SearchIndex } from '../../src/index'
+import {
+  DuplicateIdError,
+  InvalidDocumentError,
+  InvalidOptionsError,
+  SearchIndex,
+  type SearchIndexOptions,
+} from '../../src/index'
 import { buildIndexParallel, createIndexBuilderPool } from '../../src/node/index'
 import { VOCABULARY } from '../search-index/helpers'
 
@@ -23,6 +29,21 @@ function sequential(docs: readonly object[]): SearchIndex {
   const index = new SearchIndex(options)
   index.addAll(docs)
   return index
+}
+
+function sequentialWith(opts: SearchIndexOptions, docs: readonly object[]): SearchIndex {
+  const index = new SearchIndex(opts)
+  index.addAll(docs)
+  return index
+}
+
+function catchError(run: () => unknown): Error {
+  try {
+    run()
+  } catch (error) {
+    return error as Error
+  }
+  throw new Error('expected an error')
 }
 
 function answers(index: SearchIndex) {
@@ -90,16 +111,69 @@ describe('parallel build on a worker pool', () => {
       InvalidDocumentError,
     )
     await expect(pool.build(documents, { fields: [] }, {})).rejects.toThrow(InvalidOptionsError)
-    const uncloneable = documents.slice(0, 400).map((d) => ({ ...d, render: () => d.title }))
-    await expect(pool.build(uncloneable, options, { minDocumentsPerWorker: 100 })).rejects.toThrow(
-      InvalidDocumentError,
-    )
-    // Also when this thread builds some segments itself: whichever thread takes a segment, the same error.
-    await expect(pool.build(uncloneable, options, { minDocumentsPerWorker: 20 })).rejects.toThrow(
-      InvalidDocumentError,
-    )
+    // A value addAll rejects in a stored field, on whichever thread its segment would have been built.
+    const unstorable = documents.slice(0, 400).map((d, i) => (i === 250 ? { ...d, title: new Map() } : d))
+    for (const minDocumentsPerWorker of [100, 20]) {
+      const error = await pool.build(unstorable, options, { minDocumentsPerWorker }).catch((e: Error) => e)
+      expect(error).toBeInstanceOf(InvalidDocumentError)
+      expect((error as Error).message).toBe(catchError(() => sequential(unstorable)).message)
+    }
     const index = await pool.build(documents.slice(0, 400), options, { minDocumentsPerWorker: 100 })
     expect(index.save()).toEqual(sequential(documents.slice(0, 400)).save())
+  })
+
+  it('reads documents as addAll does: class instances with getters, toJSON, properties it does not read', async () => {
+    // A structured clone to a worker keeps own data properties only: the getter, the toJSON and the
+    // function below would be lost or refused there; addAll reads the getter, stores the toJSON result
+    // and ignores what it does not read.
+    class Price {
+      constructor(readonly amount: number) {}
+      toJSON() {
+        return `${this.amount} ریال`
+      }
+    }
+    class Article {
+      constructor(
+        readonly id: string | number,
+        private readonly raw: string,
+        readonly date: Date,
+      ) {}
+      get body() {
+        return this.raw
+      }
+      get title() {
+        return { price: new Price(this.raw.length), at: this.date } // stored only (not indexed below)
+      }
+      render() {
+        return this.raw
+      }
+    }
+    const articles = documents.slice(0, 600).map((d) => new Article(d.id, d.body, d.date))
+    const articleOptions = { fields: ['body'], storeFields: ['title', 'date'] }
+    const expected = new SearchIndex(articleOptions)
+    expected.addAll(articles)
+    const extra = documents
+      .slice(0, 600)
+      .map((d) => ({ ...d, price: new Price(1000), render: () => d.title }))
+    const extraOptions = { ...options, storeFields: [...options.storeFields, 'price'] }
+    for (const minDocumentsPerWorker of [50, 20]) {
+      for (const callingThread of [true, false]) {
+        const built = await pool.build(articles, articleOptions, { minDocumentsPerWorker, callingThread })
+        expect(built.save()).toEqual(expected.save())
+        expect(built.getStoredFields(599)).toEqual(expected.getStoredFields(599))
+        const withExtra = await pool.build(extra, extraOptions, { minDocumentsPerWorker, callingThread })
+        expect(withExtra.save()).toEqual(sequentialWith(extraOptions, extra).save())
+      }
+    }
+    // Rejected as addAll rejects them, with the same message.
+    const broken = articles.map((a, i) =>
+      i === 450 ? new Article(a.id, 5n as unknown as string, a.date) : a,
+    )
+    const error = await pool
+      .build(broken, articleOptions, { minDocumentsPerWorker: 50 })
+      .catch((e: Error) => e)
+    expect(error).toBeInstanceOf(InvalidDocumentError)
+    expect((error as Error).message).toBe(catchError(() => sequentialWith(articleOptions, broken)).message)
   })
 
   it('buildIndexParallel: a pool of its own for one call, or the given pool; small inputs stay on this thread', async () => {
