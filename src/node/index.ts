@@ -6,8 +6,9 @@
  * or the calling thread between its yields to the event loop), a worker's sent back as typed arrays whose
  * buffers are transferred (`toTransferable`: nothing is encoded or copied on the way), and the segments
  * merged in order on the calling thread (`SearchIndex.fromTransferable` of all of them: documents appended
- * column by column, postings copied once), so the result equals `addAll` over all documents. Must not:
- * analyse or index text itself.
+ * column by column, postings copied once), so the result equals `addAll` over all documents. The documents
+ * are first read on the calling thread as `addAll` reads them, into plain data (structured clone would
+ * drop getters, prototypes and `toJSON`). Must not: analyse or index text itself.
  *
  * This module is also the workers' script: in a worker started by {@link createIndexBuilderPool} it
  * waits for segments to build.
@@ -66,9 +67,12 @@ export interface IndexBuilderPool {
   /**
    * Builds a `SearchIndex` over `documents` on the pool's workers and, unless `callingThread` is false,
    * the calling thread: the same as `new SearchIndex(options).addAll(documents)` (same documents in the
-   * same order, same search results, same saved bytes). Documents must be structured-cloneable (plain
-   * data). Rejects with the error `addAll` would throw (`InvalidOptionsError`, `InvalidDocumentError`,
-   * `DuplicateIdError`). Builds may overlap; segments wait for a free worker.
+   * same order, same search results, same saved bytes), for any documents `addAll` accepts. They are read
+   * on the calling thread first, as `addAll` reads them (id, indexed and stored fields, `languageField`;
+   * getters and class instances too, stored values in their stored form, after any `toJSON`), and only
+   * that plain data goes to the workers. Rejects with the error `addAll` would throw
+   * (`InvalidOptionsError`, `InvalidDocumentError`, `DuplicateIdError`), before any segment is built.
+   * Builds may overlap; segments wait for a free worker.
    */
   build<TDocument extends object>(
     documents: readonly TDocument[],
@@ -218,7 +222,9 @@ class WorkerPool implements IndexBuilderPool {
     const threads = this.workers + (callingThread ? 1 : 0)
     const count = segmentCount(documents.length, threads, build.minDocumentsPerWorker)
     if (count === 1) return buildHere(documents, options)
-    const segments = splitSegments(documents, count)
+    // Read as addAll reads them, here: what a worker receives is a structured clone, which keeps own data
+    // properties only (no getters, no prototypes, no toJSON). Invalid documents and repeated ids throw now.
+    const segments = splitSegments(plainDocuments(documents, options), count)
     // Segments are handed out in order, to whichever thread is free; each is merged at its own place. The
     // thread that claims a segment (sets its flag) builds it: a segment queued on a worker is taken back by
     // the calling thread when it has nothing else left, so that it does not wait for the queue's tail.
@@ -238,8 +244,8 @@ class WorkerPool implements IndexBuilderPool {
                 if (segment !== null) outcomes[s] = { status: 'fulfilled', value: segment }
               },
               (error: Error) => {
-                // Not sent (documents that cannot be cloned), or the pool closed or its worker failed;
-                // a segment the calling thread took back and built keeps its index.
+                // Not sent, or the pool closed or its worker failed; a segment the calling thread took
+                // back and built keeps its index.
                 if (outcomes[s] === undefined) outcomes[s] = { status: 'rejected', reason: error }
               },
             )
@@ -270,8 +276,7 @@ class WorkerPool implements IndexBuilderPool {
           await yieldToEventLoop() // the workers' replies are read, and the next segments sent, here
         }
         // Then the segments still queued on workers, last first (the ones furthest from being started).
-        // After a yield at least, so that segments which could not be sent have been marked as failed (not
-        // built here: documents must be cloneable whichever thread takes them).
+        // After a yield at least, so that segments which could not be sent have been marked as failed.
         await yieldToEventLoop()
         for (let s = segments.length - 1; s >= 0 && !this.closed; s--) {
           if (outcomes[s] === undefined && Atomics.compareExchange(claims, s, 0, 1) === 0) buildSegment(s)
@@ -339,7 +344,7 @@ class WorkerPool implements IndexBuilderPool {
       try {
         worker.postMessage(task.request)
       } catch (error) {
-        // Documents that cannot be cloned to another thread (functions, class instances with private state).
+        // Not expected: the documents are plain data by now (plainDocuments).
         task.reject(
           new InvalidDocumentError(
             `documents must be plain data to go to a worker: ${(error as Error).message}`,
@@ -361,7 +366,6 @@ class WorkerPool implements IndexBuilderPool {
           { eval: true, workerData: data, execArgv: [] },
         )
       : new Worker(fileURLToPath(workerUrl), { workerData: data })
-    worker.unref()
     worker.on('message', (reply: SegmentReply) => {
       const tasks = this.assigned.get(worker)
       const at = tasks === undefined ? -1 : tasks.findIndex((task) => task.request.job === reply.job)
@@ -382,6 +386,10 @@ class WorkerPool implements IndexBuilderPool {
     worker.on('exit', (code) => {
       if (!this.closed) fail(new Error(`kavosh index builder worker exited with code ${code}`))
     })
+    // Idle until a segment is sent (dispatch refs it while it has some). After the 'message' listener: adding
+    // that listener refs the worker's message port again, and a worker that never got a segment then kept
+    // the process alive.
+    worker.unref()
     return worker
   }
 }
@@ -395,6 +403,20 @@ class WorkerPool implements IndexBuilderPool {
 function holdAnalysisCaches(): () => void {
   const hold = (SearchIndex as unknown as Record<symbol, unknown>)[Symbol.for('kavosh.holdAnalysisCaches')]
   return typeof hold === 'function' ? (hold as () => () => void)() : () => {}
+}
+
+/**
+ * `documents` as `addAll` reads them, as plain data that a structured clone keeps whole (the static that
+ * `SearchIndex` keeps under a registered symbol for this module; see {@link holdAnalysisCaches}). Throws
+ * what `new SearchIndex(options).addAll(documents)` would throw.
+ */
+function plainDocuments(documents: readonly object[], options: SearchIndexOptions): object[] {
+  const plain = (SearchIndex as unknown as Record<symbol, unknown>)[Symbol.for('kavosh.plainDocuments')]
+  if (typeof plain !== 'function') throw new Error('kavosh/node needs the kavosh core of its own version')
+  return (plain as (options: SearchIndexOptions, documents: readonly object[]) => object[])(
+    options,
+    documents,
+  )
 }
 
 /** Worker threads by default: one per core, less the calling thread's when it builds too. */

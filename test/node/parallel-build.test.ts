@@ -1,6 +1,15 @@
+import { spawn } from 'node:child_process'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
 import { internedCount } from '../../src/analysis/tokenize'
-import { DuplicateIdError, InvalidDocumentError, InvalidOptionsError, SearchIndex } from '../../src/index'
+import {
+  DuplicateIdError,
+  InvalidDocumentError,
+  InvalidOptionsError,
+  SearchIndex,
+  type SearchIndexOptions,
+} from '../../src/index'
 import { buildIndexParallel, createIndexBuilderPool } from '../../src/node/index'
 import { VOCABULARY } from '../search-index/helpers'
 
@@ -20,6 +29,21 @@ function sequential(docs: readonly object[]): SearchIndex {
   const index = new SearchIndex(options)
   index.addAll(docs)
   return index
+}
+
+function sequentialWith(opts: SearchIndexOptions, docs: readonly object[]): SearchIndex {
+  const index = new SearchIndex(opts)
+  index.addAll(docs)
+  return index
+}
+
+function catchError(run: () => unknown): Error {
+  try {
+    run()
+  } catch (error) {
+    return error as Error
+  }
+  throw new Error('expected an error')
 }
 
 function answers(index: SearchIndex) {
@@ -87,16 +111,69 @@ describe('parallel build on a worker pool', () => {
       InvalidDocumentError,
     )
     await expect(pool.build(documents, { fields: [] }, {})).rejects.toThrow(InvalidOptionsError)
-    const uncloneable = documents.slice(0, 400).map((d) => ({ ...d, render: () => d.title }))
-    await expect(pool.build(uncloneable, options, { minDocumentsPerWorker: 100 })).rejects.toThrow(
-      InvalidDocumentError,
-    )
-    // Also when this thread builds some segments itself: whichever thread takes a segment, the same error.
-    await expect(pool.build(uncloneable, options, { minDocumentsPerWorker: 20 })).rejects.toThrow(
-      InvalidDocumentError,
-    )
+    // A value addAll rejects in a stored field, on whichever thread its segment would have been built.
+    const unstorable = documents.slice(0, 400).map((d, i) => (i === 250 ? { ...d, title: new Map() } : d))
+    for (const minDocumentsPerWorker of [100, 20]) {
+      const error = await pool.build(unstorable, options, { minDocumentsPerWorker }).catch((e: Error) => e)
+      expect(error).toBeInstanceOf(InvalidDocumentError)
+      expect((error as Error).message).toBe(catchError(() => sequential(unstorable)).message)
+    }
     const index = await pool.build(documents.slice(0, 400), options, { minDocumentsPerWorker: 100 })
     expect(index.save()).toEqual(sequential(documents.slice(0, 400)).save())
+  })
+
+  it('reads documents as addAll does: class instances with getters, toJSON, properties it does not read', async () => {
+    // A structured clone to a worker keeps own data properties only: the getter, the toJSON and the
+    // function below would be lost or refused there; addAll reads the getter, stores the toJSON result
+    // and ignores what it does not read.
+    class Price {
+      constructor(readonly amount: number) {}
+      toJSON() {
+        return `${this.amount} ریال`
+      }
+    }
+    class Article {
+      constructor(
+        readonly id: string | number,
+        private readonly raw: string,
+        readonly date: Date,
+      ) {}
+      get body() {
+        return this.raw
+      }
+      get title() {
+        return { price: new Price(this.raw.length), at: this.date } // stored only (not indexed below)
+      }
+      render() {
+        return this.raw
+      }
+    }
+    const articles = documents.slice(0, 600).map((d) => new Article(d.id, d.body, d.date))
+    const articleOptions = { fields: ['body'], storeFields: ['title', 'date'] }
+    const expected = new SearchIndex(articleOptions)
+    expected.addAll(articles)
+    const extra = documents
+      .slice(0, 600)
+      .map((d) => ({ ...d, price: new Price(1000), render: () => d.title }))
+    const extraOptions = { ...options, storeFields: [...options.storeFields, 'price'] }
+    for (const minDocumentsPerWorker of [50, 20]) {
+      for (const callingThread of [true, false]) {
+        const built = await pool.build(articles, articleOptions, { minDocumentsPerWorker, callingThread })
+        expect(built.save()).toEqual(expected.save())
+        expect(built.getStoredFields(599)).toEqual(expected.getStoredFields(599))
+        const withExtra = await pool.build(extra, extraOptions, { minDocumentsPerWorker, callingThread })
+        expect(withExtra.save()).toEqual(sequentialWith(extraOptions, extra).save())
+      }
+    }
+    // Rejected as addAll rejects them, with the same message.
+    const broken = articles.map((a, i) =>
+      i === 450 ? new Article(a.id, 5n as unknown as string, a.date) : a,
+    )
+    const error = await pool
+      .build(broken, articleOptions, { minDocumentsPerWorker: 50 })
+      .catch((e: Error) => e)
+    expect(error).toBeInstanceOf(InvalidDocumentError)
+    expect((error as Error).message).toBe(catchError(() => sequentialWith(articleOptions, broken)).message)
   })
 
   it('buildIndexParallel: a pool of its own for one call, or the given pool; small inputs stay on this thread', async () => {
@@ -132,4 +209,64 @@ describe('parallel build on a worker pool', () => {
       await rejected
     }
   })
+})
+
+// A child process that imports kavosh/node from the sources (through tsx, as the workers above load it),
+// runs `script` and should then exit by itself: an idle pool must not keep the process alive.
+const tsx = pathToFileURL(path.resolve('node_modules/tsx/dist/loader.mjs')).href
+const nodeEntry = pathToFileURL(path.resolve('src/node/index.ts')).href
+function exitsByItself(script: string): Promise<{ code: number | null; output: string; ms: number }> {
+  return new Promise((resolve) => {
+    const started = Date.now()
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        tsx,
+        '--input-type=module',
+        '--eval',
+        `import { createIndexBuilderPool } from ${JSON.stringify(nodeEntry)}\n${script}\nconsole.log('done')`,
+      ],
+      { env: { ...process.env, NODE_OPTIONS: '' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    )
+    let output = ''
+    let doneAt = 0
+    child.stdout.on('data', (chunk) => {
+      output += chunk
+      if (doneAt === 0 && output.includes('done')) doneAt = Date.now()
+    })
+    child.stderr.on('data', (chunk) => {
+      output += chunk
+    })
+    // A process still alive 5 s after its script ended is kept alive by something (20 s in all at most).
+    const check = setInterval(() => {
+      if ((doneAt > 0 && Date.now() - doneAt > 5_000) || Date.now() - started > 20_000) child.kill()
+    }, 100)
+    child.on('exit', (code) => {
+      clearInterval(check)
+      resolve({ code, output, ms: doneAt === 0 ? Number.NaN : Date.now() - doneAt })
+    })
+  })
+}
+
+describe('an idle pool does not keep the process alive', () => {
+  const words = JSON.stringify(VOCABULARY)
+  const scripts = {
+    'created, never used': 'createIndexBuilderPool({ workers: 1 })',
+    'after a build small enough for the calling thread': `const pool = createIndexBuilderPool({ workers: 2 })
+      await pool.build([{ id: 1, body: 'x' }], { fields: ['body'] })`,
+    'after a build on the workers': `const words = ${words}
+      const docs = Array.from({ length: 300 }, (_, id) => ({ id, body: words.slice(id % 10, id % 10 + 12).join(' ') }))
+      const pool = createIndexBuilderPool({ workers: 1 })
+      const index = await pool.build(docs, { fields: ['body'] }, { minDocumentsPerWorker: 20, callingThread: false })
+      if (index.size !== 300) throw new Error('size ' + index.size)`,
+  }
+  for (const [state, script] of Object.entries(scripts)) {
+    it(state, async () => {
+      const { code, output, ms } = await exitsByItself(script)
+      expect(output).toContain('done')
+      expect(code, output).toBe(0)
+      expect(ms).toBeLessThan(5_000)
+    }, 30_000)
+  }
 })
