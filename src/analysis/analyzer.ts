@@ -923,8 +923,11 @@ function analyzeQueryWith(text: string, options: AnalyzeQueryOptions, words: Wor
       ? [language]
       : allowed(hasPersianLetter(text) ? ['fa'] : ['fa', 'ar'])
   const detected = candidates.length > 1 ? detectLanguage(text) : null
-  const stopIn = detected === null ? -1 : candidates.indexOf(detected)
+  let stopIn = detected === null ? -1 : candidates.indexOf(detected)
   const buffer = tokenizeInto(text, words)
+  // (A query of one word is searched in every reading: it is all the reader typed, and a stop word of one
+  // language may be a word of the other's texts.)
+  if (buffer.count < 2) stopIn = -1
   const persian = candidates.includes('fa')
   joinDetachedAffixes(text, buffer, () => persian, null)
 
