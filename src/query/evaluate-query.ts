@@ -308,13 +308,10 @@ export class QueryEvaluator implements DocumentScorer {
 
   /** The coordination factor {@link scoreDocument} applied to the current document's score. */
   private coordinationFactor(): number {
-    const coordination = this.ranking.coordination
     const required = this.query.requiredClauses
     let satisfiedCount = 0
     for (const c of required) satisfiedCount += this.satisfied[c]
-    if (coordination === 0 || satisfiedCount === required.length) return 1
-    const share = satisfiedCount / required.length
-    return coordination === 1 ? share : share ** coordination
+    return coordinationFactorOf(this.ranking.coordination, satisfiedCount, required.length)
   }
 
   /** True when a required clause has no alternative left and no optional clause can stand in for it. */
@@ -427,14 +424,8 @@ export class QueryEvaluator implements DocumentScorer {
       if (bonus > 0 && satisfiedCount < required.length) bonus *= this.heldIdfShare(required)
       scoreSum += ranking.proximityWeight * bonus
     }
-    const coordination = ranking.coordination
-    if (coordination === 0 || satisfiedCount === required.length) return scoreSum
-    return (
-      scoreSum *
-      (coordination === 1
-        ? satisfiedCount / required.length
-        : (satisfiedCount / required.length) ** coordination)
-    )
+    const factor = coordinationFactorOf(ranking.coordination, satisfiedCount, required.length)
+    return factor === 1 ? scoreSum : scoreSum * factor
   }
 
   /**
@@ -699,4 +690,11 @@ function sameTerms(a: CompiledAlternative, b: CompiledAlternative): boolean {
     if (a.cursors[k] !== b.cursors[k] || a.offsets[k] !== b.offsets[k]) return false
   }
   return true
+}
+
+/** The coordination factor of a document that satisfies `satisfied` of `required` clauses (1 when all). */
+function coordinationFactorOf(coordination: number, satisfied: number, required: number): number {
+  if (coordination === 0 || satisfied === required) return 1
+  const share = satisfied / required
+  return coordination === 1 ? share : share ** coordination
 }
