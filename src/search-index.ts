@@ -728,7 +728,10 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
       throw new InvalidOptionsError('facets: fields must be an array of stored fields')
     const columns = fields.map((field) => {
       const index = this.options.storeFields.indexOf(field)
-      if (index < 0) throw new InvalidOptionsError(`facets: ${JSON.stringify(field)} is not a stored field`)
+      if (index < 0)
+        throw new InvalidOptionsError(
+          `facets: ${JSON.stringify(field)} is not a stored field${this.fieldList('stored', this.options.storeFields)}`,
+        )
       return this.inverted.documents.storedValues[index]
     })
     const counts: Record<string, Record<string, number>> = {}
@@ -1075,7 +1078,10 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
       const searched = new Set<number>()
       for (const field of fields) {
         const index = this.options.fields.indexOf(field)
-        if (index < 0) throw new InvalidOptionsError(`${JSON.stringify(field)} is not an indexed field`)
+        if (index < 0)
+          throw new InvalidOptionsError(
+            `${JSON.stringify(field)} is not an indexed field${this.fieldList('indexed', this.options.fields)}`,
+          )
         searched.add(index)
       }
       for (let f = 0; f < fieldCount; f++) if (!searched.has(f)) boosts[f] = 0
@@ -1084,10 +1090,18 @@ export class SearchIndex<TDocument extends object = AnyDocument> {
     return boosts
   }
 
+  /** `; the <kind> fields are a, b` for an error message (or that there are none). */
+  private fieldList(kind: string, fields: readonly string[]): string {
+    return fields.length === 0 ? ` (no field is ${kind})` : `; the ${kind} fields are ${fields.join(', ')}`
+  }
+
   private resolveSort(sort: SortOrder | undefined): SortOrder | null {
     if (sort === undefined) return null
-    if (sort === null || typeof sort !== 'object' || !this.options.storeFields.includes(sort.field)) {
-      throw new InvalidOptionsError('sort.field must be a stored field')
+    if (sort === null || typeof sort !== 'object') throw new InvalidOptionsError('sort must be an object')
+    if (!this.options.storeFields.includes(sort.field)) {
+      throw new InvalidOptionsError(
+        `sort.field ${JSON.stringify(sort.field)} is not a stored field${this.fieldList('stored', this.options.storeFields)}`,
+      )
     }
     if (sort.order !== undefined && sort.order !== 'asc' && sort.order !== 'desc') {
       throw new InvalidOptionsError("sort.order must be 'asc' or 'desc'")

@@ -182,6 +182,17 @@ describe('bad input gets typed errors and leaves the index exactly as it was', (
     const index = smallIndex()
     expect(() => index.search('دریا', { fields: ['nope'] })).toThrow(InvalidOptionsError)
     expect(() => index.search('دریا', { sort: { field: 'body' } })).toThrow(InvalidOptionsError)
+    // A field that is not one names itself and the fields there are.
+    expect(() => index.search('دریا', { fields: ['nope'] })).toThrow(
+      '"nope" is not an indexed field; the indexed fields are title, body',
+    )
+    expect(() => index.search('دریا', { sort: { field: 'body' } })).toThrow(
+      'sort.field "body" is not a stored field; the stored fields are title, meta',
+    )
+    expect(() => index.facets('دریا', ['nope'])).toThrow(
+      'facets: "nope" is not a stored field; the stored fields are title, meta',
+    )
+    expect(() => index.search('دریا', { sort: null as never })).toThrow('sort must be an object')
     expect(() => index.search('دریا', { highlight: { fields: ['body'] } })).toThrow(InvalidOptionsError)
     expect(() => index.search('دریا', { fuzzy: 7 })).toThrow(InvalidOptionsError)
     for (const length of [Number.NaN, -5, '80' as never]) {
