@@ -167,6 +167,7 @@ function compoundMap(lines: readonly string[]): Map<string, string[]> {
 /** Returns the folded dictionaries. */
 export function getLexicon(): Lexicon {
   if (lexicon === undefined) {
+    const stopCompounds = compoundMap(faStopCompounds)
     lexicon = {
       faStopWords: foldAll(faStopwords),
       arStopWords: foldAll(arStopwords),
@@ -198,10 +199,8 @@ export function getLexicon(): Lexicon {
       arCompounds: compoundMap(arCompounds),
       faStemExceptions: foldAll(faStemExceptions),
       faPastStems: foldAll(faPastStems),
-      faStopCompounds: new Map(
-        [...compoundMap(faStopCompounds)].map(([head, tails]) => [head, new Set(tails)]),
-      ),
-      faStopCompoundTails: new Set([...compoundMap(faStopCompounds).values()].flat()),
+      faStopCompounds: new Map([...stopCompounds].map(([head, tails]) => [head, new Set(tails)])),
+      faStopCompoundTails: new Set([...stopCompounds.values()].flat()),
       faPresentStems: foldAll(faPresentStems),
       faHehPluralStems: new Set([...foldAll(faHehPlurals)].map((word) => word.slice(0, -1))),
       faHehYeWords: foldAll(faHehYeWords),
